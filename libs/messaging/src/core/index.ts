@@ -1,0 +1,7 @@
+export { connectNats, type ConnectOptions } from './connect';
+export { RpcClient, DEFAULT_REQUEST_TIMEOUT_MS } from './rpc-client';
+export { serveRpc, type RpcHandlerFn, type ServeOptions } from './rpc-server';
+export { ensureKv, ensureStream, kvCreateUnique, removeTenantResources, type KvOptions, type StreamLimits } from './jetstream';
+export { toError, requestFailure, jetStreamErrorCode } from './errors';
+export { encodeJson, decodeJson } from './codec';
+export { type MessagingLogger, silentLogger } from './logger';

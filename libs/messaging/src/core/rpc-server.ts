@@ -1,0 +1,67 @@
+import type { Msg, NatsConnection, Subscription } from 'nats';
+import type { z } from 'zod';
+import { CertgateError, ErrorCode, tenantSubject, type RpcContract, type RpcReply } from '@certgate/contracts';
+import { decodeJson, encodeJson } from './codec';
+import { type MessagingLogger, silentLogger } from './logger';
+
+export type RpcHandlerFn<Req extends z.ZodType, Res extends z.ZodType> = (
+  body: z.output<Req>,
+  msg: Msg,
+) => Promise<z.input<Res>> | z.input<Res>;
+
+export interface ServeOptions {
+  tenant: string;
+  /** Queue group: one replica answers. Omit to have every replica answer. */
+  queue?: string;
+  logger?: MessagingLogger;
+}
+
+/**
+ * Answers a contract's subject: validates the request (400 with the issues), runs the
+ * handler, and replies `{ok, data}` or `{ok:false, error}`. Unknown failures are logged
+ * and answered as a generic internal error, never with their text.
+ */
+export function serveRpc<Req extends z.ZodType, Res extends z.ZodType>(
+  nc: NatsConnection,
+  contract: RpcContract<Req, Res>,
+  handler: RpcHandlerFn<Req, Res>,
+  opts: ServeOptions,
+): Subscription {
+  const logger = opts.logger ?? silentLogger;
+  const subject = tenantSubject(opts.tenant, contract.subject);
+  return nc.subscribe(subject, {
+    queue: opts.queue,
+    callback: (err, msg) => {
+      if (err) {
+        logger.error('subscription failed', { subject, error: err.message });
+        return;
+      }
+      void handle(contract, handler, msg, logger).then((reply) => msg.respond(encodeJson(reply)));
+    },
+  });
+}
+
+async function handle<Req extends z.ZodType, Res extends z.ZodType>(
+  contract: RpcContract<Req, Res>,
+  handler: RpcHandlerFn<Req, Res>,
+  msg: Msg,
+  logger: MessagingLogger,
+): Promise<RpcReply> {
+  try {
+    let raw: unknown;
+    try {
+      raw = decodeJson(msg.data);
+    } catch {
+      throw new CertgateError(ErrorCode.badRequest, 'request body is not valid JSON');
+    }
+    const parsed = contract.request.safeParse(raw ?? {});
+    if (!parsed.success) {
+      throw new CertgateError(ErrorCode.validationFailed, 'request does not match its contract', { issues: parsed.error.issues });
+    }
+    return { ok: true, data: await handler(parsed.data, msg) };
+  } catch (err) {
+    if (err instanceof CertgateError) return { ok: false, error: err.toBody() };
+    logger.error('handler failed', { subject: msg.subject, error: err instanceof Error ? err.message : String(err) });
+    return { ok: false, error: { code: ErrorCode.internal, message: 'internal error' } };
+  }
+}

@@ -1,0 +1,29 @@
+import { hostname } from 'node:os';
+import { z } from 'zod';
+import { DEFAULT_TENANT, TENANT_PATTERN } from '@certgate/contracts';
+
+const port = z.coerce.number().int().min(0).max(65535);
+
+/** Environment every service reads; apps extend it with their own variables. */
+export const baseEnvSchema = z.object({
+  NATS_URL: z.string().min(1).default('nats://127.0.0.1:4222'),
+  NATS_USER: z.string().optional(),
+  NATS_PASS: z.string().optional(),
+  CERTGATE_TENANT: z.string().regex(TENANT_PATTERN, 'lowercase letters, digits and inner hyphens, at most 48').default(DEFAULT_TENANT),
+  CERTGATE_NODE_ID: z.string().regex(/^[A-Za-z0-9._-]+$/).default(`${hostname()}-${process.pid}`),
+  CERTGATE_DATA_DIR: z.string().default('.certgate/data'),
+  CERTGATE_LOG_DIR: z.string().default('.certgate/logs'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  METRICS_PORT: port.optional(),
+  METRICS_HOST: z.string().default('127.0.0.1'),
+});
+export type BaseEnv = z.infer<typeof baseEnvSchema>;
+export { port as portSchema };
+
+/** Parses the environment, naming every bad variable at once so an operator fixes them in one go. */
+export function parseEnv<S extends z.ZodType>(schema: S, env: Record<string, string | undefined>): z.output<S> {
+  const result = schema.safeParse(env);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+  throw new Error(`invalid configuration: ${problems}`);
+}
