@@ -2,14 +2,13 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import { exitOnStartupFailure, SERVICE_ENV, VERSION } from '@certgate/platform';
+import { closeOnSignals, exitOnStartupFailure, SERVICE_ENV, VERSION } from '@certgate/platform';
 import { ConsoleAppModule } from './app/app.module';
 import type { ConsoleEnv } from './app/console-env';
 
 async function bootstrap(): Promise<void> {
   const app = await NestFactory.create(ConsoleAppModule, { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   app.setGlobalPrefix('api/v1');
   const openApi = new DocumentBuilder()
     .setTitle('certgate console API')
@@ -20,6 +19,7 @@ async function bootstrap(): Promise<void> {
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'api/docs-json' });
   const env = app.get<ConsoleEnv>(SERVICE_ENV);
   await app.listen(env.CONSOLE_PORT, env.CONSOLE_HOST);
+  closeOnSignals(app);
   app.get(Logger).log({ msg: 'console API listening', url: `http://${env.CONSOLE_HOST}:${env.CONSOLE_PORT}/api/v1` });
 }
 

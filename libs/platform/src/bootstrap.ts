@@ -2,18 +2,49 @@ import { Logger as NestLogger, type INestApplicationContext, type Type } from '@
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 
+/** A shutdown that hangs longer than this is cut short (exit 1), so orchestrators are not kept waiting. */
+const SHUTDOWN_DEADLINE_MS = 10_000;
+
 /**
  * Starts a service without an HTTP API of its own (identity, keystore, flow-runtime,
- * ingress — whose TLS server is its own provider). SIGTERM/SIGINT close the app:
- * NATS subscriptions drain first, then the connection, then servers.
+ * ingress — whose TLS server is its own provider).
  */
 export async function runService(module: Type<unknown>): Promise<INestApplicationContext> {
   const app = await NestFactory.createApplicationContext(module, { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   await app.init();
+  closeOnSignals(app);
   new NestLogger('bootstrap').log('service started');
   return app;
+}
+
+/**
+ * SIGTERM/SIGINT close the app — NATS subscriptions drain first (in-flight requests
+ * are answered), then the connection, then servers — and exit with code 0. Nest's own
+ * shutdown hooks would re-raise the signal instead, which reads as a crash to a
+ * supervisor.
+ */
+export function closeOnSignals(app: INestApplicationContext): void {
+  const logger = new NestLogger('shutdown');
+  let closing = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (closing) return;
+    closing = true;
+    logger.log({ msg: 'shutting down', signal });
+    setTimeout(() => {
+      logger.error({ msg: 'shutdown deadline passed, exiting', deadlineMs: SHUTDOWN_DEADLINE_MS });
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS).unref();
+    app.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        logger.error({ msg: 'shutdown failed', error: err instanceof Error ? err.message : String(err) });
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', onSignal);
+  process.once('SIGINT', onSignal);
 }
 
 /** Fatal start-up errors: one JSON line on stderr and exit code 1 (no stack for config errors). */

@@ -1,5 +1,5 @@
 export { PlatformModule } from './platform.module';
-export { runService, exitOnStartupFailure } from './bootstrap';
+export { runService, closeOnSignals, exitOnStartupFailure } from './bootstrap';
 export { baseEnvSchema, parseEnv, portSchema, type BaseEnv } from './env';
 export { OpsServer } from './ops-server';
 export { SERVICE_ENV, SERVICE_NAME } from './tokens';

@@ -1,0 +1,6 @@
+export * from './pki';
+export { startNatsHarness, type NatsHarness, type NatsHarnessOptions } from './nats/nats-harness';
+export { dockerNatsAvailable, NATS_TEST_IMAGE } from './nats/docker-engine';
+export { uniqueTenant } from './nats/tenant';
+export { freePort } from './net/free-port';
+export { launchServices, serviceCommand, REPO_ROOT, type LaunchedService, type LaunchedSystem, type LaunchOptions } from './launcher/service-launcher';

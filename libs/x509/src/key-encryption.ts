@@ -1,0 +1,32 @@
+import { createPrivateKey, webcrypto } from 'node:crypto';
+import { X509Error } from './errors';
+
+/**
+ * Private keys at rest are PKCS#8 `ENCRYPTED PRIVATE KEY` PEMs (PBES2, scrypt-free
+ * PBKDF2 + AES-256-CBC as OpenSSL writes them), so OpenSSL and Node's TLS can read
+ * them with the passphrase and nothing ever holds a plain key on disk.
+ */
+export function encryptPrivateKeyPem(plainPem: string, passphrase: string): string {
+  if (passphrase.length < 16) throw new X509Error('key_mismatch', 'the key passphrase must be at least 16 characters');
+  try {
+    return createPrivateKey(plainPem).export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase }) as string;
+  } catch (err) {
+    throw new X509Error('parse_error', 'the private key could not be read', { cause: err });
+  }
+}
+
+/** Opens an encrypted (or plain) PKCS#8/PKCS#1/SEC1 PEM into a WebCrypto key for signing. */
+export async function decryptPrivateKey(pem: string, passphrase: string | undefined, algorithm: 'ECDSA' | 'RSA'): Promise<CryptoKey> {
+  let der: Buffer;
+  try {
+    der = createPrivateKey({ key: pem, passphrase }).export({ type: 'pkcs8', format: 'der' });
+  } catch (err) {
+    throw new X509Error('parse_error', 'the private key could not be decrypted: wrong passphrase or not a private key', { cause: err });
+  }
+  const info = createPrivateKey({ key: der, format: 'der', type: 'pkcs8' });
+  const params =
+    algorithm === 'ECDSA'
+      ? { name: 'ECDSA', namedCurve: info.asymmetricKeyDetails?.namedCurve === 'secp384r1' ? 'P-384' : 'P-256' }
+      : { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' };
+  return webcrypto.subtle.importKey('pkcs8', der, params, true, ['sign']) as Promise<CryptoKey>;
+}
