@@ -163,6 +163,7 @@ async function stop(code) {
   const services = children.filter((c) => c.name !== 'nats-server');
   await Promise.all(services.map(({ child }) => terminate(child)));
   await Promise.all(children.filter((c) => c.name === 'nats-server').map(({ child }) => terminate(child)));
+  log('start', 'stopped');
   process.exit(code);
 }
 

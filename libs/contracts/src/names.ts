@@ -18,16 +18,22 @@ export const Streams = {
 } as const;
 export type StreamName = keyof typeof Streams;
 
-/** `certgate_<tenant>_<bucket>`; hyphens become underscores to keep names uniform. */
+/*
+ * Names are `certgate_<tenant>_<name>`. A tenant never contains `_`, so the `_` after it
+ * ends the tenant unambiguously: the prefix of tenant `acme` cannot match `acme-eu`.
+ */
+
+/** `certgate_<tenant>_<bucket>`. */
 export function tenantBucket(tenant: string, bucket: BucketName): string {
-  return `certgate_${assertTenant(tenant)}_${bucket}`.replace(/-/g, '_');
+  return `certgate_${assertTenant(tenant)}_${bucket}`;
 }
 
+/** `certgate_<tenant>_<STREAM>`. */
 export function tenantStream(tenant: string, stream: StreamName): string {
-  return `certgate_${assertTenant(tenant)}_${stream}`.replace(/-/g, '_');
+  return `certgate_${assertTenant(tenant)}_${stream}`;
 }
 
-/** Every bucket and stream name of a tenant starts with this (used to remove a test tenant). */
+/** Every bucket and stream name of exactly this tenant starts with it (used to remove a test tenant). */
 export function tenantResourcePrefix(tenant: string): string {
-  return `certgate_${assertTenant(tenant)}_`.replace(/-/g, '_');
+  return `certgate_${assertTenant(tenant)}_`;
 }

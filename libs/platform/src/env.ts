@@ -20,9 +20,14 @@ export const baseEnvSchema = z.object({
 export type BaseEnv = z.infer<typeof baseEnvSchema>;
 export { port as portSchema };
 
-/** Parses the environment, naming every bad variable at once so an operator fixes them in one go. */
+/**
+ * Parses the environment, naming every bad variable at once so an operator fixes them
+ * in one go. A variable set to the empty string counts as unset (`METRICS_PORT=` must
+ * not become port 0).
+ */
 export function parseEnv<S extends z.ZodType>(schema: S, env: Record<string, string | undefined>): z.output<S> {
-  const result = schema.safeParse(env);
+  const set = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const result = schema.safeParse(set);
   if (result.success) return result.data;
   const problems = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
   throw new Error(`invalid configuration: ${problems}`);

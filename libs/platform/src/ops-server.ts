@@ -29,16 +29,22 @@ export class OpsServer implements OnApplicationBootstrap, OnApplicationShutdown 
 
   async onApplicationBootstrap(): Promise<void> {
     const port = this.env.METRICS_PORT ?? DEFAULT_METRICS_PORTS[this.service];
-    this.server = createServer((req, res) => {
+    const server = createServer((req, res) => {
       void this.route(req.url ?? '/').then(({ status, type, body }) => {
         res.writeHead(status, { 'content-type': type });
         res.end(body);
       });
     });
+    this.server = server;
     await new Promise<void>((resolve, reject) => {
-      this.server!.once('error', reject).listen(port, this.env.METRICS_HOST, resolve);
+      server.once('error', reject).listen(port, this.env.METRICS_HOST, resolve);
     });
-    this.logger.log({ msg: 'ops endpoint listening', port: (this.server.address() as AddressInfo).port });
+    this.logger.log({ msg: 'ops endpoint listening', port: this.port });
+  }
+
+  /** The bound port (METRICS_PORT=0 lets the OS choose, as tests do). */
+  get port(): number | undefined {
+    return (this.server?.address() as AddressInfo | null)?.port;
   }
 
   private async route(url: string): Promise<{ status: number; type: string; body: string }> {

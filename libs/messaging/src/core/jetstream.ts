@@ -76,13 +76,12 @@ export async function kvCreateUnique(kv: KV, key: string, value: Uint8Array): Pr
 export async function removeTenantResources(nc: NatsConnection, tenant: string): Promise<string[]> {
   const jsm = await nc.jetstreamManager();
   const prefix = tenantResourcePrefix(tenant);
+  // List first, then delete: deleting while paging through the names can skip some.
   const removed: string[] = [];
   for await (const name of jsm.streams.names()) {
     // KV buckets are streams named KV_<bucket>.
-    if (name.startsWith(prefix) || name.startsWith(`KV_${prefix}`)) {
-      await jsm.streams.delete(name);
-      removed.push(name);
-    }
+    if (name.startsWith(prefix) || name.startsWith(`KV_${prefix}`)) removed.push(name);
   }
+  for (const name of removed) await jsm.streams.delete(name);
   return removed;
 }

@@ -20,7 +20,7 @@ export class RpcClient {
     opts: { timeoutMs?: number } = {},
   ): Promise<z.output<Res>> {
     const subject = tenantSubject(this.tenant, contract.subject);
-    const payload = encodeJson(contract.request.parse(body));
+    const payload = encodeRequest(subject, contract, body);
     let data: Uint8Array;
     try {
       data = (await this.nc.request(subject, payload, { timeout: opts.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS })).data;
@@ -37,17 +37,26 @@ export class RpcClient {
     opts: { maxWaitMs?: number } = {},
   ): Promise<z.output<Res>[]> {
     const subject = tenantSubject(this.tenant, contract.subject);
-    const payload = encodeJson(contract.request.parse(body));
-    const replies: z.output<Res>[] = [];
+    const payload = encodeRequest(subject, contract, body);
+    const raw: Uint8Array[] = [];
     try {
       const it = await this.nc.requestMany(subject, payload, { strategy: RequestStrategy.Timer, maxWait: opts.maxWaitMs ?? 500 });
-      for await (const msg of it) replies.push(unwrapReply(subject, contract, msg.data));
+      for await (const msg of it) raw.push(msg.data);
     } catch (err) {
-      if ((err as { code?: string }).code === '503') return replies;
-      throw requestFailure(subject, err);
+      if ((err as { code?: string }).code !== '503') throw requestFailure(subject, err);
     }
-    return replies;
+    // Outside the transport's try: a replica's error reply keeps its own code.
+    return raw.map((data) => unwrapReply(subject, contract, data));
   }
+}
+
+/** A body that breaks its own contract is the caller's bug: a CertgateError, never a raw ZodError. */
+function encodeRequest(subject: string, contract: RpcContract<z.ZodType, z.ZodType>, body: unknown): Uint8Array {
+  const parsed = contract.request.safeParse(body);
+  if (!parsed.success) {
+    throw new CertgateError(ErrorCode.validationFailed, `request for ${subject} does not match its contract`, { subject, issues: parsed.error.issues });
+  }
+  return encodeJson(parsed.data);
 }
 
 function unwrapReply<Res extends z.ZodType>(subject: string, contract: RpcContract<z.ZodType, Res>, data: Uint8Array): z.output<Res> {

@@ -36,7 +36,7 @@ export function serveRpc<Req extends z.ZodType, Res extends z.ZodType>(
         logger.error('subscription failed', { subject, error: err.message });
         return;
       }
-      void handle(contract, handler, msg, logger).then((reply) => msg.respond(encodeJson(reply)));
+      void handle(contract, handler, msg, logger).then((reply) => respond(msg, reply, logger));
     },
   });
 }
@@ -58,10 +58,27 @@ async function handle<Req extends z.ZodType, Res extends z.ZodType>(
     if (!parsed.success) {
       throw new CertgateError(ErrorCode.validationFailed, 'request does not match its contract', { issues: parsed.error.issues });
     }
-    return { ok: true, data: await handler(parsed.data, msg) };
+    // `null` for a handler that returns nothing: JSON drops an undefined `data`.
+    return { ok: true, data: (await handler(parsed.data, msg)) ?? null };
   } catch (err) {
     if (err instanceof CertgateError) return { ok: false, error: err.toBody() };
     logger.error('handler failed', { subject: msg.subject, error: err instanceof Error ? err.message : String(err) });
     return { ok: false, error: { code: ErrorCode.internal, message: 'internal error' } };
+  }
+}
+
+/** A reply that cannot be encoded (BigInt, cycles) still answers, as an internal error. */
+function respond(msg: Msg, reply: RpcReply, logger: MessagingLogger): void {
+  let payload: Uint8Array;
+  try {
+    payload = encodeJson(reply);
+  } catch (err) {
+    logger.error('reply could not be encoded', { subject: msg.subject, error: err instanceof Error ? err.message : String(err) });
+    payload = encodeJson({ ok: false, error: { code: ErrorCode.internal, message: 'internal error' } });
+  }
+  try {
+    msg.respond(payload);
+  } catch (err) {
+    logger.warn('reply could not be sent', { subject: msg.subject, error: err instanceof Error ? err.message : String(err) });
   }
 }

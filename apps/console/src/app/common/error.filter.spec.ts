@@ -1,0 +1,33 @@
+import { BadRequestException, NotFoundException, PayloadTooLargeException, type ArgumentsHost } from '@nestjs/common';
+import { CertgateError, ErrorCode } from '@certgate/contracts';
+import { ApiErrorFilter } from './error.filter';
+
+function respond(err: unknown): { status: number; body: Record<string, unknown> } {
+  const out = { status: 0, body: {} as Record<string, unknown> };
+  const res = { status: (s: number) => ((out.status = s), res), json: (b: Record<string, unknown>) => (out.body = b) };
+  const host = { switchToHttp: () => ({ getResponse: () => res }) } as unknown as ArgumentsHost;
+  new ApiErrorFilter().catch(err, host);
+  return out;
+}
+
+describe('ApiErrorFilter: every error in the design shape {error, message, details?}', () => {
+  it('maps a CertgateError to its status, code, message and details', () => {
+    const err = new CertgateError(ErrorCode.conflict, "certificate is already in key 'k1' of instance 'a'", { instance: 'a', key: 'k1' });
+    expect(respond(err)).toEqual({ status: 409, body: { error: 'conflict', message: err.message, details: { instance: 'a', key: 'k1' } } });
+  });
+
+  it.each([
+    [new BadRequestException('Unexpected token } in JSON'), 400, 'bad_request'],
+    [new NotFoundException('Cannot GET /api/v1/nope'), 404, 'not_found'],
+    [new PayloadTooLargeException('request entity too large'), 413, 'payload_too_large'],
+  ])('maps framework HTTP errors keeping their message (%#)', (err, status, code) => {
+    const out = respond(err);
+    expect(out.status).toBe(status);
+    expect(out.body).toEqual({ error: code, message: (err as Error).message });
+  });
+
+  it('answers an unknown error as a bare 500 without its text or stack', () => {
+    const out = respond(new Error('db password is hunter2'));
+    expect(out).toEqual({ status: 500, body: { error: 'internal_error', message: 'internal error' } });
+  });
+});

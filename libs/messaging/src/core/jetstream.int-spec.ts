@@ -1,0 +1,249 @@
+import type { JetStreamManager, KV, NatsConnection } from 'nats';
+import { tenantBucket, tenantResourcePrefix, tenantStream, tenantSubject } from '@certgate/contracts';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- testing depends on messaging (harness → connectNats); the harness is only used from specs, as the rules intend
+import { startNatsHarness, uniqueTenant, type NatsHarness } from '@certgate/testing';
+import { connectNats } from './connect';
+import { encodeJson, decodeJson } from './codec';
+import { jetStreamErrorCode, JS_WRONG_LAST_SEQUENCE } from './errors';
+import { ensureKv, ensureStream, kvCreateUnique, removeTenantResources } from './jetstream';
+
+const HOUR_MS = 3_600_000;
+const NS_PER_MS = 1_000_000;
+
+async function streamNames(jsm: JetStreamManager): Promise<string[]> {
+  const names: string[] = [];
+  for await (const n of jsm.streams.names()) names.push(n);
+  return names;
+}
+
+/** The decoded value of a key; fails the test when the key has no entry. */
+async function valueOf(kv: KV, key: string): Promise<unknown> {
+  const entry = await kv.get(key);
+  if (!entry) throw new Error(`no entry for ${key}`);
+  return decodeJson(entry.value);
+}
+
+describe('JetStream helpers on a real NATS', () => {
+  let h: NatsHarness;
+  let second: NatsConnection;
+  let jsm: JetStreamManager;
+  /** Tenants other than the harness' one that a test creates resources for. */
+  const extraTenants: string[] = [];
+  const extraTenant = (label: string, suffix = '') => {
+    const t = uniqueTenant(label) + suffix;
+    extraTenants.push(t);
+    return t;
+  };
+
+  beforeAll(async () => {
+    h = await startNatsHarness({ label: 'jetstream' });
+    second = await connectNats({ servers: h.url, user: h.user, pass: h.pass, name: 'jetstream-second', mode: 'test' });
+    jsm = await h.nc.jetstreamManager();
+  });
+
+  afterAll(async () => {
+    for (const t of extraTenants) await removeTenantResources(h.nc, t).catch(() => undefined);
+    await second?.drain();
+    await h?.stop();
+  });
+
+  describe('ensureKv', () => {
+    it('creates the tenant bucket certgate_<tenant>_<bucket> and is idempotent (second call opens the same bucket)', async () => {
+      const kv1 = await ensureKv(h.nc, h.tenant, 'alert-state');
+      const kv2 = await ensureKv(h.nc, h.tenant, 'alert-state');
+      const expected = tenantBucket(h.tenant, 'alert-state');
+      expect((await kv1.status()).bucket).toBe(expected);
+      expect((await kv2.status()).bucket).toBe(expected);
+
+      await kv1.put('k', encodeJson({ v: 1 }));
+      expect(await valueOf(kv2, 'k')).toEqual({ v: 1 });
+      expect((await streamNames(jsm)).filter((n) => n === `KV_${expected}`)).toHaveLength(1);
+    });
+
+    it('two replicas opening the bucket at the same time both succeed', async () => {
+      const [a, b] = await Promise.all([ensureKv(h.nc, h.tenant, 'flows'), ensureKv(second, h.tenant, 'flows')]);
+      expect((await a.status()).bucket).toBe(tenantBucket(h.tenant, 'flows'));
+      expect((await b.status()).bucket).toBe(tenantBucket(h.tenant, 'flows'));
+    });
+
+    it('keeps one value per key by default (history 1)', async () => {
+      const kv = await ensureKv(h.nc, h.tenant, 'keystore');
+      expect((await kv.status()).history).toBe(1);
+    });
+  });
+
+  describe('kvCreateUnique', () => {
+    let kv: KV;
+    let kvOther: KV;
+    let n = 0;
+    const key = (name: string) => `cert.${name}-${++n}`;
+
+    beforeAll(async () => {
+      kv = await ensureKv(h.nc, h.tenant, 'identity');
+      kvOther = await ensureKv(second, h.tenant, 'identity');
+    });
+
+    it('the measured fact it relies on: kv.create on an existing key fails with JetStream API error 10071', async () => {
+      const k = key('fact');
+      await kv.create(k, encodeJson(1));
+      const err = await kv.create(k, encodeJson(2)).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(err).toBeDefined();
+      expect(jetStreamErrorCode(err)).toBe(JS_WRONG_LAST_SEQUENCE);
+    });
+
+    it('true for a new key, then false for the same key; the first value stays', async () => {
+      const k = key('once');
+      await expect(kvCreateUnique(kv, k, encodeJson({ owner: 'first' }))).resolves.toBe(true);
+      await expect(kvCreateUnique(kv, k, encodeJson({ owner: 'second' }))).resolves.toBe(false);
+      expect(await valueOf(kv, k)).toEqual({ owner: 'first' });
+    });
+
+    it('20 concurrent calls on one key from two connections: exactly one wins and its value is stored', async () => {
+      const k = key('race');
+      const results = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => kvCreateUnique(i % 2 === 0 ? kv : kvOther, k, encodeJson({ writer: i }))),
+      );
+      expect(results.filter(Boolean)).toHaveLength(1);
+      const winner = results.indexOf(true);
+      expect(await valueOf(kv, k)).toEqual({ writer: winner });
+    });
+
+    it('after kv.delete: get() returns a DEL entry (not null), and the key can be created again, once', async () => {
+      const k = key('deleted');
+      expect(await kvCreateUnique(kv, k, encodeJson('v1'))).toBe(true);
+      await kv.delete(k);
+
+      // Documented behaviour: the delete leaves a marker; get() returns it with operation DEL.
+      const tombstone = await kv.get(k);
+      expect(tombstone).not.toBeNull();
+      expect(tombstone?.operation).toBe('DEL');
+
+      // nats.js' kv.create() treats a DEL/PURGE marker as "absent" and writes over it
+      // with an update on the marker's revision, so the key is free again.
+      expect(await kvCreateUnique(kv, k, encodeJson('v2'))).toBe(true);
+      expect((await kv.get(k))?.operation).toBe('PUT');
+      expect(await valueOf(kv, k)).toBe('v2');
+      expect(await kvCreateUnique(kv, k, encodeJson('v3'))).toBe(false);
+    });
+
+    it('re-creating a deleted key from two connections at once still has exactly one winner', async () => {
+      const k = key('deleted-race');
+      expect(await kvCreateUnique(kv, k, encodeJson('old'))).toBe(true);
+      await kv.delete(k);
+      const results = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => kvCreateUnique(i % 2 === 0 ? kv : kvOther, k, encodeJson({ writer: i }))),
+      );
+      expect(results.filter(Boolean)).toHaveLength(1);
+      expect(await valueOf(kv, k)).toEqual({ writer: results.indexOf(true) });
+    });
+
+    it('after kv.purge the key can be created again too', async () => {
+      const k = key('purged');
+      expect(await kvCreateUnique(kv, k, encodeJson('v1'))).toBe(true);
+      await kv.purge(k);
+      expect(await kvCreateUnique(kv, k, encodeJson('v2'))).toBe(true);
+    });
+
+    it('any other failure is thrown, never reported as "taken" (an invalid key)', async () => {
+      await expect(kvCreateUnique(kv, 'bad key*', encodeJson(1))).rejects.toThrow();
+    });
+
+    it('any other failure is thrown, never reported as "taken" (closed connection)', async () => {
+      const nc = await connectNats({ servers: h.url, user: h.user, pass: h.pass, name: 'jetstream-closed', mode: 'test' });
+      const closedKv = await ensureKv(nc, h.tenant, 'identity');
+      await nc.close();
+      await expect(kvCreateUnique(closedKv, key('closed'), encodeJson(1))).rejects.toBeDefined();
+    });
+  });
+
+  describe('ensureStream', () => {
+    it('creates the tenant stream capturing certgate.<tenant>.<subject>, then updates its limits', async () => {
+      const name = tenantStream(h.tenant, 'ALERTS');
+      await ensureStream(h.nc, h.tenant, 'ALERTS', { maxAgeMs: HOUR_MS, maxBytes: 1_000_000 });
+
+      let info = await jsm.streams.info(name);
+      expect(info.config.name).toBe(name);
+      expect(info.config.subjects).toEqual([`certgate.${h.tenant}.alerts.>`]);
+      expect(info.config.retention).toBe('limits');
+      expect(info.config.storage).toBe('file');
+      expect(info.config.max_age).toBe(HOUR_MS * NS_PER_MS);
+      expect(info.config.max_bytes).toBe(1_000_000);
+      expect(info.config.num_replicas).toBe(1);
+
+      const ack = await h.nc.jetstream().publish(tenantSubject(h.tenant, 'alerts.expiry.v1'), encodeJson({ alias: 'a' }));
+      expect(ack.stream).toBe(name);
+
+      await ensureStream(h.nc, h.tenant, 'ALERTS', { maxAgeMs: 2 * HOUR_MS, maxBytes: 2_000_000 });
+      info = await jsm.streams.info(name);
+      expect(info.config.max_age).toBe(2 * HOUR_MS * NS_PER_MS);
+      expect(info.config.max_bytes).toBe(2_000_000);
+      expect(info.config.subjects).toEqual([`certgate.${h.tenant}.alerts.>`]);
+      // updating the limits keeps what is stored
+      expect(info.state.messages).toBe(1);
+    });
+
+    it('a message of another tenant does not land in the stream', async () => {
+      await ensureStream(h.nc, h.tenant, 'MPL', { maxAgeMs: HOUR_MS, maxBytes: 1_000_000 });
+      const other = extraTenant('js-other');
+      await ensureStream(h.nc, other, 'MPL', { maxAgeMs: HOUR_MS, maxBytes: 1_000_000 });
+      const ack = await h.nc.jetstream().publish(tenantSubject(other, 'mpl.msg.v1'), encodeJson({}));
+      expect(ack.stream).toBe(tenantStream(other, 'MPL'));
+      expect((await jsm.streams.info(tenantStream(h.tenant, 'MPL'))).state.messages).toBe(0);
+    });
+
+    it('two replicas ensuring the same stream at once both succeed', async () => {
+      const limits = { maxAgeMs: HOUR_MS, maxBytes: 1_000_000 };
+      await Promise.all([ensureStream(h.nc, h.tenant, 'TRACE_LOG', limits), ensureStream(second, h.tenant, 'TRACE_LOG', limits)]);
+      expect((await jsm.streams.info(tenantStream(h.tenant, 'TRACE_LOG'))).config.subjects).toEqual([`certgate.${h.tenant}.logs.trace.>`]);
+    });
+  });
+
+  describe('removeTenantResources', () => {
+    const limits = { maxAgeMs: HOUR_MS, maxBytes: 1_000_000 };
+    const resourcesOf = async (tenant: string) => {
+      const prefix = tenantResourcePrefix(tenant);
+      return (await streamNames(jsm)).filter((n) => n.startsWith(prefix) || n.startsWith(`KV_${prefix}`)).sort();
+    };
+
+    it("removes the tenant's buckets and streams and nothing of another tenant", async () => {
+      const mine = extraTenant('js-rm');
+      const other = extraTenant('js-keep');
+      for (const t of [mine, other]) {
+        await ensureKv(h.nc, t, 'identity');
+        await ensureKv(h.nc, t, 'alert-state');
+        await ensureStream(h.nc, t, 'ACCESS_LOG', limits);
+      }
+      const expected = [`KV_${tenantBucket(mine, 'alert-state')}`, `KV_${tenantBucket(mine, 'identity')}`, tenantStream(mine, 'ACCESS_LOG')].sort();
+      expect(await resourcesOf(mine)).toEqual(expected);
+
+      const removed = await removeTenantResources(h.nc, mine);
+      expect([...removed].sort()).toEqual(expected);
+      expect(await resourcesOf(mine)).toEqual([]);
+      expect(await resourcesOf(other)).toHaveLength(3);
+      // the harness tenant's own resources from the tests above are untouched too
+      expect((await resourcesOf(h.tenant)).length).toBeGreaterThan(0);
+    });
+
+    it('a tenant without resources: removes nothing', async () => {
+      await expect(removeTenantResources(h.nc, uniqueTenant('js-empty'))).resolves.toEqual([]);
+    });
+
+    // Regression, fixed: the prefix of tenant T ("certgate_T_") is also the start of
+    // every name of tenant "T-eu" ("certgate_T_eu_..."), hyphens being turned into underscores.
+    it('regression: removing tenant T leaves the buckets and streams of tenant "T-eu" alone', async () => {
+      const t = extraTenant('js-pfx');
+      const tEu = `${t}-eu`;
+      extraTenants.push(tEu);
+      await ensureKv(h.nc, t, 'identity');
+      await ensureKv(h.nc, tEu, 'identity');
+      await ensureStream(h.nc, tEu, 'ALERTS', limits);
+
+      const removed = await removeTenantResources(h.nc, t);
+      expect(removed).toEqual([`KV_${tenantBucket(t, 'identity')}`]);
+      expect(await resourcesOf(tEu)).toEqual([`KV_${tenantBucket(tEu, 'identity')}`, tenantStream(tEu, 'ALERTS')].sort());
+    });
+  });
+});
