@@ -7,6 +7,12 @@ import { parseCertificates } from '@certgate/x509';
 import { httpsGet } from './https-get';
 import { ALL_SERVICES, startSystem, type RunningSystem } from './system';
 
+interface HealthBody {
+  status: string;
+  services: Record<string, { status: string; replicas: { checks: Record<string, { status: string }> }[] }>;
+}
+const json = async <T = Record<string, unknown>>(res: Response) => (await res.json()) as T;
+
 const hasCurl = (() => {
   try {
     execFileSync('curl', ['--version'], { stdio: 'ignore' });
@@ -30,7 +36,7 @@ describe('walking skeleton: the five services on NATS', () => {
   it('console health lists every service up, asked over NATS', async () => {
     const res = await fetch(`${sys.consoleUrl}/health`, { headers: { authorization: `Bearer ${sys.adminToken}` } });
     expect(res.status).toBe(200);
-    const body = await res.json();
+    const body = await json<HealthBody>(res);
     expect(body.status).toBe('up');
     expect(Object.keys(body.services).sort()).toEqual([...SERVICE_NAMES].sort());
     for (const name of SERVICE_NAMES) {
@@ -43,22 +49,22 @@ describe('walking skeleton: the five services on NATS', () => {
   it('console health refuses a missing or wrong admin token with the design error shape', async () => {
     const none = await fetch(`${sys.consoleUrl}/health`);
     expect(none.status).toBe(401);
-    expect(await none.json()).toEqual({ error: 'unauthorized', message: expect.stringContaining('bearer token') });
+    expect(await json(none)).toEqual({ error: 'unauthorized', message: expect.stringContaining('bearer token') });
     const wrong = await fetch(`${sys.consoleUrl}/health`, { headers: { authorization: 'Bearer not-the-token-at-all' } });
     expect(wrong.status).toBe(401);
-    expect((await wrong.json()).error).toBe('unauthorized');
+    expect((await json(wrong)).error).toBe('unauthorized');
   });
 
   it('an unknown console route is a 404 in the design error shape, not an HTML page', async () => {
     const res = await fetch(`${sys.consoleUrl}/no-such-thing`, { headers: { authorization: `Bearer ${sys.adminToken}` } });
     expect(res.status).toBe(404);
-    expect((await res.json()).error).toBe('not_found');
+    expect((await json(res)).error).toBe('not_found');
   });
 
   it('the OpenAPI document is served at /api/docs', async () => {
     const res = await fetch(sys.consoleUrl.replace('/api/v1', '/api/docs-json'));
     expect(res.status).toBe(200);
-    const doc = await res.json();
+    const doc = await json<{ paths: Record<string, unknown> }>(res);
     expect(doc.paths['/api/v1/health']).toBeDefined();
   });
 
@@ -73,7 +79,7 @@ describe('walking skeleton: the five services on NATS', () => {
     const rootPem = readFileSync(rootPath, 'utf8');
     const res = await httpsGet(`https://127.0.0.1:${sys.ingressPort}/health`, { ca: rootPem });
     expect(res.status).toBe(200);
-    expect(JSON.parse(res.body)).toMatchObject({ status: 'up', service: 'ingress', clientCertificate: 'none' });
+    expect(JSON.parse(res.body)).toMatchObject({ status: 'up', service: 'ingress', clientCertificate: { status: 'none' } });
     const keyFile = readFileSync(join(sys.dataDir, 'ingress', 'server.key.enc.pem'), 'utf8');
     expect(keyFile).toContain('BEGIN ENCRYPTED PRIVATE KEY');
   });

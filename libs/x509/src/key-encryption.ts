@@ -1,4 +1,5 @@
 import { createPrivateKey, webcrypto } from 'node:crypto';
+import type { CryptoKey } from './engine';
 import { X509Error } from './errors';
 
 /**
@@ -7,7 +8,7 @@ import { X509Error } from './errors';
  * them with the passphrase and nothing ever holds a plain key on disk.
  */
 export function encryptPrivateKeyPem(plainPem: string, passphrase: string): string {
-  if (passphrase.length < 16) throw new X509Error('key_mismatch', 'the key passphrase must be at least 16 characters');
+  if (passphrase.length < 16) throw new X509Error('unsupported_algorithm', 'the key passphrase must be at least 16 characters');
   try {
     return createPrivateKey(plainPem).export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase }) as string;
   } catch (err) {
@@ -28,5 +29,5 @@ export async function decryptPrivateKey(pem: string, passphrase: string | undefi
     algorithm === 'ECDSA'
       ? { name: 'ECDSA', namedCurve: info.asymmetricKeyDetails?.namedCurve === 'secp384r1' ? 'P-384' : 'P-256' }
       : { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' };
-  return webcrypto.subtle.importKey('pkcs8', der, params, true, ['sign']) as Promise<CryptoKey>;
+  return webcrypto.subtle.importKey('pkcs8', der, params, true, ['sign']);
 }

@@ -66,10 +66,11 @@ function spawnService(service: ServiceName, nodeId: string, env: Record<string, 
   });
   const lines: string[] = [];
   const collect = (chunk: Buffer) => lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-  child.stdout!.on('data', collect);
-  child.stderr!.on('data', collect);
+  child.stdout.on('data', collect);
+  child.stderr.on('data', collect);
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((res) => child.once('exit', (code, signal) => res({ code, signal })));
-  return { service, nodeId, pid: child.pid!, lines, exited };
+  if (child.pid === undefined) throw new Error(`could not start ${service}`);
+  return { service, nodeId, pid: child.pid, lines, exited };
 }
 
 async function waitUntilHealthy(nc: NatsConnection, tenant: string, services: LaunchedService[], timeoutMs: number): Promise<void> {

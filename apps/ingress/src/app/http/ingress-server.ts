@@ -6,7 +6,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { SERVICE_ENV } from '@certgate/platform';
 import { toPemBundle, type Certificate } from '@certgate/x509';
 import type { IngressEnv } from '../ingress-env';
-import { clientIdentityOf } from '../tls/client-identity';
+import { clientIdentityOf, describeIdentity } from '../tls/client-identity';
 import { loadClientRoots } from '../tls/client-roots';
 import type { ServerCredentials } from '../tls/dev-pki';
 import { loadServerCredentials } from '../tls/server-credentials';
@@ -26,13 +26,14 @@ export class IngressServer implements OnApplicationBootstrap, OnApplicationShutd
   constructor(@Inject(SERVICE_ENV) private readonly env: IngressEnv) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.credentials = await loadServerCredentials(this.env);
+    const credentials = await loadServerCredentials(this.env);
+    this.credentials = credentials;
     this.roots = await loadClientRoots(this.env.INGRESS_CLIENT_ROOTS);
-    this.server = createServer(
+    const server = createServer(
       {
-        key: this.credentials.keyPem,
-        passphrase: this.credentials.passphrase,
-        cert: toPemBundle(this.credentials.chain),
+        key: credentials.keyPem,
+        passphrase: credentials.passphrase,
+        cert: toPemBundle(credentials.chain),
         // An explicit (possibly empty) list: without `ca`, Node would trust every public CA.
         ca: this.roots.map((r) => r.pem),
         requestCert: true,
@@ -41,13 +42,14 @@ export class IngressServer implements OnApplicationBootstrap, OnApplicationShutd
       },
       (req, res) => this.handle(req, res),
     );
-    await new Promise<void>((resolve, reject) => this.server!.once('error', reject).listen(this.env.INGRESS_PORT, this.env.INGRESS_HOST, resolve));
+    this.server = server;
+    await new Promise<void>((resolve, reject) => server.once('error', reject).listen(this.env.INGRESS_PORT, this.env.INGRESS_HOST, resolve));
     this.logger.log({
       msg: 'ingress listening',
       url: `https://${this.env.INGRESS_HOST}:${this.port}`,
       clientRoots: this.roots.map((r) => r.subjectDN),
       clientCert: this.env.INGRESS_CLIENT_CERT,
-      devRootCa: this.credentials.devRootPath ?? null,
+      devRootCa: credentials.devRootPath ?? null,
     });
   }
 
@@ -58,11 +60,12 @@ export class IngressServer implements OnApplicationBootstrap, OnApplicationShutd
   private handle(req: IncomingMessage, res: ServerResponse): void {
     const path = (req.url ?? '/').split('?')[0];
     if (req.method === 'GET' && path === '/health') {
-      const identity = clientIdentityOf(req.socket as TLSSocket);
-      return send(res, 200, 'application/json', JSON.stringify({ status: 'up', service: 'ingress', nodeId: this.env.CERTGATE_NODE_ID, clientCertificate: identity.kind }));
+      // Tells a sender how its own certificate fared, which is what one debugging a setup needs.
+      const clientCertificate = describeIdentity(clientIdentityOf(req.socket as TLSSocket));
+      return send(res, 200, 'application/json', JSON.stringify({ status: 'up', service: 'ingress', nodeId: this.env.CERTGATE_NODE_ID, clientCertificate }));
     }
-    if (req.method === 'GET' && path === '/ingress/server-chain') {
-      return send(res, 200, 'application/x-pem-file', toPemBundle(this.credentials!.chain));
+    if (req.method === 'GET' && path === '/ingress/server-chain' && this.credentials) {
+      return send(res, 200, 'application/x-pem-file', toPemBundle(this.credentials.chain));
     }
     send(res, 404, 'application/json', JSON.stringify({ error: 'not_found', error_description: `no route ${req.method} ${path}` }));
   }

@@ -28,3 +28,15 @@ function readClientIdentity(socket: TLSSocket): ClientIdentity {
   const reason = reasonFromTlsError(tlsError);
   return { kind: 'rejected', reason, message: `${describeReason(reason)} (${tlsError})`, tlsError, certificate };
 }
+
+/** The verdict as a sender may see it about its own certificate. */
+export function describeIdentity(identity: ClientIdentity): Record<string, string> {
+  switch (identity.kind) {
+    case 'none':
+      return { status: 'none' };
+    case 'verified':
+      return { status: 'verified', subjectDN: identity.certificate.subjectDN, issuerDN: identity.certificate.issuerDN };
+    case 'rejected':
+      return { status: 'rejected', reason: identity.reason, message: identity.message, subjectDN: identity.certificate.subjectDN };
+  }
+}

@@ -9,6 +9,7 @@ import {
   issueCertificate,
   parseCertificates,
   toPemBundle,
+  type CryptoKey,
 } from '@certgate/x509';
 
 export interface ServerCredentials {

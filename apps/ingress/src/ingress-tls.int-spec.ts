@@ -1,0 +1,140 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { request } from 'node:https';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createTestPki, freePort, launchServices, startNatsHarness, type LaunchedSystem, type NatsHarness, type TestPki } from '@certgate/testing';
+
+interface Tls {
+  cert?: string;
+  key?: string;
+}
+
+/** GET /health over a fresh TLS connection; resolves the parsed body or rejects with the TLS error. */
+function health(port: number, ca: string, client: Tls = {}): Promise<{ status: number; body: Record<string, unknown> }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path: '/health', agent: false, ca, ...client }, (res) => {
+      let text = '';
+      res.on('data', (c) => (text += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+async function startIngress(harness: NatsHarness, dir: string, env: Record<string, string>): Promise<{ system: LaunchedSystem; port: number; ca: string }> {
+  const port = await freePort();
+  const system = await launchServices({
+    services: ['ingress'],
+    nc: harness.nc,
+    env: {
+      ...harness.env,
+      INGRESS_PORT: String(port),
+      CERTGATE_DATA_DIR: dir,
+      CERTGATE_MASTER_KEY: randomBytes(32).toString('hex'),
+      ...env,
+    },
+  });
+  return { system, port, ca: readFileSync(join(dir, 'ingress', 'dev-root-ca.pem'), 'utf8') };
+}
+
+describe('ingress: client certificates verified during the TLS handshake', () => {
+  let harness: NatsHarness;
+  let pki: TestPki;
+  let other: TestPki;
+  let dir: string;
+
+  beforeAll(async () => {
+    harness = await startNatsHarness({ label: 'ingress-tls' });
+    pki = await createTestPki();
+    other = await createTestPki();
+    dir = mkdtempSync(join(tmpdir(), 'certgate-ingress-'));
+  });
+
+  afterAll(async () => {
+    await harness?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  describe('INGRESS_CLIENT_CERT=optional (the default)', () => {
+    let ingress: Awaited<ReturnType<typeof startIngress>>;
+
+    beforeAll(async () => {
+      // The intermediate in the bundle must be skipped: trusting it would let senders drop it from their chain.
+      ingress = await startIngress(harness, join(dir, 'optional'), { INGRESS_CLIENT_ROOTS: pki.root.certPem + pki.intermediate.certPem });
+    }, 60_000);
+
+    afterAll(async () => {
+      await ingress?.system.stop();
+    });
+
+    it('a whole chain (leaf + intermediate) from a trusted root is verified', async () => {
+      const alice = await pki.issueClient('alice');
+      const res = await health(ingress.port, ingress.ca, { cert: alice.chainPem, key: alice.keyPem });
+      expect(res.status).toBe(200);
+      expect(res.body.clientCertificate).toEqual({ status: 'verified', subjectDN: alice.certificate.subjectDN, issuerDN: alice.certificate.issuerDN });
+    });
+
+    it('a leaf sent without its intermediate is rejected as chain_incomplete, and the request still goes on', async () => {
+      const bob = await pki.issueClient('bob');
+      const res = await health(ingress.port, ingress.ca, { cert: bob.certPem, key: bob.keyPem });
+      expect(res.status).toBe(200);
+      expect(res.body.clientCertificate).toMatchObject({ status: 'rejected', reason: 'chain_incomplete' });
+    });
+
+    it('a chain from an untrusted root is rejected', async () => {
+      const mallory = await other.issueClient('mallory');
+      const res = await health(ingress.port, ingress.ca, { cert: mallory.chainPem, key: mallory.keyPem });
+      expect(res.body.clientCertificate).toMatchObject({ status: 'rejected' });
+      expect(['chain_incomplete', 'untrusted_root']).toContain((res.body.clientCertificate as { reason: string }).reason);
+    });
+
+    it('no certificate means no identity', async () => {
+      const res = await health(ingress.port, ingress.ca);
+      expect(res.body.clientCertificate).toEqual({ status: 'none' });
+    });
+
+    it('an intermediate in INGRESS_CLIENT_ROOTS is skipped with a warning naming it', () => {
+      const warning = ingress.system
+        .logsOf('ingress')
+        .filter((l) => l.includes('skipped a certificate of INGRESS_CLIENT_ROOTS'))
+        .map((l) => JSON.parse(l));
+      expect(warning).toHaveLength(1);
+      expect(warning[0]).toMatchObject({ level: 'warn', subjectDN: pki.intermediate.certificate.subjectDN, reason: 'invalid_anchor' });
+    });
+
+    it('the dev server key is encrypted at rest', async () => {
+      const keyFile = readFileSync(join(dir, 'optional', 'ingress', 'server.key.enc.pem'), 'utf8');
+      expect(keyFile).toMatch(/^-----BEGIN ENCRYPTED PRIVATE KEY-----/);
+      expect(keyFile).not.toContain('BEGIN PRIVATE KEY');
+    });
+  });
+
+  describe('INGRESS_CLIENT_CERT=required', () => {
+    let ingress: Awaited<ReturnType<typeof startIngress>>;
+
+    beforeAll(async () => {
+      ingress = await startIngress(harness, join(dir, 'required'), { INGRESS_CLIENT_ROOTS: pki.root.certPem, INGRESS_CLIENT_CERT: 'required' });
+    }, 60_000);
+
+    afterAll(async () => {
+      await ingress?.system.stop();
+    });
+
+    it('refuses the handshake without a certificate', async () => {
+      await expect(health(ingress.port, ingress.ca)).rejects.toThrow();
+    });
+
+    it('refuses the handshake for a leaf without its intermediate', async () => {
+      const carol = await pki.issueClient('carol');
+      await expect(health(ingress.port, ingress.ca, { cert: carol.certPem, key: carol.keyPem })).rejects.toThrow();
+    });
+
+    it('lets a whole chain in', async () => {
+      const dave = await pki.issueClient('dave');
+      const res = await health(ingress.port, ingress.ca, { cert: dave.chainPem, key: dave.keyPem });
+      expect(res.body.clientCertificate).toMatchObject({ status: 'verified' });
+    });
+  });
+});
