@@ -13,9 +13,17 @@ const production = [
 const specs = production.map((c) =>
   c.sourceTag === 'type:contracts' ? c : { ...c, onlyDependOnLibsWithTags: [...c.onlyDependOnLibsWithTags, 'type:testing'] },
 );
+// The only accepted cycle: the testing lib's NATS harness uses messaging, and
+// messaging's integration specs use the harness. It runs through specs only.
 const boundaries = (depConstraints) => [
   'error',
-  { enforceBuildableLibDependency: false, allow: [], depConstraints, banTransitiveDependencies: false },
+  {
+    enforceBuildableLibDependency: false,
+    allow: [],
+    depConstraints,
+    banTransitiveDependencies: false,
+    ignoredCircularDependencies: [['messaging', 'testing']],
+  },
 ];
 
 export default [

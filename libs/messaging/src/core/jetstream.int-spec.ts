@@ -1,6 +1,5 @@
 import type { JetStreamManager, KV, NatsConnection } from 'nats';
 import { tenantBucket, tenantResourcePrefix, tenantStream, tenantSubject } from '@certgate/contracts';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- testing depends on messaging (harness → connectNats); the harness is only used from specs, as the rules intend
 import { startNatsHarness, uniqueTenant, type NatsHarness } from '@certgate/testing';
 import { connectNats } from './connect';
 import { encodeJson, decodeJson } from './codec';

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { CertgateError, rpcContract } from '@certgate/contracts';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- testing depends on messaging (harness → connectNats); the harness is only used from specs, as the rules intend
 import { startNatsHarness, type NatsHarness } from '@certgate/testing';
 import { RpcClient } from './rpc-client';
 import { serveRpc } from './rpc-server';

@@ -1,7 +1,6 @@
 import type { NatsConnection, Subscription } from 'nats';
 import { z } from 'zod';
 import { CertgateError, rpcContract, tenantSubject, type RpcContract } from '@certgate/contracts';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- testing depends on messaging (harness → connectNats); the harness is only used from specs, as the rules intend
 import { startNatsHarness, uniqueTenant, type NatsHarness } from '@certgate/testing';
 import { connectNats } from './connect';
 import { RpcClient } from './rpc-client';

@@ -3,7 +3,6 @@ import { Test, type TestingModule } from '@nestjs/testing';
 import type { Msg, NatsConnection } from 'nats';
 import { z } from 'zod';
 import { CertgateError, healthContract, healthDiscoverContract, rpcContract, tenantSubject } from '@certgate/contracts';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- testing depends on messaging (harness → connectNats); the harness is only used from specs, as the rules intend
 import { startNatsHarness, type NatsHarness } from '@certgate/testing';
 import { RpcClient } from '../core/rpc-client';
 import { HealthResponder } from './health.responder';

@@ -78,12 +78,13 @@ async function waitUntilHealthy(nc: NatsConnection, tenant: string, services: La
   const deadline = Date.now() + timeoutMs;
   let dead: LaunchedService | undefined;
   for (const s of services) void s.exited.then(() => (dead ??= s));
+  let up = new Set<string>();
   while (Date.now() < deadline) {
     if (dead) throw new Error(`${dead.service} exited during start-up:\n${dead.lines.slice(-15).join('\n')}`);
-    const up = new Set((await rpc.requestAll(healthDiscoverContract, {}, { maxWaitMs: 200 })).map((r) => r.nodeId));
+    up = new Set((await rpc.requestAll(healthDiscoverContract, {}, { maxWaitMs: 200 })).map((r) => r.nodeId));
     if (services.every((s) => up.has(s.nodeId))) return;
   }
-  const missing = services.filter((s) => !dead).map((s) => `${s.service}:\n  ${s.lines.slice(-8).join('\n  ')}`);
+  const missing = services.filter((s) => !up.has(s.nodeId)).map((s) => `${s.service}:\n  ${s.lines.slice(-8).join('\n  ')}`);
   throw new Error(`services not healthy after ${timeoutMs} ms:\n${missing.join('\n')}`);
 }
 

@@ -21,7 +21,8 @@ describe('dev PKI of the ingress', () => {
     expect(server.subjectAltNames).toEqual(expect.arrayContaining([{ type: 'dns', value: 'localhost' }, { type: 'ip', value: '127.0.0.1' }]));
     expect(root.isCA).toBe(true);
     await expect(verifyChain({ leaf: server, anchors: [root], purpose: 'serverAuth' })).resolves.toMatchObject({ ok: true });
-    expect(readFileSync(creds.devRootPath!, 'utf8').trim()).toBe(root.pem.trim());
+    expect(creds.devRootPath).toBeDefined();
+    expect(readFileSync(creds.devRootPath as string, 'utf8').trim()).toBe(root.pem.trim());
   });
 
   it('is created once: a second start reuses root and server certificate', async () => {

@@ -1,0 +1,97 @@
+import { ChainFailureReason, verifyChain } from '@certgate/x509';
+import { buildNastyCorpus, type NastyCorpus } from './nasty-corpus';
+
+describe('the nasty corpus', () => {
+  let corpus: NastyCorpus;
+
+  beforeAll(async () => {
+    corpus = await buildNastyCorpus();
+  }, 60_000);
+
+  it('has a real chain for every failure reason a chain can have (no_certificate only exists at the TLS layer)', () => {
+    const expected = new Set(Object.values(corpus).map((c) => c.expected));
+    for (const reason of Object.values(ChainFailureReason)) {
+      if (reason === 'no_certificate') continue;
+      expect({ reason, covered: expected.has(reason) }).toEqual({ reason, covered: true });
+    }
+    expect(expected.has('ok')).toBe(true);
+  });
+
+  it('names each case after its key and describes it', () => {
+    for (const [key, c] of Object.entries(corpus)) {
+      expect(c.name).toBe(key);
+      expect(c.description.length).toBeGreaterThan(10);
+      expect(c.anchors.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('is built once per time and process', async () => {
+    const at = Object.values(corpus)[0].at;
+    expect(await buildNastyCorpus(at)).toBe(corpus);
+  });
+
+  it('includes the odd names it promises', () => {
+    expect(corpus.ok_utf8_subject.leaf.subjectDN).toBe('CN=Jürgen Müller,O=Bäckerei');
+    expect(corpus.ok_multi_valued_rdn.leaf.subjectDN).toMatch(/^(CN=a\+UID=b|UID=b\+CN=a),O=certgate Corpus$/);
+    expect(corpus.ok_escaped_comma.leaf.subjectDN).toBe('CN=bob,O=Acme\\, Inc.');
+    expect(corpus.ok_empty_subject_san_only.leaf.subjectDN).toBe('');
+    expect(corpus.ok_empty_subject_san_only.leaf.criticalExtensions).toContain('2.5.29.17');
+  });
+
+  describe('verifyChain gives the expected verdict', () => {
+    const names = [
+      'ok_client_full_chain',
+      'ok_server_full_chain',
+      'ok_leaf_without_eku',
+      'ok_leaf_issued_by_root',
+      'ok_unordered_extra_intermediates',
+      'ok_rsa_chain',
+      'ok_issuer_name_shared_after_key_rollover',
+      'ok_utf8_subject',
+      'ok_multi_valued_rdn',
+      'ok_escaped_comma',
+      'ok_empty_subject_san_only',
+      'ok_ca_without_key_usage',
+      'chain_incomplete_leaf_without_intermediate',
+      'chain_incomplete_foreign_chain',
+      'untrusted_root_foreign_root_sent',
+      'expired_leaf',
+      'expired_intermediate',
+      'expired_root',
+      'not_yet_valid_leaf',
+      'bad_signature_leaf',
+      'bad_signature_intermediate',
+      'not_a_ca_issuer_ca_false',
+      'not_a_ca_issuer_without_basic_constraints',
+      'path_too_long',
+      'wrong_key_usage_issuer',
+      'wrong_key_usage_leaf',
+      'wrong_eku_server_leaf_for_client',
+      'wrong_eku_intermediate',
+      'self_signed_leaf',
+      'invalid_anchor_intermediate',
+      'invalid_anchor_leaf',
+      'unknown_critical_extension',
+    ];
+
+    it('(the list below is the whole corpus)', () => {
+      expect(Object.keys(corpus).sort()).toEqual([...names].sort());
+    });
+
+    it.each(names)('%s', async (name) => {
+      const c = corpus[name];
+      const verdict = await verifyChain(c);
+      if (c.expected === 'ok') {
+        expect(verdict).toMatchObject({ ok: true });
+        if (verdict.ok) expect(verdict.chain[0]).toBe(c.leaf);
+        return;
+      }
+      expect(verdict).toMatchObject({ ok: false, reason: c.expected });
+      if (!verdict.ok) {
+        // Every refusal names the certificate at fault, and the message names it too.
+        expect(verdict.certificate).toBeDefined();
+        expect(verdict.message).toContain(verdict.certificate?.subjectDN);
+      }
+    });
+  });
+});

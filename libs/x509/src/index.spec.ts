@@ -1,0 +1,47 @@
+import * as api from './index';
+
+describe('@certgate/x509 public surface', () => {
+  it('exports exactly the documented names', () => {
+    expect(Object.keys(api).sort()).toEqual(
+      [
+        'Certificate',
+        'ChainFailureReason',
+        'X509Error',
+        'commonName',
+        'createCsr',
+        'decryptPrivateKey',
+        'describeKey',
+        'describeReason',
+        'dnEquals',
+        'encryptPrivateKeyPem',
+        'exportPrivateKeyPem',
+        'exportPublicKeyPem',
+        'formatDN',
+        'generateKeyPair',
+        'importPrivateKeyPem',
+        'isValidAnchor',
+        'isX509Error',
+        'issueCertificate',
+        'keyMatchesCertificate',
+        'normalizeDN',
+        'parseCertificate',
+        'parseCertificates',
+        'parseCsr',
+        'parseDN',
+        'readPkcs12',
+        'readTlsPeerCertificate',
+        'reasonFromTlsError',
+        'rfc4514FromOpenSsl',
+        'toPemBundle',
+        'verifyChain',
+        'writePkcs12',
+      ].sort(),
+    );
+  });
+
+  it('works on import alone: the crypto providers are set', async () => {
+    const keys = await api.generateKeyPair({ type: 'EC', curve: 'P-256' });
+    const root = await api.issueCertificate({ subjectDN: 'CN=r', publicKey: keys.publicKey, signingKey: keys.privateKey, ca: true });
+    expect(await api.isValidAnchor(root)).toEqual({ ok: true });
+  });
+});

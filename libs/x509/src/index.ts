@@ -1,0 +1,34 @@
+// The public surface of @certgate/x509. Everything else in this folder is internal.
+import 'reflect-metadata';
+import './engine';
+
+export { X509Error, isX509Error, type X509ErrorCode } from './errors';
+export type { CryptoKey, CryptoKeyPair } from './engine';
+export { Certificate, type SubjectAltName } from './certificate';
+export { parseCertificate, parseCertificates, toPemBundle } from './parse';
+export { normalizeDN, dnEquals, commonName, parseDN, formatDN, type DnAttributeValue } from './dn';
+export {
+  ChainFailureReason,
+  describeReason,
+  isValidAnchor,
+  reasonFromTlsError,
+  verifyChain,
+  type AnchorVerdict,
+  type ChainVerdict,
+  type Purpose,
+  type VerifyChainOptions,
+} from './chain';
+export {
+  describeKey,
+  exportPrivateKeyPem,
+  exportPublicKeyPem,
+  generateKeyPair,
+  importPrivateKeyPem,
+  keyMatchesCertificate,
+  type KeySpec,
+} from './keys';
+export { createCsr, parseCsr, type CreateCsrOptions, type ParsedCsr } from './csr';
+export { issueCertificate, type IssueOptions } from './issue';
+export { readPkcs12, writePkcs12, type Pkcs12Contents, type WritePkcs12Options } from './pkcs12';
+export { decryptPrivateKey, encryptPrivateKeyPem } from './key-encryption';
+export { readTlsPeerCertificate, rfc4514FromOpenSsl, type TlsPeerCertificate } from './tls-peer';
