@@ -5,6 +5,7 @@ describe('rpcReplySchema', () => {
   it.each<[unknown]>([
     [{ ok: true, data: { a: 1 } }],
     [{ ok: true, data: null }],
+    [{ ok: true }],
     [{ ok: true, data: [1, 2] }],
     [{ ok: true, data: 'text' }],
     [{ ok: false, error: { code: 'conflict', message: 'already there' } }],

@@ -3,7 +3,8 @@ import { errorBodySchema } from './errors';
 
 /** Every NATS reply is one of these two shapes, so a client never has to guess. */
 export const rpcReplySchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), data: z.unknown() }),
+  // `data` may be absent: JSON drops an undefined value, as a void handler returns.
+  z.object({ ok: z.literal(true), data: z.unknown().optional() }),
   z.object({ ok: z.literal(false), error: errorBodySchema }),
 ]);
 export type RpcReply = z.infer<typeof rpcReplySchema>;

@@ -58,8 +58,7 @@ async function handle<Req extends z.ZodType, Res extends z.ZodType>(
     if (!parsed.success) {
       throw new CertgateError(ErrorCode.validationFailed, 'request does not match its contract', { issues: parsed.error.issues });
     }
-    // `null` for a handler that returns nothing: JSON drops an undefined `data`.
-    return { ok: true, data: (await handler(parsed.data, msg)) ?? null };
+    return { ok: true, data: await handler(parsed.data, msg) };
   } catch (err) {
     if (err instanceof CertgateError) return { ok: false, error: err.toBody() };
     logger.error('handler failed', { subject: msg.subject, error: err instanceof Error ? err.message : String(err) });
