@@ -5,3 +5,14 @@ export { Buckets, Streams, tenantBucket, tenantStream, tenantResourcePrefix, typ
 export { ErrorCode, HTTP_STATUS_OF, CertgateError, errorBodySchema, type ErrorBody } from './errors';
 export { rpcReplySchema, rpcContract, type RpcReply, type RpcContract, type AnyRpcContract } from './rpc';
 export { healthRequestSchema, healthReplySchema, healthContract, healthDiscoverContract, type HealthReply } from './health';
+export { NAME_PATTERN, ROLE_NAME_PATTERN, nameSchema, roleNameSchema, pemSchema, certificateInfoSchema, emptySchema, voidSchema, type CertificateInfo } from './common';
+export * from './identity/model';
+export { IdentityRpc } from './identity/rpc';
+export * from './keystore/model';
+export { KeystoreRpc, systemKeyStatusSchema, type SystemKeyStatus } from './keystore/rpc';
+export * from './flows/model';
+export { FlowsRpc } from './flows/rpc';
+export * from './runtime/envelope';
+export * from './logs/records';
+export * from './ingress/model';
+export { describeIssues } from './validation';

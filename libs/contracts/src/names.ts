@@ -6,6 +6,7 @@ export const Buckets = {
   keystore: 'keystore',
   flows: 'flows',
   alertState: 'alert-state',
+  ingress: 'ingress',
 } as const;
 export type BucketName = (typeof Buckets)[keyof typeof Buckets];
 

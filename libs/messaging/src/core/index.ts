@@ -5,3 +5,5 @@ export { ensureKv, ensureStream, kvCreateUnique, removeTenantResources, type KvO
 export { toError, requestFailure, jetStreamErrorCode } from './errors';
 export { encodeJson, decodeJson } from './codec';
 export { type MessagingLogger, silentLogger } from './logger';
+export { KvCache, type KvCacheOptions } from './kv-cache';
+export { readStreamTail } from './stream-tail';

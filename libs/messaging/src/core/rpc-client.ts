@@ -1,6 +1,6 @@
 import { RequestStrategy, type NatsConnection } from 'nats';
 import type { z } from 'zod';
-import { CertgateError, ErrorCode, rpcReplySchema, tenantSubject, type RpcContract } from '@certgate/contracts';
+import { CertgateError, ErrorCode, describeIssues, rpcReplySchema, tenantSubject, type RpcContract } from '@certgate/contracts';
 import { decodeJson, encodeJson } from './codec';
 import { requestFailure } from './errors';
 
@@ -54,7 +54,7 @@ export class RpcClient {
 function encodeRequest(subject: string, contract: RpcContract<z.ZodType, z.ZodType>, body: unknown): Uint8Array {
   const parsed = contract.request.safeParse(body);
   if (!parsed.success) {
-    throw new CertgateError(ErrorCode.validationFailed, `request for ${subject} does not match its contract`, { subject, issues: parsed.error.issues });
+    throw new CertgateError(ErrorCode.validationFailed, `invalid request: ${describeIssues(parsed.error.issues)}`, { subject, issues: parsed.error.issues });
   }
   return encodeJson(parsed.data);
 }

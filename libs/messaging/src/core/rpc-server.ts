@@ -1,6 +1,6 @@
 import type { Msg, NatsConnection, Subscription } from 'nats';
 import type { z } from 'zod';
-import { CertgateError, ErrorCode, tenantSubject, type RpcContract, type RpcReply } from '@certgate/contracts';
+import { CertgateError, ErrorCode, describeIssues, tenantSubject, type RpcContract, type RpcReply } from '@certgate/contracts';
 import { decodeJson, encodeJson } from './codec';
 import { type MessagingLogger, silentLogger } from './logger';
 
@@ -56,7 +56,7 @@ async function handle<Req extends z.ZodType, Res extends z.ZodType>(
     }
     const parsed = contract.request.safeParse(raw ?? {});
     if (!parsed.success) {
-      throw new CertgateError(ErrorCode.validationFailed, 'request does not match its contract', { issues: parsed.error.issues });
+      throw new CertgateError(ErrorCode.validationFailed, `invalid request: ${describeIssues(parsed.error.issues)}`, { issues: parsed.error.issues });
     }
     return { ok: true, data: await handler(parsed.data, msg) };
   } catch (err) {

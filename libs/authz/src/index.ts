@@ -1,0 +1,3 @@
+export { decide, CHECKS } from './decide';
+export { type Check } from './checks';
+export { DenyReason, type AuthzInput, type Credential, type Decision, type Principal, type SystemKeyState } from './types';
