@@ -9,6 +9,8 @@ import type { ConsoleEnv } from './app/console-env';
 async function bootstrap(): Promise<void> {
   const app = await NestFactory.create(ConsoleAppModule, { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(Logger));
+  // PEM bundles and flow definitions fit well within 1 MiB; larger bodies get a 413.
+  app.useBodyParser('json', { limit: '1mb' });
   app.setGlobalPrefix('api/v1');
   const openApi = new DocumentBuilder()
     .setTitle('certgate console API')

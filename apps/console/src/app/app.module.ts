@@ -3,12 +3,18 @@ import { APP_FILTER } from '@nestjs/core';
 import { PlatformModule } from '@certgate/platform';
 import { ApiErrorFilter } from './common/error.filter';
 import { consoleEnvSchema } from './console-env';
+import { FlowsController } from './flows/flows.controller';
 import { HealthController } from './health/health.controller';
+import { RolesController } from './identity/roles.controller';
+import { ServiceInstancesController } from './identity/service-instances.controller';
+import { IngressController } from './ingress/ingress.controller';
+import { KeystoreController } from './keystore/keystore.controller';
+import { LogsController } from './logs/logs.controller';
 import { SystemHealthService } from './health/system-health.service';
 
 @Module({
   imports: [PlatformModule.forService('console', consoleEnvSchema)],
-  controllers: [HealthController],
+  controllers: [HealthController, RolesController, ServiceInstancesController, FlowsController, KeystoreController, IngressController, LogsController],
   providers: [SystemHealthService, { provide: APP_FILTER, useClass: ApiErrorFilter }],
 })
 export class ConsoleAppModule {}

@@ -36,7 +36,21 @@ export class ApiErrorFilter implements ExceptionFilter {
       // Body-parser and routing errors from Express/Nest: keep their message, it names the problem.
       return { status, body: { error: code, message: err.message } };
     }
+    const clientError = bodyParserError(err);
+    if (clientError) return clientError;
     this.logger.error({ msg: 'unhandled error', error: err instanceof Error ? err.message : String(err) });
     return { status: 500, body: { error: ErrorCode.internal, message: 'internal error' } };
   }
+}
+
+/**
+ * Express' body parser rejects a malformed or oversized body with an http-errors
+ * object (status 4xx, expose=true), not a Nest HttpException: still the client's fault.
+ */
+function bodyParserError(err: unknown): { status: number; body: Record<string, unknown> } | undefined {
+  const e = err as { status?: unknown; expose?: unknown; type?: unknown; message?: unknown };
+  if (typeof e?.status !== 'number' || e.status < 400 || e.status >= 500 || e.expose !== true) return undefined;
+  const code = CODE_OF_STATUS[e.status] ?? ErrorCode.badRequest;
+  const message = e.type === 'entity.parse.failed' ? `request body is not valid JSON: ${String(e.message)}` : String(e.message);
+  return { status: e.status, body: { error: code, message } };
 }
