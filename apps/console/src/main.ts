@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { closeOnSignals, exitOnStartupFailure, SERVICE_ENV, VERSION } from '@certgate/platform';
@@ -7,7 +8,7 @@ import { ConsoleAppModule } from './app/app.module';
 import type { ConsoleEnv } from './app/console-env';
 
 async function bootstrap(): Promise<void> {
-  const app = await NestFactory.create(ConsoleAppModule, { bufferLogs: true, abortOnError: false });
+  const app = await NestFactory.create<NestExpressApplication>(ConsoleAppModule, { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(Logger));
   // PEM bundles and flow definitions fit well within 1 MiB; larger bodies get a 413.
   app.useBodyParser('json', { limit: '1mb' });
