@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { InstancesModule } from './instances/instances.module';
+import { KeysModule } from './keys/keys.module';
+import { RolesModule } from './roles/roles.module';
+
+/** Everything identity does, without the platform (so specs can start it against a tenant of their own). */
+@Module({
+  imports: [RolesModule, InstancesModule, KeysModule],
+})
+export class IdentityFeaturesModule {}

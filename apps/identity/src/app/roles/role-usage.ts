@@ -1,0 +1,39 @@
+import { deployedFlowSchema, FlowsKv, type ServiceInstance } from '@certgate/contracts';
+import type { RawFlow } from '../store/flows-reader';
+
+export interface RoleUsage {
+  instances: string[];
+  flows: string[];
+}
+
+/** The role a flow's sender channel asks for, if any. */
+function roleAskedFor(flow: RawFlow): string | undefined {
+  const parsed = deployedFlowSchema.safeParse(flow.value);
+  if (parsed.success) {
+    const auth = parsed.data.definition.sender.authorization;
+    return auth.type === 'role' ? auth.role : undefined;
+  }
+  // A flow this version cannot read may still depend on the role: look where the role would be, rather than miss it.
+  const auth = (flow.value as { definition?: { sender?: { authorization?: { role?: unknown } } } } | undefined)?.definition?.sender?.authorization;
+  return typeof auth?.role === 'string' ? auth.role : undefined;
+}
+
+function flowId(flow: RawFlow): string {
+  const id = (flow.value as { definition?: { id?: unknown } } | undefined)?.definition?.id;
+  return typeof id === 'string' ? id : flow.key.slice(FlowsKv.prefix.length);
+}
+
+/** Who depends on a role: instances that grant it and flows whose sender channel asks for it. */
+export function roleUsage(role: string, instances: readonly ServiceInstance[], flows: readonly RawFlow[]): RoleUsage {
+  return {
+    instances: instances.filter((i) => i.parameters.roles.includes(role)).map((i) => i.name),
+    flows: flows.filter((f) => roleAskedFor(f) === role).map(flowId),
+  };
+}
+
+export function describeRoleUsage(role: string, usage: RoleUsage): string {
+  const parts: string[] = [];
+  if (usage.instances.length) parts.push(`service instance(s) ${usage.instances.map((n) => `'${n}'`).join(', ')} hold it`);
+  if (usage.flows.length) parts.push(`the sender channel of flow(s) ${usage.flows.map((n) => `'${n}'`).join(', ')} asks for it`);
+  return `role '${role}' is in use and cannot be deleted: ${parts.join('; ')}. Remove it from them first`;
+}

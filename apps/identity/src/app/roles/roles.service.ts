@@ -1,0 +1,68 @@
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { CertgateError, ErrorCode, IdentityKv, PREDEFINED_ROLE, roleSchema, serviceInstanceSchema, type Role } from '@certgate/contracts';
+import { FlowsReader } from '../store/flows-reader';
+import { IdentityStore } from '../store/identity-store';
+import { describeRoleUsage, roleUsage } from './role-usage';
+
+const PREDEFINED_DESCRIPTION = 'Predefined role: senders holding it may call flows whose sender channel asks for it';
+
+@Injectable()
+export class RolesService implements OnModuleInit {
+  private readonly logger = new Logger(RolesService.name);
+
+  constructor(
+    private readonly store: IdentityStore,
+    private readonly flows: FlowsReader,
+  ) {}
+
+  /** Every replica makes sure the predefined role exists; `create` keeps the first one written. */
+  async onModuleInit(): Promise<void> {
+    const created = await this.store.create(IdentityKv.role(PREDEFINED_ROLE), roleSchema, {
+      name: PREDEFINED_ROLE,
+      description: PREDEFINED_DESCRIPTION,
+      predefined: true,
+      createdAt: new Date().toISOString(),
+    });
+    if (created !== undefined) this.logger.log({ msg: 'predefined role created', role: PREDEFINED_ROLE });
+  }
+
+  async list(): Promise<Role[]> {
+    return (await this.store.list(`${IdentityKv.prefixes.role}>`, roleSchema)).map((s) => s.value);
+  }
+
+  async get(name: string): Promise<Role> {
+    const stored = await this.store.get(IdentityKv.role(name), roleSchema);
+    if (!stored) throw new CertgateError(ErrorCode.notFound, `role '${name}' does not exist`, { role: name });
+    return stored.value;
+  }
+
+  async create(name: string, description = '', now = new Date()): Promise<Role> {
+    const role: Role = { name, description, predefined: false, createdAt: now.toISOString() };
+    if ((await this.store.create(IdentityKv.role(name), roleSchema, role)) === undefined) {
+      throw new CertgateError(ErrorCode.conflict, `role '${name}' already exists`, { role: name });
+    }
+    this.logger.log({ msg: 'role created', role: name });
+    return role;
+  }
+
+  async delete(name: string): Promise<void> {
+    const role = await this.get(name);
+    if (role.predefined || name === PREDEFINED_ROLE) {
+      throw new CertgateError(ErrorCode.conflict, `'${name}' is the predefined role and cannot be deleted`, { role: name });
+    }
+    const instances = (await this.store.list(`${IdentityKv.prefixes.instance}>`, serviceInstanceSchema)).map((s) => s.value);
+    const usage = roleUsage(name, instances, await this.flows.deployed());
+    if (usage.instances.length || usage.flows.length) {
+      throw new CertgateError(ErrorCode.conflict, describeRoleUsage(name, usage), { role: name, instances: usage.instances, flows: usage.flows });
+    }
+    await this.store.delete(IdentityKv.role(name));
+    this.logger.log({ msg: 'role deleted', role: name });
+  }
+
+  /** The names among `names` that are not roles. */
+  async unknown(names: readonly string[]): Promise<string[]> {
+    const missing: string[] = [];
+    for (const name of new Set(names)) if (!(await this.store.get(IdentityKv.role(name), roleSchema))) missing.push(name);
+    return missing;
+  }
+}

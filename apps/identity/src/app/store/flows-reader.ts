@@ -1,0 +1,47 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { KV, NatsConnection } from 'nats';
+import { Buckets, FlowsKv } from '@certgate/contracts';
+import { decodeJson, ensureKv, MESSAGING_OPTIONS, NATS_CONNECTION, type MessagingOptions } from '@certgate/messaging';
+
+export interface RawFlow {
+  key: string;
+  /** The stored JSON as is (undefined when it is not JSON): the caller decides how to read it. */
+  value: unknown;
+}
+
+/**
+ * Reads the runtime's flows bucket (a contract bucket, design §2): identity never
+ * writes it, it only asks which flows depend on a role.
+ */
+@Injectable()
+export class FlowsReader {
+  private kv?: Promise<KV>;
+
+  constructor(
+    @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
+    @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
+  ) {}
+
+  async deployed(): Promise<RawFlow[]> {
+    this.kv ??= ensureKv(this.nc, this.options.tenant, Buckets.flows).catch((err: unknown) => {
+      this.kv = undefined;
+      throw err;
+    });
+    const kv = await this.kv;
+    const keys: string[] = [];
+    for await (const key of await kv.keys(`${FlowsKv.prefix}>`)) keys.push(key);
+    const flows: RawFlow[] = [];
+    for (const key of keys.sort()) {
+      const entry = await kv.get(key);
+      if (entry?.operation !== 'PUT') continue;
+      let value: unknown;
+      try {
+        value = decodeJson(entry.value);
+      } catch {
+        value = undefined;
+      }
+      flows.push({ key, value });
+    }
+    return flows;
+  }
+}

@@ -1,0 +1,96 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { KV, NatsConnection } from 'nats';
+import type { z } from 'zod';
+import { Buckets } from '@certgate/contracts';
+import { decodeJson, encodeJson, ensureKv, jetStreamErrorCode, MESSAGING_OPTIONS, NATS_CONNECTION, type MessagingOptions } from '@certgate/messaging';
+
+/** `kv.create` / a revision-checked write lost against another writer. */
+const JS_WRONG_LAST_SEQUENCE = 10071;
+
+export interface Stored<T> {
+  key: string;
+  value: T;
+  revision: number;
+  created: Date;
+}
+
+/**
+ * The identity bucket (design §2, layout `IdentityKv`): typed reads that validate
+ * every value, and the conditional writes that keep replicas from overwriting each
+ * other. Only identity writes here; the runtime and ingress watch it.
+ */
+@Injectable()
+export class IdentityStore {
+  private readonly logger = new Logger(IdentityStore.name);
+  private kv?: Promise<KV>;
+
+  constructor(
+    @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
+    @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
+  ) {}
+
+  private bucket(): Promise<KV> {
+    this.kv ??= ensureKv(this.nc, this.options.tenant, Buckets.identity).catch((err: unknown) => {
+      this.kv = undefined;
+      throw err;
+    });
+    return this.kv;
+  }
+
+  async get<T>(key: string, schema: z.ZodType<T>): Promise<Stored<T> | undefined> {
+    const entry = await (await this.bucket()).get(key);
+    if (!entry || entry.operation !== 'PUT') return undefined;
+    const value = this.parse(key, entry.value, schema);
+    return value === undefined ? undefined : { key, value, revision: entry.revision, created: entry.created };
+  }
+
+  /** Every live value under a key filter (`role.>`), sorted by key. */
+  async list<T>(filter: string, schema: z.ZodType<T>): Promise<Stored<T>[]> {
+    const kv = await this.bucket();
+    const keys: string[] = [];
+    for await (const key of await kv.keys(filter)) keys.push(key);
+    const out: Stored<T>[] = [];
+    for (const key of keys.sort()) {
+      const stored = await this.get(key, schema);
+      if (stored) out.push(stored); // absent: deleted since it was listed
+    }
+    return out;
+  }
+
+  /** Writes only if the key holds nothing; the new revision, or undefined when someone else holds it. */
+  async create<T>(key: string, schema: z.ZodType<T>, value: T): Promise<number | undefined> {
+    try {
+      return await (await this.bucket()).create(key, encodeJson(schema.parse(value)));
+    } catch (err) {
+      if (jetStreamErrorCode(err) === JS_WRONG_LAST_SEQUENCE) return undefined;
+      throw err;
+    }
+  }
+
+  /**
+   * Deletes a key; with `revision`, only if it still holds that revision (so a
+   * rollback never removes what another writer put there since). False when it did not.
+   */
+  async delete(key: string, revision?: number): Promise<boolean> {
+    try {
+      await (await this.bucket()).delete(key, revision === undefined ? undefined : { previousSeq: revision });
+      return true;
+    } catch (err) {
+      if (jetStreamErrorCode(err) === JS_WRONG_LAST_SEQUENCE) return false;
+      throw err;
+    }
+  }
+
+  private parse<T>(key: string, data: Uint8Array, schema: z.ZodType<T>): T | undefined {
+    let raw: unknown;
+    try {
+      raw = decodeJson(data);
+    } catch {
+      raw = undefined;
+    }
+    const parsed = schema.safeParse(raw);
+    if (parsed.success) return parsed.data;
+    this.logger.error({ msg: 'identity value does not match its schema; ignored', key });
+    return undefined;
+  }
+}

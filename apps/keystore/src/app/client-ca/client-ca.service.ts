@@ -1,0 +1,89 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { CertgateError, CLIENT_CA_ALIAS, ErrorCode } from '@certgate/contracts';
+import {
+  importPrivateKeyPem,
+  importPublicKeyPem,
+  isX509Error,
+  issueCertificate,
+  parseCertificates,
+  parseDN,
+  toPemBundle,
+  type Certificate,
+  type CryptoKey,
+} from '@certgate/x509';
+import { KeystoreStore } from '../store/keystore-store';
+import { KeyVault, KeyVaultError } from '../vault/key-vault';
+
+const DAY_MS = 86_400_000;
+
+export interface ClientCertificateRequest {
+  subjectDN: string;
+  publicKeyPem: string;
+  validityDays: number;
+}
+
+/** Issues clientAuth certificates from the tenant's client CA for public keys that others hold. */
+@Injectable()
+export class ClientCaService {
+  private readonly logger = new Logger(ClientCaService.name);
+
+  constructor(
+    private readonly store: KeystoreStore,
+    private readonly vault: KeyVault,
+  ) {}
+
+  async issue(req: ClientCertificateRequest, now = new Date()): Promise<{ certificatePem: string; chainPem: string }> {
+    const publicKey = await this.publicKeyOf(req.publicKeyPem);
+    checkSubject(req.subjectDN);
+    const ca = await this.clientCa();
+    if (!ca.certificate.isValidAt(now)) {
+      throw new CertgateError(ErrorCode.serviceUnavailable, `the tenant client CA is not valid now (valid ${ca.certificate.notBefore.toISOString()} to ${ca.certificate.notAfter.toISOString()})`);
+    }
+    // Never beyond the CA itself: a leaf outliving its issuer would fail verification then.
+    const notAfter = new Date(Math.min(now.getTime() + req.validityDays * DAY_MS, ca.certificate.notAfter.getTime()));
+    let certificate: Certificate;
+    try {
+      certificate = await issueCertificate({ subjectDN: req.subjectDN, publicKey, issuer: ca, notAfter, extendedKeyUsage: ['clientAuth'] });
+    } catch (err) {
+      if (isX509Error(err, 'parse_error')) throw new CertgateError(ErrorCode.badRequest, `subjectDN: ${err.message}`);
+      throw err;
+    }
+    this.logger.log({ msg: 'client certificate issued', subjectDN: certificate.subjectDN, serialNumber: certificate.serialNumber, fingerprint: certificate.fingerprint });
+    return { certificatePem: certificate.pem, chainPem: toPemBundle([certificate, ca.certificate]) };
+  }
+
+  private async publicKeyOf(pem: string): Promise<CryptoKey> {
+    try {
+      return await importPublicKeyPem(pem);
+    } catch (err) {
+      if (isX509Error(err)) throw new CertgateError(ErrorCode.badRequest, `publicKeyPem: ${err.message}`);
+      throw err;
+    }
+  }
+
+  private async clientCa(): Promise<{ certificate: Certificate; privateKey: CryptoKey }> {
+    const entry = await this.store.get(CLIENT_CA_ALIAS);
+    if (!entry?.encryptedKey) {
+      throw new CertgateError(ErrorCode.serviceUnavailable, `the tenant client CA ('${CLIENT_CA_ALIAS}') is not provisioned: restart the keystore to provision it`);
+    }
+    let pem: string;
+    try {
+      pem = this.vault.open(CLIENT_CA_ALIAS, entry.encryptedKey);
+    } catch (err) {
+      if (err instanceof KeyVaultError) throw new CertgateError(ErrorCode.internal, err.message, { alias: CLIENT_CA_ALIAS });
+      throw err;
+    }
+    return { certificate: parseCertificates(entry.chainPem)[0], privateKey: await importPrivateKeyPem(pem) };
+  }
+}
+
+function checkSubject(subjectDN: string): void {
+  let rdns;
+  try {
+    rdns = parseDN(subjectDN);
+  } catch (err) {
+    if (isX509Error(err)) throw new CertgateError(ErrorCode.badRequest, `subjectDN: ${err.message}`);
+    throw err;
+  }
+  if (rdns.length === 0) throw new CertgateError(ErrorCode.badRequest, 'subjectDN: the subject DN is empty; give at least a CN, e.g. CN=sender-a, O=Acme');
+}

@@ -1,0 +1,55 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { CertgateError, CLIENT_CA_ALIAS, ErrorCode, type KeystoreEntryView, type StoredKeystoreEntry } from '@certgate/contracts';
+import { SERVICE_ENV } from '@certgate/platform';
+import type { KeystoreEnv } from '../keystore-env';
+import { KeystoreStore, ProvisioningMarkers } from '../store/keystore-store';
+import { toEntryView } from './entry-view';
+
+@Injectable()
+export class EntriesService {
+  private readonly logger = new Logger(EntriesService.name);
+
+  constructor(
+    private readonly store: KeystoreStore,
+    @Inject(SERVICE_ENV) private readonly env: KeystoreEnv,
+  ) {}
+
+  async list(now = new Date()): Promise<KeystoreEntryView[]> {
+    return (await this.store.list()).map((e) => toEntryView(e, now));
+  }
+
+  async get(alias: string, now = new Date()): Promise<KeystoreEntryView> {
+    return toEntryView(await this.require(alias), now);
+  }
+
+  async delete(alias: string, force: boolean): Promise<void> {
+    await this.require(alias);
+    if (alias === CLIENT_CA_ALIAS) {
+      throw new CertgateError(
+        ErrorCode.conflict,
+        `'${alias}' is the tenant's client CA: it issues the certificates of 'certificate' service keys and the ingress trusts it, so it cannot be deleted`,
+        { alias },
+      );
+    }
+    const systemAlias = this.env.CERTGATE_SYSTEM_KEY_ALIAS;
+    if (alias === systemAlias) {
+      if (!force) {
+        throw new CertgateError(
+          ErrorCode.conflict,
+          `'${alias}' is the tenant system key pair: deleting it turns client-certificate authentication off for this tenant (every request with a client certificate is refused). To delete it anyway, repeat the request with force=true`,
+          { alias, force: false },
+        );
+      }
+      // Before the delete: a restart in between must not provision the pair again.
+      await this.store.setMarker(ProvisioningMarkers.systemKey(alias), new Date());
+    }
+    await this.store.delete(alias);
+    this.logger.warn({ msg: 'keystore entry deleted', alias, forced: force });
+  }
+
+  private async require(alias: string): Promise<StoredKeystoreEntry> {
+    const entry = await this.store.get(alias);
+    if (!entry) throw new CertgateError(ErrorCode.notFound, `no keystore entry with alias '${alias}'`, { alias });
+    return entry;
+  }
+}

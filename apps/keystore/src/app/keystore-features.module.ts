@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { ClientCaModule } from './client-ca/client-ca.module';
+import { EntriesModule } from './entries/entries.module';
+import { ProvisioningModule } from './provisioning/provisioning.module';
+import { SystemKeyModule } from './system-key/system-key.module';
+
+/** Everything the keystore does, without the platform (so specs can start it against a tenant of their own). */
+@Module({
+  imports: [ProvisioningModule, EntriesModule, SystemKeyModule, ClientCaModule],
+})
+export class KeystoreFeaturesModule {}

@@ -1,0 +1,91 @@
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { CLIENT_CA_ALIAS, type StoredKeystoreEntry } from '@certgate/contracts';
+import { HealthResponder } from '@certgate/messaging';
+import { SERVICE_ENV } from '@certgate/platform';
+import type { KeystoreEnv } from '../keystore-env';
+import { KeystoreStore, ProvisioningMarkers } from '../store/keystore-store';
+import { KeyVault, KeyVaultError } from '../vault/key-vault';
+import { createClientCa, createSystemKeyPair } from './tenant-keys';
+
+export type ProvisioningResult = 'created' | 'existed' | 'skipped';
+
+/**
+ * Gives a tenant its system key pair (not on trial) and its client CA at first start.
+ * Every replica runs this at once; `kv.create` lets exactly one entry win and the
+ * others adopt it. Runs in onModuleInit, before any request handler subscribes, so no
+ * request is answered while the tenant keys do not exist yet.
+ */
+@Injectable()
+export class ProvisioningService implements OnModuleInit {
+  private readonly logger = new Logger(ProvisioningService.name);
+  private vaultProblem?: string;
+
+  constructor(
+    private readonly store: KeystoreStore,
+    private readonly vault: KeyVault,
+    @Inject(SERVICE_ENV) private readonly env: KeystoreEnv,
+    health: HealthResponder,
+  ) {
+    health.register('key-vault', () => (this.vaultProblem ? { status: 'down', message: this.vaultProblem } : { status: 'up' }));
+  }
+
+  async onModuleInit(): Promise<void> {
+    const clientCa = await this.ensureClientCa();
+    const systemKey = await this.ensureSystemKey();
+    this.logger.log({ msg: 'tenant keys checked', clientCa, systemKey, systemKeyAlias: this.env.CERTGATE_SYSTEM_KEY_ALIAS, plan: this.env.CERTGATE_TENANT_PLAN });
+  }
+
+  async ensureClientCa(): Promise<ProvisioningResult> {
+    const existing = await this.store.get(CLIENT_CA_ALIAS);
+    if (existing) {
+      this.checkVaultOpens(existing);
+      return 'existed';
+    }
+    const entry = await createClientCa({ tenant: this.env.CERTGATE_TENANT, vault: this.vault, now: new Date() });
+    const won = await this.store.createUnique(entry);
+    if (won) this.logger.log({ msg: 'tenant client CA created', alias: CLIENT_CA_ALIAS, subjectDN: entry.subjectDN, fingerprint: entry.fingerprint });
+    else this.adopt(CLIENT_CA_ALIAS, await this.store.get(CLIENT_CA_ALIAS));
+    return won ? 'created' : 'existed';
+  }
+
+  /**
+   * Once per alias: the marker remembers it was provisioned, so a pair an operator
+   * deleted (with force) stays deleted across restarts. The entry is written before
+   * the marker; a crash in between only means the next start writes the marker.
+   */
+  async ensureSystemKey(): Promise<ProvisioningResult> {
+    if (this.env.CERTGATE_TENANT_PLAN === 'trial') return 'skipped';
+    const alias = this.env.CERTGATE_SYSTEM_KEY_ALIAS;
+    const marker = ProvisioningMarkers.systemKey(alias);
+    if (await this.store.hasMarker(marker)) return (await this.store.get(alias)) ? 'existed' : 'skipped';
+    let result: ProvisioningResult = 'existed';
+    if (!(await this.store.get(alias))) {
+      const entry = await createSystemKeyPair({ alias, tenant: this.env.CERTGATE_TENANT, vault: this.vault, now: new Date() });
+      if (await this.store.createUnique(entry)) {
+        result = 'created';
+        this.logger.log({ msg: 'tenant system key pair created', alias, subjectDN: entry.subjectDN, fingerprint: entry.fingerprint });
+      } else {
+        this.adopt(alias, await this.store.get(alias));
+      }
+    }
+    await this.store.setMarker(marker, new Date());
+    return result;
+  }
+
+  private adopt(alias: string, winner: StoredKeystoreEntry | undefined): void {
+    this.logger.log({ msg: 'another replica provisioned the entry first; using it', alias, fingerprint: winner?.fingerprint });
+  }
+
+  /** A master key that changed since the CA was stored makes the keystore unable to sign: say so at start and in health. */
+  private checkVaultOpens(entry: StoredKeystoreEntry): void {
+    if (!entry.encryptedKey) return;
+    try {
+      this.vault.open(entry.alias, entry.encryptedKey);
+      this.vaultProblem = undefined;
+    } catch (err) {
+      if (!(err instanceof KeyVaultError)) throw err;
+      this.vaultProblem = err.message;
+      this.logger.error({ msg: 'the keystore cannot open its own keys', alias: entry.alias, reason: err.message });
+    }
+  }
+}

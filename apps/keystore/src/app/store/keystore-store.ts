@@ -1,0 +1,87 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { KV, NatsConnection } from 'nats';
+import { Buckets, KeystoreKv, storedKeystoreEntrySchema, type StoredKeystoreEntry } from '@certgate/contracts';
+import { decodeJson, encodeJson, ensureKv, kvCreateUnique, NATS_CONNECTION } from '@certgate/messaging';
+import { SERVICE_ENV } from '@certgate/platform';
+import type { KeystoreEnv } from '../keystore-env';
+
+/**
+ * Keys of the bucket that are the keystore's own bookkeeping, not entries: they sit
+ * outside `entry.` so caches watching `entry.>` never see them.
+ */
+export const ProvisioningMarkers = {
+  /** Written once the system key pair of an alias was provisioned: a pair deleted later on purpose stays deleted. */
+  systemKey: (alias: string) => `provisioned.system-key.${alias}`,
+} as const;
+
+/** The keystore bucket: entries (private keys only sealed by the KeyVault) and provisioning markers. */
+@Injectable()
+export class KeystoreStore {
+  private readonly logger = new Logger(KeystoreStore.name);
+  private kv?: Promise<KV>;
+
+  constructor(
+    @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
+    @Inject(SERVICE_ENV) private readonly env: KeystoreEnv,
+  ) {}
+
+  /** Opened on first use, so whichever provider needs it first (provisioning, a handler) can. */
+  bucket(): Promise<KV> {
+    this.kv ??= ensureKv(this.nc, this.env.CERTGATE_TENANT, Buckets.keystore).catch((err: unknown) => {
+      this.kv = undefined;
+      throw err;
+    });
+    return this.kv;
+  }
+
+  async get(alias: string): Promise<StoredKeystoreEntry | undefined> {
+    const entry = await (await this.bucket()).get(KeystoreKv.entry(alias));
+    if (!entry || entry.operation !== 'PUT') return undefined;
+    return this.parse(entry.key, entry.value);
+  }
+
+  async list(): Promise<StoredKeystoreEntry[]> {
+    const kv = await this.bucket();
+    const keys: string[] = [];
+    for await (const key of await kv.keys(`${KeystoreKv.prefix}>`)) keys.push(key);
+    const entries: StoredKeystoreEntry[] = [];
+    for (const key of keys.sort()) {
+      const entry = await kv.get(key);
+      if (entry?.operation !== 'PUT') continue; // deleted since it was listed
+      const parsed = this.parse(key, entry.value);
+      if (parsed) entries.push(parsed);
+    }
+    return entries;
+  }
+
+  /** False when the alias is taken: another replica (or an operator) was first. */
+  async createUnique(entry: StoredKeystoreEntry): Promise<boolean> {
+    return kvCreateUnique(await this.bucket(), KeystoreKv.entry(entry.alias), encodeJson(storedKeystoreEntrySchema.parse(entry)));
+  }
+
+  async delete(alias: string): Promise<void> {
+    await (await this.bucket()).delete(KeystoreKv.entry(alias));
+  }
+
+  async hasMarker(key: string): Promise<boolean> {
+    const entry = await (await this.bucket()).get(key);
+    return entry?.operation === 'PUT';
+  }
+
+  async setMarker(key: string, at: Date): Promise<void> {
+    await kvCreateUnique(await this.bucket(), key, encodeJson({ at: at.toISOString() }));
+  }
+
+  private parse(key: string, value: Uint8Array): StoredKeystoreEntry | undefined {
+    let raw: unknown;
+    try {
+      raw = decodeJson(value);
+    } catch {
+      raw = undefined;
+    }
+    const parsed = storedKeystoreEntrySchema.safeParse(raw);
+    if (parsed.success) return parsed.data;
+    this.logger.error({ msg: 'keystore entry does not match its schema; ignored', key });
+    return undefined;
+  }
+}

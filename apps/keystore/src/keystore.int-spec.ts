@@ -1,0 +1,285 @@
+import { randomBytes } from 'node:crypto';
+import { Test, type TestingModule } from '@nestjs/testing';
+import type { KV, KvEntry } from 'nats';
+import { Buckets, CertgateError, CLIENT_CA_ALIAS, KeystoreKv, KeystoreRpc, storedKeystoreEntrySchema } from '@certgate/contracts';
+import { ensureKv, HealthResponder, RpcClient } from '@certgate/messaging';
+import { PlatformModule } from '@certgate/platform';
+import { launchServices, startNatsHarness, type NatsHarness } from '@certgate/testing';
+import { dnEquals, exportPublicKeyPem, generateKeyPair, parseCertificates, verifyChain } from '@certgate/x509';
+import { keystoreEnvSchema } from './app/keystore-env';
+import { KeystoreFeaturesModule } from './app/keystore-features.module';
+
+const SYSTEM_ALIAS = 'it_system_key';
+const MASTER = randomBytes(32).toString('base64url');
+
+/** PlatformModule reads process.env when the module is built: give it this replica's env for that moment only. */
+function platformWith(env: Record<string, string>) {
+  const saved = { ...process.env };
+  Object.assign(process.env, env);
+  try {
+    return PlatformModule.forService('keystore', keystoreEnvSchema);
+  } finally {
+    process.env = saved;
+  }
+}
+
+async function startKeystore(h: NatsHarness, nodeId: string, env: Record<string, string> = {}): Promise<TestingModule> {
+  const platform = platformWith({
+    ...h.env,
+    CERTGATE_NODE_ID: nodeId,
+    CERTGATE_MASTER_KEY: MASTER,
+    CERTGATE_SYSTEM_KEY_ALIAS: SYSTEM_ALIAS,
+    METRICS_PORT: '0',
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
+  const app = await Test.createTestingModule({ imports: [platform, KeystoreFeaturesModule] }).compile();
+  app.useLogger(false);
+  await app.init();
+  return app;
+}
+
+/** Every change to the bucket from now on (a PUT per write), to count how often an entry was written. */
+async function recordWrites(kv: KV): Promise<{ puts(key: string): number; stop(): void }> {
+  const seen: KvEntry[] = [];
+  const watcher = await kv.watch({ key: '>' });
+  void (async () => {
+    for await (const e of watcher) seen.push(e);
+  })();
+  return { puts: (key) => seen.filter((e) => e.key === key && e.operation === 'PUT').length, stop: () => watcher.stop() };
+}
+
+async function rawValues(kv: KV): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const keys: string[] = [];
+  for await (const k of await kv.keys()) keys.push(k);
+  for (const k of keys) {
+    const e = await kv.get(k);
+    if (e?.operation === 'PUT') out.set(k, e.string());
+  }
+  return out;
+}
+
+/** The value, or a failed test naming what was missing. */
+function defined<T>(value: T | undefined | null, what: string): T {
+  if (value === undefined || value === null) throw new Error(`expected ${what}`);
+  return value;
+}
+
+async function failure(p: Promise<unknown>): Promise<CertgateError> {
+  try {
+    await p;
+  } catch (err) {
+    if (err instanceof CertgateError) return err;
+    throw err;
+  }
+  throw new Error('expected the call to fail');
+}
+
+async function publicKeyPem(): Promise<string> {
+  return exportPublicKeyPem((await generateKeyPair({ type: 'EC', curve: 'P-256' })).publicKey);
+}
+
+describe('keystore (real NATS): tenant keys, entries, client CA', () => {
+  describe('standard plan', () => {
+    let h: NatsHarness;
+    let kv: KV;
+    let rpc: RpcClient;
+    let writes: Awaited<ReturnType<typeof recordWrites>>;
+    const apps: TestingModule[] = [];
+
+    beforeAll(async () => {
+      h = await startNatsHarness({ label: 'keystore' });
+      rpc = new RpcClient(h.nc, h.tenant);
+      kv = await ensureKv(h.nc, h.tenant, Buckets.keystore);
+      writes = await recordWrites(kv);
+      // Three replicas of a fresh tenant starting at the same moment.
+      apps.push(...(await Promise.all(['k1', 'k2', 'k3'].map((n) => startKeystore(h, n)))));
+    }, 60_000);
+
+    afterAll(async () => {
+      writes?.stop();
+      for (const app of apps) await app.close().catch(() => undefined);
+      await h?.stop();
+    });
+
+    it('three replicas starting at once write the system key pair and the client CA exactly once', async () => {
+      await h.nc.flush();
+      expect(writes.puts(KeystoreKv.entry(SYSTEM_ALIAS))).toBe(1);
+      expect(writes.puts(KeystoreKv.entry(CLIENT_CA_ALIAS))).toBe(1);
+      const { entries } = await rpc.request(KeystoreRpc.listEntries, {});
+      expect(entries.map((e) => e.alias).sort()).toEqual([CLIENT_CA_ALIAS, SYSTEM_ALIAS].sort());
+    });
+
+    it('entries are shown with status and owner, never with the sealed key', async () => {
+      const system = await rpc.request(KeystoreRpc.getEntry, { alias: SYSTEM_ALIAS });
+      expect(system).toMatchObject({ alias: SYSTEM_ALIAS, kind: 'key-pair', owner: 'system', status: 'valid' });
+      expect(dnEquals(system.subjectDN, `CN=${SYSTEM_ALIAS}, O=certgate, OU=${h.tenant}`)).toBe(true);
+      expect(system).not.toHaveProperty('encryptedKey');
+      const ca = await rpc.request(KeystoreRpc.getEntry, { alias: CLIENT_CA_ALIAS });
+      expect(ca).toMatchObject({ owner: 'system', status: 'valid' });
+      expect(parseCertificates(ca.chainPem)[0].isCA).toBe(true);
+      const listed = await rpc.request(KeystoreRpc.listEntries, {});
+      for (const e of listed.entries) expect(e).not.toHaveProperty('encryptedKey');
+    });
+
+    it('the stored JSON holds the private keys only sealed', async () => {
+      const values = await rawValues(kv);
+      for (const alias of [SYSTEM_ALIAS, CLIENT_CA_ALIAS]) {
+        const text = values.get(KeystoreKv.entry(alias));
+        expect(text).toBeDefined();
+        expect(text).not.toContain('PRIVATE KEY');
+        expect(storedKeystoreEntrySchema.parse(JSON.parse(defined(text, `the stored ${alias}`))).encryptedKey).toMatchObject({ alg: 'A256GCM' });
+      }
+      for (const text of values.values()) expect(text).not.toContain('PRIVATE KEY');
+    });
+
+    it('systemKeyStatus: present and valid, with notAfter two years ahead', async () => {
+      const status = await rpc.request(KeystoreRpc.systemKeyStatus, {});
+      expect(status).toMatchObject({ alias: SYSTEM_ALIAS, present: true, valid: true });
+      const years = (Date.parse(defined(status.notAfter, 'notAfter')) - Date.now()) / (365 * 86_400_000);
+      expect(years).toBeGreaterThan(1.99);
+      expect(years).toBeLessThan(2.01);
+    });
+
+    it('issueClientCertificate: a clientAuth leaf that verifies against the client CA', async () => {
+      const issued = await rpc.request(KeystoreRpc.issueClientCertificate, { subjectDN: 'CN=sender-a, O=Acme', publicKeyPem: await publicKeyPem(), validityDays: 30 });
+      const [leaf] = parseCertificates(issued.certificatePem);
+      const chain = parseCertificates(issued.chainPem);
+      const ca = parseCertificates((await rpc.request(KeystoreRpc.getEntry, { alias: CLIENT_CA_ALIAS })).chainPem)[0];
+      expect(chain.map((c) => c.fingerprint)).toEqual([leaf.fingerprint, ca.fingerprint]);
+      expect(dnEquals(leaf.subjectDN, 'CN=sender-a, O=Acme')).toBe(true);
+      expect(leaf.extendedKeyUsage).toEqual(['clientAuth']);
+      expect(Math.round((leaf.notAfter.getTime() - Date.now()) / 86_400_000)).toBe(30);
+      const verdict = await verifyChain({ leaf, anchors: [ca], purpose: 'clientAuth' });
+      expect(verdict).toMatchObject({ ok: true });
+      expect((await verifyChain({ leaf, anchors: [ca], purpose: 'serverAuth' })).ok).toBe(false);
+    });
+
+    it('issueClientCertificate refuses a bad public key or DN with 400 and the reason', async () => {
+      const badKey = await failure(
+        rpc.request(KeystoreRpc.issueClientCertificate, { subjectDN: 'CN=x', publicKeyPem: '-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n', validityDays: 1 }),
+      );
+      expect(badKey).toMatchObject({ code: 'bad_request', message: expect.stringMatching(/^publicKeyPem: /) });
+      const privateKey = await failure(
+        rpc.request(KeystoreRpc.issueClientCertificate, { subjectDN: 'CN=x', publicKeyPem: '-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n', validityDays: 1 }),
+      );
+      expect(privateKey.code).toBe('bad_request');
+      const badDn = await failure(rpc.request(KeystoreRpc.issueClientCertificate, { subjectDN: 'XYZ=1, O', publicKeyPem: await publicKeyPem(), validityDays: 1 }));
+      expect(badDn).toMatchObject({ code: 'bad_request', message: expect.stringMatching(/^subjectDN: /) });
+    });
+
+    it('unknown aliases → 404 on get and delete', async () => {
+      expect((await failure(rpc.request(KeystoreRpc.getEntry, { alias: 'nope' }))).code).toBe('not_found');
+      expect((await failure(rpc.request(KeystoreRpc.deleteEntry, { alias: 'nope' }))).code).toBe('not_found');
+    });
+
+    it('the client CA cannot be deleted, not even with force (409)', async () => {
+      const err = await failure(rpc.request(KeystoreRpc.deleteEntry, { alias: CLIENT_CA_ALIAS, force: true }));
+      expect(err).toMatchObject({ code: 'conflict', message: expect.stringContaining('client CA') });
+      await expect(rpc.request(KeystoreRpc.getEntry, { alias: CLIENT_CA_ALIAS })).resolves.toMatchObject({ alias: CLIENT_CA_ALIAS });
+    });
+
+    it('a restart provisions nothing again', async () => {
+      const before = await rpc.request(KeystoreRpc.listEntries, {});
+      for (const app of apps.splice(0)) await app.close();
+      apps.push(await startKeystore(h, 'k4'));
+      await h.nc.flush();
+      expect(writes.puts(KeystoreKv.entry(SYSTEM_ALIAS))).toBe(1);
+      expect(writes.puts(KeystoreKv.entry(CLIENT_CA_ALIAS))).toBe(1);
+      expect(await rpc.request(KeystoreRpc.listEntries, {})).toEqual({ entries: before.entries.map((e) => ({ ...e, status: 'valid' })) });
+    });
+
+    it('the system key pair: 409 without force (saying what it turns off and how to force), gone with force, and not back after a restart', async () => {
+      const refused = await failure(rpc.request(KeystoreRpc.deleteEntry, { alias: SYSTEM_ALIAS }));
+      expect(refused.code).toBe('conflict');
+      expect(refused.message).toContain('turns client-certificate authentication off');
+      expect(refused.message).toContain('force=true');
+      await expect(rpc.request(KeystoreRpc.systemKeyStatus, {})).resolves.toMatchObject({ present: true, valid: true });
+
+      await rpc.request(KeystoreRpc.deleteEntry, { alias: SYSTEM_ALIAS, force: true });
+      expect((await failure(rpc.request(KeystoreRpc.getEntry, { alias: SYSTEM_ALIAS }))).code).toBe('not_found');
+      await expect(rpc.request(KeystoreRpc.systemKeyStatus, {})).resolves.toEqual({
+        alias: SYSTEM_ALIAS,
+        present: false,
+        valid: false,
+        reason: `key pair with alias '${SYSTEM_ALIAS}' does not exist in the keystore`,
+      });
+
+      for (const app of apps.splice(0)) await app.close();
+      apps.push(...(await Promise.all([startKeystore(h, 'k5'), startKeystore(h, 'k6')])));
+      await h.nc.flush();
+      expect(writes.puts(KeystoreKv.entry(SYSTEM_ALIAS))).toBe(1);
+      await expect(rpc.request(KeystoreRpc.systemKeyStatus, {})).resolves.toMatchObject({ present: false });
+      expect((await rpc.request(KeystoreRpc.listEntries, {})).entries.map((e) => e.alias)).toEqual([CLIENT_CA_ALIAS]);
+    });
+
+    it('a replica with another master key says so in its health and refuses to issue, naming the cause', async () => {
+      for (const app of apps.splice(0)) await app.close();
+      const wrong = await startKeystore(h, 'k-wrong', { CERTGATE_MASTER_KEY: randomBytes(32).toString('hex') });
+      apps.push(wrong);
+      const report = await wrong.get(HealthResponder).report();
+      expect(report.status).toBe('degraded');
+      expect(report.checks['key-vault']).toMatchObject({ status: 'down', message: expect.stringContaining('CERTGATE_MASTER_KEY is not the one it was stored with') });
+      const err = await failure(rpc.request(KeystoreRpc.issueClientCertificate, { subjectDN: 'CN=x', publicKeyPem: await publicKeyPem(), validityDays: 1 }));
+      expect(err.code).toBe('internal_error');
+      expect(err.message).toContain(`'${CLIENT_CA_ALIAS}' cannot be decrypted`);
+      expect(err.message).not.toContain('PRIVATE');
+    });
+  });
+
+  describe('trial plan', () => {
+    let h: NatsHarness;
+    let app: TestingModule | undefined;
+
+    beforeAll(async () => {
+      h = await startNatsHarness({ label: 'keystore-trial' });
+    });
+
+    afterAll(async () => {
+      await app?.close();
+      await h?.stop();
+    });
+
+    it('provisions the client CA but no system key pair, and the status says why', async () => {
+      app = await startKeystore(h, 't1', { CERTGATE_TENANT_PLAN: 'trial' });
+      const rpc = new RpcClient(h.nc, h.tenant);
+      expect((await rpc.request(KeystoreRpc.listEntries, {})).entries.map((e) => e.alias)).toEqual([CLIENT_CA_ALIAS]);
+      const status = await rpc.request(KeystoreRpc.systemKeyStatus, {});
+      expect(status).toMatchObject({ alias: SYSTEM_ALIAS, present: false, valid: false });
+      expect(status.reason).toContain(`key pair with alias '${SYSTEM_ALIAS}' does not exist in the keystore`);
+      expect(status.reason).toContain('trial');
+    });
+  });
+
+  describe('as a process (main.ts)', () => {
+    let h: NatsHarness;
+
+    beforeAll(async () => {
+      h = await startNatsHarness({ label: 'keystore-proc' });
+    });
+
+    afterAll(async () => {
+      await h?.stop();
+    });
+
+    it('refuses to start without CERTGATE_MASTER_KEY, saying what to set', async () => {
+      // An empty value counts as unset, whatever the test runner's own environment holds.
+      const err = await launchServices({ services: ['keystore'], nc: h.nc, env: { ...h.env, CERTGATE_MASTER_KEY: '' }, readyTimeoutMs: 30_000 }).catch((e: Error) => e);
+      expect(err).toBeInstanceOf(Error);
+      expect((err as Error).message).toContain('keystore exited during start-up');
+      expect((err as Error).message).toContain('CERTGATE_MASTER_KEY: is required: set it to a secret of at least 32 characters');
+    }, 40_000);
+
+    it('starts with the default alias and answers systemKeyStatus', async () => {
+      const system = await launchServices({ services: ['keystore'], nc: h.nc, env: { ...h.env, CERTGATE_MASTER_KEY: MASTER } });
+      try {
+        const status = await new RpcClient(h.nc, h.tenant).request(KeystoreRpc.systemKeyStatus, {});
+        expect(status).toMatchObject({ alias: 'sap_cloudintegrationcertificate', present: true, valid: true });
+        expect(system.logsOf('keystore').join('\n')).not.toContain('PRIVATE KEY');
+      } finally {
+        await system.stop();
+      }
+    }, 40_000);
+  });
+});
