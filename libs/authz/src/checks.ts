@@ -46,10 +46,13 @@ export const certificateKnown: Check = ({ credential, mode, authorization }) => 
   );
 };
 
+const BAD_CLIENT_CREDENTIALS = 'client id or client secret is wrong';
+
 export const basicCredentialValid: Check = ({ credential }) => {
   if (credential.kind !== 'basic') return undefined;
-  if (!credential.principal) return unauthorized(DenyReason.unknownClient, `client id '${credential.clientid}' is not a key of any service instance`);
-  if (!credential.secretMatches) return unauthorized(DenyReason.wrongSecret, `the client secret of client id '${credential.clientid}' is wrong`);
+  // One description for both, so a caller cannot probe which client ids exist; the reason (trace log only) tells them apart.
+  if (!credential.principal) return unauthorized(DenyReason.unknownClient, BAD_CLIENT_CREDENTIALS);
+  if (!credential.secretMatches) return unauthorized(DenyReason.wrongSecret, BAD_CLIENT_CREDENTIALS);
   if (credential.principal.grantType !== 'client_credentials') {
     return unauthorized(DenyReason.wrongGrantType, `client id '${credential.clientid}' belongs to an instance without grant type client_credentials`);
   }

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import type { NatsConnection } from 'nats';
 import { healthDiscoverContract, type ServiceName } from '@certgate/contracts';
@@ -43,7 +44,9 @@ export function serviceCommand(service: ServiceName): string[] {
  * until every one answers the NATS health discovery. Stops them by PID.
  */
 export async function launchServices(opts: LaunchOptions): Promise<LaunchedSystem> {
-  const services = opts.services.map((service, i) => spawnService(service, `${service}-${process.pid}-${i}`, { ...opts.env, ...opts.envOf?.[service] }));
+  // Unique per launch: a second launch in one test process must not be mistaken for the first.
+  const launchId = randomBytes(3).toString('hex');
+  const services = opts.services.map((service, i) => spawnService(service, `${service}-${launchId}-${i}`, { ...opts.env, ...opts.envOf?.[service] }));
   const system: LaunchedSystem = {
     services,
     logsOf: (service) => services.filter((s) => s.service === service).flatMap((s) => s.lines),

@@ -1,0 +1,34 @@
+import { CertgateError, ErrorCode, type CertificateMatcher, type SenderAuthorization } from '@certgate/contracts';
+import { isX509Error, normalizeDN, parseCertificate } from '@certgate/x509';
+
+/**
+ * Resolves a `client-certificate` channel's entries once, at deployment: a PEM
+ * becomes its fingerprint (the exact-match key), a DN pair its normalized form. So
+ * the request path compares strings and never parses a certificate. Any entry that
+ * cannot be read fails the deployment, naming the entry.
+ */
+export function resolveCertificateMatchers(authorization: SenderAuthorization): CertificateMatcher[] {
+  if (authorization.type !== 'client-certificate') return [];
+  return authorization.certificates.map((entry, index) => {
+    const where = `sender.authorization.certificates[${index}]`;
+    if ('pem' in entry) {
+      const certificate = readOrRefuse(where, () => parseCertificate(entry.pem), index);
+      return { fingerprint: certificate.fingerprint, subjectDN: certificate.subjectDN, issuerDN: certificate.issuerDN, notAfter: certificate.notAfter.toISOString() };
+    }
+    return {
+      normalizedSubjectDN: readOrRefuse(`${where}.subjectDN`, () => normalizeDN(entry.subjectDN), index),
+      normalizedIssuerDN: readOrRefuse(`${where}.issuerDN`, () => normalizeDN(entry.issuerDN), index),
+      subjectDN: entry.subjectDN,
+      issuerDN: entry.issuerDN,
+    };
+  });
+}
+
+function readOrRefuse<T>(where: string, read: () => T, index: number): T {
+  try {
+    return read();
+  } catch (err) {
+    if (!isX509Error(err)) throw err;
+    throw new CertgateError(ErrorCode.validationFailed, `${where}: ${err.message}`, { index, reason: err.code });
+  }
+}

@@ -1,0 +1,136 @@
+import { createHash } from 'node:crypto';
+import { PrincipalDirectory, type SystemKeyState } from '@certgate/authz';
+import { IdentityKv, clientIdOf, type DeployedFlow, type FlowDefinition, type InvokeRequest, type TlsClient } from '@certgate/contracts';
+import { buildFlowIndex } from '../state/flow-index';
+import { NormalizedDnCache } from './dn-cache';
+import { handleInvoke, type InvokeDeps } from './invoke-pipeline';
+
+const FP = 'a'.repeat(64);
+const OTHER_FP = 'b'.repeat(64);
+const SECRET = 's3cret';
+const at = '2025-01-01T00:00:00.000Z';
+
+function directory(): PrincipalDirectory {
+  const dir = new PrincipalDirectory();
+  dir.apply(IdentityKv.instance('x509'), { name: 'x509', parameters: { roles: ['Role1'], 'grant-types': ['client_x509'], 'redirect-uris': [] }, createdAt: at });
+  dir.apply(IdentityKv.instance('basic'), { name: 'basic', parameters: { roles: ['Role1'], 'grant-types': ['client_credentials'], 'redirect-uris': [] }, createdAt: at });
+  dir.apply(IdentityKv.key('x509', 'k1'), {
+    instance: 'x509',
+    name: 'k1',
+    type: 'external-certificate',
+    clientid: clientIdOf('x509', 'k1'),
+    certificate: { pem: 'x', fingerprint: FP, subjectDN: 'CN=alice,O=Acme', issuerDN: 'CN=CA,O=Acme', serialNumber: '1', notBefore: at, notAfter: at },
+    createdAt: at,
+  });
+  dir.apply(IdentityKv.key('basic', 'k2'), {
+    instance: 'basic',
+    name: 'k2',
+    type: 'client-secret',
+    clientid: clientIdOf('basic', 'k2'),
+    secretHash: createHash('sha256').update(SECRET).digest('hex'),
+    createdAt: at,
+  });
+  return dir;
+}
+
+function deployed(definition: FlowDefinition, certificateMatchers: DeployedFlow['certificateMatchers'] = []): DeployedFlow {
+  return { definition, certificateMatchers, deployedAt: at };
+}
+
+const flows = buildFlowIndex([
+  deployed({ id: 'orders', sender: { address: '/orders', authorization: { type: 'role', role: 'Role1' } }, steps: [{ type: 'respond', status: 201, body: 'ok ${principal}' }] }),
+  deployed({ id: 'admin', sender: { address: '/admin', authorization: { type: 'role', role: 'Admin' } }, steps: [] }),
+  deployed(
+    { id: 'dn', sender: { address: '/dn', authorization: { type: 'client-certificate', certificates: [{ subjectDN: 'cn=ALICE, o=acme', issuerDN: 'CN=ca,O=ACME' }] } }, steps: [] },
+    [{ normalizedSubjectDN: 'cn=alice,o=acme', normalizedIssuerDN: 'cn=ca,o=acme', subjectDN: 'cn=ALICE, o=acme', issuerDN: 'CN=ca,O=ACME' }],
+  ),
+  deployed({ id: 'relay', sender: { address: '/relay', authorization: { type: 'role', role: 'Role1' } }, steps: [], receiver: { url: 'https://r.example', authentication: { type: 'none' } } }),
+]);
+
+function deps(overrides: Partial<InvokeDeps> = {}): InvokeDeps {
+  return {
+    flowAt: (address) => flows.get(address),
+    principals: directory(),
+    systemKey: (): SystemKeyState => ({ alias: 'sys', present: true, valid: true }),
+    mode: 'standard',
+    dnCache: new NormalizedDnCache(),
+    ...overrides,
+  };
+}
+
+function request(address: string, tls: TlsClient, headers: InvokeRequest['headers'] = {}): InvokeRequest {
+  return { requestId: 'r1', nodeId: 'ingress-1', method: 'POST', address, query: '', headers, bodyBase64: '', clientAddress: '127.0.0.1', tls };
+}
+
+const alice: TlsClient = { status: 'verified', fingerprint: FP, subjectDN: 'CN=alice,O=Acme', issuerDN: 'CN=CA,O=Acme' };
+const body = (b64: string | undefined) => JSON.parse(Buffer.from(b64 ?? '', 'base64').toString('utf8'));
+
+describe('handleInvoke', () => {
+  it('unknown address: 404 in the OAuth error shape, outcome not_found, no flow', () => {
+    const out = handleInvoke(request('/nope', alice), deps());
+    expect(out).toMatchObject({ outcome: 'not_found', error: "no flow is deployed at address '/nope'" });
+    expect(out.flowId).toBeUndefined();
+    expect(out.response.status).toBe(404);
+    expect(body(out.response.bodyBase64)).toEqual({ error: 'not_found', error_description: "no flow is deployed at address '/nope'" });
+  });
+
+  it('an allowed certificate runs the steps and names the principal', () => {
+    const out = handleInvoke(request('/orders', alice), deps());
+    expect(out).toMatchObject({ outcome: 'completed', flowId: 'orders', principal: 'sb-x509!k1' });
+    expect(out.response).toMatchObject({ status: 201, principal: 'sb-x509!k1', headers: { 'content-type': 'text/plain; charset=utf-8' } });
+    expect(Buffer.from(out.response.bodyBase64 ?? '', 'base64').toString()).toBe('ok sb-x509!k1');
+  });
+
+  it('a missing role: 403 naming it, with the denial and the (authenticated) principal', () => {
+    const out = handleInvoke(request('/admin', alice), deps());
+    expect(out.response).toMatchObject({ status: 403, principal: 'sb-x509!k1', denial: { reason: 'missing_role', description: "'sb-x509!k1' does not have role 'Admin'" } });
+    expect(body(out.response.bodyBase64)).toEqual({ error: 'forbidden', error_description: "'sb-x509!k1' does not have role 'Admin'" });
+    expect(out).toMatchObject({ outcome: 'denied', flowId: 'admin', error: "'sb-x509!k1' does not have role 'Admin'" });
+  });
+
+  it('an unknown certificate: 401 invalid_client and no principal', () => {
+    const out = handleInvoke(request('/orders', { ...alice, fingerprint: OTHER_FP }), deps());
+    expect(out.response.status).toBe(401);
+    expect(out.response.principal).toBeUndefined();
+    expect(body(out.response.bodyBase64)).toEqual({ error: 'invalid_client', error_description: 'client certificate is not configured in any service key of a client_x509 service instance' });
+  });
+
+  it('basic credentials: the right secret passes, a wrong one is 401 without a principal', () => {
+    const auth = (secret: string) => ({ Authorization: `Basic ${Buffer.from(`sb-basic!k2:${secret}`).toString('base64')}` });
+    expect(handleInvoke(request('/orders', { status: 'none' }, auth(SECRET)), deps()).response).toMatchObject({ status: 201, principal: 'sb-basic!k2' });
+    const wrong = handleInvoke(request('/orders', { status: 'none' }, auth('guess')), deps());
+    expect(wrong.response).toMatchObject({ status: 401, denial: { reason: 'wrong_secret' } });
+    expect(wrong.response.principal).toBeUndefined();
+  });
+
+  it('DN entries are compared in normalized form, and only flows with DN entries normalize at all', () => {
+    const dnCache = new NormalizedDnCache();
+    expect(handleInvoke(request('/orders', alice), deps({ dnCache })).response.status).toBe(201);
+    expect(dnCache.size).toBe(0);
+    expect(handleInvoke(request('/dn', alice), deps({ dnCache })).response).toMatchObject({ status: 200, principal: 'sb-x509!k1' });
+    expect(dnCache.size).toBe(1);
+  });
+
+  it('the system key state is read per request', () => {
+    let valid = true;
+    const d = deps({ systemKey: () => ({ alias: 'sys', present: true, valid }) });
+    expect(handleInvoke(request('/orders', alice), d).response.status).toBe(201);
+    valid = false;
+    expect(handleInvoke(request('/orders', alice), d).response).toMatchObject({ status: 401, denial: { reason: 'certificate_auth_disabled' } });
+  });
+
+  it('a flow with a receiver answers 502 receiver_failed after authorization, instead of pretending', () => {
+    const out = handleInvoke(request('/relay', alice), deps());
+    expect(out).toMatchObject({ outcome: 'failed', flowId: 'relay', error: 'receiver calls are not available yet' });
+    expect(out.response.status).toBe(502);
+    expect(body(out.response.bodyBase64)).toEqual({ error: 'receiver_failed', error_description: 'receiver calls are not available yet' });
+    expect(handleInvoke(request('/relay', { status: 'none' }), deps()).response.status).toBe(401);
+  });
+
+  it('mixed-case header names are read, and a duplicated authorization header is refused', () => {
+    const auth = `Basic ${Buffer.from(`sb-basic!k2:${SECRET}`).toString('base64')}`;
+    expect(handleInvoke(request('/orders', { status: 'none' }, { AUTHORIZATION: auth }), deps()).response.status).toBe(201);
+    const twice = handleInvoke(request('/orders', { status: 'none' }, { authorization: auth, Authorization: auth }), deps());
+    expect(twice.response).toMatchObject({ status: 401, denial: { reason: 'malformed_credential' } });
+  });
+});

@@ -1,0 +1,92 @@
+import { decide, type Credential, type SystemKeyState } from '@certgate/authz';
+import type { InvokeRequest, InvokeResponse, MplRecord } from '@certgate/contracts';
+import type { ServedFlow } from '../state/flow-index';
+import { runSteps } from '../steps/step-engine';
+import { buildCredential, type PrincipalLookup } from './credential';
+import type { NormalizedDnCache } from './dn-cache';
+import { RECEIVER_UNAVAILABLE, errorResponse } from './invoke-responses';
+
+/** What the pipeline reads, all from the replica's memory: no I/O on the request path. */
+export interface InvokeDeps {
+  flowAt(address: string): ServedFlow | undefined;
+  principals: PrincipalLookup;
+  systemKey(): SystemKeyState;
+  mode: 'standard' | 'classic';
+  dnCache: NormalizedDnCache;
+}
+
+/** The answer plus what the message processing log records about it. */
+export interface InvokeOutcome {
+  response: InvokeResponse;
+  outcome: MplRecord['outcome'];
+  flowId?: string;
+  principal?: string;
+  error?: string;
+}
+
+type Headers = InvokeRequest['headers'];
+
+/** Flow lookup → credential → authorization decision → steps. Denies unless everything says yes. */
+export function handleInvoke(req: InvokeRequest, deps: InvokeDeps): InvokeOutcome {
+  const served = deps.flowAt(req.address);
+  if (!served) {
+    const description = `no flow is deployed at address '${req.address}'`;
+    return { response: errorResponse(404, 'not_found', description), outcome: 'not_found', error: description };
+  }
+  const { definition, certificateMatchers } = served.flow;
+  const flowId = definition.id;
+  const headers = lowerCaseNames(req.headers);
+  const credential = buildCredential(req.tls, headers, deps.principals);
+  const decision = decide({
+    authorization: definition.sender.authorization,
+    certificateMatchers,
+    credential,
+    systemKey: deps.systemKey(),
+    mode: deps.mode,
+    normalizedDNs: served.hasDnMatchers && credential.kind === 'certificate' ? deps.dnCache.get(credential.fingerprint, credential.subjectDN, credential.issuerDN) : undefined,
+  });
+  if (!decision.allow) {
+    // Who was refused goes to the access log only when authenticated (403), never for a failed login.
+    const principal = decision.status === 403 ? principalName(credential) : undefined;
+    const response: InvokeResponse = {
+      ...errorResponse(decision.status, decision.error, decision.description),
+      denial: { reason: decision.reason, description: decision.description },
+      ...(principal ? { principal } : {}),
+    };
+    return { response, outcome: 'denied', flowId, principal, error: decision.description };
+  }
+  const principal = decision.principal;
+  if (definition.receiver) {
+    // Receiver calls (mTLS to the receiver) come with a later issue: refuse openly rather than pretend.
+    return { response: { ...errorResponse(502, 'receiver_failed', RECEIVER_UNAVAILABLE), principal }, outcome: 'failed', flowId, principal, error: RECEIVER_UNAVAILABLE };
+  }
+  const out = runSteps(served.steps, {
+    principal,
+    address: req.address,
+    method: req.method,
+    headers,
+    body: () => Buffer.from(req.bodyBase64, 'base64'),
+  });
+  return { response: { status: out.status, headers: out.headers, bodyBase64: out.body.toString('base64'), principal }, outcome: 'completed', flowId, principal };
+}
+
+function principalName(credential: Credential): string | undefined {
+  return credential.kind === 'certificate' || credential.kind === 'basic' ? credential.principal?.name : undefined;
+}
+
+/**
+ * The ingress forwards Node's lower-cased names; anything else is lower-cased here.
+ * Names that then collide keep all their values (two authorization headers are refused, not picked from).
+ */
+function lowerCaseNames(headers: Headers): Headers {
+  let mixed = false;
+  for (const name in headers) if (name !== name.toLowerCase()) mixed = true;
+  if (!mixed) return headers;
+  const out: Record<string, string | string[]> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    const key = name.toLowerCase();
+    const prior = out[key];
+    out[key] = prior === undefined ? value : [...[prior].flat(), ...[value].flat()];
+  }
+  return out;
+}

@@ -1,0 +1,12 @@
+import type { InvokeResponse } from '@certgate/contracts';
+
+/** Data-plane errors use the OAuth shape of design §4: `{"error", "error_description"}`. */
+export function errorResponse(status: number, error: string, description: string): InvokeResponse {
+  return {
+    status,
+    headers: { 'content-type': 'application/json' },
+    bodyBase64: Buffer.from(JSON.stringify({ error, error_description: description }), 'utf8').toString('base64'),
+  };
+}
+
+export const RECEIVER_UNAVAILABLE = 'receiver calls are not available yet';

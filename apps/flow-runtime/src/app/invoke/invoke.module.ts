@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { MplModule } from '../mpl/mpl.module';
+import { StateModule } from '../state/state.module';
+import { InvokeHandler } from './invoke.handler';
+import { InvokeService } from './invoke.service';
+
+@Module({
+  imports: [StateModule, MplModule],
+  providers: [InvokeService, InvokeHandler],
+})
+export class InvokeModule {}
