@@ -32,6 +32,7 @@ async function startIngress(harness: NatsHarness, dir: string, env: Record<strin
       ...harness.env,
       INGRESS_PORT: String(port),
       CERTGATE_DATA_DIR: dir,
+      CERTGATE_LOG_DIR: join(dir, 'logs'),
       CERTGATE_MASTER_KEY: randomBytes(32).toString('hex'),
       ...env,
     },

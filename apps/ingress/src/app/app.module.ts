@@ -1,10 +1,9 @@
 import { Module } from '@nestjs/common';
 import { PlatformModule } from '@certgate/platform';
-import { IngressServer } from './http/ingress-server';
+import { HttpModule } from './http/http.module';
 import { ingressEnvSchema } from './ingress-env';
 
 @Module({
-  imports: [PlatformModule.forService('ingress', ingressEnvSchema)],
-  providers: [IngressServer],
+  imports: [PlatformModule.forService('ingress', ingressEnvSchema), HttpModule],
 })
 export class IngressAppModule {}

@@ -6,6 +6,8 @@ const list = z
   .default('')
   .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
 
+const positiveInt = z.coerce.number().int().positive();
+
 export const ingressEnvSchema = baseEnvSchema.extend({
   INGRESS_PORT: portSchema.default(8443),
   INGRESS_HOST: z.string().default('127.0.0.1'),
@@ -22,5 +24,16 @@ export const ingressEnvSchema = baseEnvSchema.extend({
   INGRESS_CLIENT_CERT: z.enum(['optional', 'required']).default('optional'),
   /** Encrypts the dev PKI's private keys at rest. */
   CERTGATE_MASTER_KEY: z.string().min(32, 'CERTGATE_MASTER_KEY must be at least 32 characters').optional(),
+  /** How long a request waits for the flow runtime's reply before it is answered 503. */
+  INGRESS_RUNTIME_TIMEOUT_MS: positiveInt.default(10_000),
+  /** Largest request body forwarded to a flow; a larger one is answered 413. */
+  INGRESS_MAX_BODY_BYTES: positiveInt.default(1024 * 1024),
+  /** Idle keep-alive connections are closed after this long (a load balancer keeps them well beyond Node's 5 s). */
+  INGRESS_KEEP_ALIVE_TIMEOUT_MS: positiveInt.default(65_000),
+  /** Retention of the ACCESS_LOG and TRACE_LOG streams, which the ingress creates. */
+  INGRESS_LOG_STREAM_MAX_AGE_DAYS: positiveInt.default(7),
+  INGRESS_LOG_STREAM_MAX_BYTES: positiveInt.default(256 * 1024 * 1024),
+  /** 3 on a NATS cluster in production (design §2). */
+  INGRESS_LOG_STREAM_REPLICAS: positiveInt.default(1),
 });
 export type IngressEnv = z.infer<typeof ingressEnvSchema>;

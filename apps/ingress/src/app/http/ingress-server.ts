@@ -1,53 +1,64 @@
+import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:https';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { TLSSocket } from 'node:tls';
+import type { SecureContextOptions } from 'node:tls';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { SERVICE_ENV } from '@certgate/platform';
-import { toPemBundle, type Certificate } from '@certgate/x509';
 import type { IngressEnv } from '../ingress-env';
-import { clientIdentityOf, describeIdentity } from '../tls/client-identity';
-import { loadClientRoots } from '../tls/client-roots';
-import type { ServerCredentials } from '../tls/dev-pki';
-import { loadServerCredentials } from '../tls/server-credentials';
+import { IngressMetrics } from '../metrics/ingress-metrics';
+import { ServerIdentity } from '../tls/server-identity.service';
+import type { EffectiveRoots } from '../trusted-roots/effective-roots';
+import { TrustedRootsService } from '../trusted-roots/trusted-roots.service';
+import { RequestRouter } from './request-router';
+
+/** Connections still busy this long after shutdown began are cut. */
+const SHUTDOWN_GRACE_MS = 5_000;
 
 /**
  * The TLS "load balancer": terminates HTTPS, requests a client certificate and lets
  * OpenSSL verify it against the trusted client roots during the handshake. A plain
  * Node https server (no web framework) because this is the hot path.
+ *
+ * When the trusted roots change, the TLS context is swapped in place
+ * (`setSecureContext`): new handshakes use the new roots at once, with no restart.
+ * Established connections are left alone and keep the verdict of their own handshake
+ * until they close; the session ticket keys are renewed with every swap, so a client
+ * cannot resume a session verified under the old roots on a new connection.
  */
 @Injectable()
 export class IngressServer implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('ingress');
   private server?: Server;
-  private credentials?: ServerCredentials;
-  private roots: Certificate[] = [];
 
-  constructor(@Inject(SERVICE_ENV) private readonly env: IngressEnv) {}
+  constructor(
+    @Inject(SERVICE_ENV) private readonly env: IngressEnv,
+    private readonly identity: ServerIdentity,
+    private readonly roots: TrustedRootsService,
+    private readonly router: RequestRouter,
+    private readonly metrics: IngressMetrics,
+  ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const credentials = await loadServerCredentials(this.env);
-    this.credentials = credentials;
-    this.roots = await loadClientRoots(this.env.INGRESS_CLIENT_ROOTS);
+    const credentials = this.identity.credentials;
     const server = createServer(
       {
-        key: credentials.keyPem,
-        passphrase: credentials.passphrase,
-        cert: toPemBundle(credentials.chain),
-        // An explicit (possibly empty) list: without `ca`, Node would trust every public CA.
-        ca: this.roots.map((r) => r.pem),
+        ...this.contextOptions(this.roots.current),
         requestCert: true,
         rejectUnauthorized: this.env.INGRESS_CLIENT_CERT === 'required',
-        minVersion: 'TLSv1.2',
       },
-      (req, res) => this.handle(req, res),
+      (req, res) => this.router.handle(req, res),
     );
+    // Answered by the router, which sends `100 Continue` only for a body it will read.
+    server.on('checkContinue', (req, res) => this.router.handle(req, res, true));
+    server.keepAliveTimeout = this.env.INGRESS_KEEP_ALIVE_TIMEOUT_MS;
+    server.headersTimeout = this.env.INGRESS_KEEP_ALIVE_TIMEOUT_MS + 1_000;
     this.server = server;
+    this.roots.onChange((next) => this.swapRoots(next));
     await new Promise<void>((resolve, reject) => server.once('error', reject).listen(this.env.INGRESS_PORT, this.env.INGRESS_HOST, resolve));
     this.logger.log({
       msg: 'ingress listening',
       url: `https://${this.env.INGRESS_HOST}:${this.port}`,
-      clientRoots: this.roots.map((r) => r.subjectDN),
+      clientRoots: this.roots.current.roots.map((r) => ({ source: r.source, subjectDN: r.certificate.subjectDN })),
       clientCert: this.env.INGRESS_CLIENT_CERT,
       devRootCa: credentials.devRootPath ?? null,
     });
@@ -57,30 +68,39 @@ export class IngressServer implements OnApplicationBootstrap, OnApplicationShutd
     return (this.server?.address() as AddressInfo | null)?.port ?? this.env.INGRESS_PORT;
   }
 
-  private handle(req: IncomingMessage, res: ServerResponse): void {
-    const path = (req.url ?? '/').split('?')[0];
-    if (req.method === 'GET' && path === '/health') {
-      // Tells a sender how its own certificate fared, which is what one debugging a setup needs.
-      const clientCertificate = describeIdentity(clientIdentityOf(req.socket as TLSSocket));
-      return send(res, 200, 'application/json', JSON.stringify({ status: 'up', service: 'ingress', nodeId: this.env.CERTGATE_NODE_ID, clientCertificate }));
+  private contextOptions(roots: EffectiveRoots): SecureContextOptions {
+    const credentials = this.identity.credentials;
+    return {
+      key: credentials.keyPem,
+      passphrase: credentials.passphrase,
+      cert: this.identity.chainPem,
+      // An explicit (possibly empty) list: without `ca`, Node would trust every public CA.
+      ca: [...roots.caPems],
+      minVersion: 'TLSv1.2',
+      ticketKeys: randomBytes(48),
+    };
+  }
+
+  private swapRoots(next: EffectiveRoots): void {
+    const server = this.server;
+    if (!server) return;
+    try {
+      server.setSecureContext(this.contextOptions(next));
+      this.metrics.secureContextSwapped();
+      this.logger.log({ msg: 'trusted client roots swapped live', roots: next.roots.map((r) => ({ source: r.source, subjectDN: r.certificate.subjectDN })) });
+    } catch (err) {
+      this.logger.error({ msg: 'the TLS context could not be swapped; the previous trusted roots stay in force', error: (err as Error).message });
     }
-    if (req.method === 'GET' && path === '/ingress/server-chain' && this.credentials) {
-      return send(res, 200, 'application/x-pem-file', toPemBundle(this.credentials.chain));
-    }
-    send(res, 404, 'application/json', JSON.stringify({ error: 'not_found', error_description: `no route ${req.method} ${path}` }));
   }
 
   async onApplicationShutdown(): Promise<void> {
     const server = this.server;
     if (!server) return;
+    const cut = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
     await new Promise<void>((resolve) => {
       server.close(() => resolve());
       server.closeIdleConnections();
     });
+    clearTimeout(cut);
   }
-}
-
-function send(res: ServerResponse, status: number, type: string, body: string): void {
-  res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(body) });
-  res.end(body);
 }

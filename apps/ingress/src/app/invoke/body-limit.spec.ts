@@ -1,0 +1,46 @@
+import { PassThrough, Readable } from 'node:stream';
+import { declaredTooLarge, readLimitedBody } from './body-limit';
+
+describe('request body limit', () => {
+  describe('declared Content-Length', () => {
+    it('is too large only above the limit', () => {
+      expect(declaredTooLarge({ 'content-length': '1025' }, 1024)).toBe(true);
+      expect(declaredTooLarge({ 'content-length': '1024' }, 1024)).toBe(false);
+      expect(declaredTooLarge({ 'content-length': '0' }, 1024)).toBe(false);
+    });
+
+    it('without Content-Length (chunked) nothing is declared, so the streamed count decides', () => {
+      expect(declaredTooLarge({ 'transfer-encoding': 'chunked' }, 1)).toBe(false);
+    });
+  });
+
+  describe('streamed bytes', () => {
+    it('a body of exactly the limit is read whole', async () => {
+      const body = Buffer.alloc(1024, 7);
+      await expect(readLimitedBody(Readable.from([body.subarray(0, 500), body.subarray(500)]), 1024)).resolves.toEqual({ kind: 'ok', body });
+    });
+
+    it('an empty body is an empty buffer', async () => {
+      await expect(readLimitedBody(Readable.from([]), 10)).resolves.toEqual({ kind: 'ok', body: Buffer.alloc(0) });
+    });
+
+    it('stops reading as soon as the count passes the limit, without waiting for the rest', async () => {
+      const stream = new PassThrough();
+      const outcome = readLimitedBody(stream, 1024);
+      stream.write(Buffer.alloc(1000));
+      stream.write(Buffer.alloc(100));
+      // The stream never ends: only the count can settle the promise.
+      await expect(outcome).resolves.toEqual({ kind: 'too_large', receivedBytes: 1100 });
+      expect(stream.isPaused()).toBe(true);
+      expect(stream.listenerCount('data')).toBe(0);
+    });
+
+    it('a client that goes away mid-body is an abort, not a body', async () => {
+      const stream = new PassThrough();
+      const outcome = readLimitedBody(stream, 1024);
+      stream.write(Buffer.alloc(10));
+      stream.destroy();
+      await expect(outcome).resolves.toEqual({ kind: 'aborted' });
+    });
+  });
+});

@@ -1,0 +1,42 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import type { Readable } from 'node:stream';
+
+export type BodyOutcome = { kind: 'ok'; body: Buffer } | { kind: 'too_large'; receivedBytes: number } | { kind: 'aborted' };
+
+/** The declared Content-Length already exceeds the limit: refuse before reading a byte. */
+export function declaredTooLarge(headers: IncomingHttpHeaders, maxBytes: number): boolean {
+  const declared = headers['content-length'];
+  return declared !== undefined && Number(declared) > maxBytes;
+}
+
+/**
+ * Reads a request body, counting bytes as they stream in (a chunked body declares no
+ * length), and stops reading as soon as the count passes the limit, so an oversized
+ * upload costs at most `maxBytes` plus one chunk of memory.
+ */
+export function readLimitedBody(stream: Readable, maxBytes: number): Promise<BodyOutcome> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let received = 0;
+    const settle = (outcome: BodyOutcome) => {
+      stream.off('data', onData).off('end', onEnd).off('error', onAbort).off('close', onClose);
+      resolve(outcome);
+    };
+    const onData = (chunk: Buffer) => {
+      received += chunk.length;
+      if (received > maxBytes) {
+        stream.pause();
+        settle({ kind: 'too_large', receivedBytes: received });
+        return;
+      }
+      chunks.push(chunk);
+    };
+    const onEnd = () => settle({ kind: 'ok', body: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, received) });
+    const onAbort = () => settle({ kind: 'aborted' });
+    // 'close' before 'end' means the client went away mid-body.
+    const onClose = () => {
+      if (!stream.readableEnded) onAbort();
+    };
+    stream.on('data', onData).on('end', onEnd).on('error', onAbort).on('close', onClose);
+  });
+}

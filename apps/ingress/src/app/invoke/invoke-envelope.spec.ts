@@ -1,0 +1,63 @@
+import { invokeRequestSchema } from '@certgate/contracts';
+import { flowAddress, invokeEnvelope, splitTarget } from './invoke-envelope';
+
+describe('request envelope', () => {
+  it('splits path and query', () => {
+    expect(splitTarget('/http/orders?id=1&x=%20')).toEqual({ path: '/http/orders', query: 'id=1&x=%20' });
+    expect(splitTarget('/http/orders')).toEqual({ path: '/http/orders', query: '' });
+    expect(splitTarget('/http/orders?')).toEqual({ path: '/http/orders', query: '' });
+  });
+
+  it('the flow address is the path below /http', () => {
+    expect(flowAddress('/http/orders')).toBe('/orders');
+    expect(flowAddress('/http/a/b/c')).toBe('/a/b/c');
+    expect(flowAddress('/http/')).toBe('/');
+    expect(flowAddress('/http')).toBe('/');
+  });
+
+  it('other paths are no flow call', () => {
+    expect(flowAddress('/httpx/orders')).toBeUndefined();
+    expect(flowAddress('/health')).toBeUndefined();
+    expect(flowAddress('/HTTP/orders')).toBeUndefined();
+    expect(flowAddress('/')).toBeUndefined();
+  });
+
+  it('carries everything the runtime needs, passes its schema, and no identity header', () => {
+    const envelope = invokeEnvelope({
+      requestId: 'r-1',
+      nodeId: 'ingress-1',
+      method: 'POST',
+      address: '/orders',
+      query: 'id=1',
+      headers: {
+        'content-type': 'application/json',
+        authorization: 'Basic eDp5',
+        'x-forwarded-client-cert': 'Hash=forged;Subject="CN=admin"',
+        ssl_client_cert: 'forged',
+        connection: 'keep-alive',
+      },
+      body: Buffer.from('{"a":1}'),
+      clientAddress: '10.0.0.9',
+      tls: { status: 'none' },
+    });
+    expect(envelope).toEqual({
+      requestId: 'r-1',
+      nodeId: 'ingress-1',
+      method: 'POST',
+      address: '/orders',
+      query: 'id=1',
+      headers: { 'content-type': 'application/json', authorization: 'Basic eDp5' },
+      bodyBase64: Buffer.from('{"a":1}').toString('base64'),
+      clientAddress: '10.0.0.9',
+      tls: { status: 'none' },
+    });
+    expect(invokeRequestSchema.parse(envelope)).toEqual(envelope);
+  });
+
+  it('an empty body is an empty string, binary bodies survive', () => {
+    const base = { requestId: 'r', nodeId: 'n', method: 'GET', address: '/', query: '', headers: {}, clientAddress: 'ip', tls: { status: 'none' as const } };
+    expect(invokeEnvelope({ ...base, body: Buffer.alloc(0) }).bodyBase64).toBe('');
+    const binary = Buffer.from([0, 255, 1, 254]);
+    expect(Buffer.from(invokeEnvelope({ ...base, body: binary }).bodyBase64, 'base64')).toEqual(binary);
+  });
+});

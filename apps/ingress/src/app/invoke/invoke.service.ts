@@ -1,0 +1,120 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { validateHeaderName, validateHeaderValue } from 'node:http';
+import { performance } from 'node:perf_hooks';
+import { Inject, Injectable } from '@nestjs/common';
+import { RuntimeRpc, tenantSubject, type InvokeResponse } from '@certgate/contracts';
+import { RpcClient } from '@certgate/messaging';
+import { SERVICE_ENV } from '@certgate/platform';
+import { sendError } from '../common/data-plane-responses';
+import { lingerThenClose } from '../common/lingering-close';
+import type { RequestContext } from '../common/request-context';
+import type { IngressEnv } from '../ingress-env';
+import { RequestLog } from '../logs/request-log.service';
+import { IngressMetrics } from '../metrics/ingress-metrics';
+import { declaredTooLarge, readLimitedBody } from './body-limit';
+import { invokeEnvelope } from './invoke-envelope';
+import { isRelayableStatus, relayedHeaders, runtimeFailure } from './runtime-reply';
+
+const EMPTY = Buffer.alloc(0);
+
+/**
+ * `/http/<address>`: the request goes to the flow runtime as an envelope over NATS and
+ * the runtime's reply goes back to the sender. The only thing awaited on this path is
+ * the runtime's reply; logs and metrics are fire-and-forget.
+ */
+@Injectable()
+export class InvokeService {
+  private readonly invokeSubject: string;
+
+  constructor(
+    @Inject(SERVICE_ENV) private readonly env: IngressEnv,
+    private readonly rpc: RpcClient,
+    private readonly log: RequestLog,
+    private readonly metrics: IngressMetrics,
+  ) {
+    this.invokeSubject = tenantSubject(env.CERTGATE_TENANT, RuntimeRpc.invoke.subject);
+  }
+
+  async invoke(ctx: RequestContext, target: { address: string; query: string }, req: IncomingMessage, res: ServerResponse, expectContinue: boolean): Promise<void> {
+    const maxBytes = this.env.INGRESS_MAX_BODY_BYTES;
+    if (declaredTooLarge(req.headers, maxBytes)) return this.tooLarge(ctx, req, res, `declares ${req.headers['content-length']} bytes`);
+    // Only now may the client send the body it announced with `Expect: 100-continue`.
+    if (expectContinue) res.writeContinue();
+    const body = await readLimitedBody(req, maxBytes);
+    if (body.kind === 'too_large') return this.tooLarge(ctx, req, res, `passed ${maxBytes} bytes while streaming`);
+    if (body.kind === 'aborted') {
+      res.destroy();
+      return;
+    }
+
+    const timeoutMs = this.env.INGRESS_RUNTIME_TIMEOUT_MS;
+    const envelope = invokeEnvelope({
+      requestId: ctx.requestId,
+      nodeId: this.env.CERTGATE_NODE_ID,
+      method: ctx.method,
+      address: target.address,
+      query: target.query,
+      headers: req.headers,
+      body: body.body,
+      clientAddress: ctx.connection.ip,
+      tls: ctx.connection.tls,
+    });
+    const sent = performance.now();
+    let reply: InvokeResponse;
+    try {
+      reply = await this.rpc.request(RuntimeRpc.invoke, envelope, { timeoutMs });
+    } catch (err) {
+      const refusal = runtimeFailure(err, this.invokeSubject, timeoutMs);
+      this.metrics.runtimeCall(refusal.outcome, (performance.now() - sent) / 1000);
+      this.trace(ctx, refusal.trace.level, refusal.trace.event, refusal.trace.reason, refusal.trace.message, { address: target.address });
+      return sendError(res, refusal.status, refusal.body);
+    }
+    this.metrics.runtimeCall('ok', (performance.now() - sent) / 1000);
+    this.relay(ctx, target.address, res, reply);
+  }
+
+  private relay(ctx: RequestContext, address: string, res: ServerResponse, reply: InvokeResponse): void {
+    const headers = relayedHeaders(reply.headers);
+    const problem = !isRelayableStatus(reply.status) ? `status ${reply.status} is not a final HTTP status` : invalidHeader(headers);
+    if (problem) {
+      this.trace(ctx, 'error', 'runtime.invalid_reply', 'bad_gateway', `the flow runtime's reply cannot be relayed: ${problem}`, { address });
+      return sendError(res, 502, { error: 'bad_gateway', error_description: 'the flow runtime answered with a reply that cannot be relayed' });
+    }
+    if (reply.principal) ctx.principal = reply.principal;
+    if (reply.denial) {
+      this.trace(ctx, 'info', 'runtime.denied', reply.denial.reason, reply.denial.description, { address, status: reply.status });
+    } else if (reply.status >= 400) {
+      this.trace(ctx, reply.status >= 500 ? 'error' : 'info', 'runtime.refused', reply.status === 404 ? 'not_found' : `http_${reply.status}`, `the flow runtime answered ${reply.status} for address '${address}'`, {
+        address,
+        status: reply.status,
+      });
+    }
+    const body = reply.bodyBase64 ? Buffer.from(reply.bodyBase64, 'base64') : EMPTY;
+    res.writeHead(reply.status, { ...headers, 'content-length': body.length });
+    res.end(body);
+  }
+
+  private tooLarge(ctx: RequestContext, req: IncomingMessage, res: ServerResponse, what: string): void {
+    const max = this.env.INGRESS_MAX_BODY_BYTES;
+    this.trace(ctx, 'warn', 'body.too_large', 'payload_too_large', `the request body ${what}; the limit is ${max} bytes`);
+    // The rest of the body is not read: the connection closes after this answer.
+    lingerThenClose(req);
+    sendError(res, 413, { error: 'payload_too_large', error_description: `the request body is larger than ${max} bytes` }, { connection: 'close' });
+  }
+
+  private trace(ctx: RequestContext, level: 'info' | 'warn' | 'error', event: string, reason: string, message: string, details?: Record<string, unknown>): void {
+    this.log.trace({ time: new Date(), level, event, requestId: ctx.requestId, ip: ctx.connection.ip, reason, message, details });
+  }
+}
+
+function invalidHeader(headers: Record<string, string>): string | undefined {
+  for (const name in headers) {
+    try {
+      validateHeaderName(name);
+      validateHeaderValue(name, headers[name]);
+    } catch (err) {
+      return `header '${name}': ${(err as Error).message}`;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import { Counter, Gauge, Histogram } from 'prom-client';
+import { OpsServer } from '@certgate/platform';
+
+export type RuntimeOutcome = 'ok' | 'unavailable' | 'timeout' | 'error';
+const STATUS_CLASSES = ['1xx', '2xx', '3xx', '4xx', '5xx'] as const;
+
+/** The ingress' series on the ops server's /metrics. */
+@Injectable()
+export class IngressMetrics {
+  private readonly requests: Counter<'status_class'>;
+  private readonly byClass: Map<string, Counter.Internal>;
+  private readonly runtimeLatency: Histogram<'outcome'>;
+  private readonly roots: Gauge<'source'>;
+  private readonly contextSwaps: Counter;
+
+  constructor(ops: OpsServer) {
+    const registers = [ops.registry];
+    this.requests = new Counter({
+      name: 'certgate_ingress_requests_total',
+      help: 'HTTP requests answered by the ingress, by status class',
+      labelNames: ['status_class'],
+      registers,
+    });
+    // Bound once: the hot path then skips the label lookup.
+    this.byClass = new Map(STATUS_CLASSES.map((c) => [c, this.requests.labels(c)]));
+    this.runtimeLatency = new Histogram({
+      name: 'certgate_ingress_runtime_request_duration_seconds',
+      help: 'Time from sending a request envelope to the flow runtime until its reply (or the failure)',
+      labelNames: ['outcome'],
+      buckets: [0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers,
+    });
+    this.roots = new Gauge({
+      name: 'certgate_ingress_trusted_client_roots',
+      help: 'Trusted client root CA certificates in force, by source',
+      labelNames: ['source'],
+      registers,
+    });
+    this.contextSwaps = new Counter({
+      name: 'certgate_ingress_secure_context_swaps_total',
+      help: 'Times the TLS context was replaced live because the trusted client roots changed',
+      registers,
+    });
+  }
+
+  requestAnswered(status: number): void {
+    (this.byClass.get(`${Math.floor(status / 100)}xx`) ?? this.requests.labels('5xx')).inc();
+  }
+
+  runtimeCall(outcome: RuntimeOutcome, seconds: number): void {
+    this.runtimeLatency.labels(outcome).observe(seconds);
+  }
+
+  trustedRoots(bySource: Record<string, number>): void {
+    for (const [source, n] of Object.entries(bySource)) this.roots.labels(source).set(n);
+  }
+
+  secureContextSwapped(): void {
+    this.contextSwaps.inc();
+  }
+}

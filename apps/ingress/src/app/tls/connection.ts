@@ -1,0 +1,56 @@
+import type { TLSSocket } from 'node:tls';
+import type { TlsClient } from '@certgate/contracts';
+import { clientIdentityOf, type ClientIdentity } from './client-identity';
+
+/** What the request path needs to know about one TLS connection, derived once. */
+export interface ConnectionFacts {
+  identity: ClientIdentity;
+  /** The verdict as the envelope carries it to the runtime. */
+  tls: TlsClient;
+  /** Client address, an IPv4-mapped IPv6 address written as plain IPv4. */
+  ip: string;
+}
+
+const FACTS = Symbol('certgate.connectionFacts');
+type SocketWithFacts = TLSSocket & { [FACTS]?: ConnectionFacts };
+
+/**
+ * Cached on the socket, like the identity itself: every request of a keep-alive
+ * connection reuses it. A connection keeps the verdict of its handshake for its whole
+ * life, also when the trusted roots change meanwhile (new connections get the new ones).
+ */
+export function connectionOf(socket: TLSSocket): ConnectionFacts {
+  const s = socket as SocketWithFacts;
+  if (s[FACTS]) return s[FACTS];
+  const identity = clientIdentityOf(socket);
+  const facts: ConnectionFacts = { identity, tls: tlsClientOf(identity), ip: plainIp(socket.remoteAddress) };
+  s[FACTS] = facts;
+  return facts;
+}
+
+export function tlsClientOf(identity: ClientIdentity): TlsClient {
+  switch (identity.kind) {
+    case 'none':
+      return { status: 'none' };
+    case 'verified': {
+      const c = identity.certificate;
+      return {
+        status: 'verified',
+        fingerprint: c.fingerprint,
+        subjectDN: c.subjectDN,
+        issuerDN: c.issuerDN,
+        ...(c.subjectCN !== undefined ? { subjectCN: c.subjectCN } : {}),
+        ...(c.issuerCN !== undefined ? { issuerCN: c.issuerCN } : {}),
+      };
+    }
+    case 'rejected': {
+      const c = identity.certificate;
+      return { status: 'rejected', reason: identity.reason, message: identity.message, fingerprint: c.fingerprint, subjectDN: c.subjectDN, issuerDN: c.issuerDN };
+    }
+  }
+}
+
+function plainIp(address: string | undefined): string {
+  if (!address) return '-';
+  return address.startsWith('::ffff:') && address.includes('.') ? address.slice(7) : address;
+}

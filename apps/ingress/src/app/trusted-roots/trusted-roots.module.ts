@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { MetricsModule } from '../metrics/metrics.module';
+import { TrustedRootsHandler } from './trusted-roots.handler';
+import { TrustedRootsService } from './trusted-roots.service';
+
+@Module({
+  imports: [MetricsModule],
+  providers: [TrustedRootsService, TrustedRootsHandler],
+  exports: [TrustedRootsService],
+})
+export class TrustedRootsModule {}

@@ -1,0 +1,161 @@
+import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import type { KV, NatsConnection } from 'nats';
+import {
+  Buckets,
+  CLIENT_CA_ALIAS,
+  IngressKv,
+  KeystoreKv,
+  storedKeystoreEntrySchema,
+  trustedRootsSchema,
+  type StoredKeystoreEntry,
+  type TrustedRoots,
+} from '@certgate/contracts';
+import { encodeJson, ensureKv, KvCache, NATS_CONNECTION } from '@certgate/messaging';
+import { SERVICE_ENV } from '@certgate/platform';
+import { isValidAnchor, parseCertificate, type Certificate } from '@certgate/x509';
+import type { IngressEnv } from '../ingress-env';
+import { IngressMetrics } from '../metrics/ingress-metrics';
+import { loadClientRoots } from '../tls/client-roots';
+import { clientCaRoots } from './client-ca-roots';
+import { EffectiveRoots, type RootView } from './effective-roots';
+import { validateRootBundle } from './root-bundle';
+
+export type RootsListener = (roots: EffectiveRoots) => void;
+
+/** How long a PUT waits for its own replica to have the new roots in force before answering anyway. */
+const APPLY_WAIT_MS = 2_000;
+
+/**
+ * The trusted client roots of this replica, kept current from two KV buckets: the
+ * API-managed roots (ingress bucket, written only here) and the tenant client CA (the
+ * keystore's entry). A change anywhere reaches every replica through its KV watch
+ * within milliseconds and is handed to the listeners (the TLS server swaps its
+ * context); certificates are parsed here, on change, never on the request path.
+ */
+@Injectable()
+export class TrustedRootsService implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger('trusted-roots');
+  private readonly listeners: RootsListener[] = [];
+  private readonly waiters = new Set<{ applied: (roots: EffectiveRoots) => boolean; done: () => void }>();
+  private envRoots: Certificate[] = [];
+  private kv?: KV;
+  private apiCache?: KvCache<TrustedRoots>;
+  private clientCaCache?: KvCache<StoredKeystoreEntry>;
+  private clientCa: Certificate[] = [];
+  private roots = new EffectiveRoots({ env: [], api: [], clientCa: [] });
+  /** Recomputations run one after another, each on the caches' latest state. */
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(
+    @Inject(SERVICE_ENV) private readonly env: IngressEnv,
+    @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
+    private readonly metrics: IngressMetrics,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    const tenant = this.env.CERTGATE_TENANT;
+    this.envRoots = await loadClientRoots(this.env.INGRESS_CLIENT_ROOTS);
+    this.kv = await ensureKv(this.nc, tenant, Buckets.ingress);
+    const keystore = await ensureKv(this.nc, tenant, Buckets.keystore);
+    const logger = {
+      info: (msg: string, ctx?: Record<string, unknown>) => this.logger.log({ msg, ...ctx }),
+      warn: (msg: string, ctx?: Record<string, unknown>) => this.logger.warn({ msg, ...ctx }),
+      error: (msg: string, ctx?: Record<string, unknown>) => this.logger.error({ msg, ...ctx }),
+    };
+    const onChange = () => this.schedule();
+    this.apiCache = await KvCache.start(this.kv, { key: IngressKv.trustedRoots, schema: trustedRootsSchema, logger, onChange });
+    this.clientCaCache = await KvCache.start(keystore, { key: KeystoreKv.entry(CLIENT_CA_ALIAS), schema: storedKeystoreEntrySchema, logger, onChange });
+    this.schedule();
+    await this.queue;
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await Promise.all([this.apiCache?.stop(), this.clientCaCache?.stop()]);
+  }
+
+  get current(): EffectiveRoots {
+    return this.roots;
+  }
+
+  /** Called with every new root set (not with the one in force when subscribing). */
+  onChange(listener: RootsListener): void {
+    this.listeners.push(listener);
+  }
+
+  view(): RootView[] {
+    return this.roots.view();
+  }
+
+  /**
+   * Replaces the API-managed roots with the bundle, after every certificate in it passed
+   * as a root, and answers the roots in force with it. Every replica applies the change
+   * from its KV watch; the answer waits (briefly) until this one has, so a sender can
+   * connect right after the PUT returns.
+   */
+  async replaceApiRoots(pem: string): Promise<RootView[]> {
+    const certs = await validateRootBundle(pem);
+    const value: TrustedRoots = { pems: certs.map((c) => c.pem), updatedAt: new Date().toISOString() };
+    if (!this.kv) throw new Error('the trusted roots store is not open yet');
+    const wanted = new Set(certs.map((c) => c.fingerprint));
+    const applied = this.appliedLocally((roots) => {
+      const api = roots.roots.filter((r) => r.source === 'api').map((r) => r.certificate.fingerprint);
+      return api.length === wanted.size && api.every((f) => wanted.has(f));
+    });
+    await this.kv.put(IngressKv.trustedRoots, encodeJson(value));
+    await applied;
+    this.logger.log({ msg: 'trusted client roots replaced through the API', roots: certs.map((c) => ({ subjectDN: c.subjectDN, fingerprint: c.fingerprint })) });
+    return new EffectiveRoots({ env: this.envRoots, api: certs, clientCa: this.clientCa }).view();
+  }
+
+  /** Resolves when a recomputed root set passes `applied`, or after APPLY_WAIT_MS (the KV holds the change either way). */
+  private appliedLocally(applied: (roots: EffectiveRoots) => boolean): Promise<void> {
+    return new Promise((resolve) => {
+      const waiter = {
+        applied,
+        done: () => {
+          clearTimeout(timer);
+          this.waiters.delete(waiter);
+          resolve();
+        },
+      };
+      const timer = setTimeout(waiter.done, APPLY_WAIT_MS);
+      this.waiters.add(waiter);
+    });
+  }
+
+  private schedule(): void {
+    this.queue = this.queue
+      .then(() => this.recompute())
+      .catch((err: unknown) => this.logger.error({ msg: 'trusted client roots could not be recomputed; the previous ones stay in force', error: (err as Error).message }));
+  }
+
+  private async recompute(): Promise<void> {
+    const api = await this.apiRoots(this.apiCache?.get(IngressKv.trustedRoots));
+    const clientCa = await clientCaRoots(this.clientCaCache?.get(KeystoreKv.entry(CLIENT_CA_ALIAS)));
+    if (clientCa.problem) this.logger.warn({ msg: 'the tenant client CA is not trusted', problem: clientCa.problem });
+    this.clientCa = clientCa.roots;
+    const next = new EffectiveRoots({ env: this.envRoots, api, clientCa: clientCa.roots });
+    const changed = !next.sameCertificatesAs(this.roots);
+    this.roots = next;
+    this.metrics.trustedRoots(next.countBySource());
+    this.logger.log({ msg: 'trusted client roots in force', roots: next.roots.map((r) => ({ source: r.source, subjectDN: r.certificate.subjectDN })) });
+    if (changed) for (const listener of this.listeners) listener(next);
+    for (const waiter of this.waiters) if (waiter.applied(next)) waiter.done();
+  }
+
+  /** The stored API roots, each checked again: only this service writes them, but a root is never trusted unchecked. */
+  private async apiRoots(stored: TrustedRoots | undefined): Promise<Certificate[]> {
+    const roots: Certificate[] = [];
+    for (const pem of stored?.pems ?? []) {
+      try {
+        const cert = parseCertificate(pem);
+        const verdict = await isValidAnchor(cert);
+        if (verdict.ok) roots.push(cert);
+        else this.logger.error({ msg: 'a stored trusted root is not a root CA; skipped', subjectDN: cert.subjectDN, reason: verdict.message });
+      } catch (err) {
+        this.logger.error({ msg: 'a stored trusted root cannot be parsed; skipped', error: (err as Error).message });
+      }
+    }
+    return roots;
+  }
+}
