@@ -19,6 +19,7 @@ describe('@certgate/x509 public surface', () => {
         'formatDN',
         'generateKeyPair',
         'importPrivateKeyPem',
+        'importPublicKeyPem',
         'isValidAnchor',
         'isX509Error',
         'issueCertificate',

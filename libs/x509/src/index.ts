@@ -27,6 +27,7 @@ export {
   keyMatchesCertificate,
   type KeySpec,
 } from './keys';
+export { importPublicKeyPem } from './public-key';
 export { createCsr, parseCsr, type CreateCsrOptions, type ParsedCsr } from './csr';
 export { issueCertificate, type IssueOptions } from './issue';
 export { readPkcs12, writePkcs12, type Pkcs12Contents, type WritePkcs12Options } from './pkcs12';
