@@ -3,19 +3,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_SYSTEM_KEY_ALIAS, type AccessLogRecord, type TraceLogRecord } from '@certgate/contracts';
-import { createTestPki, type TestLeaf, type TestPki } from '@certgate/testing';
+import { commandAvailable, createTestPki, type TestLeaf, type TestPki } from '@certgate/testing';
 import { exportPrivateKeyPem, generateKeyPair, issueCertificate } from '@certgate/x509';
 import { consoleApi, eventually, senderCall } from './clients';
 import { startSystem, type RunningSystem } from './system';
 
-const hasCurl = (() => {
-  try {
-    execFileSync('curl', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+const hasCurl = commandAvailable('curl');
 
 type Api = ReturnType<typeof consoleApi>;
 type Send = ReturnType<typeof senderCall>;
@@ -113,7 +106,7 @@ describe('inbound: senders call flows with client certificates (real NATS, real 
     await eventually(async () => (await traceRecords()).some((r) => r.requestId === requestId && r.reason === 'chain_incomplete'), 3000);
     await eventually(async () => (await accessLines()).some((r) => r.requestId === requestId), 3000);
     const line = (await accessLines()).find((r) => r.requestId === requestId)?.line ?? '';
-    expect(line).toMatch(/^127\.0\.0\.1 -  \[.*\] POST \/http\/orders HTTP\/1\.1 401$/);
+    expect(line).toMatch(/^127\.0\.0\.1 - {2}\[.*\] POST \/http\/orders HTTP\/1\.1 401$/);
   });
 
   it('3b. a self-signed leaf → 401 with its reason', async () => {

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { healthContract, SERVICE_NAMES } from '@certgate/contracts';
 import { RpcClient } from '@certgate/messaging';
+import { commandAvailable } from '@certgate/testing';
 import { parseCertificates } from '@certgate/x509';
 import { httpsGet } from './https-get';
 import { ALL_SERVICES, startSystem, type RunningSystem } from './system';
@@ -13,14 +14,7 @@ interface HealthBody {
 }
 const json = async <T = Record<string, unknown>>(res: Response) => (await res.json()) as T;
 
-const hasCurl = (() => {
-  try {
-    execFileSync('curl', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+const hasCurl = commandAvailable('curl');
 
 describe('walking skeleton: the five services on NATS', () => {
   let sys: RunningSystem;

@@ -17,7 +17,7 @@ import {
 } from '@certgate/contracts';
 import { encodeJson, ensureKv, RpcClient } from '@certgate/messaging';
 import { PlatformModule } from '@certgate/platform';
-import { createTestPki, launchServices, startNatsHarness, type LaunchedSystem, type NatsHarness, type TestPki } from '@certgate/testing';
+import { createTestPki, launchServices, startNatsHarness, type LaunchedSystem, type NatsHarness, type TestPki, certgateFailure as failure, defined } from '@certgate/testing';
 import { commonName, importPrivateKeyPem, keyMatchesCertificate, parseCertificate, parseCertificates, verifyChain } from '@certgate/x509';
 import { IdentityFeaturesModule } from './app/identity-features.module';
 import { KeysService } from './app/keys/keys.service';
@@ -41,21 +41,7 @@ async function startIdentity(h: NatsHarness, nodeId: string): Promise<TestingMod
   return app;
 }
 
-/** The value, or a failed test naming what was missing. */
-function defined<T>(value: T | undefined | null, what: string): T {
-  if (value === undefined || value === null) throw new Error(`expected ${what}`);
-  return value;
-}
 
-async function failure(p: Promise<unknown>): Promise<CertgateError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof CertgateError) return err;
-    throw err;
-  }
-  throw new Error('expected the call to fail');
-}
 
 async function liveKeys(kv: KV, filter = '>'): Promise<string[]> {
   const keys: string[] = [];

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { Test, type TestingModule } from '@nestjs/testing';
 import type { KV, KvEntry } from 'nats';
-import { Buckets, CertgateError, CLIENT_CA_ALIAS, KeystoreKv, KeystoreRpc, storedKeystoreEntrySchema } from '@certgate/contracts';
+import { Buckets, CLIENT_CA_ALIAS, KeystoreKv, KeystoreRpc, storedKeystoreEntrySchema } from '@certgate/contracts';
 import { ensureKv, HealthResponder, RpcClient } from '@certgate/messaging';
 import { PlatformModule } from '@certgate/platform';
-import { launchServices, startNatsHarness, type NatsHarness } from '@certgate/testing';
+import { launchServices, startNatsHarness, type NatsHarness, certgateFailure as failure, defined } from '@certgate/testing';
 import { dnEquals, exportPublicKeyPem, generateKeyPair, parseCertificates, verifyChain } from '@certgate/x509';
 import { keystoreEnvSchema } from './app/keystore-env';
 import { KeystoreFeaturesModule } from './app/keystore-features.module';
@@ -60,21 +60,7 @@ async function rawValues(kv: KV): Promise<Map<string, string>> {
   return out;
 }
 
-/** The value, or a failed test naming what was missing. */
-function defined<T>(value: T | undefined | null, what: string): T {
-  if (value === undefined || value === null) throw new Error(`expected ${what}`);
-  return value;
-}
 
-async function failure(p: Promise<unknown>): Promise<CertgateError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof CertgateError) return err;
-    throw err;
-  }
-  throw new Error('expected the call to fail');
-}
 
 async function publicKeyPem(): Promise<string> {
   return exportPublicKeyPem((await generateKeyPair({ type: 'EC', curve: 'P-256' })).publicKey);

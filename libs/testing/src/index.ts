@@ -4,3 +4,4 @@ export { dockerNatsAvailable, NATS_TEST_IMAGE } from './nats/docker-engine';
 export { uniqueTenant } from './nats/tenant';
 export { freePort } from './net/free-port';
 export { launchServices, serviceCommand, REPO_ROOT, type LaunchedService, type LaunchedSystem, type LaunchOptions } from './launcher/service-launcher';
+export { certgateFailure, defined, commandAvailable } from './assertions';
