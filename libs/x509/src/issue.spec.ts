@@ -102,6 +102,21 @@ describe('issueCertificate', () => {
     expect(await cert.verifySignedBy(root.certificate)).toBe(true);
   });
 
+  it('encodes long values, dotted OIDs, #hex values and multi-valued RDNs (members in DER order)', async () => {
+    const long = 'x'.repeat(300);
+    const cert = await issueCertificate(await leafOpts({ subjectDN: `CN=${long}, DC=example, 2.999.1=y, 1.2.3.4=#020101, O=Spec` }));
+    expect(cert.subjectDN).toBe(`CN=${long},DC=example,2.999.1=y,1.2.3.4=#020101,O=Spec`);
+    const a = await issueCertificate(await leafOpts({ subjectDN: 'UID=b+CN=a, O=Spec' }));
+    const b = await issueCertificate(await leafOpts({ subjectDN: 'CN=a+UID=b, O=Spec' }));
+    expect(a.subjectNameDer).toEqual(b.subjectNameDer);
+    expect(a.subjectDN).toBe('CN=a+UID=b,O=Spec');
+  });
+
+  it('a #hex value that is not exactly one DER element → parse_error', async () => {
+    expect(await codeOf(issueCertificate(await leafOpts({ subjectDN: 'CN=x, 1.2.3.4=#0201' })))).toBe('parse_error');
+    expect(await codeOf(issueCertificate(await leafOpts({ subjectDN: 'CN=x, 1.2.3.4=#02010100' })))).toBe('parse_error');
+  });
+
   it('an empty subject needs a SAN, which is then critical', async () => {
     expect(await codeOf(issueCertificate(await leafOpts({ subjectDN: '' })))).toBe('parse_error');
     const cert = await issueCertificate(await leafOpts({ subjectDN: '', emails: ['a@example.com'] }));

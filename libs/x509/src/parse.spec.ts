@@ -121,6 +121,29 @@ describe('parseCertificate / parseCertificates / toPemBundle', () => {
       expect(codeOf(() => parseCertificates(value))).toBe('parse_error');
     });
 
+    describe('BER forms that DER forbids → parse_error, from parseCertificate and Certificate.fromDer', () => {
+      // leaf.der starts 30 82 LL LL; its last element is the signature BIT STRING 03 LL 00 30 ...
+      const body = () => leaf.der.subarray(4);
+      const overrunningSignature = () => {
+        const der = Uint8Array.from([...leaf.der, 0]);
+        const end = leaf.der.length;
+        const at = der.findIndex((b, k) => b === 0x03 && der[k + 1] === end - k - 2 && der[k + 2] === 0x00 && der[k + 3] === 0x30);
+        der[at + 1] += 1;
+        return der;
+      };
+      it.each([
+        ['an indefinite length', () => Uint8Array.from([0x30, 0x80, ...body(), 0x00, 0x00])],
+        ['a length padded to five bytes', () => Uint8Array.from([0x30, 0x85, 0x00, 0x00, 0x00, ...leaf.der.subarray(2)])],
+        ['a multi-byte tag', () => Uint8Array.from([0x1f, 0x81, 0x00])],
+        ['an element running past the end of the certificate', overrunningSignature],
+      ])('%s', (_what, input) => {
+        expect(leaf.der[1]).toBe(0x82);
+        expect(codeOf(() => parseCertificate(input()))).toBe('parse_error');
+        expect(codeOf(() => parseCertificates(input()))).toBe('parse_error');
+        expect(codeOf(() => Certificate.fromDer(input()))).toBe('parse_error');
+      });
+    });
+
     it('names the bad certificate of a bundle', () => {
       const bad = '-----BEGIN CERTIFICATE-----\naGVsbG8gd29ybGQ=\n-----END CERTIFICATE-----\n';
       expect(() => parseCertificates(leaf.pem + bad)).toThrow(/certificate #2 of 2/);

@@ -1,13 +1,14 @@
 // Turns whatever a user pasted or uploaded into certificate DERs, refusing
 // loudly what is clearly something else (a private key above all).
+import * as asn1js from 'asn1js';
 import { x509 } from './engine';
-import { TAG, children, readTlv, readWhole } from './der';
-import { binaryAsPemText, decodeBareBase64, pemDecodeAll, toArrayBuffer, toBytes, type BinaryInput, type PemBlock } from './encoding';
+import { binaryAsPemText, copyBytes, decodeBareBase64, pemDecodeAll, toArrayBuffer, toBytes, type BinaryInput, type PemBlock } from './encoding';
 import { X509Error } from './errors';
+import { UNIVERSAL, encoded, isUniversal, membersOf, readDer, readDerPrefix, type DerNode } from './strict-der';
 
 const CERTIFICATE_LABELS = new Set(['CERTIFICATE', 'X509 CERTIFICATE']);
 const PKCS7_LABELS = new Set(['PKCS7', 'CMS']);
-const PKCS7_SIGNED_DATA = Uint8Array.from([0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x02]);
+const PKCS7_SIGNED_DATA = '1.2.840.113549.1.7.2';
 
 const WHAT_IS: Record<string, string> = {
   'CERTIFICATE REQUEST': 'a certificate signing request (CSR), not a certificate: send the certificate your CA issued for it',
@@ -46,31 +47,33 @@ function pkcs7Certificates(der: Uint8Array): Uint8Array[] {
   }
 }
 
-function startsWith(bytes: Uint8Array, prefix: Uint8Array, at: number): boolean {
-  return prefix.every((b, k) => bytes[at + k] === b);
+/** ContentInfo ::= SEQUENCE { contentType OBJECT IDENTIFIER, ... } */
+function isPkcs7SignedData(first: DerNode): boolean {
+  const [type] = first instanceof asn1js.Constructed ? first.valueBlock.value : [];
+  return type instanceof asn1js.ObjectIdentifier && type.valueBlock.toString() === PKCS7_SIGNED_DATA;
 }
 
 /** Certificates as raw DER: one, several concatenated (some tools do that), or a PKCS#7 bundle. */
 function derCertificates(bytes: Uint8Array): Uint8Array[] {
   let first;
   try {
-    first = readTlv(bytes, 0);
+    first = readDerPrefix(bytes);
   } catch (cause) {
     throw new X509Error('parse_error', 'the input is neither PEM text nor DER-encoded certificate data', { cause });
   }
-  if (first.tag !== TAG.sequence) throw new X509Error('parse_error', 'the input is neither PEM text nor DER-encoded certificate data');
-  if (startsWith(bytes, PKCS7_SIGNED_DATA, first.contentStart)) return pkcs7Certificates(bytes);
+  if (!isUniversal(first, UNIVERSAL.sequence, true)) throw new X509Error('parse_error', 'the input is neither PEM text nor DER-encoded certificate data');
+  if (isPkcs7SignedData(first)) return pkcs7Certificates(bytes);
   if (looksLikePrivateKey(bytes)) throw privateKeyError();
   const ders: Uint8Array[] = [];
   for (let offset = 0; offset < bytes.length; ) {
-    let tlv;
+    let der;
     try {
-      tlv = readTlv(bytes, offset);
+      der = encoded(readDerPrefix(bytes.subarray(offset)));
     } catch (cause) {
       throw new X509Error('parse_error', `the DER data is damaged after ${ders.length} certificate(s)`, { cause });
     }
-    ders.push(bytes.slice(tlv.start, tlv.end));
-    offset = tlv.end;
+    ders.push(copyBytes(der));
+    offset += der.length;
   }
   return ders;
 }
@@ -78,8 +81,8 @@ function derCertificates(bytes: Uint8Array): Uint8Array[] {
 /** PKCS#8 and PKCS#1/SEC1 keys start SEQUENCE { INTEGER version, ... }; certificates with SEQUENCE { SEQUENCE ... }. */
 function looksLikePrivateKey(bytes: Uint8Array): boolean {
   try {
-    const [version] = children(readWhole(bytes));
-    return version?.tag === TAG.integer;
+    const [version] = membersOf(readDer(bytes), UNIVERSAL.sequence, 'a SEQUENCE');
+    return isUniversal(version, UNIVERSAL.integer);
   } catch {
     return false;
   }

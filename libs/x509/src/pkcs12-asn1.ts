@@ -1,6 +1,6 @@
-// Reading and writing the ASN.1 of PKCS#12 (RFC 7292) with asn1js, which
-// (unlike der.ts) copes with the BER that Windows and Java write: indefinite
-// lengths and OCTET STRINGs split into segments.
+// Reading and writing the ASN.1 of PKCS#12 (RFC 7292) with asn1js as it is:
+// unlike certificates (see strict-der.ts), PKCS#12 files may be BER, and
+// Windows and Java write indefinite lengths and OCTET STRINGs split into segments.
 import * as asn1js from 'asn1js';
 import { toArrayBuffer } from './encoding';
 import { X509Error } from './errors';
