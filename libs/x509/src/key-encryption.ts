@@ -1,6 +1,7 @@
-import { createPrivateKey, webcrypto } from 'node:crypto';
+import { createPrivateKey, type KeyObject } from 'node:crypto';
 import type { CryptoKey } from './engine';
 import { X509Error } from './errors';
+import { importKeyObject } from './keys';
 
 /**
  * Private keys at rest are PKCS#8 `ENCRYPTED PRIVATE KEY` PEMs (PBES2, scrypt-free
@@ -17,17 +18,12 @@ export function encryptPrivateKeyPem(plainPem: string, passphrase: string): stri
 }
 
 /** Opens an encrypted (or plain) PKCS#8/PKCS#1/SEC1 PEM into a WebCrypto key for signing. */
-export async function decryptPrivateKey(pem: string, passphrase: string | undefined, algorithm: 'ECDSA' | 'RSA'): Promise<CryptoKey> {
-  let der: Buffer;
+export async function decryptPrivateKey(pem: string, passphrase: string | undefined): Promise<CryptoKey> {
+  let keyObject: KeyObject;
   try {
-    der = createPrivateKey({ key: pem, passphrase }).export({ type: 'pkcs8', format: 'der' });
+    keyObject = createPrivateKey({ key: pem, passphrase });
   } catch (err) {
     throw new X509Error('parse_error', 'the private key could not be decrypted: wrong passphrase or not a private key', { cause: err });
   }
-  const info = createPrivateKey({ key: der, format: 'der', type: 'pkcs8' });
-  const params =
-    algorithm === 'ECDSA'
-      ? { name: 'ECDSA', namedCurve: info.asymmetricKeyDetails?.namedCurve === 'secp384r1' ? 'P-384' : 'P-256' }
-      : { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' };
-  return webcrypto.subtle.importKey('pkcs8', der, params, true, ['sign']);
+  return importKeyObject(keyObject);
 }

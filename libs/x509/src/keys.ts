@@ -68,7 +68,8 @@ export async function importKeyObject(keyObject: KeyObject): Promise<CryptoKey> 
   return subtle.importKey('pkcs8', der, importAlgorithm(keyObject), true, ['sign']);
 }
 
-function importAlgorithm(key: KeyObject): { name: string; hash?: string; namedCurve?: string } {
+/** Internal: WebCrypto import parameters for a Node key (RSA ≥ 2048 bits, EC P-256/P-384). */
+export function importAlgorithm(key: KeyObject): { name: string; hash?: string; namedCurve?: string } {
   const details = key.asymmetricKeyDetails ?? {};
   if (key.asymmetricKeyType === 'rsa') {
     if ((details.modulusLength ?? 0) < MIN_RSA_BITS) {

@@ -2,9 +2,7 @@ import { createPublicKey, type KeyObject } from 'node:crypto';
 import { pemDecodeAll } from './encoding';
 import { subtle, type CryptoKey } from './engine';
 import { X509Error } from './errors';
-
-const MIN_RSA_BITS = 2048;
-const CURVE_BY_NODE_NAME: Record<string, string> = { prime256v1: 'P-256', secp384r1: 'P-384', secp521r1: 'P-521' };
+import { importAlgorithm } from './keys';
 
 /**
  * A public key from an SPKI PEM (`-----BEGIN PUBLIC KEY-----`), as a CA needs it to
@@ -35,18 +33,4 @@ export async function importPublicKeyPem(pem: string): Promise<CryptoKey> {
   }
   // Extractable: issuing computes the subject key identifier from the exported key.
   return subtle.importKey('spki', block.der, importAlgorithm(keyObject), true, ['verify']);
-}
-
-function importAlgorithm(key: KeyObject): { name: string; hash?: string; namedCurve?: string } {
-  const details = key.asymmetricKeyDetails ?? {};
-  if (key.asymmetricKeyType === 'rsa') {
-    if ((details.modulusLength ?? 0) < MIN_RSA_BITS) {
-      throw new X509Error('unsupported_algorithm', `RSA keys shorter than ${MIN_RSA_BITS} bits are refused (this one has ${details.modulusLength})`);
-    }
-    return { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' };
-  }
-  const curve = key.asymmetricKeyType === 'ec' ? CURVE_BY_NODE_NAME[details.namedCurve ?? ''] : undefined;
-  if (curve) return { name: 'ECDSA', namedCurve: curve };
-  const what = key.asymmetricKeyType === 'ec' ? `EC ${details.namedCurve}` : key.asymmetricKeyType;
-  throw new X509Error('unsupported_algorithm', `${what} keys are not supported: use RSA (2048 bits or more) or EC P-256/P-384`);
 }

@@ -47,7 +47,7 @@ export async function loadOrCreateDevPki(dataDir: string, hostnames: string[], m
   let root = existsSync(files.rootCert) ? Certificate.fromPem(readFileSync(files.rootCert, 'utf8')) : undefined;
   let rootKey: CryptoKey | undefined;
   if (root && existsSync(files.rootKey) && root.notAfter.getTime() - now.getTime() > RENEW_BEFORE_MS) {
-    rootKey = await decryptPrivateKey(readFileSync(files.rootKey, 'utf8'), masterKey, 'ECDSA');
+    rootKey = await decryptPrivateKey(readFileSync(files.rootKey, 'utf8'), masterKey);
   } else {
     const keys = await generateKeyPair({ type: 'EC', curve: 'P-256' });
     root = await issueCertificate({
