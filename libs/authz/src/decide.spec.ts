@@ -68,4 +68,27 @@ describe('decide: sender-channel authorization', () => {
   it('in classic mode a DN-listed flow needs no mapping and runs as the subject DN', () => {
     expect(decide(input({ mode: 'classic', authorization: listed, certificateMatchers: [byFingerprint], credential: cert(undefined) }))).toEqual({ allow: true, principal: 'CN=alice,O=Acme' });
   });
+
+  describe('classic mode: a mapped certificate runs as its user', () => {
+    const alice: Principal = { name: 'alice', kind: 'user', roles: new Set(['Role1']) };
+
+    it('a role flow passes when the user holds the role, and the principal is the user name', () => {
+      expect(decide(input({ mode: 'classic', credential: cert(alice) }))).toEqual({ allow: true, principal: 'alice' });
+    });
+
+    it('a user without the role → 403 naming user and role', () => {
+      const decision = decide(input({ mode: 'classic', credential: cert({ ...alice, roles: new Set() }) }));
+      expect(decision).toMatchObject({ allow: false, status: 403, reason: DenyReason.missingRole, description: "'alice' does not have role 'Role1'" });
+    });
+
+    it('no mapping → 401 saying the certificate is not mapped to any user', () => {
+      const decision = decide(input({ mode: 'classic', credential: cert(undefined) }));
+      expect(decision).toMatchObject({ allow: false, status: 401, reason: DenyReason.unknownCertificate });
+      expect(decision.allow ? '' : decision.description).toMatch(/not mapped to any user/);
+    });
+
+    it('a listed certificate that is also mapped runs as the user', () => {
+      expect(decide(input({ mode: 'classic', authorization: listed, certificateMatchers: [byFingerprint], credential: cert(alice) }))).toEqual({ allow: true, principal: 'alice' });
+    });
+  });
 });

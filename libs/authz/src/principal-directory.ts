@@ -1,4 +1,5 @@
 import { GRANT_TYPES, IdentityKv, serviceInstanceSchema, storedServiceKeySchema, type GrantType, type ServiceInstance, type StoredServiceKey } from '@certgate/contracts';
+import { ClassicDirectory } from './classic-directory';
 import type { Principal } from './types';
 
 /** What a basic-auth client id resolves to: the principal (if its instance exists) and the stored secret hash. */
@@ -10,6 +11,15 @@ export interface ClientEntry {
 
 /** How one identity-bucket change was taken. */
 export type ApplyResult = 'applied' | 'ignored' | 'invalid';
+
+export interface PrincipalDirectoryOptions {
+  /**
+   * `classic` (design §4): a certificate resolves only through its certificate-to-user
+   * mapping, never through a service key, so deleting a mapping always locks the
+   * certificate out. Client ids (basic auth) resolve to service keys in both modes.
+   */
+  mode?: 'standard' | 'classic';
+}
 
 /** One instance name: its identity when its value is present, and the keys that name it (they may arrive first). */
 interface InstanceSlot {
@@ -30,7 +40,8 @@ interface KeyState {
  * Who a certificate fingerprint or a client id stands for, built from the identity
  * bucket (`IdentityKv` layout) one KV change at a time. A key change costs O(1), an
  * instance change O(keys of that instance), so a replica keeps it current from a KV
- * watch without rebuilding anything. Pure: no I/O, no clock.
+ * watch without rebuilding anything. Pure: no I/O, no clock. In classic mode a
+ * certificate resolves through the `ClassicKv` mappings instead (`ClassicDirectory`).
  *
  * Fails closed: a key whose instance is missing or malformed has no principal; a
  * value that does not match its schema counts as absent; a fingerprint or client id
@@ -42,15 +53,23 @@ export class PrincipalDirectory {
   private readonly keys = new Map<string, KeyState>();
   private readonly fingerprints = new Map<string, Set<string>>();
   private readonly clientIds = new Map<string, Set<string>>();
+  /** Mappings, users and groups: kept only in classic mode. */
+  private readonly classic?: ClassicDirectory;
+
+  constructor(options: PrincipalDirectoryOptions = {}) {
+    if (options.mode === 'classic') this.classic = new ClassicDirectory();
+  }
 
   /** Applies one KV change (`value` undefined for a delete or purge). Other prefixes (roles, the cert index) are ignored. */
   apply(kvKey: string, value: unknown): ApplyResult {
     if (kvKey.startsWith(IdentityKv.prefixes.instance)) return this.applyInstance(kvKey.slice(IdentityKv.prefixes.instance.length), value);
     if (kvKey.startsWith(IdentityKv.prefixes.key)) return this.applyKey(kvKey, value);
-    return 'ignored';
+    return this.classic?.apply(kvKey, value) ?? 'ignored';
   }
 
+  /** Standard mode: the service key holding the certificate. Classic mode: the user it is mapped to. */
   byFingerprint(fingerprint: string): Principal | undefined {
+    if (this.classic) return this.classic.byFingerprint(fingerprint);
     const holder = only(this.fingerprints.get(fingerprint));
     return holder === undefined ? undefined : this.keys.get(holder)?.principal;
   }
@@ -59,6 +78,11 @@ export class PrincipalDirectory {
     const holder = only(this.clientIds.get(clientid));
     const state = holder === undefined ? undefined : this.keys.get(holder);
     return state && { principal: state.principal, secretHash: state.key.secretHash };
+  }
+
+  /** Classic mode's counts (undefined in standard mode). */
+  get classicSize(): { mappings: number; users: number; groups: number } | undefined {
+    return this.classic?.size;
   }
 
   get size(): { instances: number; keys: number } {

@@ -4,8 +4,11 @@ import { z } from 'zod';
 export const NAME_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 export const nameSchema = (what: string) => z.string().regex(NAME_PATTERN, `${what} must be 1-64 letters, digits, '_' or '-'`);
 
-/** Role names may hold dots (the predefined `ESBMessaging.send` does). */
-export const ROLE_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
+/**
+ * Role names may hold dots (the predefined `ESBMessaging.send` does), but only between
+ * other characters: a role name is part of a KV key, where `a..b` or `Role.` is invalid.
+ */
+export const ROLE_NAME_PATTERN = /^(?=.{1,64}$)[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/;
 export const roleNameSchema = z.string().regex(ROLE_NAME_PATTERN, "a role name is 1-64 letters, digits, '_', '-' or '.'");
 
 /** PEM text as JSON carries it: a string with `\n` line breaks. */

@@ -8,6 +8,7 @@ export { healthRequestSchema, healthReplySchema, healthContract, healthDiscoverC
 export { NAME_PATTERN, ROLE_NAME_PATTERN, nameSchema, roleNameSchema, pemSchema, certificateInfoSchema, emptySchema, voidSchema, type CertificateInfo } from './common';
 export * from './identity/model';
 export { IdentityRpc } from './identity/rpc';
+export * from './identity/classic';
 export * from './keystore/model';
 export { KeystoreRpc, systemKeyStatusSchema, type SystemKeyStatus } from './keystore/rpc';
 export * from './flows/model';

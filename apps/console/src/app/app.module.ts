@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { PlatformModule } from '@certgate/platform';
+import { CertificateUserMappingsController } from './classic/certificate-user-mappings.controller';
+import { GroupsController } from './classic/groups.controller';
+import { UsersController } from './classic/users.controller';
 import { ApiErrorFilter } from './common/error.filter';
 import { consoleEnvSchema } from './console-env';
 import { FlowsController } from './flows/flows.controller';
@@ -14,7 +17,18 @@ import { SystemHealthService } from './health/system-health.service';
 
 @Module({
   imports: [PlatformModule.forService('console', consoleEnvSchema)],
-  controllers: [HealthController, RolesController, ServiceInstancesController, FlowsController, KeystoreController, IngressController, LogsController],
+  controllers: [
+    HealthController,
+    RolesController,
+    ServiceInstancesController,
+    CertificateUserMappingsController,
+    UsersController,
+    GroupsController,
+    FlowsController,
+    KeystoreController,
+    IngressController,
+    LogsController,
+  ],
   providers: [SystemHealthService, { provide: APP_FILTER, useClass: ApiErrorFilter }],
 })
 export class ConsoleAppModule {}

@@ -4,24 +4,31 @@ import { z } from 'zod';
 import { PrincipalDirectory, type ClientEntry, type Principal } from '@certgate/authz';
 import { Buckets } from '@certgate/contracts';
 import { HealthResponder, KvCache, MESSAGING_OPTIONS, NATS_CONNECTION, ensureKv, type MessagingOptions } from '@certgate/messaging';
+import { SERVICE_ENV } from '@certgate/platform';
 import { messagingLogger } from '../common/messaging-logger';
+import type { FlowRuntimeEnv } from '../flow-runtime-env';
 import type { PrincipalLookup } from '../invoke/credential';
 
 /**
  * This replica's copy of who is who: the identity bucket, watched, feeding the
  * principal directory one change at a time. Loaded before any request is served.
+ * With `CERTGATE_MODE=classic` certificates resolve through the certificate-to-user
+ * mappings, users and groups of the same bucket.
  */
 @Injectable()
 export class PrincipalCache implements PrincipalLookup, OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('principal-cache');
-  private readonly directory = new PrincipalDirectory();
+  private readonly directory: PrincipalDirectory;
   private cache?: KvCache<unknown>;
 
   constructor(
     @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
     private readonly health: HealthResponder,
-  ) {}
+    @Inject(SERVICE_ENV) env: FlowRuntimeEnv,
+  ) {
+    this.directory = new PrincipalDirectory({ mode: env.CERTGATE_MODE });
+  }
 
   async onModuleInit(): Promise<void> {
     const kv = await ensureKv(this.nc, this.options.tenant, Buckets.identity);
@@ -31,7 +38,9 @@ export class PrincipalCache implements PrincipalLookup, OnModuleInit, OnModuleDe
     for (const [key, value] of this.cache.entries()) this.apply(key, value);
     this.health.register('cache.identity', () => {
       const { instances, keys } = this.directory.size;
-      return { status: 'up', message: `${instances} instances, ${keys} keys` };
+      const classic = this.directory.classicSize;
+      const mapped = classic ? `; classic mode: ${classic.mappings} mappings, ${classic.users} users, ${classic.groups} groups` : '';
+      return { status: 'up', message: `${instances} instances, ${keys} keys${mapped}` };
     });
   }
 

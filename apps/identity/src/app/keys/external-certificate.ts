@@ -6,9 +6,9 @@ function refuse(message: string, details?: Record<string, unknown>): never {
 }
 
 /**
- * The sender's own certificate for an `external-certificate` key (design §4): one
- * leaf, valid now, usable for client authentication. Everything else is refused
- * with what to send instead.
+ * The sender's own certificate for an `external-certificate` key or a certificate-user
+ * mapping (design §4): one leaf, valid now, usable for client authentication.
+ * Everything else is refused with what to send instead.
  */
 export function acceptExternalCertificate(pem: string, now: Date): Certificate {
   let certs: Certificate[];
@@ -23,7 +23,7 @@ export function acceptExternalCertificate(pem: string, now: Date): Certificate {
   }
   const [cert] = certs;
   if (cert.isCA) {
-    refuse(`certificate: '${cert.subjectDN}' is a CA certificate; a service key holds the sender's own (leaf) certificate`, { subjectDN: cert.subjectDN });
+    refuse(`certificate: '${cert.subjectDN}' is a CA certificate; send the sender's own (leaf) certificate`, { subjectDN: cert.subjectDN });
   }
   if (now.getTime() < cert.notBefore.getTime()) {
     refuse(`certificate: '${cert.subjectDN}' is not valid yet: its validity starts ${cert.notBefore.toISOString()}`, { notBefore: cert.notBefore.toISOString() });

@@ -1,8 +1,9 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { CertgateError, ErrorCode, IdentityKv, PREDEFINED_ROLE, roleSchema, serviceInstanceSchema, type Role } from '@certgate/contracts';
+import { readGroups, readUsers } from '../classic/classic-records';
 import { FlowsReader } from '../store/flows-reader';
 import { IdentityStore } from '../store/identity-store';
-import { describeRoleUsage, roleUsage } from './role-usage';
+import { describeRoleUsage, roleInUse, roleUsage } from './role-usage';
 
 const PREDEFINED_DESCRIPTION = 'Predefined role: senders holding it may call flows whose sender channel asks for it';
 
@@ -51,9 +52,10 @@ export class RolesService implements OnModuleInit {
       throw new CertgateError(ErrorCode.conflict, `'${name}' is the predefined role and cannot be deleted`, { role: name });
     }
     const instances = (await this.store.list(`${IdentityKv.prefixes.instance}>`, serviceInstanceSchema)).map((s) => s.value);
-    const usage = roleUsage(name, instances, await this.flows.deployed());
-    if (usage.instances.length || usage.flows.length) {
-      throw new CertgateError(ErrorCode.conflict, describeRoleUsage(name, usage), { role: name, instances: usage.instances, flows: usage.flows });
+    const [flows, users, groups] = await Promise.all([this.flows.deployed(), readUsers(this.store), readGroups(this.store)]);
+    const usage = roleUsage(name, instances, flows, { users, groups });
+    if (roleInUse(usage)) {
+      throw new CertgateError(ErrorCode.conflict, describeRoleUsage(name, usage), { role: name, ...usage });
     }
     await this.store.delete(IdentityKv.role(name));
     this.logger.log({ msg: 'role deleted', role: name });

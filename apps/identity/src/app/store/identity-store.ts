@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { KV, NatsConnection } from 'nats';
 import type { z } from 'zod';
-import { Buckets } from '@certgate/contracts';
+import { Buckets, CertgateError, ErrorCode } from '@certgate/contracts';
 import { decodeJson, encodeJson, ensureKv, jetStreamErrorCode, MESSAGING_OPTIONS, NATS_CONNECTION, type MessagingOptions } from '@certgate/messaging';
 
 /** `kv.create` / a revision-checked write lost against another writer. */
@@ -65,6 +65,29 @@ export class IdentityStore {
       if (jetStreamErrorCode(err) === JS_WRONG_LAST_SEQUENCE) return undefined;
       throw err;
     }
+  }
+
+  /**
+   * Read-modify-write that never overwrites a concurrent change: `change` gets the
+   * current value (undefined when absent or unreadable) and the write is retried when
+   * another writer got there first (`what` names the thing for that error). Returns what was written.
+   */
+  async modify<T>(key: string, schema: z.ZodType<T>, change: (current: T | undefined) => T, what: string, attempts = 5): Promise<T> {
+    const kv = await this.bucket();
+    for (let attempt = 0; attempt < attempts; attempt++) {
+      const entry = await kv.get(key);
+      const live = entry?.operation === 'PUT' ? entry : undefined;
+      const next = schema.parse(change(live ? this.parse(key, live.value, schema) : undefined));
+      try {
+        // An unreadable value is replaced as well, but only the revision that was read.
+        if (live) await kv.update(key, encodeJson(next), live.revision);
+        else await kv.create(key, encodeJson(next));
+        return next;
+      } catch (err) {
+        if (jetStreamErrorCode(err) !== JS_WRONG_LAST_SEQUENCE) throw err;
+      }
+    }
+    throw new CertgateError(ErrorCode.conflict, `${what} is being changed by other requests at the same time; try again`, { key });
   }
 
   /**

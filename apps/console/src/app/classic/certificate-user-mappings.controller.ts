@@ -1,0 +1,42 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
+import { ClassicRpc, createCertificateMappingSchema, type CertificateMapping } from '@certgate/contracts';
+import { RpcClient } from '@certgate/messaging';
+import { AdminTokenGuard } from '../common/admin-token.guard';
+import { AdminApi, ApiBodyFrom, ApiResponseFrom, Summary } from '../common/openapi';
+import { ZodBody } from '../common/zod-body.pipe';
+
+@AdminApi('classic mode: certificate-user mappings')
+@UseGuards(AdminTokenGuard)
+@Controller('certificate-user-mappings')
+export class CertificateUserMappingsController {
+  constructor(private readonly rpc: RpcClient) {}
+
+  @Get()
+  @Summary('List certificate-to-user mappings (?user=<name> for one user)')
+  @ApiResponseFrom(ClassicRpc.listMappings.response)
+  async list(@Query('user') user?: string): Promise<CertificateMapping[]> {
+    return (await this.rpc.request(ClassicRpc.listMappings, user === undefined ? {} : { user })).mappings;
+  }
+
+  @Post()
+  @Summary('Map a client certificate (one PEM leaf) to a user name; the id is its SHA-256 fingerprint; 409 when it is already mapped')
+  @ApiBodyFrom(createCertificateMappingSchema)
+  @ApiResponseFrom(ClassicRpc.createMapping.response)
+  create(@Body(new ZodBody(createCertificateMappingSchema)) body: typeof createCertificateMappingSchema._output): Promise<CertificateMapping> {
+    return this.rpc.request(ClassicRpc.createMapping, body);
+  }
+
+  @Get(':id')
+  @Summary('One mapping')
+  @ApiResponseFrom(ClassicRpc.getMapping.response)
+  get(@Param('id') id: string): Promise<CertificateMapping> {
+    return this.rpc.request(ClassicRpc.getMapping, { id });
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @Summary('Delete a mapping: in classic mode the certificate stops authenticating at once on every replica')
+  async remove(@Param('id') id: string): Promise<void> {
+    await this.rpc.request(ClassicRpc.deleteMapping, { id });
+  }
+}

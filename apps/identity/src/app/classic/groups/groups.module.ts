@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { RolesModule } from '../../roles/roles.module';
+import { StoreModule } from '../../store/store.module';
+import { GroupsHandler } from './groups.handler';
+import { GroupsService } from './groups.service';
+
+@Module({
+  imports: [StoreModule, RolesModule],
+  providers: [GroupsService, GroupsHandler],
+})
+export class GroupsModule {}

@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { StoreModule } from '../../store/store.module';
+import { MappingsHandler } from './mappings.handler';
+import { MappingsService } from './mappings.service';
+
+@Module({
+  imports: [StoreModule],
+  providers: [MappingsService, MappingsHandler],
+})
+export class MappingsModule {}
