@@ -93,7 +93,10 @@ describe('classic mode: certificate-to-user mappings, users and groups (CERTGATE
     expect((await api<unknown[]>('GET', '/service-instances')).body).toEqual([]);
     expect((await api<unknown[]>('GET', '/certificate-user-mappings?user=dave')).body).toEqual([]);
     await eventually(async () => (await send('/by-dn', tls(dave))).status === 200, 1000);
-    expect((await send('/by-dn', tls(dave))).text).toBe('dn ok');
+    const ok = await send('/by-dn', tls(dave));
+    expect(ok.text).toBe('dn ok');
+    // Unmapped, so the access log names the certificate as <CN>@<issuer CN> (design §3), not by its full DN.
+    expect(await accessLine(ok)).toMatch(ACCESS_LINE(`dave@${dave.certificate.issuerCN}`, '/http/by-dn', 200));
     expect((await send('/by-dn', tls(await pki.issueClient('not-dave')))).status).toBe(403);
   });
 

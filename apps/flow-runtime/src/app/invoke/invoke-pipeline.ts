@@ -56,9 +56,13 @@ export function handleInvoke(req: InvokeRequest, deps: InvokeDeps): InvokeOutcom
     return { response, outcome: 'denied', flowId, principal, error: decision.description };
   }
   const principal = decision.principal;
+  // The access log's <who> is a mapped identity only (design §3); an unmapped sender of a
+  // DN-listed flow is logged by the ingress as <CN>@<issuer CN> instead of its full DN.
+  const mapped = principalName(credential);
+  const who = mapped ? { principal: mapped } : {};
   if (definition.receiver) {
     // Receiver calls (mTLS to the receiver) come with a later issue: refuse openly rather than pretend.
-    return { response: { ...errorResponse(502, 'receiver_failed', RECEIVER_UNAVAILABLE), principal }, outcome: 'failed', flowId, principal, error: RECEIVER_UNAVAILABLE };
+    return { response: { ...errorResponse(502, 'receiver_failed', RECEIVER_UNAVAILABLE), ...who }, outcome: 'failed', flowId, principal, error: RECEIVER_UNAVAILABLE };
   }
   const out = runSteps(served.steps, {
     principal,
@@ -67,7 +71,7 @@ export function handleInvoke(req: InvokeRequest, deps: InvokeDeps): InvokeOutcom
     headers,
     body: () => Buffer.from(req.bodyBase64, 'base64'),
   });
-  return { response: { status: out.status, headers: out.headers, bodyBase64: out.body.toString('base64'), principal }, outcome: 'completed', flowId, principal };
+  return { response: { status: out.status, headers: out.headers, bodyBase64: out.body.toString('base64'), ...who }, outcome: 'completed', flowId, principal };
 }
 
 function principalName(credential: Credential): string | undefined {
