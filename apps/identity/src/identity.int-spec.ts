@@ -179,6 +179,18 @@ describe('identity (real NATS, two replicas, a real keystore process)', () => {
       expect((await failure(rpc.request(IdentityRpc.listKeys, { instance: 'nobody' }))).code).toBe('not_found');
     });
 
+    it('an update replaces roles (unknown → 400), keeps the grant type (a change → 409), and 404s for an unknown instance', async () => {
+      await instance('sender-upd', x509Params([PREDEFINED_ROLE]));
+      const updated = await rpc.request(IdentityRpc.updateInstance, { instance: 'sender-upd', parameters: x509Params(['Orders.send', PREDEFINED_ROLE]) });
+      expect(updated.parameters.roles).toEqual(['Orders.send', PREDEFINED_ROLE]);
+      await expect(rpc.request(IdentityRpc.getInstance, { instance: 'sender-upd' })).resolves.toMatchObject({ parameters: { roles: ['Orders.send', PREDEFINED_ROLE] } });
+      const unknown = await failure(rpc.request(IdentityRpc.updateInstance, { instance: 'sender-upd', parameters: x509Params(['No.such.role']) }));
+      expect(unknown).toMatchObject({ code: 'bad_request', message: expect.stringContaining("'No.such.role'") });
+      const grant = await failure(rpc.request(IdentityRpc.updateInstance, { instance: 'sender-upd', parameters: { roles: [], 'grant-types': ['client_credentials'], 'redirect-uris': [] } }));
+      expect(grant).toMatchObject({ code: 'conflict', message: expect.stringContaining('cannot change') });
+      expect((await failure(rpc.request(IdentityRpc.updateInstance, { instance: 'nobody', parameters: x509Params([]) }))).code).toBe('not_found');
+    });
+
     it('deleting an instance deletes its keys and their index entries, so the certificates can be used again', async () => {
       await instance('doomed');
       const a = await pki.issueClient('doomed-a');

@@ -17,3 +17,4 @@ export * from './runtime/envelope';
 export * from './logs/records';
 export * from './ingress/model';
 export { describeIssues } from './validation';
+export { runtimeStateSchema, runtimeStateContract, type RuntimeState } from './runtime/state';

@@ -19,6 +19,7 @@ export interface KvCacheOptions<T> {
  */
 export class KvCache<T> {
   private readonly map = new Map<string, T>();
+  private lastRevision = 0;
   private watcher?: QueuedIterator<KvEntry>;
   private loop?: Promise<void>;
 
@@ -51,6 +52,15 @@ export class KvCache<T> {
     return this.map.size;
   }
 
+  /**
+   * The bucket revision of the newest change applied (0 before any). A writer's `put`
+   * returns the revision it made, so `revision >= that` proves this copy has the change:
+   * how propagation to each replica is measured.
+   */
+  get revision(): number {
+    return this.lastRevision;
+  }
+
   async stop(): Promise<void> {
     this.watcher?.stop();
     await this.loop;
@@ -69,6 +79,7 @@ export class KvCache<T> {
       }
       if (value === undefined) this.map.delete(entry.key);
       else this.map.set(entry.key, value);
+      this.lastRevision = Math.max(this.lastRevision, entry.revision);
       if (loaded) this.opts.onChange?.(entry.key, value);
     }
   }

@@ -1,11 +1,13 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
-import { createServiceKeySchema, IdentityRpc } from '@certgate/contracts';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, UseGuards } from '@nestjs/common';
+import { createServiceKeySchema, IdentityRpc, instanceParametersSchema } from '@certgate/contracts';
+import { z } from 'zod';
 import { RpcClient } from '@certgate/messaging';
 import { AdminTokenGuard } from '../common/admin-token.guard';
 import { AdminApi, ApiBodyFrom, ApiResponseFrom, Summary } from '../common/openapi';
 import { ZodBody } from '../common/zod-body.pipe';
 
 const createInstance = IdentityRpc.createInstance.request;
+const updateInstance = z.object({ parameters: instanceParametersSchema }).strict();
 
 @AdminApi('service instances')
 @UseGuards(AdminTokenGuard)
@@ -31,6 +33,14 @@ export class ServiceInstancesController {
   @Summary('One service instance with its keys')
   get(@Param('name') instance: string) {
     return this.rpc.request(IdentityRpc.getInstance, { instance });
+  }
+
+  @Put(':name')
+  @Summary("Replace an instance's roles and redirect URIs (the grant type cannot change); in force within a second")
+  @ApiBodyFrom(updateInstance)
+  @ApiResponseFrom(IdentityRpc.updateInstance.response)
+  update(@Param('name') instance: string, @Body(new ZodBody(updateInstance)) body: typeof updateInstance._output) {
+    return this.rpc.request(IdentityRpc.updateInstance, { instance, parameters: body.parameters });
   }
 
   @Delete(':name')

@@ -29,6 +29,11 @@ export class FlowCache implements OnModuleInit, OnModuleDestroy {
     await this.cache?.stop();
   }
 
+  /** Newest bucket revision applied to this replica's copy. */
+  get revision(): number {
+    return this.cache?.revision ?? 0;
+  }
+
   byAddress(address: string): ServedFlow | undefined {
     return this.index.get(address);
   }

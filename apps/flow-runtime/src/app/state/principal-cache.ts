@@ -48,6 +48,11 @@ export class PrincipalCache implements PrincipalLookup, OnModuleInit, OnModuleDe
     await this.cache?.stop();
   }
 
+  /** Newest bucket revision applied to this replica's copy. */
+  get revision(): number {
+    return this.cache?.revision ?? 0;
+  }
+
   byFingerprint(fingerprint: string): Principal | undefined {
     return this.directory.byFingerprint(fingerprint);
   }

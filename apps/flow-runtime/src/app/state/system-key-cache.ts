@@ -40,6 +40,11 @@ export class SystemKeyCache implements OnModuleInit, OnModuleDestroy {
     await this.cache?.stop();
   }
 
+  /** Newest bucket revision applied to this replica's copy. */
+  get revision(): number {
+    return this.cache?.revision ?? 0;
+  }
+
   state(now: number): SystemKeyState {
     const entry = this.cache?.get(KeystoreKv.entry(this.alias));
     if (entry !== this.seen) {

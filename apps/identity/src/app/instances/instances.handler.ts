@@ -17,6 +17,11 @@ export class InstancesHandler {
     return this.instances.create(body.name, body.parameters);
   }
 
+  @RpcHandler(IdentityRpc.updateInstance)
+  update(body: { instance: string; parameters: InstanceParameters }): Promise<ServiceInstance> {
+    return this.instances.update(body.instance, body.parameters);
+  }
+
   @RpcHandler(IdentityRpc.getInstance)
   get(body: { instance: string }): Promise<ServiceInstance & { keys: ServiceKeyView[] }> {
     return this.instances.get(body.instance);

@@ -25,7 +25,38 @@ export class InstancesService {
   }
 
   async create(name: string, parameters: InstanceParameters, now = new Date()): Promise<ServiceInstance> {
-    const unknown = await this.roles.unknown(parameters.roles);
+    await this.assertRolesExist(parameters.roles);
+    const instance: ServiceInstance = { name, parameters, createdAt: now.toISOString() };
+    if ((await this.store.create(IdentityKv.instance(name), serviceInstanceSchema, instance)) === undefined) {
+      throw new CertgateError(ErrorCode.conflict, `service instance '${name}' already exists`, { instance: name });
+    }
+    this.logger.log({ msg: 'service instance created', instance: name, roles: parameters.roles, grantTypes: parameters['grant-types'] });
+    return instance;
+  }
+
+  /** New roles and redirect URIs, in force on every runtime replica within a second; no key changes. */
+  async update(name: string, parameters: InstanceParameters): Promise<ServiceInstance> {
+    await this.assertRolesExist(parameters.roles);
+    const updated = await this.store.modify(
+      IdentityKv.instance(name),
+      serviceInstanceSchema,
+      (current) => {
+        if (!current) throw new CertgateError(ErrorCode.notFound, `service instance '${name}' does not exist`, { instance: name });
+        const [was] = current.parameters['grant-types'];
+        const [now] = parameters['grant-types'];
+        if (was !== now) {
+          throw new CertgateError(ErrorCode.conflict, `the grant type of '${name}' is ${was} and cannot change (its keys depend on it): create another instance`, { instance: name });
+        }
+        return { ...current, parameters };
+      },
+      `service instance '${name}'`,
+    );
+    this.logger.log({ msg: 'service instance updated', instance: name, roles: parameters.roles });
+    return updated;
+  }
+
+  private async assertRolesExist(roles: string[]): Promise<void> {
+    const unknown = await this.roles.unknown(roles);
     if (unknown.length) {
       throw new CertgateError(
         ErrorCode.badRequest,
@@ -33,12 +64,6 @@ export class InstancesService {
         { roles: unknown },
       );
     }
-    const instance: ServiceInstance = { name, parameters, createdAt: now.toISOString() };
-    if ((await this.store.create(IdentityKv.instance(name), serviceInstanceSchema, instance)) === undefined) {
-      throw new CertgateError(ErrorCode.conflict, `service instance '${name}' already exists`, { instance: name });
-    }
-    this.logger.log({ msg: 'service instance created', instance: name, roles: parameters.roles, grantTypes: parameters['grant-types'] });
-    return instance;
   }
 
   /** Keys (and their index entries) first: an interrupted delete leaves an instance with fewer keys, never orphaned keys. */
