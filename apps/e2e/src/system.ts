@@ -17,8 +17,11 @@ export interface RunningSystem {
   stop(): Promise<{ service: ServiceName; code: number | null; signal: NodeJS.Signals | null }[]>;
 }
 
-/** The whole system as `npm start` runs it, on free ports, in a tenant and data dir of its own. */
-export async function startSystem(label: string, extraEnv: Record<string, string> = {}): Promise<RunningSystem> {
+/**
+ * The whole system as `npm start` runs it, on free ports, in a tenant and data dir of its
+ * own. `services` may name a service several times to run several replicas of it.
+ */
+export async function startSystem(label: string, extraEnv: Record<string, string> = {}, services: ServiceName[] = ALL_SERVICES): Promise<RunningSystem> {
   const harness = await startNatsHarness({ label });
   const dataDir = mkdtempSync(join(tmpdir(), 'certgate-e2e-'));
   const adminToken = randomBytes(24).toString('base64url');
@@ -26,7 +29,7 @@ export async function startSystem(label: string, extraEnv: Record<string, string
   let system: LaunchedSystem;
   try {
     system = await launchServices({
-      services: ALL_SERVICES,
+      services,
       nc: harness.nc,
       env: {
         ...harness.env,
