@@ -1,12 +1,13 @@
 // `npm run bench`: throughput and latency of the whole inbound path (ingress → NATS →
 // flow-runtime → reply) next to a bare Node https server on the same PKI, measured in
 // the same run with a C load client (tools/bench/loadgen.c). Loopback only.
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFile, execFileSync, spawn, spawnSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTestPki, freePort, launchServices, REPO_ROOT, startNatsHarness, type LaunchedSystem, type NatsHarness } from '@certgate/testing';
+import { createTestPki, freePort, launchServices, measurePropagation, REPO_ROOT, startNatsHarness, type LaunchedSystem, type NatsHarness } from '@certgate/testing';
 
 interface Run {
   requests: number;
@@ -21,11 +22,13 @@ interface Run {
 }
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const PROPAGATION_CHANGES = Number(process.env.BENCH_PROPAGATION_CHANGES ?? 100);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const HANDSHAKE_THREADS = Number(process.env.BENCH_HANDSHAKE_THREADS ?? 16);
 /** Paced runs use fewer connections: on two cores, 50 client threads add their own scheduling noise to p99. */
 const PACED_CONNECTIONS = Number(process.env.BENCH_PACED_CONNECTIONS ?? 16);
 const here = join(REPO_ROOT, 'tools', 'bench');
+const execFileAsync = promisify(execFile);
 
 function buildLoadgen(): string {
   const out = join(here, '.build', 'loadgen');
@@ -40,10 +43,11 @@ function buildLoadgen(): string {
   return out;
 }
 
-function load(loadgen: string, args: Record<string, string | number | boolean>): Run {
+/** Async, so this process keeps serving its own timers (fetch's keep-alive bookkeeping) while the load runs. */
+async function load(loadgen: string, args: Record<string, string | number | boolean>): Promise<Run> {
   const argv = Object.entries(args).flatMap(([k, v]) => (v === true ? [`--${k}`] : v === false ? [] : [`--${k}`, String(v)]));
-  const out = execFileSync(loadgen, argv, { encoding: 'utf8' });
-  return JSON.parse(out.trim().split('\n').pop() ?? '{}') as Run;
+  const { stdout } = await execFileAsync(loadgen, argv, { encoding: 'utf8' });
+  return JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as Run;
 }
 
 async function main(): Promise<void> {
@@ -102,7 +106,7 @@ async function main(): Promise<void> {
       const res = await fetch(`http://127.0.0.1:${consolePort}/api/v1${path}`, {
         method,
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body: JSON.stringify(body),
+        body: body === undefined ? undefined : JSON.stringify(body),
       });
       if (res.status >= 300) throw new Error(`${method} ${path} → ${res.status} ${await res.text()}`);
     };
@@ -116,24 +120,24 @@ async function main(): Promise<void> {
     const ingressHealth = { ...common, port: ingressPort, ca: ingressCa, path: '/health' };
     const ingressFlow = { ...common, port: ingressPort, ca: ingressCa, path: '/http/bench', method: 'POST' };
 
-    const probe = load(loadgen, { ...ingressFlow, connections: 1, seconds: 0.3 });
+    const probe = await load(loadgen, { ...ingressFlow, connections: 1, seconds: 0.3 });
     if (probe.non2xx > 0 || probe.errors > 0 || probe.requests === 0) throw new Error(`the bench flow does not answer 200: ${JSON.stringify(probe)}`);
 
     process.stdout.write(`certgate bench — ${SECONDS} s per run, ${CONNECTIONS} keep-alive connections, ${HANDSHAKE_THREADS} handshake threads, EC P-256, TLS 1.3, loopback\n`);
     const warm = (t: object) => load(loadgen, { ...t, connections: CONNECTIONS, seconds: 2 });
-    warm(bareTarget);
-    warm(ingressFlow);
+    await warm(bareTarget);
+    await warm(ingressFlow);
     const rows: [string, Run][] = [];
-    const hsBare = load(loadgen, { ...bareTarget, connections: HANDSHAKE_THREADS, seconds: SECONDS, handshake: true });
+    const hsBare = await load(loadgen, { ...bareTarget, connections: HANDSHAKE_THREADS, seconds: SECONDS, handshake: true });
     rows.push(['handshakes/s   bare node https (static 200)', hsBare]);
-    const hsIngress = load(loadgen, { ...ingressHealth, connections: HANDSHAKE_THREADS, seconds: SECONDS, handshake: true });
+    const hsIngress = await load(loadgen, { ...ingressHealth, connections: HANDSHAKE_THREADS, seconds: SECONDS, handshake: true });
     rows.push(['handshakes/s   certgate ingress (GET /health)', hsIngress]);
-    const kaBare = load(loadgen, { ...bareTarget, connections: CONNECTIONS, seconds: SECONDS });
+    const kaBare = await load(loadgen, { ...bareTarget, connections: CONNECTIONS, seconds: SECONDS });
     rows.push(['keep-alive     bare node https (static 200)', kaBare]);
-    const kaIngress = load(loadgen, { ...ingressFlow, connections: CONNECTIONS, seconds: SECONDS });
+    const kaIngress = await load(loadgen, { ...ingressFlow, connections: CONNECTIONS, seconds: SECONDS });
     rows.push(['keep-alive     certgate authorized flow (full path)', kaIngress]);
     const half = Math.max(1, Math.round(kaIngress.rps / 2));
-    const halfRun = load(loadgen, { ...ingressFlow, connections: PACED_CONNECTIONS, seconds: SECONDS, rate: half });
+    const halfRun = await load(loadgen, { ...ingressFlow, connections: PACED_CONNECTIONS, seconds: SECONDS, rate: half });
     rows.push([`paced          certgate at half of peak (${half}/s)`, halfRun]);
 
     const ms = (us: number) => (us / 1000).toFixed(2);
@@ -146,6 +150,22 @@ async function main(): Promise<void> {
     process.stdout.write(`  handshakes  ingress / bare = ${ratio(hsIngress.rps, hsBare.rps).toFixed(2)}   (target ≥ 0.90)\n`);
     process.stdout.write(`  keep-alive  ingress / bare = ${ratio(kaIngress.rps, kaBare.rps).toFixed(2)}   (target ≥ 0.30)\n`);
     process.stdout.write(`  p99 at half of peak        = ${ms(halfRun.p99_us)} ms (target ≤ 2 ms)\n`);
+
+    // Propagation: a key added, then deleted, alternately; from the start of the API call
+    // until the runtime serves from a copy that includes the change.
+    await api('POST', '/service-instances', { name: 'churn', parameters: { roles: ['Bench'], 'grant-types': ['client_x509'], 'redirect-uris': [] } });
+    const churn = await pki.issueClient('churn');
+    const times: number[] = [];
+    for (let i = 0; i < PROPAGATION_CHANGES; i++) {
+      const change =
+        i % 2 === 0
+          ? () => api('POST', '/service-instances/churn/keys', { name: 'c', type: 'external-certificate', certificate: churn.certPem })
+          : () => api('DELETE', '/service-instances/churn/keys/c', undefined);
+      times.push((await measurePropagation(harness.nc, harness.tenant, { bucket: 'identity', replicas: 1 }, change)).ms);
+    }
+    times.sort((a, b) => a - b);
+    const pct = (p: number) => times[Math.min(times.length - 1, Math.floor((times.length - 1) * p))];
+    process.stdout.write(`\npropagation of ${times.length} changes (key added / deleted) to the runtime: p50 ${pct(0.5)} ms, max ${times[times.length - 1]} ms (target: within 1 s)\n`);
   } finally {
     await system?.stop();
     await harness?.stop();
@@ -155,6 +175,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(`bench failed: ${err instanceof Error ? err.message : String(err)}\n`);
+  const cause = err instanceof Error && err.cause ? ` (${String((err.cause as Error).message ?? err.cause)})` : "";
+  process.stderr.write(`bench failed: ${err instanceof Error ? err.message : String(err)}${cause}\n`);
   process.exit(1);
 });

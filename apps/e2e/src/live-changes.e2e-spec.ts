@@ -1,10 +1,8 @@
 import { Agent, request } from 'node:https';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { RequestStrategy } from 'nats';
-import { Buckets, runtimeStateSchema, tenantBucket, tenantSubject, runtimeStateContract, type RuntimeState, type ServiceName } from '@certgate/contracts';
-import { decodeJson, encodeJson } from '@certgate/messaging';
-import { createTestPki, type TestLeaf, type TestPki } from '@certgate/testing';
+import type { ServiceName } from '@certgate/contracts';
+import { createTestPki, measurePropagation, type TestLeaf, type TestPki, type WatchedBucket } from '@certgate/testing';
 import { consoleApi } from './clients';
 import { startSystem, type RunningSystem } from './system';
 
@@ -78,39 +76,9 @@ class SenderLoop {
   }
 }
 
-/** Every runtime replica's applied bucket revisions, asked over NATS (one answer per replica). */
-async function runtimeStates(sys: RunningSystem): Promise<RuntimeState[]> {
-  const subject = tenantSubject(sys.harness.tenant, runtimeStateContract.subject);
-  const replies = await sys.harness.nc.requestMany(subject, encodeJson({}), { strategy: RequestStrategy.Count, maxMessages: RUNTIME_REPLICAS, maxWait: 500 });
-  const states: RuntimeState[] = [];
-  for await (const m of replies) states.push(runtimeStateSchema.parse((decodeJson(m.data) as { data: unknown }).data));
-  return states;
-}
-
-/** The newest revision of a bucket: a change that just returned is at or below it. */
-async function bucketRevision(sys: RunningSystem, bucket: 'identity' | 'flows'): Promise<number> {
-  const jsm = await sys.harness.nc.jetstreamManager();
-  return (await jsm.streams.info(`KV_${tenantBucket(sys.harness.tenant, Buckets[bucket])}`)).state.last_seq;
-}
-
-/**
- * Runs a change and measures how long until every runtime replica serves from a copy
- * that includes it (milliseconds from the start of the API call).
- */
-async function timedChange(sys: RunningSystem, bucket: 'identity' | 'flows', change: () => Promise<void>): Promise<{ ms: number; startedAt: number; inForceAt: number }> {
-  const t0 = Date.now();
-  await change();
-  const target = await bucketRevision(sys, bucket);
-  for (;;) {
-    const states = await runtimeStates(sys);
-    if (states.length === RUNTIME_REPLICAS && states.every((s) => s.revisions[bucket] >= target)) {
-      const inForceAt = Date.now();
-      return { ms: inForceAt - t0, startedAt: t0, inForceAt };
-    }
-    if (Date.now() - t0 > 5 * PROPAGATION_LIMIT_MS) throw new Error(`change not in force on all ${RUNTIME_REPLICAS} runtime replicas after ${Date.now() - t0} ms`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
+/** Runs a change and measures until every runtime replica serves it (ms from the start of the API call). */
+const timedChange = (sys: RunningSystem, bucket: WatchedBucket, change: () => Promise<void>) =>
+  measurePropagation(sys.harness.nc, sys.harness.tenant, { bucket, replicas: RUNTIME_REPLICAS, timeoutMs: 5 * PROPAGATION_LIMIT_MS }, change);
 
 const x509 = (roles: string[]) => ({ roles, 'grant-types': ['client_x509'], 'redirect-uris': [] });
 

@@ -5,3 +5,4 @@ export { uniqueTenant } from './nats/tenant';
 export { freePort } from './net/free-port';
 export { launchServices, serviceCommand, REPO_ROOT, type LaunchedService, type LaunchedSystem, type LaunchOptions } from './launcher/service-launcher';
 export { certgateFailure, defined, commandAvailable } from './assertions';
+export { measurePropagation, runtimeStates, bucketRevision, type Propagation, type WatchedBucket } from './propagation';
