@@ -1,12 +1,19 @@
 import { RequestStrategy, type NatsConnection } from 'nats';
 import type { z } from 'zod';
-import { CertgateError, ErrorCode, describeIssues, rpcReplySchema, tenantSubject, type RpcContract } from '@certgate/contracts';
+import { CertgateError, ErrorCode, rpcReplySchema, tenantSubject, type RpcContract } from '@certgate/contracts';
 import { decodeJson, encodeJson } from './codec';
 import { requestFailure } from './errors';
+import { ReplyMux } from './reply-mux';
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 5_000;
 
-/** Tenant-scoped request/reply over NATS with runtime validation of both directions. */
+/**
+ * Tenant-scoped request/reply over NATS with runtime validation of both directions,
+ * each validated once, where it is received: the serving side validates the request
+ * (`serveRpc`: validation_failed with the issues), this client validates the reply.
+ * The request body is typed by the contract at compile time and not parsed again
+ * before it is sent.
+ */
 export class RpcClient {
   constructor(
     private readonly nc: NatsConnection,
@@ -20,10 +27,10 @@ export class RpcClient {
     opts: { timeoutMs?: number } = {},
   ): Promise<z.output<Res>> {
     const subject = tenantSubject(this.tenant, contract.subject);
-    const payload = encodeRequest(subject, contract, body);
+    const payload = encodeRequest(subject, body);
     let data: Uint8Array;
     try {
-      data = (await this.nc.request(subject, payload, { timeout: opts.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS })).data;
+      data = await ReplyMux.of(this.nc).request(subject, payload, opts.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS);
     } catch (err) {
       throw requestFailure(subject, err);
     }
@@ -37,7 +44,7 @@ export class RpcClient {
     opts: { maxWaitMs?: number } = {},
   ): Promise<z.output<Res>[]> {
     const subject = tenantSubject(this.tenant, contract.subject);
-    const payload = encodeRequest(subject, contract, body);
+    const payload = encodeRequest(subject, body);
     const raw: Uint8Array[] = [];
     try {
       const it = await this.nc.requestMany(subject, payload, { strategy: RequestStrategy.Timer, maxWait: opts.maxWaitMs ?? 500 });
@@ -50,13 +57,13 @@ export class RpcClient {
   }
 }
 
-/** A body that breaks its own contract is the caller's bug: a CertgateError, never a raw ZodError. */
-function encodeRequest(subject: string, contract: RpcContract<z.ZodType, z.ZodType>, body: unknown): Uint8Array {
-  const parsed = contract.request.safeParse(body);
-  if (!parsed.success) {
-    throw new CertgateError(ErrorCode.validationFailed, `invalid request: ${describeIssues(parsed.error.issues)}`, { subject, issues: parsed.error.issues });
+/** A body JSON cannot carry (BigInt, cycles) is the caller's bug: a CertgateError, never a raw TypeError. */
+function encodeRequest(subject: string, body: unknown): Uint8Array {
+  try {
+    return encodeJson(body);
+  } catch (err) {
+    throw new CertgateError(ErrorCode.validationFailed, `invalid request: the body cannot be encoded as JSON (${(err as Error).message})`, { subject }, { cause: err });
   }
-  return encodeJson(parsed.data);
 }
 
 function unwrapReply<Res extends z.ZodType>(subject: string, contract: RpcContract<z.ZodType, Res>, data: Uint8Array): z.output<Res> {

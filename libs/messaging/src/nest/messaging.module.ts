@@ -3,6 +3,7 @@ import { DiscoveryModule } from '@nestjs/core';
 import type { NatsConnection } from 'nats';
 import type { ServiceName } from '@certgate/contracts';
 import { connectNats } from '../core/connect';
+import { PublishQueue } from '../core/publish-queue';
 import { RpcClient } from '../core/rpc-client';
 import { HealthResponder, serviceHealthHandler } from './health.responder';
 import { nestMessagingLogger } from './nest-logger.adapter';
@@ -13,7 +14,10 @@ class NatsConnectionCloser implements OnApplicationShutdown {
   constructor(@Inject(NATS_CONNECTION) private readonly nc: NatsConnection) {}
 
   async onApplicationShutdown(): Promise<void> {
-    if (!this.nc.isClosed()) await this.nc.drain();
+    if (this.nc.isClosed()) return;
+    // What is still queued for this turn goes out before the connection drains.
+    PublishQueue.of(this.nc).flush();
+    await this.nc.drain();
   }
 }
 

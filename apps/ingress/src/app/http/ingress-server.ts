@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { SecureContextOptions } from 'node:tls';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { SERVICE_ENV } from '@certgate/platform';
 import type { IngressEnv } from '../ingress-env';
 import { IngressMetrics } from '../metrics/ingress-metrics';
@@ -26,7 +26,7 @@ const SHUTDOWN_GRACE_MS = 5_000;
  * cannot resume a session verified under the old roots on a new connection.
  */
 @Injectable()
-export class IngressServer implements OnApplicationBootstrap, OnApplicationShutdown {
+export class IngressServer implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('ingress');
   private server?: Server;
 
@@ -93,7 +93,12 @@ export class IngressServer implements OnApplicationBootstrap, OnApplicationShutd
     }
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * Before any shutdown hook: the requests still in flight need the NATS connection
+   * (their runtime replies, their log records) and the log files, which the
+   * `onApplicationShutdown` hooks close (global modules such as messaging first).
+   */
+  async beforeApplicationShutdown(): Promise<void> {
     const server = this.server;
     if (!server) return;
     const cut = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);

@@ -1,5 +1,5 @@
 import { PassThrough, Readable } from 'node:stream';
-import { declaredTooLarge, readLimitedBody } from './body-limit';
+import { declaredTooLarge, declaresNoBody, readLimitedBody } from './body-limit';
 
 describe('request body limit', () => {
   describe('declared Content-Length', () => {
@@ -11,6 +11,19 @@ describe('request body limit', () => {
 
     it('without Content-Length (chunked) nothing is declared, so the streamed count decides', () => {
       expect(declaredTooLarge({ 'transfer-encoding': 'chunked' }, 1)).toBe(false);
+    });
+  });
+
+  describe('no body at all', () => {
+    it('without Transfer-Encoding and with no or a zero Content-Length', () => {
+      expect(declaresNoBody({})).toBe(true);
+      expect(declaresNoBody({ 'content-length': '0' })).toBe(true);
+    });
+
+    it('not with a length above zero or a transfer coding, whatever the length says', () => {
+      expect(declaresNoBody({ 'content-length': '1' })).toBe(false);
+      expect(declaresNoBody({ 'transfer-encoding': 'chunked' })).toBe(false);
+      expect(declaresNoBody({ 'transfer-encoding': 'chunked', 'content-length': '0' })).toBe(false);
     });
   });
 

@@ -3,6 +3,15 @@ import type { Readable } from 'node:stream';
 
 export type BodyOutcome = { kind: 'ok'; body: Buffer } | { kind: 'too_large'; receivedBytes: number } | { kind: 'aborted' };
 
+/**
+ * A request that carries no body (RFC 9112 §6.3: no Transfer-Encoding, and no or a zero
+ * Content-Length), so there is nothing to read or wait for.
+ */
+export function declaresNoBody(headers: IncomingHttpHeaders): boolean {
+  const length = headers['content-length'];
+  return headers['transfer-encoding'] === undefined && (length === undefined || Number(length) === 0);
+}
+
 /** The declared Content-Length already exceeds the limit: refuse before reading a byte. */
 export function declaredTooLarge(headers: IncomingHttpHeaders, maxBytes: number): boolean {
   const declared = headers['content-length'];

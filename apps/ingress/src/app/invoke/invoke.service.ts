@@ -11,11 +11,12 @@ import type { RequestContext } from '../common/request-context';
 import type { IngressEnv } from '../ingress-env';
 import { RequestLog } from '../logs/request-log.service';
 import { IngressMetrics } from '../metrics/ingress-metrics';
-import { declaredTooLarge, readLimitedBody } from './body-limit';
+import { declaredTooLarge, declaresNoBody, readLimitedBody, type BodyOutcome } from './body-limit';
 import { invokeEnvelope } from './invoke-envelope';
 import { isRelayableStatus, relayedHeaders, runtimeFailure } from './runtime-reply';
 
 const EMPTY = Buffer.alloc(0);
+const NO_BODY: BodyOutcome = { kind: 'ok', body: EMPTY };
 
 /**
  * `/http/<address>`: the request goes to the flow runtime as an envelope over NATS and
@@ -40,7 +41,7 @@ export class InvokeService {
     if (declaredTooLarge(req.headers, maxBytes)) return this.tooLarge(ctx, req, res, `declares ${req.headers['content-length']} bytes`);
     // Only now may the client send the body it announced with `Expect: 100-continue`.
     if (expectContinue) res.writeContinue();
-    const body = await readLimitedBody(req, maxBytes);
+    const body = declaresNoBody(req.headers) ? NO_BODY : await readLimitedBody(req, maxBytes);
     if (body.kind === 'too_large') return this.tooLarge(ctx, req, res, `passed ${maxBytes} bytes while streaming`);
     if (body.kind === 'aborted') {
       res.destroy();

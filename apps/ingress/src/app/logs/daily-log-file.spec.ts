@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DailyLogFile } from './daily-log-file';
@@ -22,6 +22,17 @@ describe('daily log file', () => {
     await file.close();
     expect(readFileSync(join(dir, 'http_access_n1_2024-03-05.log'), 'utf8')).toBe('earlier line\none\ntwo\n');
     expect(errors).toEqual([]);
+  });
+
+  it('hands the lines of a burst to the file together, soon after, without waiting for close', async () => {
+    const file = new DailyLogFile(dir, 'burst', (e) => errors.push(e));
+    const at = new Date('2024-03-05T10:00:00Z');
+    for (let i = 0; i < 100; i++) file.write(`line ${i}`, at);
+    const path = join(dir, 'burst_2024-03-05.log');
+    const expected = Array.from({ length: 100 }, (_, i) => `line ${i}\n`).join('');
+    for (let i = 0; i < 300 && !(existsSync(path) && readFileSync(path, 'utf8') === expected); i++) await new Promise((r) => setTimeout(r, 10));
+    expect(readFileSync(path, 'utf8')).toBe(expected);
+    await file.close();
   });
 
   it('moves to a new file when the UTC date changes', async () => {

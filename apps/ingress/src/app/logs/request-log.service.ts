@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import type { NatsConnection } from 'nats';
 import { LogSubjects, tenantSubject, type AccessLogRecord, type TraceLogRecord } from '@certgate/contracts';
-import { encodeJson, ensureStream, NATS_CONNECTION } from '@certgate/messaging';
+import { encodeJson, ensureStream, NATS_CONNECTION, PublishQueue } from '@certgate/messaging';
 import { SERVICE_ENV } from '@certgate/platform';
 import type { IngressEnv } from '../ingress-env';
 import { accessLogLine, type AccessLogEntry } from './access-log-line';
@@ -18,9 +18,14 @@ export interface AccessEvent extends AccessLogEntry {
 /**
  * The access and trace logs of design §3: each line goes to a daily file under
  * CERTGATE_LOG_DIR and, as a record, to the ACCESS_LOG / TRACE_LOG stream. Both writes
- * are fire-and-forget (a buffered file stream; a core NATS publish the stream stores
- * without the request waiting for an acknowledgement), so logging never slows or
- * fails a request.
+ * are fire-and-forget and batched every few milliseconds (one buffered file write; the
+ * records published back to back in one socket write, as core NATS publishes the
+ * stream stores without the request waiting for an acknowledgement), so logging never
+ * slows or fails a request. Every record is still its own stream message.
+ *
+ * On shutdown the ingress server has finished its requests before this closes the
+ * files (see IngressServer), and what is queued is published before the NATS
+ * connection drains (MessagingModule).
  */
 @Injectable()
 export class RequestLog implements OnModuleInit, OnApplicationShutdown {
@@ -29,7 +34,13 @@ export class RequestLog implements OnModuleInit, OnApplicationShutdown {
   private readonly traceFile: DailyLogFile;
   private readonly accessSubject: string;
   private readonly traceSubject: string;
+  private readonly queue: PublishQueue;
   private publishFailing = false;
+  private readonly onPublishError = (err: unknown) => {
+    // Logged once per outage, not once per request.
+    if (!this.publishFailing) this.logger.warn({ msg: 'log record could not be published; the log files still have it', error: err instanceof Error ? err.message : String(err) });
+    this.publishFailing = true;
+  };
 
   constructor(
     @Inject(SERVICE_ENV) private readonly env: IngressEnv,
@@ -41,6 +52,7 @@ export class RequestLog implements OnModuleInit, OnApplicationShutdown {
     this.traceFile = new DailyLogFile(env.CERTGATE_LOG_DIR, `trace_${nodeId}`, onError);
     this.accessSubject = tenantSubject(env.CERTGATE_TENANT, LogSubjects.access(nodeId));
     this.traceSubject = tenantSubject(env.CERTGATE_TENANT, LogSubjects.trace(nodeId));
+    this.queue = PublishQueue.of(nc);
   }
 
   /** The streams exist before the first request, so no record is lost to a missing stream. */
@@ -94,13 +106,7 @@ export class RequestLog implements OnModuleInit, OnApplicationShutdown {
   }
 
   private publish(subject: string, record: AccessLogRecord | TraceLogRecord): void {
-    try {
-      this.nc.publish(subject, encodeJson(record));
-      this.publishFailing = false;
-    } catch (err) {
-      // Logged once per outage, not once per request.
-      if (!this.publishFailing) this.logger.warn({ msg: 'log record could not be published; the log files still have it', subject, error: (err as Error).message });
-      this.publishFailing = true;
-    }
+    if (this.publishFailing && !this.nc.isClosed()) this.publishFailing = false;
+    this.queue.publishRecord(subject, encodeJson(record), this.onPublishError);
   }
 }
