@@ -6,6 +6,8 @@ export type Check = (input: AuthzInput) => Denial | undefined;
 
 const unauthorized = (reason: DenyReason, description: string): Denial => ({ allow: false, status: 401, error: 'invalid_client', reason, description });
 const forbidden = (reason: DenyReason, description: string): Denial => ({ allow: false, status: 403, error: 'forbidden', reason, description });
+/** RFC 6750: a Bearer token that cannot be used is `invalid_token`, not `invalid_client`. */
+const invalidToken = (reason: DenyReason, description: string): Denial => ({ allow: false, status: 401, error: 'invalid_token', reason, description });
 
 export const credentialPresent: Check = ({ credential }) => {
   if (credential.kind === 'none') return unauthorized(DenyReason.noCredential, 'no client certificate and no credentials were sent');
@@ -21,6 +23,10 @@ export const certificateVerified: Check = ({ credential }) =>
 /** Certificate authentication as a whole needs the tenant system key pair (design §4). */
 export const certificateAuthEnabled: Check = ({ credential, systemKey }) => {
   if (credential.kind !== 'certificate' && credential.kind !== 'certificate-rejected') return undefined;
+  return systemKeyMissing(systemKey);
+};
+
+function systemKeyMissing(systemKey: AuthzInput['systemKey']): Denial | undefined {
   if (!systemKey.present) {
     return unauthorized(
       DenyReason.certificateAuthDisabled,
@@ -31,7 +37,7 @@ export const certificateAuthEnabled: Check = ({ credential, systemKey }) => {
     return unauthorized(DenyReason.certificateAuthDisabled, `client certificate authentication is not enabled: key pair with alias '${systemKey.alias}' has expired`);
   }
   return undefined;
-};
+}
 
 export const certificateKnown: Check = ({ credential, mode, authorization }) => {
   if (credential.kind !== 'certificate') return undefined;
@@ -59,6 +65,29 @@ export const basicCredentialValid: Check = ({ credential }) => {
   return undefined;
 };
 
+export const bearerTokenValid: Check = ({ credential }) =>
+  credential.kind === 'bearer-invalid' ? invalidToken(credential.reason, credential.description) : undefined;
+
+/**
+ * RFC 8705: a certificate-bound token counts only on a connection whose verified client
+ * certificate is that very certificate, and, being certificate authentication, only
+ * while the tenant system key pair is there (design §4).
+ */
+export const bearerBindingHolds: Check = ({ credential, systemKey }) => {
+  if (credential.kind !== 'bearer' || credential.boundThumbprint === undefined) return undefined;
+  if (credential.presentedThumbprint === undefined) {
+    return invalidToken(DenyReason.tokenBindingMismatch, 'token is bound to a client certificate, but the request came without a verified client certificate');
+  }
+  if (credential.presentedThumbprint !== credential.boundThumbprint) return invalidToken(DenyReason.tokenBindingMismatch, 'token is bound to another certificate');
+  return systemKeyMissing(systemKey);
+};
+
+/** A token lives no longer than its client: once the service key it was issued to is deleted, its tokens stop working. */
+export const bearerClientKnown: Check = ({ credential }) =>
+  credential.kind === 'bearer' && !credential.principal
+    ? invalidToken(DenyReason.tokenClientUnknown, `token was issued to client '${credential.subject}', which no longer exists (its service key or instance was deleted)`)
+    : undefined;
+
 export const channelAllows: Check = (input) => {
   const { authorization, credential } = input;
   if (authorization.type === 'role') {
@@ -66,6 +95,7 @@ export const channelAllows: Check = (input) => {
     if (principal && principal.roles.has(authorization.role)) return undefined;
     return forbidden(DenyReason.missingRole, `${principal ? `'${principal.name}'` : 'the sender'} does not have role '${authorization.role}'`);
   }
+  if (credential.kind === 'bearer') return unauthorized(DenyReason.certificateRequired, 'this flow accepts client certificates only, not Bearer tokens');
   if (credential.kind !== 'certificate') return unauthorized(DenyReason.certificateRequired, 'this flow accepts client certificates only; none was sent');
   if (matchesAny(input)) return undefined;
   return forbidden(DenyReason.certificateNotAllowed, `certificate '${credential.subjectDN}' issued by '${credential.issuerDN}' is not among the flow's allowed certificates`);
@@ -81,5 +111,5 @@ function matchesAny({ certificateMatchers, credential, normalizedDNs }: AuthzInp
 }
 
 export function principalOf({ credential }: AuthzInput): Principal | undefined {
-  return credential.kind === 'certificate' || credential.kind === 'basic' ? credential.principal : undefined;
+  return credential.kind === 'certificate' || credential.kind === 'basic' || credential.kind === 'bearer' ? credential.principal : undefined;
 }

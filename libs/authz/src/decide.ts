@@ -1,11 +1,35 @@
-import { basicCredentialValid, certificateAuthEnabled, certificateKnown, certificateVerified, channelAllows, credentialPresent, principalOf, type Check } from './checks';
+import {
+  basicCredentialValid,
+  bearerBindingHolds,
+  bearerClientKnown,
+  bearerTokenValid,
+  certificateAuthEnabled,
+  certificateKnown,
+  certificateVerified,
+  channelAllows,
+  credentialPresent,
+  principalOf,
+  type Check,
+} from './checks';
 import type { AuthzInput, Decision } from './types';
+
+/** The checks that establish who the sender is, before anything about the flow. */
+export const CREDENTIAL_CHECKS: readonly Check[] = [
+  credentialPresent,
+  certificateVerified,
+  certificateAuthEnabled,
+  certificateKnown,
+  basicCredentialValid,
+  bearerTokenValid,
+  bearerBindingHolds,
+  bearerClientKnown,
+];
 
 /**
  * The order is the contract: an unknown or unusable credential (401) is reported
  * before a missing permission (403), and nothing is allowed unless every check passed.
  */
-export const CHECKS: readonly Check[] = [credentialPresent, certificateVerified, certificateAuthEnabled, certificateKnown, basicCredentialValid, channelAllows];
+export const CHECKS: readonly Check[] = [...CREDENTIAL_CHECKS, channelAllows];
 
 /** Sender-channel authorization (design §4): pure, no I/O, deny unless every check passes. */
 export function decide(input: AuthzInput): Decision {

@@ -23,6 +23,19 @@ export type Credential =
       principal?: Principal;
     }
   | { kind: 'basic'; clientid: string; principal?: Principal; secretMatches: boolean }
+  | {
+      kind: 'bearer';
+      /** `sub` of the verified token: the client id it was issued to. */
+      subject: string;
+      /** The client as it stands now, holding the token's scope intersected with its current roles (`tokenPrincipal`); absent once its service key is gone. */
+      principal?: Principal;
+      /** RFC 8705 `cnf.x5t#S256` of a certificate-bound token (base64url SHA-256 of the certificate's DER). */
+      boundThumbprint?: string;
+      /** The same thumbprint of the client certificate the ingress verified on this connection, if any. */
+      presentedThumbprint?: string;
+    }
+  /** A Bearer token that failed verification (signature, key, expiry, claims), with the reason found. */
+  | { kind: 'bearer-invalid'; reason: TokenProblem; description: string }
   | { kind: 'malformed'; message: string };
 
 export interface SystemKeyState {
@@ -45,7 +58,7 @@ export interface AuthzInput {
 
 export type Decision =
   | { allow: true; principal: string }
-  | { allow: false; status: 401 | 403; error: 'invalid_client' | 'forbidden'; reason: DenyReason; description: string };
+  | { allow: false; status: 401 | 403; error: 'invalid_client' | 'invalid_token' | 'forbidden'; reason: DenyReason; description: string };
 
 export const DenyReason = {
   noCredential: 'no_credential',
@@ -59,5 +72,19 @@ export const DenyReason = {
   certificateRequired: 'certificate_required',
   missingRole: 'missing_role',
   certificateNotAllowed: 'certificate_not_allowed',
+  tokenMalformed: 'token_malformed',
+  tokenExpired: 'token_expired',
+  tokenNotYetValid: 'token_not_yet_valid',
+  tokenSignatureInvalid: 'token_signature_invalid',
+  tokenUnknownKey: 'token_unknown_key',
+  tokenClaimsInvalid: 'token_claims_invalid',
+  tokenBindingMismatch: 'token_binding_mismatch',
+  tokenClientUnknown: 'token_client_unknown',
 } as const;
 export type DenyReason = (typeof DenyReason)[keyof typeof DenyReason];
+
+/** Why a Bearer token did not verify (RFC 6750 `invalid_token`). */
+export type TokenProblem = Extract<
+  DenyReason,
+  'token_malformed' | 'token_expired' | 'token_not_yet_valid' | 'token_signature_invalid' | 'token_unknown_key' | 'token_claims_invalid'
+>;

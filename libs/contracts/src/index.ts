@@ -17,4 +17,6 @@ export * from './runtime/envelope';
 export * from './logs/records';
 export * from './ingress/model';
 export { describeIssues } from './validation';
+export * from './oauth/model';
+export * from './oauth/rpc';
 export { runtimeStateSchema, runtimeStateContract, type RuntimeState } from './runtime/state';

@@ -13,6 +13,7 @@ import { ServiceInstancesController } from './identity/service-instances.control
 import { IngressController } from './ingress/ingress.controller';
 import { KeystoreController } from './keystore/keystore.controller';
 import { LogsController } from './logs/logs.controller';
+import { SigningKeysController } from './oauth/signing-keys.controller';
 import { SystemHealthService } from './health/system-health.service';
 
 @Module({
@@ -28,6 +29,7 @@ import { SystemHealthService } from './health/system-health.service';
     KeystoreController,
     IngressController,
     LogsController,
+    SigningKeysController,
   ],
   providers: [SystemHealthService, { provide: APP_FILTER, useClass: ApiErrorFilter }],
 })

@@ -4,7 +4,9 @@ import {
   Buckets,
   IdentityKv,
   KeystoreKv,
+  SigningKv,
   clientIdOf,
+  type EcPublicJwk,
   type CertificateInfo,
   type GrantType,
   type ServiceInstance,
@@ -90,6 +92,16 @@ export class KvFixtures {
 
   async deleteSystemKey(alias: string): Promise<void> {
     await this.keystore.delete(KeystoreKv.entry(alias));
+  }
+
+  /** A published token signing key as the keystore stores it (the sealed private key is a stand-in: the runtime never reads it). */
+  async putSigningKey(kid: string, publicJwk: EcPublicJwk): Promise<void> {
+    const sealed = { alg: 'A256GCM' as const, iv: 'AAAAAAAAAAAAAAAA', tag: 'AAAAAAAAAAAAAAAAAAAAAA==', data: 'AA==' };
+    await this.keystore.put(SigningKv.key(kid), encodeJson({ kid, alg: 'ES256', owner: 'system', publicJwk, encryptedKey: sealed, createdAt: new Date().toISOString() }));
+  }
+
+  async dropSigningKey(kid: string): Promise<void> {
+    await this.keystore.delete(SigningKv.key(kid));
   }
 }
 

@@ -3,9 +3,10 @@ import { ClientCaModule } from './client-ca/client-ca.module';
 import { EntriesModule } from './entries/entries.module';
 import { ProvisioningModule } from './provisioning/provisioning.module';
 import { SystemKeyModule } from './system-key/system-key.module';
+import { TokenSigningModule } from './token-signing/token-signing.module';
 
 /** Everything the keystore does, without the platform (so specs can start it against a tenant of their own). */
 @Module({
-  imports: [ProvisioningModule, EntriesModule, SystemKeyModule, ClientCaModule],
+  imports: [ProvisioningModule, EntriesModule, SystemKeyModule, ClientCaModule, TokenSigningModule],
 })
 export class KeystoreFeaturesModule {}

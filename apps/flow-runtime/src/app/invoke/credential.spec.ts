@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { PrincipalDirectory } from '@certgate/authz';
-import { IdentityKv, clientIdOf, type StoredServiceKey } from '@certgate/contracts';
-import { buildCredential } from './credential';
+import { IdentityKv, clientIdOf, type StoredServiceKey, type TlsClient } from '@certgate/contracts';
+import { testSigner, type TestSigner } from '../../test-support/token-signer';
+import { buildCredential as build, thumbprintOf, type PrincipalLookup } from './credential';
+import { TokenVerifier } from './token-verifier';
 
 const FP = 'c'.repeat(64);
 const SECRET = 'the-secret';
@@ -33,6 +35,15 @@ function directory(): PrincipalDirectory {
 }
 
 const basic = (id: string, secret: string) => ({ authorization: `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}` });
+
+const NO_TOKENS = { check: () => Promise.reject(new Error('no token expected')) };
+
+/** The synchronous answer: everything but a first-seen Bearer token. */
+function buildCredential(tls: TlsClient, headers: Record<string, string | string[]>, lookup: PrincipalLookup) {
+  const credential = build(tls, headers, lookup, NO_TOKENS, Date.now());
+  if (credential instanceof Promise) throw new Error('expected a synchronous credential');
+  return credential;
+}
 
 describe('buildCredential', () => {
   const dir = directory();
@@ -81,5 +92,48 @@ describe('buildCredential', () => {
 
   it('malformed basic credentials are reported, not ignored', () => {
     expect(buildCredential({ status: 'none' }, { authorization: 'Basic !!!' }, dir)).toMatchObject({ kind: 'malformed' });
+  });
+
+  describe('Bearer tokens', () => {
+    let signer: TestSigner;
+    let tokens: TokenVerifier;
+    const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+    const aliceTls: TlsClient = { status: 'verified', fingerprint: FP, subjectDN: 'CN=a', issuerDN: 'CN=ca' };
+
+    beforeAll(async () => {
+      signer = await testSigner('t1');
+      tokens = new TokenVerifier({ keyFor: (kid) => (kid === signer.kid ? signer.publicKey : undefined) }, { issuer: 'urn:certgate:t1', audience: 'urn:certgate:t1:flows', leewaySeconds: 0 });
+    });
+
+    it('a verified token is its subject, holding the scope it still has, with no certificate needed', async () => {
+      const credential = await build({ status: 'none' }, bearer(await signer.sign({ scope: 'Role1 Role9' })), dir, tokens, Date.now());
+      expect(credential).toEqual({ kind: 'bearer', subject: 'sb-basic!k2', principal: { name: 'sb-basic!k2', kind: 'service-key', roles: new Set(['Role1']), grantType: 'client_credentials' } });
+    });
+
+    it('a token wins over the verified certificate of the connection, which serves as proof of a binding', async () => {
+      const bound = await signer.sign({ sub: 'sb-x509!k1', cnf: { 'x5t#S256': thumbprintOf(FP) } });
+      expect(await build(aliceTls, bearer(bound), dir, tokens, Date.now())).toMatchObject({
+        kind: 'bearer',
+        subject: 'sb-x509!k1',
+        boundThumbprint: thumbprintOf(FP),
+        presentedThumbprint: thumbprintOf(FP),
+      });
+      expect(await build({ status: 'none' }, bearer(bound), dir, tokens, Date.now())).not.toHaveProperty('presentedThumbprint');
+    });
+
+    it('a rejected certificate stays rejected, even with a valid token', async () => {
+      const tls = { status: 'rejected' as const, reason: 'expired', message: 'expired', fingerprint: FP, subjectDN: 'CN=a', issuerDN: 'CN=ca' };
+      expect(await build(tls, bearer(await signer.sign()), dir, tokens, Date.now())).toMatchObject({ kind: 'certificate-rejected' });
+    });
+
+    it('a token that does not verify carries the reason; a token of a deleted client has no principal', async () => {
+      expect(await build({ status: 'none' }, bearer('a.b.c'), dir, tokens, Date.now())).toEqual({ kind: 'bearer-invalid', reason: 'token_malformed', description: 'token is not a well-formed signed JWT' });
+      expect(await build({ status: 'none' }, bearer(await signer.sign({ sub: 'sb-gone!k1' })), dir, tokens, Date.now())).toEqual({ kind: 'bearer', subject: 'sb-gone!k1', principal: undefined });
+    });
+
+    it('the certificate fingerprint (hex) becomes the RFC 8705 thumbprint (base64url of the same bytes)', () => {
+      expect(thumbprintOf('00'.repeat(31) + 'ff')).toBe(Buffer.from('00'.repeat(31) + 'ff', 'hex').toString('base64url'));
+      expect(thumbprintOf(FP)).toHaveLength(43);
+    });
   });
 });

@@ -3,7 +3,10 @@ import { PrincipalDirectory, type SystemKeyState } from '@certgate/authz';
 import { IdentityKv, clientIdOf, type DeployedFlow, type FlowDefinition, type InvokeRequest, type TlsClient } from '@certgate/contracts';
 import { buildFlowIndex } from '../state/flow-index';
 import { NormalizedDnCache } from './dn-cache';
-import { handleInvoke, type InvokeDeps } from './invoke-pipeline';
+import { testSigner, type TestSigner } from '../../test-support/token-signer';
+import { thumbprintOf } from './credential';
+import { handleInvoke, type InvokeDeps, type InvokeOutcome } from './invoke-pipeline';
+import { TokenVerifier } from './token-verifier';
 
 const FP = 'a'.repeat(64);
 const OTHER_FP = 'b'.repeat(64);
@@ -51,6 +54,7 @@ function deps(overrides: Partial<InvokeDeps> = {}): InvokeDeps {
   return {
     flowAt: (address) => flows.get(address),
     principals: directory(),
+    tokens: { check: () => Promise.reject(new Error('no token expected')) },
     systemKey: (): SystemKeyState => ({ alias: 'sys', present: true, valid: true }),
     mode: 'standard',
     dnCache: new NormalizedDnCache(),
@@ -65,9 +69,16 @@ function request(address: string, tls: TlsClient, headers: InvokeRequest['header
 const alice: TlsClient = { status: 'verified', fingerprint: FP, subjectDN: 'CN=alice,O=Acme', issuerDN: 'CN=CA,O=Acme' };
 const body = (b64: string | undefined) => JSON.parse(Buffer.from(b64 ?? '', 'base64').toString('utf8'));
 
+/** The synchronous answer, which every request without a first-seen Bearer token gets. */
+function run(req: InvokeRequest, d: InvokeDeps): InvokeOutcome {
+  const out = handleInvoke(req, d);
+  if (out instanceof Promise) throw new Error('expected a synchronous answer');
+  return out;
+}
+
 describe('handleInvoke', () => {
   it('unknown address: 404 in the OAuth error shape, outcome not_found, no flow', () => {
-    const out = handleInvoke(request('/nope', alice), deps());
+    const out = run(request('/nope', alice), deps());
     expect(out).toMatchObject({ outcome: 'not_found', error: "no flow is deployed at address '/nope'" });
     expect(out.flowId).toBeUndefined();
     expect(out.response.status).toBe(404);
@@ -75,21 +86,21 @@ describe('handleInvoke', () => {
   });
 
   it('an allowed certificate runs the steps and names the principal', () => {
-    const out = handleInvoke(request('/orders', alice), deps());
+    const out = run(request('/orders', alice), deps());
     expect(out).toMatchObject({ outcome: 'completed', flowId: 'orders', principal: 'sb-x509!k1' });
     expect(out.response).toMatchObject({ status: 201, principal: 'sb-x509!k1', headers: { 'content-type': 'text/plain; charset=utf-8' } });
     expect(Buffer.from(out.response.bodyBase64 ?? '', 'base64').toString()).toBe('ok sb-x509!k1');
   });
 
   it('a missing role: 403 naming it, with the denial and the (authenticated) principal', () => {
-    const out = handleInvoke(request('/admin', alice), deps());
+    const out = run(request('/admin', alice), deps());
     expect(out.response).toMatchObject({ status: 403, principal: 'sb-x509!k1', denial: { reason: 'missing_role', description: "'sb-x509!k1' does not have role 'Admin'" } });
     expect(body(out.response.bodyBase64)).toEqual({ error: 'forbidden', error_description: "'sb-x509!k1' does not have role 'Admin'" });
     expect(out).toMatchObject({ outcome: 'denied', flowId: 'admin', error: "'sb-x509!k1' does not have role 'Admin'" });
   });
 
   it('an unknown certificate: 401 invalid_client and no principal', () => {
-    const out = handleInvoke(request('/orders', { ...alice, fingerprint: OTHER_FP }), deps());
+    const out = run(request('/orders', { ...alice, fingerprint: OTHER_FP }), deps());
     expect(out.response.status).toBe(401);
     expect(out.response.principal).toBeUndefined();
     expect(body(out.response.bodyBase64)).toEqual({ error: 'invalid_client', error_description: 'client certificate is not configured in any service key of a client_x509 service instance' });
@@ -97,40 +108,86 @@ describe('handleInvoke', () => {
 
   it('basic credentials: the right secret passes, a wrong one is 401 without a principal', () => {
     const auth = (secret: string) => ({ Authorization: `Basic ${Buffer.from(`sb-basic!k2:${secret}`).toString('base64')}` });
-    expect(handleInvoke(request('/orders', { status: 'none' }, auth(SECRET)), deps()).response).toMatchObject({ status: 201, principal: 'sb-basic!k2' });
-    const wrong = handleInvoke(request('/orders', { status: 'none' }, auth('guess')), deps());
+    expect(run(request('/orders', { status: 'none' }, auth(SECRET)), deps()).response).toMatchObject({ status: 201, principal: 'sb-basic!k2' });
+    const wrong = run(request('/orders', { status: 'none' }, auth('guess')), deps());
     expect(wrong.response).toMatchObject({ status: 401, denial: { reason: 'wrong_secret' } });
     expect(wrong.response.principal).toBeUndefined();
   });
 
   it('DN entries are compared in normalized form, and only flows with DN entries normalize at all', () => {
     const dnCache = new NormalizedDnCache();
-    expect(handleInvoke(request('/orders', alice), deps({ dnCache })).response.status).toBe(201);
+    expect(run(request('/orders', alice), deps({ dnCache })).response.status).toBe(201);
     expect(dnCache.size).toBe(0);
-    expect(handleInvoke(request('/dn', alice), deps({ dnCache })).response).toMatchObject({ status: 200, principal: 'sb-x509!k1' });
+    expect(run(request('/dn', alice), deps({ dnCache })).response).toMatchObject({ status: 200, principal: 'sb-x509!k1' });
     expect(dnCache.size).toBe(1);
   });
 
   it('the system key state is read per request', () => {
     let valid = true;
     const d = deps({ systemKey: () => ({ alias: 'sys', present: true, valid }) });
-    expect(handleInvoke(request('/orders', alice), d).response.status).toBe(201);
+    expect(run(request('/orders', alice), d).response.status).toBe(201);
     valid = false;
-    expect(handleInvoke(request('/orders', alice), d).response).toMatchObject({ status: 401, denial: { reason: 'certificate_auth_disabled' } });
+    expect(run(request('/orders', alice), d).response).toMatchObject({ status: 401, denial: { reason: 'certificate_auth_disabled' } });
   });
 
   it('a flow with a receiver answers 502 receiver_failed after authorization, instead of pretending', () => {
-    const out = handleInvoke(request('/relay', alice), deps());
+    const out = run(request('/relay', alice), deps());
     expect(out).toMatchObject({ outcome: 'failed', flowId: 'relay', error: 'receiver calls are not available yet' });
     expect(out.response.status).toBe(502);
     expect(body(out.response.bodyBase64)).toEqual({ error: 'receiver_failed', error_description: 'receiver calls are not available yet' });
-    expect(handleInvoke(request('/relay', { status: 'none' }), deps()).response.status).toBe(401);
+    expect(run(request('/relay', { status: 'none' }), deps()).response.status).toBe(401);
   });
 
   it('mixed-case header names are read, and a duplicated authorization header is refused', () => {
     const auth = `Basic ${Buffer.from(`sb-basic!k2:${SECRET}`).toString('base64')}`;
-    expect(handleInvoke(request('/orders', { status: 'none' }, { AUTHORIZATION: auth }), deps()).response.status).toBe(201);
-    const twice = handleInvoke(request('/orders', { status: 'none' }, { authorization: auth, Authorization: auth }), deps());
+    expect(run(request('/orders', { status: 'none' }, { AUTHORIZATION: auth }), deps()).response.status).toBe(201);
+    const twice = run(request('/orders', { status: 'none' }, { authorization: auth, Authorization: auth }), deps());
     expect(twice.response).toMatchObject({ status: 401, denial: { reason: 'malformed_credential' } });
+  });
+
+  describe('Bearer tokens', () => {
+    let signer: TestSigner;
+    let d: InvokeDeps;
+    const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+    beforeAll(async () => {
+      signer = await testSigner('t1');
+    });
+
+    beforeEach(() => {
+      const tokens = new TokenVerifier({ keyFor: (kid) => (kid === signer.kid ? signer.publicKey : undefined) }, { issuer: 'urn:certgate:t1', audience: 'urn:certgate:t1:flows', leewaySeconds: 0 });
+      d = deps({ tokens });
+    });
+
+    it('a valid token passes a role flow as its subject: verified once, then answered synchronously', async () => {
+      const token = await signer.sign();
+      const first = handleInvoke(request('/orders', { status: 'none' }, bearer(token)), d);
+      expect(first).toBeInstanceOf(Promise);
+      expect((await first).response).toMatchObject({ status: 201, principal: 'sb-basic!k2' });
+      expect(run(request('/orders', { status: 'none' }, bearer(token)), d)).toMatchObject({ outcome: 'completed', principal: 'sb-basic!k2' });
+    });
+
+    it('a refused token: 401 invalid_token saying which, also in WWW-Authenticate (RFC 6750)', async () => {
+      const out = await handleInvoke(request('/orders', { status: 'none' }, bearer(await signer.sign({ exp: Math.floor(Date.now() / 1000) - 5 }))), d);
+      expect(out.response).toMatchObject({
+        status: 401,
+        headers: { 'www-authenticate': 'Bearer error="invalid_token", error_description="token has expired"' },
+        denial: { reason: 'token_expired', description: 'token has expired' },
+      });
+      expect(body(out.response.bodyBase64)).toEqual({ error: 'invalid_token', error_description: 'token has expired' });
+      expect(out.response.principal).toBeUndefined();
+    });
+
+    it('a certificate-bound token passes over its certificate, and is 401 over another one', async () => {
+      const token = await signer.sign({ sub: 'sb-x509!k1', cnf: { 'x5t#S256': thumbprintOf(FP) } });
+      expect((await handleInvoke(request('/orders', alice, bearer(token)), d)).response).toMatchObject({ status: 201, principal: 'sb-x509!k1' });
+      const other = run(request('/orders', { ...alice, fingerprint: OTHER_FP }, bearer(token)), d);
+      expect(other.response).toMatchObject({ status: 401, denial: { reason: 'token_binding_mismatch', description: 'token is bound to another certificate' } });
+    });
+
+    it('an unexpected failure while verifying is a 500 refusal, never a pass', async () => {
+      const broken = deps({ tokens: { check: () => Promise.reject(new Error('boom')) } });
+      await expect(handleInvoke(request('/orders', { status: 'none' }, bearer('a.b.c')), broken)).rejects.toThrow('boom');
+    });
   });
 });

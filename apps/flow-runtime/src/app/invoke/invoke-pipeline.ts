@@ -1,8 +1,8 @@
-import { decide, type Credential, type SystemKeyState } from '@certgate/authz';
+import { decide, type Credential, type Decision, type SystemKeyState } from '@certgate/authz';
 import type { InvokeRequest, InvokeResponse, MplRecord } from '@certgate/contracts';
 import type { ServedFlow } from '../state/flow-index';
 import { runSteps } from '../steps/step-engine';
-import { buildCredential, type PrincipalLookup } from './credential';
+import { buildCredential, type PrincipalLookup, type TokenCheck } from './credential';
 import type { NormalizedDnCache } from './dn-cache';
 import { RECEIVER_UNAVAILABLE, errorResponse } from './invoke-responses';
 
@@ -10,6 +10,7 @@ import { RECEIVER_UNAVAILABLE, errorResponse } from './invoke-responses';
 export interface InvokeDeps {
   flowAt(address: string): ServedFlow | undefined;
   principals: PrincipalLookup;
+  tokens: TokenCheck;
   systemKey(): SystemKeyState;
   mode: 'standard' | 'classic';
   dnCache: NormalizedDnCache;
@@ -26,17 +27,26 @@ export interface InvokeOutcome {
 
 type Headers = InvokeRequest['headers'];
 
-/** Flow lookup → credential → authorization decision → steps. Denies unless everything says yes. */
-export function handleInvoke(req: InvokeRequest, deps: InvokeDeps): InvokeOutcome {
+/**
+ * Flow lookup → credential → authorization decision → steps. Denies unless everything
+ * says yes. Answers synchronously, from memory, except when a Bearer token is seen for
+ * the first time and its signature must be checked.
+ */
+export function handleInvoke(req: InvokeRequest, deps: InvokeDeps, nowMs = Date.now()): InvokeOutcome | Promise<InvokeOutcome> {
   const served = deps.flowAt(req.address);
   if (!served) {
     const description = `no flow is deployed at address '${req.address}'`;
     return { response: errorResponse(404, 'not_found', description), outcome: 'not_found', error: description };
   }
+  const headers = lowerCaseNames(req.headers);
+  const credential = buildCredential(req.tls, headers, deps.principals, deps.tokens, nowMs);
+  if (credential instanceof Promise) return credential.then((c) => decideAndRun(req, headers, served, c, deps));
+  return decideAndRun(req, headers, served, credential, deps);
+}
+
+function decideAndRun(req: InvokeRequest, headers: Headers, served: ServedFlow, credential: Credential, deps: InvokeDeps): InvokeOutcome {
   const { definition, certificateMatchers } = served.flow;
   const flowId = definition.id;
-  const headers = lowerCaseNames(req.headers);
-  const credential = buildCredential(req.tls, headers, deps.principals);
   const decision = decide({
     authorization: definition.sender.authorization,
     certificateMatchers,
@@ -49,7 +59,7 @@ export function handleInvoke(req: InvokeRequest, deps: InvokeDeps): InvokeOutcom
     // Who was refused goes to the access log only when authenticated (403), never for a failed login.
     const principal = decision.status === 403 ? principalName(credential) : undefined;
     const response: InvokeResponse = {
-      ...errorResponse(decision.status, decision.error, decision.description),
+      ...denialResponse(decision),
       denial: { reason: decision.reason, description: decision.description },
       ...(principal ? { principal } : {}),
     };
@@ -75,7 +85,15 @@ export function handleInvoke(req: InvokeRequest, deps: InvokeDeps): InvokeOutcom
 }
 
 function principalName(credential: Credential): string | undefined {
-  return credential.kind === 'certificate' || credential.kind === 'basic' ? credential.principal?.name : undefined;
+  return credential.kind === 'certificate' || credential.kind === 'basic' || credential.kind === 'bearer' ? credential.principal?.name : undefined;
+}
+
+/** RFC 6750 §3: a refused Bearer token is also named in `WWW-Authenticate`. */
+function denialResponse(decision: Extract<Decision, { allow: false }>): InvokeResponse {
+  const response = errorResponse(decision.status, decision.error, decision.description);
+  if (decision.error !== 'invalid_token') return response;
+  const challenge = `Bearer error="invalid_token", error_description="${decision.description.replace(/["\\]/g, "'").replace(/[^\x20-\x7e]/g, '?')}"`;
+  return { ...response, headers: { ...response.headers, 'www-authenticate': challenge } };
 }
 
 /**

@@ -9,7 +9,7 @@ export class InvokeHandler {
   constructor(private readonly service: InvokeService) {}
 
   @RpcHandler(RuntimeRpc.invoke)
-  invoke(request: InvokeRequest): InvokeResponse {
+  invoke(request: InvokeRequest): InvokeResponse | Promise<InvokeResponse> {
     return this.service.invoke(request);
   }
 }

@@ -12,6 +12,7 @@ import { InvokeService } from '../invoke/invoke.service';
 import { accessLogWho } from '../logs/access-log-line';
 import { RequestLog } from '../logs/request-log.service';
 import { IngressMetrics } from '../metrics/ingress-metrics';
+import { OAuthEndpoints } from '../oauth/oauth-endpoints';
 import { describeIdentity } from '../tls/client-identity';
 import { connectionOf } from '../tls/connection';
 import { ServerIdentity } from '../tls/server-identity.service';
@@ -34,6 +35,7 @@ export class RequestRouter {
     private readonly log: RequestLog,
     private readonly metrics: IngressMetrics,
     private readonly server: ServerIdentity,
+    private readonly oauth: OAuthEndpoints,
   ) {}
 
   handle(req: IncomingMessage, res: ServerResponse, expectContinue = false): void {
@@ -62,6 +64,11 @@ export class RequestRouter {
     const address = flowAddress(path);
     if (address !== undefined) {
       this.invoke.invoke(ctx, { address, query }, req, res, expectContinue).catch((err: unknown) => this.fail(ctx, res, err));
+      return;
+    }
+    const oauth = this.oauth.route(ctx, path, req, res, expectContinue);
+    if (oauth) {
+      oauth.catch((err: unknown) => this.fail(ctx, res, err));
       return;
     }
     if (ctx.method === 'GET' && path === '/health') {

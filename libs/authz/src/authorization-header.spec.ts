@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { readAuthorization, secretMatches } from './basic-auth';
+import { readAuthorization, secretMatches } from './authorization-header';
 
 const basic = (text: string) => `Basic ${Buffer.from(text, 'utf8').toString('base64')}`;
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
-describe('Basic credentials', () => {
+describe('the authorization header', () => {
   it('no authorization header: no credential', () => {
     expect(readAuthorization({})).toEqual({ kind: 'none' });
   });
@@ -20,14 +20,28 @@ describe('Basic credentials', () => {
     ['an empty client id', basic(':secret')],
     ['nothing after the scheme', 'Basic'],
     ['bad padding', 'Basic YWJj='],
-  ])('malformed: %s', (_what, header) => {
+  ])('malformed Basic: %s', (_what, header) => {
     expect(readAuthorization({ authorization: header })).toMatchObject({ kind: 'malformed', message: expect.stringContaining('Basic credentials') });
   });
 
+  it('reads a Bearer token, whatever the case of the scheme', () => {
+    expect(readAuthorization({ authorization: 'Bearer eyJh.eyJz.c2ln' })).toEqual({ kind: 'bearer', token: 'eyJh.eyJz.c2ln' });
+    expect(readAuthorization({ authorization: 'bearer  a-b_c.d~e+f/g==' })).toEqual({ kind: 'bearer', token: 'a-b_c.d~e+f/g==' });
+  });
+
+  it.each([
+    ['nothing after the scheme', 'Bearer'],
+    ['a space inside', 'Bearer abc def'],
+    ['characters no token has', 'Bearer abc"def'],
+    ['an oversized token', `Bearer ${'a'.repeat(8193)}`],
+  ])('malformed Bearer: %s', (_what, header) => {
+    expect(readAuthorization({ authorization: header })).toEqual({ kind: 'malformed', message: 'the Bearer token is empty, too long or not a token (RFC 6750)' });
+  });
+
   it('another scheme is refused by name, not ignored', () => {
-    expect(readAuthorization({ authorization: 'Bearer abc.def' })).toEqual({
+    expect(readAuthorization({ authorization: 'Digest username="a"' })).toEqual({
       kind: 'malformed',
-      message: "authorization scheme 'Bearer' is not accepted here: send a client certificate or Basic credentials",
+      message: "authorization scheme 'Digest' is not accepted here: send a client certificate, Basic credentials or a Bearer token",
     });
   });
 
