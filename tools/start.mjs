@@ -77,7 +77,8 @@ async function ensureNats() {
 }
 
 function startService(service) {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', join('apps', service, 'src', 'main.ts')], {
+  // Young-generation size as in libs/testing's SERVICE_NODE_FLAGS (see the measurement there).
+  const child = spawn(process.execPath, ['--max-semi-space-size=64', '-r', '@swc-node/register', join('apps', service, 'src', 'main.ts')], {
     cwd: root,
     env: { ...env, CERTGATE_NODE_ID: env.CERTGATE_NODE_ID ?? `${service}-1` },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTestPki, freePort, launchServices, measurePropagation, REPO_ROOT, startNatsHarness, type LaunchedSystem, type NatsHarness } from '@certgate/testing';
+import { createTestPki, freePort, launchServices, measurePropagation, REPO_ROOT, SERVICE_NODE_FLAGS, startNatsHarness, type LaunchedSystem, type NatsHarness } from '@certgate/testing';
 
 interface Run {
   requests: number;
@@ -72,7 +72,8 @@ async function main(): Promise<void> {
   let harness: NatsHarness | undefined;
   let system: LaunchedSystem | undefined;
   const barePort = await freePort();
-  const bare = spawn(process.execPath, ['-r', '@swc-node/register', join(here, 'bare-server.ts')], {
+  // The yardstick runs with the same Node flags as certgate's services, so only the code differs.
+  const bare = spawn(process.execPath, [...SERVICE_NODE_FLAGS, '-r', '@swc-node/register', join(here, 'bare-server.ts')], {
     cwd: REPO_ROOT,
     env: { ...process.env, BARE_PORT: String(barePort), BARE_KEY: files.bareKey, BARE_CERT: files.bareCert, BARE_CA: files.pkiRoot },
     stdio: ['ignore', 'pipe', 'inherit'],

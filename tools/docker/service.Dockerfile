@@ -10,4 +10,5 @@ COPY libs ./libs
 COPY apps ./apps
 ENV NODE_ENV=production CERTGATE_DATA_DIR=/data CERTGATE_LOG_DIR=/logs
 USER node
-ENTRYPOINT ["node", "-r", "@swc-node/register"]
+# --max-semi-space-size: see SERVICE_NODE_FLAGS in libs/testing/src/launcher/service-launcher.ts
+ENTRYPOINT ["node", "--max-semi-space-size=64", "-r", "@swc-node/register"]

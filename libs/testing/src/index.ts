@@ -3,6 +3,6 @@ export { startNatsHarness, type NatsHarness, type NatsHarnessOptions } from './n
 export { dockerNatsAvailable, NATS_TEST_IMAGE } from './nats/docker-engine';
 export { uniqueTenant } from './nats/tenant';
 export { freePort } from './net/free-port';
-export { launchServices, serviceCommand, REPO_ROOT, type LaunchedService, type LaunchedSystem, type LaunchOptions } from './launcher/service-launcher';
+export { launchServices, serviceCommand, SERVICE_NODE_FLAGS, REPO_ROOT, type LaunchedService, type LaunchedSystem, type LaunchOptions } from './launcher/service-launcher';
 export { certgateFailure, defined, commandAvailable } from './assertions';
 export { measurePropagation, runtimeStates, bucketRevision, type Propagation, type WatchedBucket } from './propagation';
