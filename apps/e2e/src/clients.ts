@@ -36,30 +36,40 @@ export interface IngressResult {
   json: Record<string, unknown>;
 }
 
+export interface IngressRequest extends SenderTls {
+  path: string;
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+/** One request to the ingress on a fresh TLS connection (no agent), optionally with a client certificate. */
+export function ingressRequest(port: number, ca: string, req: IngressRequest): Promise<IngressResult> {
+  return new Promise((resolve, reject) => {
+    const { path, method = 'POST', headers, body, ...tls } = req;
+    const r = request({ host: '127.0.0.1', port, path, method, headers, agent: false, ca, ...tls }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        let json: Record<string, unknown> = {};
+        try {
+          json = JSON.parse(text);
+        } catch {
+          // not JSON
+        }
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json });
+      });
+    });
+    r.on('error', reject);
+    r.end(body ?? '');
+  });
+}
+
 /** A sender calling `https://<ingress>/http/<address>` on a fresh TLS connection. */
 export function senderCall(port: number, ca: string) {
   return (address: string, tls: SenderTls = {}, opts: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<IngressResult> =>
-    new Promise((resolve, reject) => {
-      const req = request(
-        { host: '127.0.0.1', port, path: `/http${address}`, method: opts.method ?? 'POST', headers: opts.headers, agent: false, ca, ...tls },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => {
-            const text = Buffer.concat(chunks).toString('utf8');
-            let json: Record<string, unknown> = {};
-            try {
-              json = JSON.parse(text);
-            } catch {
-              // not JSON
-            }
-            resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json });
-          });
-        },
-      );
-      req.on('error', reject);
-      req.end(opts.body ?? '');
-    });
+    ingressRequest(port, ca, { path: `/http${address}`, ...tls, ...opts });
 }
 
 /** Polls `probe` until it returns true or `timeoutMs` passes; returns the elapsed milliseconds. */

@@ -1,9 +1,8 @@
 import { X509Certificate, createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { request } from 'node:https';
 import { join } from 'node:path';
 import { createTestPki, type TestLeaf, type TestPki } from '@certgate/testing';
-import { consoleApi, eventually, senderCall, type IngressResult } from './clients';
+import { consoleApi, eventually, ingressRequest, senderCall, type IngressResult } from './clients';
 import { startSystem, type RunningSystem } from './system';
 
 type Api = ReturnType<typeof consoleApi>;
@@ -19,40 +18,12 @@ const FORM = 'application/x-www-form-urlencoded';
 
 /** `POST /oauth/token` on a fresh TLS connection, as an OAuth client library sends it. */
 function tokenRequest(port: number, ca: string, form: Record<string, string>, opts: TlsOpts & { headers?: Record<string, string> } = {}): Promise<IngressResult> {
-  return new Promise((resolve, reject) => {
-    const body = new URLSearchParams(form).toString();
-    const req = request(
-      { host: '127.0.0.1', port, path: '/oauth/token', method: 'POST', agent: false, ca, cert: opts.cert, key: opts.key, headers: { 'content-type': FORM, ...opts.headers } },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          let json: Record<string, unknown> = {};
-          try {
-            json = JSON.parse(text);
-          } catch {
-            // not JSON
-          }
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json });
-        });
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
+  return ingressRequest(port, ca, { path: '/oauth/token', cert: opts.cert, key: opts.key, headers: { 'content-type': FORM, ...opts.headers }, body: new URLSearchParams(form).toString() });
 }
 
-function ingressGet(port: number, ca: string, path: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    request({ host: '127.0.0.1', port, path, method: 'GET', agent: false, ca }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-    })
-      .on('error', reject)
-      .end();
-  });
+async function ingressGet(port: number, ca: string, path: string): Promise<{ status: number; body: string }> {
+  const res = await ingressRequest(port, ca, { path, method: 'GET' });
+  return { status: res.status, body: res.text };
 }
 
 const part = (token: string, i: 0 | 1) => JSON.parse(Buffer.from(token.split('.')[i], 'base64url').toString('utf8')) as Record<string, unknown>;
