@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { Test, type TestingModule } from '@nestjs/testing';
+import type { TestingModule } from '@nestjs/testing';
 import type { KV } from 'nats';
 import {
   Buckets,
@@ -16,32 +16,10 @@ import {
   type DeployedFlow,
 } from '@certgate/contracts';
 import { encodeJson, ensureKv, RpcClient } from '@certgate/messaging';
-import { PlatformModule } from '@certgate/platform';
 import { createTestPki, launchServices, startNatsHarness, type LaunchedSystem, type NatsHarness, type TestPki, certgateFailure as failure, defined } from '@certgate/testing';
 import { commonName, importPrivateKeyPem, keyMatchesCertificate, parseCertificate, parseCertificates, verifyChain } from '@certgate/x509';
-import { IdentityFeaturesModule } from './app/identity-features.module';
 import { KeysService } from './app/keys/keys.service';
-
-/** PlatformModule reads process.env when the module is built: give it this replica's env for that moment only. */
-function platformWith(env: Record<string, string>) {
-  const saved = { ...process.env };
-  Object.assign(process.env, env);
-  try {
-    return PlatformModule.forService('identity');
-  } finally {
-    process.env = saved;
-  }
-}
-
-async function startIdentity(h: NatsHarness, nodeId: string): Promise<TestingModule> {
-  const platform = platformWith({ ...h.env, CERTGATE_NODE_ID: nodeId, METRICS_PORT: '0', LOG_LEVEL: 'silent' });
-  const app = await Test.createTestingModule({ imports: [platform, IdentityFeaturesModule] }).compile();
-  app.useLogger(false);
-  await app.init();
-  return app;
-}
-
-
+import { startIdentityReplica } from './test-support/identity-replica';
 
 async function liveKeys(kv: KV, filter = '>'): Promise<string[]> {
   const keys: string[] = [];
@@ -73,7 +51,7 @@ describe('identity (real NATS, two replicas, a real keystore process)', () => {
     pki = await createTestPki();
     const [k] = await Promise.all([
       launchServices({ services: ['keystore'], nc: h.nc, env: { ...h.env, CERTGATE_MASTER_KEY: randomBytes(32).toString('base64url') } }),
-      (async () => replicas.push(...(await Promise.all([startIdentity(h, 'i1'), startIdentity(h, 'i2')]))))(),
+      (async () => replicas.push(...(await Promise.all([startIdentityReplica(h, 'i1'), startIdentityReplica(h, 'i2')]))))(),
     ]);
     keystore = k;
     identityKv = await ensureKv(h.nc, h.tenant, Buckets.identity);

@@ -12,19 +12,9 @@ import { KeystoreFeaturesModule } from './app/keystore-features.module';
 const SYSTEM_ALIAS = 'it_system_key';
 const MASTER = randomBytes(32).toString('base64url');
 
-/** PlatformModule reads process.env when the module is built: give it this replica's env for that moment only. */
-function platformWith(env: Record<string, string>) {
-  const saved = { ...process.env };
-  Object.assign(process.env, env);
-  try {
-    return PlatformModule.forService('keystore', keystoreEnvSchema);
-  } finally {
-    process.env = saved;
-  }
-}
-
 async function startKeystore(h: NatsHarness, nodeId: string, env: Record<string, string> = {}): Promise<TestingModule> {
-  const platform = platformWith({
+  const platform = PlatformModule.forService('keystore', keystoreEnvSchema, {
+    ...process.env,
     ...h.env,
     CERTGATE_NODE_ID: nodeId,
     CERTGATE_MASTER_KEY: MASTER,

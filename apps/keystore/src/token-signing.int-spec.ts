@@ -12,19 +12,9 @@ import { SigningService } from './app/token-signing/signing.service';
 
 const MASTER = randomBytes(32).toString('base64url');
 
-/** PlatformModule reads process.env when the module is built: give it this replica's env for that moment only. */
-function platformWith(env: Record<string, string>) {
-  const saved = { ...process.env };
-  Object.assign(process.env, env);
-  try {
-    return PlatformModule.forService('keystore', keystoreEnvSchema);
-  } finally {
-    process.env = saved;
-  }
-}
-
 async function startKeystore(h: NatsHarness, nodeId: string, env: Record<string, string> = {}): Promise<TestingModule> {
-  const platform = platformWith({ ...h.env, CERTGATE_NODE_ID: nodeId, CERTGATE_MASTER_KEY: MASTER, METRICS_PORT: '0', LOG_LEVEL: 'silent', ...env });
+  const platform = PlatformModule.forService('keystore', keystoreEnvSchema, {
+    ...process.env, ...h.env, CERTGATE_NODE_ID: nodeId, CERTGATE_MASTER_KEY: MASTER, METRICS_PORT: '0', LOG_LEVEL: 'silent', ...env });
   const app = await Test.createTestingModule({ imports: [platform, KeystoreFeaturesModule] }).compile();
   app.useLogger(false);
   await app.init();

@@ -16,8 +16,13 @@ import { VERSION } from './version';
 @Global()
 @Module({})
 export class PlatformModule {
-  static forService<S extends z.ZodType<BaseEnv>>(service: ServiceName, envSchema: S = baseEnvSchema as unknown as S): DynamicModule {
-    const env = parseEnv(envSchema, process.env) as z.output<S>;
+  /** `source` defaults to process.env; tests running several replicas in one process pass each one's own. */
+  static forService<S extends z.ZodType<BaseEnv>>(
+    service: ServiceName,
+    envSchema: S = baseEnvSchema as unknown as S,
+    source: Record<string, string | undefined> = process.env,
+  ): DynamicModule {
+    const env = parseEnv(envSchema, source) as z.output<S>;
     return {
       module: PlatformModule,
       imports: [

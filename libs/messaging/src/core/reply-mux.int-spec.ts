@@ -1,22 +1,13 @@
 import type { NatsConnection, Subscription } from 'nats';
 import { z } from 'zod';
 import { CertgateError, rpcContract } from '@certgate/contracts';
-import { startNatsHarness, type NatsHarness } from '@certgate/testing';
+import { certgateFailure, startNatsHarness, type NatsHarness } from '@certgate/testing';
 import { connectNats } from './connect';
 import { RpcClient } from './rpc-client';
 import { serveRpc } from './rpc-server';
 
 const echo = rpcContract('test.mux-echo.v1', z.object({ i: z.number().int(), delayMs: z.number().int().default(0) }), z.object({ i: z.number().int() }));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function caught(p: Promise<unknown>): Promise<CertgateError> {
-  try {
-    await p;
-  } catch (err) {
-    return err as CertgateError;
-  }
-  throw new Error('expected the call to fail');
-}
 
 /** RpcClient.request runs on one inbox subscription per connection (ReplyMux). */
 describe('request/reply multiplexing over a real NATS', () => {
@@ -53,7 +44,7 @@ describe('request/reply multiplexing over a real NATS', () => {
 
   it('a reply that comes after the timeout is dropped, and later requests get their own replies', async () => {
     const client = new RpcClient(await ownConnection('mux-late'), h.tenant);
-    const late = await caught(client.request(echo, { i: 1, delayMs: 400 }, { timeoutMs: 100 }));
+    const late = await certgateFailure(client.request(echo, { i: 1, delayMs: 400 }, { timeoutMs: 100 }));
     expect(late.code).toBe('timeout');
     await sleep(400);
     await expect(client.request(echo, { i: 2 })).resolves.toEqual({ i: 2 });
@@ -61,7 +52,7 @@ describe('request/reply multiplexing over a real NATS', () => {
 
   it('a request still waiting when its connection closes fails at once with service_unavailable, not after its own timeout', async () => {
     const nc = await ownConnection('mux-closing');
-    const pending = caught(new RpcClient(nc, h.tenant).request(echo, { i: 3, delayMs: 2_000 }, { timeoutMs: 120_000 }));
+    const pending = certgateFailure(new RpcClient(nc, h.tenant).request(echo, { i: 3, delayMs: 2_000 }, { timeoutMs: 120_000 }));
     await sleep(100);
     await nc.close();
     // Settles within Jest's timeout (60 s), long before the request's own 120 s.
@@ -73,7 +64,7 @@ describe('request/reply multiplexing over a real NATS', () => {
 
   it('a connection that drains fails its waiting requests with service_unavailable', async () => {
     const nc = await ownConnection('mux-draining');
-    const pending = caught(new RpcClient(nc, h.tenant).request(echo, { i: 4, delayMs: 2_000 }, { timeoutMs: 120_000 }));
+    const pending = certgateFailure(new RpcClient(nc, h.tenant).request(echo, { i: 4, delayMs: 2_000 }, { timeoutMs: 120_000 }));
     await sleep(100);
     await nc.drain();
     const err = await pending;

@@ -1,7 +1,7 @@
 import type { NatsConnection, Subscription } from 'nats';
 import { z } from 'zod';
 import { CertgateError, rpcContract, tenantSubject, type RpcContract } from '@certgate/contracts';
-import { startNatsHarness, uniqueTenant, type NatsHarness } from '@certgate/testing';
+import { certgateFailure, startNatsHarness, uniqueTenant, type NatsHarness } from '@certgate/testing';
 import { connectNats } from './connect';
 import { RpcClient } from './rpc-client';
 import { serveRpc, type RpcHandlerFn, type ServeOptions } from './rpc-server';
@@ -11,15 +11,6 @@ import { decodeJson, encodeJson } from './codec';
 const add = rpcContract('test.add.v1', z.object({ a: z.number().int(), b: z.number().int() }).strict(), z.object({ sum: z.number() }));
 /** Same subject, but the client does not validate: lets an invalid body reach the server. */
 const addUnchecked = rpcContract(add.subject, z.any(), z.any());
-
-async function caught(p: Promise<unknown>): Promise<CertgateError> {
-  try {
-    await p;
-  } catch (err) {
-    return err as CertgateError;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('serveRpc + RpcClient over a real NATS', () => {
   let h: NatsHarness;
@@ -86,7 +77,7 @@ describe('serveRpc + RpcClient over a real NATS', () => {
   it('a request that fails validation on the server → validation_failed with the issues in details', async () => {
     const handler = jest.fn(() => ({ sum: 0 }));
     serve(h.nc, add, handler, { tenant: h.tenant });
-    const err = await caught(client.request(addUnchecked, { a: 'two', b: 1 }));
+    const err = await certgateFailure(client.request(addUnchecked, { a: 'two', b: 1 }));
     expect(err).toBeInstanceOf(CertgateError);
     expect(err.code).toBe('validation_failed');
     expect(err.httpStatus).toBe(400);
@@ -120,7 +111,7 @@ describe('serveRpc + RpcClient over a real NATS', () => {
       },
       { tenant: h.tenant },
     );
-    const err = await caught(client.request(add, { a: 1, b: 2 }));
+    const err = await certgateFailure(client.request(add, { a: 1, b: 2 }));
     expect(err).toBeInstanceOf(CertgateError);
     expect(err.code).toBe('conflict');
     expect(err.message).toBe('certificate is already registered');
@@ -156,7 +147,7 @@ describe('serveRpc + RpcClient over a real NATS', () => {
     const raw = await h.nc.request(subject, encodeJson({ a: 1, b: 2 }), { timeout: 5000 });
     expect(new TextDecoder().decode(raw.data)).not.toContain('secret detail');
 
-    const err = await caught(client.request(add, { a: 1, b: 2 }));
+    const err = await certgateFailure(client.request(add, { a: 1, b: 2 }));
     expect(err.code).toBe('internal_error');
     expect(err.message).toBe('internal error');
     expect(err.details).toBeUndefined();
@@ -165,7 +156,7 @@ describe('serveRpc + RpcClient over a real NATS', () => {
 
   it('no subscriber → service_unavailable naming the subject', async () => {
     const nobody = rpcContract(uniqueSubject('nobody'), z.object({}), z.object({}));
-    const err = await caught(client.request(nobody, {}));
+    const err = await certgateFailure(client.request(nobody, {}));
     expect(err).toBeInstanceOf(CertgateError);
     expect(err.code).toBe('service_unavailable');
     expect(err.details).toEqual({ subject: tenantSubject(h.tenant, nobody.subject) });
@@ -180,7 +171,7 @@ describe('serveRpc + RpcClient over a real NATS', () => {
       return {};
     }, { tenant: h.tenant });
     try {
-      const err = await caught(client.request(slow, {}, { timeoutMs: 300 }));
+      const err = await certgateFailure(client.request(slow, {}, { timeoutMs: 300 }));
       expect(err).toBeInstanceOf(CertgateError);
       expect(err.code).toBe('timeout');
       expect(err.httpStatus).toBe(503);
@@ -224,7 +215,7 @@ describe('serveRpc + RpcClient over a real NATS', () => {
 
   it('a reply that does not match the response schema → internal_error "does not match its contract"', async () => {
     serve(h.nc, addUnchecked, () => ({ total: 'three' }), { tenant: h.tenant });
-    const err = await caught(client.request(add, { a: 1, b: 2 }));
+    const err = await certgateFailure(client.request(add, { a: 1, b: 2 }));
     expect(err).toBeInstanceOf(CertgateError);
     expect(err.code).toBe('internal_error');
     expect(err.message).toBe(`reply on ${tenantSubject(h.tenant, add.subject)} does not match its contract`);
@@ -235,7 +226,7 @@ describe('serveRpc + RpcClient over a real NATS', () => {
     const contract = rpcContract(uniqueSubject('raw'), z.object({}), z.object({}));
     const sub = h.nc.subscribe(tenantSubject(h.tenant, contract.subject), { callback: (_e, m) => m.respond(encodeJson({ result: 1 })) });
     subs.push(sub);
-    const err = await caught(client.request(contract, {}));
+    const err = await certgateFailure(client.request(contract, {}));
     expect(err.code).toBe('internal_error');
     expect(err.message).toMatch(/^malformed reply on /);
   });
@@ -245,7 +236,7 @@ describe('serveRpc + RpcClient over a real NATS', () => {
     serve(h.nc, add, handler, { tenant: h.tenant });
     const otherTenant = uniqueTenant('rpc-other');
     const other = new RpcClient(h.nc, otherTenant);
-    const err = await caught(other.request(add, { a: 1, b: 2 }));
+    const err = await certgateFailure(other.request(add, { a: 1, b: 2 }));
     expect(err.code).toBe('service_unavailable');
     expect(handler).not.toHaveBeenCalled();
     await expect(other.requestAll(add, { a: 1, b: 2 }, { maxWaitMs: 300 })).resolves.toEqual([]);
@@ -262,7 +253,7 @@ describe('serveRpc + RpcClient over a real NATS', () => {
   it('a closed connection → service_unavailable "connection is closed"', async () => {
     const nc = await secondConnection('closed-client');
     await nc.close();
-    const err = await caught(new RpcClient(nc, h.tenant).request(add, { a: 1, b: 2 }));
+    const err = await certgateFailure(new RpcClient(nc, h.tenant).request(add, { a: 1, b: 2 }));
     expect(err).toBeInstanceOf(CertgateError);
     expect(err.code).toBe('service_unavailable');
     expect(err.message).toBe('the NATS connection is closed');
@@ -281,7 +272,7 @@ describe('serveRpc + RpcClient over a real NATS', () => {
 
   it('regression: RpcClient.request with a body that breaks the contract throws CertgateError(validation_failed), not a raw ZodError', async () => {
     serve(h.nc, add, () => ({ sum: 0 }), { tenant: h.tenant });
-    const err = await caught(client.request(add, { a: 'two', b: 1 } as unknown as { a: number; b: number }));
+    const err = await certgateFailure(client.request(add, { a: 'two', b: 1 } as unknown as { a: number; b: number }));
     expect(err).toBeInstanceOf(CertgateError);
     expect(err.code).toBe('validation_failed');
   });
@@ -296,7 +287,7 @@ describe('serveRpc + RpcClient over a real NATS', () => {
       },
       { tenant: h.tenant },
     );
-    const err = await caught(client.requestAll(contract, {}, { maxWaitMs: 500 }));
+    const err = await certgateFailure(client.requestAll(contract, {}, { maxWaitMs: 500 }));
     expect(err).toBeInstanceOf(CertgateError);
     expect(err.code).toBe('conflict');
     expect(err.message).toBe('replica says no');

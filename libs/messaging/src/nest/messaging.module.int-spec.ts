@@ -3,7 +3,7 @@ import { Test, type TestingModule } from '@nestjs/testing';
 import type { Msg, NatsConnection } from 'nats';
 import { z } from 'zod';
 import { CertgateError, healthContract, healthDiscoverContract, rpcContract, tenantSubject } from '@certgate/contracts';
-import { startNatsHarness, type NatsHarness } from '@certgate/testing';
+import { certgateFailure, startNatsHarness, type NatsHarness } from '@certgate/testing';
 import { RpcClient } from '../core/rpc-client';
 import { HealthResponder } from './health.responder';
 import { MessagingModule } from './messaging.module';
@@ -32,15 +32,6 @@ class EchoHandlers {
   async pingAll(): Promise<{ node: string }> {
     return { node: (await this.health.report()).nodeId };
   }
-}
-
-async function caught(p: Promise<unknown>): Promise<CertgateError> {
-  try {
-    await p;
-  } catch (err) {
-    return err as CertgateError;
-  }
-  throw new Error('expected the call to fail');
 }
 
 describe('MessagingModule wiring (Nest testing module, real NATS)', () => {
@@ -188,10 +179,10 @@ describe('MessagingModule wiring (Nest testing module, real NATS)', () => {
       await app.close();
 
       expect(nc.isClosed()).toBe(true);
-      const echoErr = await caught(client.request(echoContract, { text: 'x' }, { timeoutMs: 2000 }));
+      const echoErr = await certgateFailure(client.request(echoContract, { text: 'x' }, { timeoutMs: 2000 }));
       expect(echoErr).toBeInstanceOf(CertgateError);
       expect(echoErr.code).toBe('service_unavailable');
-      const healthErr = await caught(client.request(healthContract('identity'), {}, { timeoutMs: 2000 }));
+      const healthErr = await certgateFailure(client.request(healthContract('identity'), {}, { timeoutMs: 2000 }));
       expect(healthErr).toBeInstanceOf(CertgateError);
       expect(healthErr.code).toBe('service_unavailable');
       await expect(client.requestAll(healthDiscoverContract, {}, { maxWaitMs: 500 })).resolves.toEqual([]);
