@@ -16,17 +16,11 @@ describe('OpsServer via PlatformModule.forService("keystore")', () => {
   let h: NatsHarness;
   let app: TestingModule;
   let base: string;
-  const saved = { ...process.env };
 
   beforeAll(async () => {
     h = await startNatsHarness({ label: 'ops-server' });
-    Object.assign(process.env, h.env, {
-      METRICS_PORT: '0',
-      METRICS_HOST: '127.0.0.1',
-      CERTGATE_NODE_ID: 'ops-n1',
-      LOG_LEVEL: 'silent',
-    });
-    app = await Test.createTestingModule({ imports: [PlatformModule.forService('keystore')] }).compile();
+    const env = { ...process.env, ...h.env, METRICS_PORT: '0', METRICS_HOST: '127.0.0.1', CERTGATE_NODE_ID: 'ops-n1', LOG_LEVEL: 'silent' };
+    app = await Test.createTestingModule({ imports: [PlatformModule.forService('keystore', undefined, env)] }).compile();
     await app.init();
     const port = app.get(OpsServer).port;
     if (!port) throw new Error('OpsServer did not report the port it bound');
@@ -36,8 +30,6 @@ describe('OpsServer via PlatformModule.forService("keystore")', () => {
   afterAll(async () => {
     await app?.close();
     await h?.stop();
-    for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k];
-    Object.assign(process.env, saved);
   });
 
   it('provides the parsed environment and the service name', () => {
@@ -109,10 +101,9 @@ describe('OpsServer via PlatformModule.forService("keystore")', () => {
 describe('OpsServer shutdown', () => {
   it('closing the app closes the ops port', async () => {
     const h = await startNatsHarness({ label: 'ops-server-close' });
-    const saved = { ...process.env };
     try {
-      Object.assign(process.env, h.env, { METRICS_PORT: '0', LOG_LEVEL: 'silent', CERTGATE_NODE_ID: 'ops-n2' });
-      const app = await Test.createTestingModule({ imports: [PlatformModule.forService('keystore')] }).compile();
+      const env = { ...process.env, ...h.env, METRICS_PORT: '0', LOG_LEVEL: 'silent', CERTGATE_NODE_ID: 'ops-n2' };
+      const app = await Test.createTestingModule({ imports: [PlatformModule.forService('keystore', undefined, env)] }).compile();
       await app.init();
       const ops = app.get(OpsServer);
       const port = ops.port;
@@ -124,8 +115,6 @@ describe('OpsServer shutdown', () => {
       expect(ops.port).toBeUndefined();
       await expect(fetch(`http://127.0.0.1:${port}/health`)).rejects.toThrow();
     } finally {
-      for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k];
-      Object.assign(process.env, saved);
       await h.stop();
     }
   });
