@@ -31,6 +31,42 @@ const corpora = new Map<number, Promise<NastyCorpus>>();
  * The corpus for time `at` (default now). Certificates are immutable, so each
  * process builds one corpus per `at` and shares it.
  */
+/** Every case of the corpus, by name: specs enumerate them before the (async) corpus is built. */
+export const NASTY_CASE_NAMES = [
+  'ok_client_full_chain',
+  'ok_server_full_chain',
+  'ok_leaf_without_eku',
+  'ok_leaf_issued_by_root',
+  'ok_unordered_extra_intermediates',
+  'ok_rsa_chain',
+  'ok_issuer_name_shared_after_key_rollover',
+  'ok_utf8_subject',
+  'ok_multi_valued_rdn',
+  'ok_escaped_comma',
+  'ok_empty_subject_san_only',
+  'ok_ca_without_key_usage',
+  'chain_incomplete_leaf_without_intermediate',
+  'chain_incomplete_foreign_chain',
+  'untrusted_root_foreign_root_sent',
+  'expired_leaf',
+  'expired_intermediate',
+  'expired_root',
+  'not_yet_valid_leaf',
+  'bad_signature_leaf',
+  'bad_signature_intermediate',
+  'not_a_ca_issuer_ca_false',
+  'not_a_ca_issuer_without_basic_constraints',
+  'path_too_long',
+  'wrong_key_usage_issuer',
+  'wrong_key_usage_leaf',
+  'wrong_eku_server_leaf_for_client',
+  'wrong_eku_intermediate',
+  'self_signed_leaf',
+  'invalid_anchor_intermediate',
+  'invalid_anchor_leaf',
+  'unknown_critical_extension',
+] as const;
+
 export function buildNastyCorpus(at: Date = new Date()): Promise<NastyCorpus> {
   const key = at.getTime();
   let corpus = corpora.get(key);

@@ -2,7 +2,7 @@
 // during the TLS handshake. Every corpus case runs through `openssl verify`
 // twice: as Node's TLS layer verifies (no -x509_strict) and with -x509_strict.
 import { verifyChain } from '@certgate/x509';
-import { buildNastyCorpus, type NastyCase, type NastyCorpus } from './nasty-corpus';
+import { buildNastyCorpus, NASTY_CASE_NAMES, type NastyCase, type NastyCorpus } from './nasty-corpus';
 import { opensslAvailable, opensslVerify } from './openssl';
 
 /**
@@ -16,43 +16,10 @@ const STRICT_DIFFERENCES: Record<string, { openssl: RegExp; why: string }> = {
   },
 };
 
-const CASE_NAMES = [
-  'ok_client_full_chain',
-  'ok_server_full_chain',
-  'ok_leaf_without_eku',
-  'ok_leaf_issued_by_root',
-  'ok_unordered_extra_intermediates',
-  'ok_rsa_chain',
-  'ok_issuer_name_shared_after_key_rollover',
-  'ok_utf8_subject',
-  'ok_multi_valued_rdn',
-  'ok_escaped_comma',
-  'ok_empty_subject_san_only',
-  'ok_ca_without_key_usage',
-  'chain_incomplete_leaf_without_intermediate',
-  'chain_incomplete_foreign_chain',
-  'untrusted_root_foreign_root_sent',
-  'expired_leaf',
-  'expired_intermediate',
-  'expired_root',
-  'not_yet_valid_leaf',
-  'bad_signature_leaf',
-  'bad_signature_intermediate',
-  'not_a_ca_issuer_ca_false',
-  'not_a_ca_issuer_without_basic_constraints',
-  'path_too_long',
-  'wrong_key_usage_issuer',
-  'wrong_key_usage_leaf',
-  'wrong_eku_server_leaf_for_client',
-  'wrong_eku_intermediate',
-  'self_signed_leaf',
-  // OpenSSL has no notion of an invalid trust anchor: given an intermediate or a
-  // leaf as CAfile it fails for lack of a root ("unable to get issuer certificate").
-  // We refuse earlier, naming the bad anchor; both verdicts are "fail".
-  'invalid_anchor_intermediate',
-  'invalid_anchor_leaf',
-  'unknown_critical_extension',
-];
+// OpenSSL has no notion of an invalid trust anchor: given an intermediate or a leaf as
+// CAfile it fails for lack of a root ("unable to get issuer certificate"). We refuse
+// earlier, naming the bad anchor; both verdicts are "fail" (invalid_anchor_* cases).
+const CASE_NAMES = NASTY_CASE_NAMES;
 
 const describeWithOpenssl = opensslAvailable() ? describe : describe.skip;
 const reason = opensslAvailable() ? '' : ' (skipped: openssl is not on PATH)';
