@@ -12,6 +12,7 @@ const EXPECTED_STATUS: Record<Code, number> = {
   payload_too_large: 413,
   service_unavailable: 503,
   timeout: 503,
+  unreachable: 502,
   internal_error: 500,
 };
 const ALL_CODES = Object.values(ErrorCode);

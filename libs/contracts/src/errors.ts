@@ -15,6 +15,8 @@ export const ErrorCode = {
   payloadTooLarge: 'payload_too_large',
   serviceUnavailable: 'service_unavailable',
   timeout: 'timeout',
+  /** A host the operator asked certgate to reach (connectivity test) did not answer or refused. */
+  unreachable: 'unreachable',
   internal: 'internal_error',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -30,6 +32,7 @@ export const HTTP_STATUS_OF: Record<ErrorCode, number> = {
   payload_too_large: 413,
   service_unavailable: 503,
   timeout: 503,
+  unreachable: 502,
   internal_error: 500,
 };
 

@@ -8,7 +8,8 @@ export type X509ErrorCode =
   | 'pkcs12_bad_password'
   | 'pkcs12_invalid'
   | 'csr_invalid'
-  | 'csr_bad_signature';
+  | 'csr_bad_signature'
+  | 'key_transport';
 
 /**
  * The one error type of this library. `message` is meant for the person who

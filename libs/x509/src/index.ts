@@ -33,3 +33,4 @@ export { issueCertificate, type IssueOptions } from './issue';
 export { readPkcs12, writePkcs12, type Pkcs12Contents, type WritePkcs12Options } from './pkcs12';
 export { decryptPrivateKey, encryptPrivateKeyPem } from './key-encryption';
 export { readTlsPeerCertificate, rfc4514FromOpenSsl, type TlsPeerCertificate } from './tls-peer';
+export { createRecipientKey, sealForRecipient, openFromSender, type RecipientKey, type SealedPrivateKey } from './key-transport';

@@ -14,6 +14,15 @@ export function entryStatus(notAfter: string, now: Date): EntryStatus {
 
 /** What leaves the keystore about an entry: everything but the sealed private key. */
 export function toEntryView(entry: StoredKeystoreEntry, now: Date): KeystoreEntryView {
-  const { encryptedKey: _sealed, ...rest } = entry;
-  return { ...rest, status: entryStatus(entry.notAfter, now) };
+  const { encryptedKey: _sealed, pending, ...rest } = entry;
+  const view: KeystoreEntryView = { ...rest, status: entryStatus(entry.notAfter, now), chainLength: countCertificates(entry.chainPem) };
+  if (pending) {
+    const { encryptedKey: _pendingSealed, ...pendingView } = pending;
+    view.pending = pendingView;
+  }
+  return view;
+}
+
+function countCertificates(pem: string): number {
+  return pem.match(/-----BEGIN CERTIFICATE-----/g)?.length ?? 0;
 }
