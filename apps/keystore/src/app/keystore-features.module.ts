@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { ClientCaModule } from './client-ca/client-ca.module';
 import { EntriesModule } from './entries/entries.module';
+import { KeyMaterialModule } from './key-material/key-material.module';
 import { ProvisioningModule } from './provisioning/provisioning.module';
 import { SystemKeyModule } from './system-key/system-key.module';
 import { TokenSigningModule } from './token-signing/token-signing.module';
 
 /** Everything the keystore does, without the platform (so specs can start it against a tenant of their own). */
 @Module({
-  imports: [ProvisioningModule, EntriesModule, SystemKeyModule, ClientCaModule, TokenSigningModule],
+  imports: [ProvisioningModule, EntriesModule, SystemKeyModule, ClientCaModule, TokenSigningModule, KeyMaterialModule],
 })
 export class KeystoreFeaturesModule {}

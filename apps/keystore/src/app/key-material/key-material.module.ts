@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { StoreModule } from '../store/store.module';
+import { KeyMaterialHandler } from './key-material.handler';
+import { KeyMaterialService } from './key-material.service';
+
+@Module({
+  imports: [StoreModule],
+  providers: [KeyMaterialService, KeyMaterialHandler],
+})
+export class KeyMaterialModule {}

@@ -1,0 +1,20 @@
+import { Test, type TestingModule } from '@nestjs/testing';
+import { PlatformModule } from '@certgate/platform';
+import { keystoreEnvSchema } from './app/keystore-env';
+import { KeystoreFeaturesModule } from './app/keystore-features.module';
+
+/** For integration specs: one keystore replica in this process, against a harness' NATS and tenant. */
+export async function startInProcessKeystore(natsEnv: Record<string, string>, nodeId: string, env: Record<string, string>): Promise<TestingModule> {
+  const platform = PlatformModule.forService('keystore', keystoreEnvSchema, {
+    ...process.env,
+    ...natsEnv,
+    CERTGATE_NODE_ID: nodeId,
+    METRICS_PORT: '0',
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
+  const app = await Test.createTestingModule({ imports: [platform, KeystoreFeaturesModule] }).compile();
+  app.useLogger(false);
+  await app.init();
+  return app;
+}
