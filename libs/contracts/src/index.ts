@@ -22,3 +22,4 @@ export { describeIssues } from './validation';
 export * from './oauth/model';
 export * from './oauth/rpc';
 export { runtimeStateSchema, runtimeStateContract, type RuntimeState } from './runtime/state';
+export * from './keystore/api';

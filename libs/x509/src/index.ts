@@ -34,3 +34,4 @@ export { readPkcs12, writePkcs12, type Pkcs12Contents, type WritePkcs12Options }
 export { decryptPrivateKey, encryptPrivateKeyPem } from './key-encryption';
 export { readTlsPeerCertificate, rfc4514FromOpenSsl, type TlsPeerCertificate } from './tls-peer';
 export { createRecipientKey, sealForRecipient, openFromSender, type RecipientKey, type SealedPrivateKey } from './key-transport';
+export { chainToPkcs7Der } from './pkcs7';

@@ -11,7 +11,10 @@ import { HealthController } from './health/health.controller';
 import { RolesController } from './identity/roles.controller';
 import { ServiceInstancesController } from './identity/service-instances.controller';
 import { IngressController } from './ingress/ingress.controller';
-import { KeystoreController } from './keystore/keystore.controller';
+import { ConnectivityController } from './connectivity/connectivity.controller';
+import { KeystoreEntriesController } from './keystore/entries.controller';
+import { KeystoreImportsController } from './keystore/imports.controller';
+import { KeyPairsController } from './keystore/key-pairs.controller';
 import { LogsController } from './logs/logs.controller';
 import { SigningKeysController } from './oauth/signing-keys.controller';
 import { SystemHealthService } from './health/system-health.service';
@@ -26,7 +29,10 @@ import { SystemHealthService } from './health/system-health.service';
     UsersController,
     GroupsController,
     FlowsController,
-    KeystoreController,
+    KeystoreEntriesController,
+    KeyPairsController,
+    KeystoreImportsController,
+    ConnectivityController,
     IngressController,
     LogsController,
     SigningKeysController,

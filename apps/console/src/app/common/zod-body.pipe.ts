@@ -17,3 +17,16 @@ export class ZodBody<S extends z.ZodType> implements PipeTransform<unknown, z.ou
     return parsed.data;
   }
 }
+
+/** Validates the query string (all of it, `@Query(new ZodQuery(schema))`): a 400 that names each problem. */
+export class ZodQuery<S extends z.ZodType> implements PipeTransform<unknown, z.output<S>> {
+  constructor(private readonly schema: S) {}
+
+  transform(value: unknown): z.output<S> {
+    const parsed = this.schema.safeParse(value ?? {});
+    if (!parsed.success) {
+      throw new CertgateError(ErrorCode.validationFailed, `invalid query: ${describeIssues(parsed.error.issues)}`, { issues: parsed.error.issues });
+    }
+    return parsed.data;
+  }
+}

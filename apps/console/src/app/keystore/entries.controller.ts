@@ -1,14 +1,23 @@
-import { Controller, Delete, Get, HttpCode, Param, Query, UseGuards } from '@nestjs/common';
-import { ApiQuery } from '@nestjs/swagger';
-import { KeystoreRpc } from '@certgate/contracts';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, StreamableFile, UseGuards } from '@nestjs/common';
+import { ApiProduces, ApiQuery } from '@nestjs/swagger';
+import { z } from 'zod';
+import { certificateFormatSchema, exportPkcs12BodySchema, KeystoreRpc, renameEntryBodySchema } from '@certgate/contracts';
 import { RpcClient } from '@certgate/messaging';
 import { AdminTokenGuard } from '../common/admin-token.guard';
-import { AdminApi, ApiResponseFrom, Summary } from '../common/openapi';
+import { AdminApi, ApiBodyFrom, ApiResponseFrom, Summary } from '../common/openapi';
+import { ZodBody, ZodQuery } from '../common/zod-body.pipe';
+import { certificateDownload, type DownloadFormat } from './certificate-download';
+
+const formatQuery = z.object({ format: certificateFormatSchema });
+type FormatQuery = z.output<typeof formatQuery>;
+
+/** PKCS#12 key derivation and RSA work take a while; the default RPC timeout is for lookups. */
+const SLOW_RPC = { timeoutMs: 20_000 };
 
 @AdminApi('keystore')
 @UseGuards(AdminTokenGuard)
 @Controller('keystore/entries')
-export class KeystoreController {
+export class KeystoreEntriesController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Get()
@@ -20,6 +29,7 @@ export class KeystoreController {
 
   @Get(':alias')
   @Summary('One keystore entry')
+  @ApiResponseFrom(KeystoreRpc.getEntry.response)
   get(@Param('alias') alias: string) {
     return this.rpc.request(KeystoreRpc.getEntry, { alias });
   }
@@ -30,5 +40,45 @@ export class KeystoreController {
   @ApiQuery({ name: 'force', required: false })
   async remove(@Param('alias') alias: string, @Query('force') force?: string): Promise<void> {
     await this.rpc.request(KeystoreRpc.deleteEntry, { alias, force: force === 'true' });
+  }
+
+  @Get(':alias/certificate')
+  @Summary("The entry's certificate: PEM, or DER (.cer) with ?format=der")
+  @ApiQuery({ name: 'format', required: false, enum: ['pem', 'der'] })
+  @ApiProduces('application/x-pem-file', 'application/pkix-cert')
+  certificate(@Param('alias') alias: string, @Query(new ZodQuery(formatQuery)) query: FormatQuery) {
+    return this.download(alias, 'certificate', query.format);
+  }
+
+  @Get(':alias/chain')
+  @Summary("The entry's chain, leaf first: PEM, or DER as a certs-only PKCS#7 (.p7b) with ?format=der")
+  @ApiQuery({ name: 'format', required: false, enum: ['pem', 'der'] })
+  @ApiProduces('application/x-pem-file', 'application/pkcs7-mime')
+  chain(@Param('alias') alias: string, @Query(new ZodQuery(formatQuery)) query: FormatQuery) {
+    return this.download(alias, 'chain', query.format);
+  }
+
+  @Post(':alias/rename')
+  @HttpCode(200)
+  @Summary('Rename an alias (not the system key pair or the client CA)')
+  @ApiBodyFrom(renameEntryBodySchema)
+  @ApiResponseFrom(KeystoreRpc.renameEntry.response)
+  rename(@Param('alias') alias: string, @Body(new ZodBody(renameEntryBodySchema)) body: typeof renameEntryBodySchema._output) {
+    return this.rpc.request(KeystoreRpc.renameEntry, { alias, newAlias: body.newAlias });
+  }
+
+  @Post(':alias/pkcs12')
+  @HttpCode(200)
+  @Summary('Export a key pair with its chain as a PKCS#12 file (AES-256, PBKDF2) under the given password')
+  @ApiBodyFrom(exportPkcs12BodySchema)
+  @ApiProduces('application/x-pkcs12')
+  async exportPkcs12(@Param('alias') alias: string, @Body(new ZodBody(exportPkcs12BodySchema)) body: typeof exportPkcs12BodySchema._output) {
+    const { pkcs12Base64 } = await this.rpc.request(KeystoreRpc.exportPkcs12, { alias, password: body.password }, SLOW_RPC);
+    return new StreamableFile(Buffer.from(pkcs12Base64, 'base64'), { type: 'application/x-pkcs12', disposition: `attachment; filename="${alias}.p12"` });
+  }
+
+  private async download(alias: string, part: 'certificate' | 'chain', format: DownloadFormat): Promise<StreamableFile> {
+    const { pem } = await this.rpc.request(KeystoreRpc.exportCertificate, { alias, part });
+    return certificateDownload(alias, part, pem, format);
   }
 }

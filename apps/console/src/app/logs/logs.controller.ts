@@ -2,21 +2,17 @@ import { Controller, Get, Inject, Query, UseGuards } from '@nestjs/common';
 import { ApiQuery } from '@nestjs/swagger';
 import type { NatsConnection } from 'nats';
 import { z } from 'zod';
-import { CertgateError, ErrorCode, describeIssues, type AccessLogRecord, type MplRecord, type StreamName, type TraceLogRecord } from '@certgate/contracts';
+import { type AccessLogRecord, type MplRecord, type StreamName, type TraceLogRecord } from '@certgate/contracts';
 import { MESSAGING_OPTIONS, NATS_CONNECTION, readStreamTail, type MessagingOptions } from '@certgate/messaging';
 import { AdminTokenGuard } from '../common/admin-token.guard';
 import { AdminApi, Summary } from '../common/openapi';
+import { ZodQuery } from '../common/zod-body.pipe';
 
 const logQuery = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(100),
   flowId: z.string().optional(),
 });
-
-function parseQuery(query: unknown): z.output<typeof logQuery> {
-  const parsed = logQuery.safeParse(query);
-  if (!parsed.success) throw new CertgateError(ErrorCode.validationFailed, `invalid query: ${describeIssues(parsed.error.issues)}`);
-  return parsed.data;
-}
+type LogQuery = z.output<typeof logQuery>;
 
 /** The newest records of the log streams (oldest first), read straight from JetStream. */
 @AdminApi('logs')
@@ -31,23 +27,23 @@ export class LogsController {
   @Get('logs/access')
   @Summary('HTTP access log of every ingress replica')
   @ApiQuery({ name: 'limit', required: false, description: '1-1000, default 100' })
-  access(@Query() query: unknown): Promise<AccessLogRecord[]> {
-    return this.tail('ACCESS_LOG', parseQuery(query).limit);
+  access(@Query(new ZodQuery(logQuery)) query: LogQuery): Promise<AccessLogRecord[]> {
+    return this.tail('ACCESS_LOG', query.limit);
   }
 
   @Get('logs/trace')
   @Summary('Trace log: every rejection with its reason')
   @ApiQuery({ name: 'limit', required: false, description: '1-1000, default 100' })
-  trace(@Query() query: unknown): Promise<TraceLogRecord[]> {
-    return this.tail('TRACE_LOG', parseQuery(query).limit);
+  trace(@Query(new ZodQuery(logQuery)) query: LogQuery): Promise<TraceLogRecord[]> {
+    return this.tail('TRACE_LOG', query.limit);
   }
 
   @Get('message-logs')
   @Summary('Message processing log: one record per message a flow handled')
   @ApiQuery({ name: 'limit', required: false, description: '1-1000, default 100' })
   @ApiQuery({ name: 'flowId', required: false })
-  messageLogs(@Query() query: unknown): Promise<MplRecord[]> {
-    const { limit, flowId } = parseQuery(query);
+  messageLogs(@Query(new ZodQuery(logQuery)) query: LogQuery): Promise<MplRecord[]> {
+    const { limit, flowId } = query;
     return this.tail<MplRecord>('MPL', limit, flowId ? (r) => r.flowId === flowId : undefined);
   }
 

@@ -1,0 +1,33 @@
+import { Body, Controller, HttpCode, Post, Query, StreamableFile, UseGuards } from '@nestjs/common';
+import { ApiProduces, ApiQuery } from '@nestjs/swagger';
+import { z } from 'zod';
+import { KeystoreRpc } from '@certgate/contracts';
+import { RpcClient } from '@certgate/messaging';
+import { AdminTokenGuard } from '../common/admin-token.guard';
+import { AdminApi, ApiBodyFrom, ApiResponseFrom, Summary } from '../common/openapi';
+import { ZodBody, ZodQuery } from '../common/zod-body.pipe';
+import { chainZip } from './chain-zip';
+
+const testRequest = KeystoreRpc.connectivityTls.request;
+const downloadQuery = z.object({ download: z.enum(['zip'], { error: "download must be 'zip'" }).optional() });
+
+@AdminApi('connectivity')
+@UseGuards(AdminTokenGuard)
+@Controller('connectivity')
+export class ConnectivityController {
+  constructor(private readonly rpc: RpcClient) {}
+
+  @Post('tls')
+  @HttpCode(200)
+  @Summary('TLS handshake to host:port: protocol, cipher, peer chain, client-certificate request, validation against the keystore')
+  @ApiBodyFrom(testRequest)
+  @ApiResponseFrom(KeystoreRpc.connectivityTls.response)
+  @ApiQuery({ name: 'download', required: false, enum: ['zip'], description: "'zip': the peer chain as .cer files instead of JSON" })
+  @ApiProduces('application/json', 'application/zip')
+  async tls(@Body(new ZodBody(testRequest)) body: typeof testRequest._output, @Query(new ZodQuery(downloadQuery)) query: z.output<typeof downloadQuery>) {
+    // The keystore may need two handshakes (the TLS 1.2 probe for the CA names, then the real one).
+    const result = await this.rpc.request(KeystoreRpc.connectivityTls, body, { timeoutMs: 2 * body.timeoutMs + 2_000 });
+    if (query.download !== 'zip') return result;
+    return new StreamableFile(chainZip(result), { type: 'application/zip', disposition: `attachment; filename="${body.host}-${body.port}-chain.zip"` });
+  }
+}

@@ -1,0 +1,30 @@
+import { Body, Controller, Post, UseGuards } from '@nestjs/common';
+import { addCertificateBodySchema, importPkcs12BodySchema, KeystoreRpc } from '@certgate/contracts';
+import { RpcClient } from '@certgate/messaging';
+import { AdminTokenGuard } from '../common/admin-token.guard';
+import { AdminApi, ApiBodyFrom, ApiResponseFrom, Summary } from '../common/openapi';
+import { ZodBody } from '../common/zod-body.pipe';
+
+/** Entries that come from elsewhere: a trusted certificate, or a key pair in a PKCS#12 file. */
+@AdminApi('keystore')
+@UseGuards(AdminTokenGuard)
+@Controller('keystore')
+export class KeystoreImportsController {
+  constructor(private readonly rpc: RpcClient) {}
+
+  @Post('certificates')
+  @Summary('Add a trusted certificate (e.g. the root of a receiver); receiver calls and connectivity tests trust it')
+  @ApiBodyFrom(addCertificateBodySchema)
+  @ApiResponseFrom(KeystoreRpc.addTrustedCertificate.response)
+  addCertificate(@Body(new ZodBody(addCertificateBodySchema)) body: typeof addCertificateBodySchema._output) {
+    return this.rpc.request(KeystoreRpc.addTrustedCertificate, { alias: body.alias, certificatePem: body.certificate });
+  }
+
+  @Post('pkcs12')
+  @Summary('Import a key pair from a PKCS#12 file (base64) with its password; legacy RC2/3DES files are refused with advice')
+  @ApiBodyFrom(importPkcs12BodySchema)
+  @ApiResponseFrom(KeystoreRpc.importPkcs12.response)
+  importPkcs12(@Body(new ZodBody(importPkcs12BodySchema)) body: typeof importPkcs12BodySchema._output) {
+    return this.rpc.request(KeystoreRpc.importPkcs12, { alias: body.alias, password: body.password, pkcs12Base64: body.pkcs12 }, { timeoutMs: 20_000 });
+  }
+}
