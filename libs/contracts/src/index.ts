@@ -23,3 +23,5 @@ export * from './oauth/model';
 export * from './oauth/rpc';
 export { runtimeStateSchema, runtimeStateContract, type RuntimeState } from './runtime/state';
 export * from './keystore/api';
+export * from './alerts/model';
+export * from './alerts/rpc';
