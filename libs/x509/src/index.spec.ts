@@ -36,6 +36,18 @@ describe('@certgate/x509 public surface', () => {
         'toPemBundle',
         'verifyChain',
         'writePkcs12',
+        'createRecipientKey',
+        'sealForRecipient',
+        'openFromSender',
+        'dnFromDer',
+        'readServerFlight',
+        'clientCertificateTypeName',
+        'tlsAlertName',
+        'tlsAlertFromError',
+        'isClientCertificateAlert',
+        'judgeTlsServer',
+        'HOSTNAME_MISMATCH',
+        'chainToPkcs7Der',
       ].sort(),
     );
   });

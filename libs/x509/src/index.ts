@@ -35,3 +35,7 @@ export { decryptPrivateKey, encryptPrivateKeyPem } from './key-encryption';
 export { readTlsPeerCertificate, rfc4514FromOpenSsl, type TlsPeerCertificate } from './tls-peer';
 export { createRecipientKey, sealForRecipient, openFromSender, type RecipientKey, type SealedPrivateKey } from './key-transport';
 export { chainToPkcs7Der } from './pkcs7';
+export { dnFromDer } from './dn-from-der';
+export { readServerFlight, clientCertificateTypeName, type TlsServerFlight, type TlsCertificateRequest, type TlsAlert } from './tls-server-flight';
+export { tlsAlertName, tlsAlertFromError, isClientCertificateAlert } from './tls-alerts';
+export { judgeTlsServer, HOSTNAME_MISMATCH, type TlsServerVerdict, type TlsServerVerdictInput, type TlsServerFailureReason } from './tls-server-verdict';
