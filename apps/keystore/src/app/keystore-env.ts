@@ -27,5 +27,10 @@ export const keystoreEnvSchema = baseEnvSchema.extend({
   CERTGATE_OAUTH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(1, 'must be at least 1 second').max(86_400, 'must be at most 86400 seconds (one day)').default(3600),
   /** Extra time a replaced signing key stays published: clock skew and the moment a replica still signs with the key another one just replaced. */
   CERTGATE_OAUTH_KEY_RETENTION_MARGIN_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
+  /** Webhook retries wait base, 2×base, 4×base … up to the max (ms); tests shorten the base. */
+  CERTGATE_ALERT_WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(1).max(60_000).default(1000),
+  CERTGATE_ALERT_WEBHOOK_RETRY_MAX_MS: z.coerce.number().int().min(1).max(3_600_000).default(300_000),
+  /** A webhook receiver that has not answered in this time counts as a failed attempt. */
+  CERTGATE_ALERT_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
 });
 export type KeystoreEnv = z.infer<typeof keystoreEnvSchema>;

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AlertSubscriptionsModule } from './alert-subscriptions/alert-subscriptions.module';
 import { ClientCaModule } from './client-ca/client-ca.module';
 import { EntriesModule } from './entries/entries.module';
 import { KeyMaterialModule } from './key-material/key-material.module';
@@ -8,6 +9,6 @@ import { TokenSigningModule } from './token-signing/token-signing.module';
 
 /** Everything the keystore does, without the platform (so specs can start it against a tenant of their own). */
 @Module({
-  imports: [ProvisioningModule, EntriesModule, SystemKeyModule, ClientCaModule, TokenSigningModule, KeyMaterialModule],
+  imports: [ProvisioningModule, EntriesModule, SystemKeyModule, ClientCaModule, TokenSigningModule, KeyMaterialModule, AlertSubscriptionsModule],
 })
 export class KeystoreFeaturesModule {}

@@ -1,0 +1,64 @@
+import { randomBytes } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import type { NatsConnection } from 'nats';
+import { CertgateError, ErrorCode, type AlertSubscriptionBody, type AlertSubscriptionView } from '@certgate/contracts';
+import { NATS_CONNECTION } from '@certgate/messaging';
+import { SERVICE_ENV } from '@certgate/platform';
+import type { KeystoreEnv } from '../keystore-env';
+import { KeyVault } from '../vault/key-vault';
+import { addWebhookConsumer, deleteWebhookConsumer, ensureAlertsStreamExists } from './alerts-stream';
+import { secretSealLabel, subscriptionConsumerName, subscriptionView, type StoredSubscription } from './subscription-record';
+import { SubscriptionStore } from './subscription-store';
+
+/** Time for the ack to reach the server after the receiver's answer; past it, the alert goes to another replica. */
+const ACK_MARGIN_MS = 20_000;
+
+@Injectable()
+export class AlertSubscriptionsService {
+  constructor(
+    @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
+    @Inject(SERVICE_ENV) private readonly env: KeystoreEnv,
+    private readonly store: SubscriptionStore,
+    private readonly vault: KeyVault,
+  ) {}
+
+  async list(): Promise<AlertSubscriptionView[]> {
+    return (await this.store.list()).map(subscriptionView);
+  }
+
+  /**
+   * The consumer is made first, then the record: every replica starts delivering when
+   * it sees the record, and by then the consumer it pulls from exists.
+   */
+  async create(body: AlertSubscriptionBody): Promise<AlertSubscriptionView> {
+    const tenant = this.env.CERTGATE_TENANT;
+    const id = randomBytes(8).toString('hex');
+    const consumer = subscriptionConsumerName(id);
+    await ensureAlertsStreamExists(this.nc, tenant);
+    await addWebhookConsumer(this.nc, tenant, consumer, this.env.CERTGATE_ALERT_WEBHOOK_TIMEOUT_MS + ACK_MARGIN_MS);
+    const stored: StoredSubscription = {
+      id,
+      url: body.url,
+      ...(body.sources && { sources: [...new Set(body.sources)] }),
+      ...(body.thresholds && { thresholds: [...new Set(body.thresholds)].sort((a, b) => b - a) }),
+      createdAt: new Date().toISOString(),
+      consumer,
+      secret: this.vault.seal(secretSealLabel(id), body.secret),
+    };
+    try {
+      if (!(await this.store.create(stored))) throw new CertgateError(ErrorCode.conflict, `an alert subscription with id '${id}' exists already; try again`);
+    } catch (err) {
+      await deleteWebhookConsumer(this.nc, tenant, consumer).catch(() => undefined);
+      throw err;
+    }
+    return subscriptionView(stored);
+  }
+
+  /** Record first, so replicas stop pulling, then the consumer with whatever it still held. */
+  async delete(id: string): Promise<void> {
+    const sub = await this.store.get(id);
+    if (!sub) throw new CertgateError(ErrorCode.notFound, `no alert subscription with id '${id}'`, { id });
+    await this.store.delete(id);
+    await deleteWebhookConsumer(this.nc, this.env.CERTGATE_TENANT, sub.consumer);
+  }
+}

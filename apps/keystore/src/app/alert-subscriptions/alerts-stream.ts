@@ -1,0 +1,60 @@
+import { AckPolicy, DeliverPolicy, nanos, type ConsumerConfig, type NatsConnection } from 'nats';
+import { AlertSubjects, tenantStream, tenantSubject } from '@certgate/contracts';
+import { ensureStream, jetStreamErrorCode, type StreamLimits } from '@certgate/messaging';
+
+const JS_STREAM_NOT_FOUND = 10059;
+const JS_CONSUMER_NOT_FOUND = 10014;
+
+/**
+ * Limits used only when a subscription is created before the monitor ever made the
+ * stream; the monitor's own `ensureStream` then sets the limits it wants, and this
+ * never overwrites them.
+ */
+const FALLBACK_LIMITS: StreamLimits = { maxAgeMs: 365 * 24 * 3600 * 1000, maxBytes: 256 * 1024 * 1024 };
+
+/** A subscription's consumer needs the stream to exist; creates it only when absent. */
+export async function ensureAlertsStreamExists(nc: NatsConnection, tenant: string): Promise<void> {
+  const jsm = await nc.jetstreamManager();
+  try {
+    await jsm.streams.info(tenantStream(tenant, 'ALERTS'));
+  } catch (err) {
+    if (jetStreamErrorCode(err) !== JS_STREAM_NOT_FOUND) throw err;
+    await ensureStream(nc, tenant, 'ALERTS', FALLBACK_LIMITS);
+  }
+}
+
+/**
+ * One durable pull consumer per subscription, shared by every keystore replica.
+ * `max_ack_pending: 1` is what keeps delivery in order: the server hands out the next
+ * alert only once the current one is acknowledged, whichever replica holds it, and a
+ * retried alert (nak with a delay) keeps its place at the head. It starts with the
+ * alerts raised after the subscription was made.
+ */
+export function webhookConsumerConfig(tenant: string, name: string, ackWaitMs: number): Partial<ConsumerConfig> & { durable_name: string } {
+  return {
+    durable_name: name,
+    description: 'certgate webhook subscription',
+    filter_subject: tenantSubject(tenant, AlertSubjects.all),
+    deliver_policy: DeliverPolicy.New,
+    ack_policy: AckPolicy.Explicit,
+    max_ack_pending: 1,
+    max_deliver: -1,
+    ack_wait: nanos(ackWaitMs),
+  };
+}
+
+export async function addWebhookConsumer(nc: NatsConnection, tenant: string, name: string, ackWaitMs: number): Promise<void> {
+  const jsm = await nc.jetstreamManager();
+  await jsm.consumers.add(tenantStream(tenant, 'ALERTS'), webhookConsumerConfig(tenant, name, ackWaitMs));
+}
+
+/** Idempotent: a consumer (or stream) that is already gone counts as deleted. */
+export async function deleteWebhookConsumer(nc: NatsConnection, tenant: string, name: string): Promise<void> {
+  const jsm = await nc.jetstreamManager();
+  try {
+    await jsm.consumers.delete(tenantStream(tenant, 'ALERTS'), name);
+  } catch (err) {
+    const code = jetStreamErrorCode(err);
+    if (code !== JS_CONSUMER_NOT_FOUND && code !== JS_STREAM_NOT_FOUND) throw err;
+  }
+}

@@ -1,0 +1,96 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import type { NatsConnection } from 'nats';
+import { AlertStateKv } from '@certgate/contracts';
+import { KvCache, NATS_CONNECTION, type MessagingLogger } from '@certgate/messaging';
+import { SERVICE_ENV, VERSION } from '@certgate/platform';
+import type { KeystoreEnv } from '../keystore-env';
+import { KeyVault } from '../vault/key-vault';
+import { DeliveryMetrics } from './delivery-metrics';
+import { SubscriptionDelivery, type DeliverySettings } from './subscription-delivery';
+import { secretSealLabel, storedSubscriptionSchema, subscriptionView, type StoredSubscription } from './subscription-record';
+import { SUBSCRIPTION_KEYS, SubscriptionStore } from './subscription-store';
+
+const KEY_PREFIX = AlertStateKv.subscription('');
+
+/**
+ * Runs this replica's delivery of every subscription, following the bucket with a KV
+ * watch: a subscription made or deleted on any replica starts or stops here within
+ * milliseconds, and a restarted replica picks up where the consumers stand.
+ */
+@Injectable()
+export class DeliverySupervisor implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(DeliverySupervisor.name);
+  private readonly running = new Map<string, SubscriptionDelivery>();
+  private readonly settings: DeliverySettings;
+  private cache?: KvCache<StoredSubscription>;
+  private closing = false;
+
+  constructor(
+    @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
+    @Inject(SERVICE_ENV) env: KeystoreEnv,
+    private readonly store: SubscriptionStore,
+    private readonly vault: KeyVault,
+    private readonly metrics: DeliveryMetrics,
+  ) {
+    this.settings = {
+      tenant: env.CERTGATE_TENANT,
+      backoff: { baseMs: env.CERTGATE_ALERT_WEBHOOK_RETRY_BASE_MS, maxMs: env.CERTGATE_ALERT_WEBHOOK_RETRY_MAX_MS },
+      timeoutMs: env.CERTGATE_ALERT_WEBHOOK_TIMEOUT_MS,
+      userAgent: `certgate-keystore/${VERSION}`,
+    };
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.cache = await KvCache.start(await this.store.bucket(), {
+      key: SUBSCRIPTION_KEYS,
+      schema: storedSubscriptionSchema,
+      logger: messagingLogger(this.logger),
+      onChange: (key, sub) => void this.apply(key, sub),
+    });
+    for (const [key, sub] of this.cache.entries()) await this.apply(key, sub);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.closing = true;
+    await this.cache?.stop();
+    const deliveries = [...this.running.values()];
+    this.running.clear();
+    await Promise.all(deliveries.map((d) => d.stop()));
+  }
+
+  /** Subscriptions this replica delivers to (for health and specs). */
+  get activeSubscriptions(): string[] {
+    return [...this.running.keys()];
+  }
+
+  private async apply(key: string, sub: StoredSubscription | undefined): Promise<void> {
+    const id = key.slice(KEY_PREFIX.length);
+    if (this.closing) return;
+    if (!sub) {
+      const delivery = this.running.get(id);
+      this.running.delete(id);
+      await delivery?.stop();
+      return;
+    }
+    if (this.running.has(id)) return;
+    let secret: string;
+    try {
+      secret = this.vault.open(secretSealLabel(id), sub.secret);
+    } catch (err) {
+      // Its alerts wait in the consumer until the keystore runs with the right master key again.
+      this.logger.error({ msg: 'the secret of an alert subscription cannot be opened; not delivering to it', subscription: id, error: (err as Error).message });
+      return;
+    }
+    const delivery = new SubscriptionDelivery(this.nc, subscriptionView(sub), secret, this.settings, this.metrics);
+    this.running.set(id, delivery);
+    delivery.start();
+  }
+}
+
+function messagingLogger(logger: Logger): MessagingLogger {
+  return {
+    info: (msg, ctx) => logger.log({ msg, ...ctx }),
+    warn: (msg, ctx) => logger.warn({ msg, ...ctx }),
+    error: (msg, ctx) => logger.error({ msg, ...ctx }),
+  };
+}

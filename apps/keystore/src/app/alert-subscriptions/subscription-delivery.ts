@@ -1,0 +1,159 @@
+import { Logger } from '@nestjs/common';
+import type { ConsumerMessages, JsMsg, NatsConnection } from 'nats';
+import { certificateAlertSchema, tenantStream, type AlertSubscriptionView, type CertificateAlert } from '@certgate/contracts';
+import { decodeJson } from '@certgate/messaging';
+import type { DeliveryMetrics } from './delivery-metrics';
+import { retryDelayMs, type RetryBackoff } from './retry-backoff';
+import { subscriptionWants } from './subscription-record';
+import { loggableUrl, postWebhook } from './webhook-post';
+
+export interface DeliverySettings {
+  tenant: string;
+  backoff: RetryBackoff;
+  timeoutMs: number;
+  userAgent: string;
+}
+
+/** Pause before getting the consumer again after it could not be read (NATS down, consumer not there yet). */
+const RESUBSCRIBE_DELAY_MS = 1000;
+
+/**
+ * This replica's share of one subscription: pulls from the subscription's durable
+ * consumer and POSTs each alert. Every replica runs one per subscription; the
+ * consumer's `max_ack_pending: 1` lets only one of them hold an alert at a time, so
+ * alerts go out one by one, in stream order, and a replica that stops hands its alert
+ * back (nak) for another one to retry at once.
+ */
+export class SubscriptionDelivery {
+  private readonly logger = new Logger(SubscriptionDelivery.name);
+  private readonly abort = new AbortController();
+  private messages?: ConsumerMessages;
+  private loop?: Promise<void>;
+  private wake?: () => void;
+
+  constructor(
+    private readonly nc: NatsConnection,
+    private readonly sub: AlertSubscriptionView,
+    private readonly secret: string,
+    private readonly settings: DeliverySettings,
+    private readonly metrics: DeliveryMetrics,
+  ) {}
+
+  start(): void {
+    this.loop ??= this.run();
+  }
+
+  /** Ends the pull and waits for the alert in hand, which goes back to the consumer undelivered. */
+  async stop(): Promise<void> {
+    this.abort.abort();
+    this.wake?.();
+    await this.messages?.close().catch(() => undefined);
+    await this.loop;
+  }
+
+  private get stopped(): boolean {
+    return this.abort.signal.aborted;
+  }
+
+  private async run(): Promise<void> {
+    let warned = false;
+    while (!this.stopped) {
+      try {
+        const consumer = await this.nc.jetstream().consumers.get(tenantStream(this.settings.tenant, 'ALERTS'), this.sub.consumer);
+        if (this.stopped) break;
+        this.messages = await consumer.consume({ max_messages: 1 });
+        warned = false;
+        for await (const msg of this.messages) {
+          if (this.stopped) {
+            msg.nak();
+            break;
+          }
+          await this.handle(msg);
+        }
+      } catch (err) {
+        if (this.stopped) break;
+        if (!warned) this.logger.warn({ msg: 'cannot read the consumer of an alert subscription; retrying', subscription: this.sub.id, error: (err as Error).message });
+        warned = true;
+      }
+      if (!this.stopped) await this.pause(RESUBSCRIBE_DELAY_MS);
+    }
+  }
+
+  private async handle(msg: JsMsg): Promise<void> {
+    const alert = parseAlert(msg.data);
+    if (!alert) {
+      // Redelivering would never make it valid; keep the subscription moving.
+      msg.term();
+      this.metrics.count('failed');
+      this.logger.error({ msg: 'event on the alerts stream is not a certificate alert; dropped for this subscription', subscription: this.sub.id, streamSeq: msg.info.streamSequence });
+      return;
+    }
+    if (!subscriptionWants(this.sub, alert)) {
+      await this.ack(msg, alert);
+      return;
+    }
+    const attempt = msg.info.redeliveryCount;
+    const outcome = await postWebhook({
+      url: this.sub.url,
+      body: msg.data,
+      secret: this.secret,
+      alertId: alert.id,
+      subscriptionId: this.sub.id,
+      attempt,
+      userAgent: this.settings.userAgent,
+      timeoutMs: this.settings.timeoutMs,
+      signal: this.abort.signal,
+    });
+    if (outcome.delivered) {
+      await this.ack(msg, alert);
+      this.metrics.count('ok');
+      return;
+    }
+    if (outcome.aborted) {
+      msg.nak();
+      return;
+    }
+    const delayMs = retryDelayMs(attempt, this.settings.backoff);
+    msg.nak(delayMs);
+    this.metrics.count('retry');
+    this.logger.warn({
+      msg: 'webhook delivery failed; will retry',
+      subscription: this.sub.id,
+      url: loggableUrl(this.sub.url),
+      alert: alert.id,
+      attempt,
+      reason: outcome.reason,
+      retryInMs: delayMs,
+    });
+  }
+
+  /** Waits for the server to record the ack: only then may the next alert go out. */
+  private async ack(msg: JsMsg, alert: CertificateAlert): Promise<void> {
+    try {
+      await msg.ackAck();
+    } catch (err) {
+      // The alert comes back after ack_wait and is sent again: at least once, never lost.
+      this.logger.warn({ msg: 'acknowledging a webhook delivery failed; the alert will be delivered again', subscription: this.sub.id, alert: alert.id, error: (err as Error).message });
+    }
+  }
+
+  private pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = done;
+    });
+  }
+}
+
+function parseAlert(data: Uint8Array): CertificateAlert | undefined {
+  try {
+    const parsed = certificateAlertSchema.safeParse(decodeJson(data));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { alertSubscriptionViewSchema, encryptedKeySchema, type AlertSubscriptionView, type CertificateAlert } from '@certgate/contracts';
+
+/**
+ * A subscription as stored under `subscription.<id>` in the alert-state bucket, which
+ * only the keystore reads: the view plus the secret, sealed by the KeyVault like a
+ * private key (additional data `alert-subscription:<id>`, so it opens for no other id).
+ */
+export const storedSubscriptionSchema = alertSubscriptionViewSchema.extend({ secret: encryptedKeySchema });
+export type StoredSubscription = z.infer<typeof storedSubscriptionSchema>;
+
+/** What the KeyVault binds the sealed secret to: no keystore alias can contain `:`. */
+export const secretSealLabel = (id: string) => `alert-subscription:${id}`;
+
+/** The durable JetStream consumer that delivers to subscription `id`. */
+export const subscriptionConsumerName = (id: string) => `webhook-${id}`;
+
+export function subscriptionView(stored: StoredSubscription): AlertSubscriptionView {
+  const { secret: _secret, ...view } = stored;
+  return alertSubscriptionViewSchema.parse(view);
+}
+
+/** Absent filters let everything through; both present must both match. */
+export function subscriptionWants(sub: Pick<AlertSubscriptionView, 'sources' | 'thresholds'>, alert: Pick<CertificateAlert, 'source' | 'threshold'>): boolean {
+  if (sub.sources && !sub.sources.includes(alert.source)) return false;
+  if (sub.thresholds && !sub.thresholds.includes(alert.threshold)) return false;
+  return true;
+}
