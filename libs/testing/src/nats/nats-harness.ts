@@ -22,6 +22,8 @@ export interface NatsHarnessOptions {
   label?: string;
   /** `auto` (default): a container when a Docker engine with the image answers, else NATS_URL. */
   prefer?: 'auto' | 'container' | 'url';
+  /** A server of the caller's own (e.g. `startNatsProcess()`); implies `prefer: 'url'`. */
+  url?: string;
 }
 
 /**
@@ -32,10 +34,10 @@ export interface NatsHarnessOptions {
 export async function startNatsHarness(opts: NatsHarnessOptions = {}): Promise<NatsHarness> {
   const tenant = uniqueTenant(opts.label);
   const prefer = opts.prefer ?? (process.env.CERTGATE_TEST_NATS as NatsHarnessOptions['prefer']) ?? 'auto';
-  if (prefer === 'container' || (prefer === 'auto' && (await dockerNatsAvailable()))) {
+  if (opts.url === undefined && (prefer === 'container' || (prefer === 'auto' && (await dockerNatsAvailable())))) {
     return startContainer(tenant);
   }
-  const url = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
+  const url = opts.url ?? process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
   const nc = await connectOrExplain(url);
   return {
     url,
