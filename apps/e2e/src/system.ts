@@ -9,60 +9,76 @@ export const ALL_SERVICES: ServiceName[] = ['identity', 'keystore', 'flow-runtim
 
 export interface RunningSystem {
   harness: NatsHarness;
+  /** The services now running (replaced by `restart`). */
   system: LaunchedSystem;
   adminToken: string;
   consoleUrl: string;
   ingressPort: number;
   dataDir: string;
+  /** Stops every service and launches them again with the same env (tenant, master key, ports, data dir). */
+  restart(): Promise<void>;
   stop(): Promise<{ service: ServiceName; code: number | null; signal: NodeJS.Signals | null }[]>;
+}
+
+export interface StartSystemOptions {
+  /** A NATS of the suite's own (e.g. `startNatsProcess().url`) instead of the harness' default. */
+  natsUrl?: string;
 }
 
 /**
  * The whole system as `npm start` runs it, on free ports, in a tenant and data dir of its
  * own. `services` may name a service several times to run several replicas of it.
  */
-export async function startSystem(label: string, extraEnv: Record<string, string> = {}, services: ServiceName[] = ALL_SERVICES): Promise<RunningSystem> {
-  const harness = await startNatsHarness({ label });
+export async function startSystem(
+  label: string,
+  extraEnv: Record<string, string> = {},
+  services: ServiceName[] = ALL_SERVICES,
+  opts: StartSystemOptions = {},
+): Promise<RunningSystem> {
+  const harness = await startNatsHarness({ label, url: opts.natsUrl });
   const dataDir = mkdtempSync(join(tmpdir(), 'certgate-e2e-'));
   const adminToken = randomBytes(24).toString('base64url');
   const [consolePort, ingressPort] = [await freePort(), await freePort()];
+  const env = {
+    ...harness.env,
+    CERTGATE_ADMIN_TOKEN: adminToken,
+    CERTGATE_MASTER_KEY: randomBytes(32).toString('base64url'),
+    CERTGATE_DATA_DIR: join(dataDir, 'data'),
+    CERTGATE_LOG_DIR: join(dataDir, 'logs'),
+    CONSOLE_PORT: String(consolePort),
+    INGRESS_PORT: String(ingressPort),
+    ...extraEnv,
+  };
+  const launch = () => launchServices({ services, nc: harness.nc, env });
   let system: LaunchedSystem;
   try {
-    system = await launchServices({
-      services,
-      nc: harness.nc,
-      env: {
-        ...harness.env,
-        CERTGATE_ADMIN_TOKEN: adminToken,
-        CERTGATE_MASTER_KEY: randomBytes(32).toString('base64url'),
-        CERTGATE_DATA_DIR: join(dataDir, 'data'),
-        CERTGATE_LOG_DIR: join(dataDir, 'logs'),
-        CONSOLE_PORT: String(consolePort),
-        INGRESS_PORT: String(ingressPort),
-        ...extraEnv,
-      },
-    });
+    system = await launch();
   } catch (err) {
     await harness.stop();
     rmSync(dataDir, { recursive: true, force: true });
     throw err;
   }
   let stopped: ReturnType<RunningSystem['stop']> | undefined;
-  return {
+  const running: RunningSystem = {
     harness,
     system,
     adminToken,
     consoleUrl: `http://127.0.0.1:${consolePort}/api/v1`,
     ingressPort,
     dataDir: join(dataDir, 'data'),
+    restart: async () => {
+      await running.system.stop();
+      running.system = await launch();
+    },
     stop: () =>
       (stopped ??= (async () => {
         try {
-          return await system.stop();
+          return await running.system.stop();
         } finally {
           await harness.stop();
           rmSync(dataDir, { recursive: true, force: true });
         }
       })()),
   };
+  return running;
 }
