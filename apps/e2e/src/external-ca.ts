@@ -59,7 +59,8 @@ function opensslCa(subjectCN: string): ExternalCa {
 }
 
 async function x509Ca(subjectCN: string): Promise<ExternalCa> {
-  const pki = await createTestPki({ name: subjectCN.replace(/ Root CA .*/, '') });
+  // A name of its own keeps the DN unique (createTestPki adds no suffix to a given name).
+  const pki = await createTestPki({ name: subjectCN.replace(' Root CA', '') });
   return {
     tool: 'x509',
     subjectCN: pki.root.certificate.subjectCN ?? subjectCN,
