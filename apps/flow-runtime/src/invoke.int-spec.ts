@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { TestingModule } from '@nestjs/testing';
 import { Buckets, DEFAULT_SYSTEM_KEY_ALIAS, FlowsKv, FlowsRpc, RuntimeRpc, type DeployedFlow, type FlowDefinition, type InvokeRequest, type InvokeResponse, type MplRecord, type TlsClient } from '@certgate/contracts';
 import { RpcClient, encodeJson, ensureKv, readStreamTail } from '@certgate/messaging';
-import { createTestPki, startNatsHarness, type NatsHarness, type TestLeaf, type TestPki } from '@certgate/testing';
+import { createTestPki, freePort, startNatsHarness, type NatsHarness, type TestLeaf, type TestPki } from '@certgate/testing';
 import { describeReason } from '@certgate/x509';
 import { FlowCache } from './app/state/flow-cache';
 import { PrincipalCache } from './app/state/principal-cache';
@@ -42,6 +42,9 @@ describe('flow-runtime: invoking flows end to end (real NATS, KV state in the co
   let systemCert: TestLeaf;
   const ids: Record<string, string> = {};
   const SECRET = 'the-client-secret-0123456789';
+  /** A port nothing listens on: the relay flow's receiver (receiver calls proper: receiver.int-spec.ts). */
+  let closedPort: number;
+  const refused = () => `the receiver at 127.0.0.1:${closedPort} refused the connection: nothing listens there (ECONNREFUSED)`;
 
   function invoke(address: string, tls: TlsClient, opts: { headers?: InvokeRequest['headers']; body?: string; method?: string } = {}): Promise<InvokeResponse> {
     const requestId = randomUUID();
@@ -70,6 +73,7 @@ describe('flow-runtime: invoking flows end to end (real NATS, KV state in the co
 
   beforeAll(async () => {
     h = await startNatsHarness({ label: 'runtime-invoke' });
+    closedPort = await freePort();
     rpc = new RpcClient(h.nc, h.tenant);
     kv = await KvFixtures.open(h.nc, h.tenant);
     pki = await createTestPki();
@@ -112,7 +116,7 @@ describe('flow-runtime: invoking flows end to end (real NATS, KV state in the co
       id: 'relay',
       sender: { address: '/relay', authorization: { type: 'role', role: 'Role1' } },
       steps: [],
-      receiver: { url: 'https://receiver.example/in', authentication: { type: 'none' } },
+      receiver: { url: `https://127.0.0.1:${closedPort}/in`, authentication: { type: 'none' } },
     });
   }, 60_000);
 
@@ -207,10 +211,10 @@ describe('flow-runtime: invoking flows end to end (real NATS, KV state in the co
     expect(json(res)).toEqual({ error: 'not_found', error_description: "no flow is deployed at address '/nowhere'" });
   });
 
-  it('a flow with a receiver answers 502: receiver calls are not available yet', async () => {
+  it('a flow whose receiver cannot be reached answers 502 naming the cause', async () => {
     const res = await invoke('/relay', verifiedTls(alice.certificate));
     expect(res.status).toBe(502);
-    expect(json(res)).toEqual({ error: 'receiver_failed', error_description: 'receiver calls are not available yet' });
+    expect(json(res)).toEqual({ error: 'receiver_failed', error_description: refused() });
   });
 
   describe('changes take effect live, on every replica, without a restart', () => {
@@ -344,7 +348,7 @@ describe('flow-runtime: invoking flows end to end (real NATS, KV state in the co
     expect(byId.get(requestIds.denied)).toMatchObject({ flowId: 'orders', principal: ids.dave, status: 403, outcome: 'denied', error: `'${ids.dave}' does not have role 'Role1'` });
     expect(byId.get(requestIds.notFound)).toMatchObject({ address: '/missing', status: 404, outcome: 'not_found' });
     expect(byId.get(requestIds.notFound)?.flowId).toBeUndefined();
-    expect(byId.get(requestIds.failed)).toMatchObject({ flowId: 'relay', status: 502, outcome: 'failed', error: 'receiver calls are not available yet' });
+    expect(byId.get(requestIds.failed)).toMatchObject({ flowId: 'relay', status: 502, outcome: 'failed', error: refused() });
     for (const r of records) {
       expect(r.durationMs).toBeGreaterThanOrEqual(0);
       expect(['rt-a', 'rt-b']).toContain(r.nodeId);

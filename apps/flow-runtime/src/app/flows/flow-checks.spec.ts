@@ -44,4 +44,12 @@ describe('checkFlowSteps', () => {
     ]);
     expect(message.split('; steps').length).toBe(3);
   });
+
+  it('refuses a receiver URL that is not https: receiver calls are made over TLS', () => {
+    const withReceiver = (url: string): FlowDefinition => ({ ...flow([]), receiver: { url, authentication: { type: 'none' } } });
+    expect(() => checkFlowSteps(withReceiver('https://receiver.example/in'))).not.toThrow();
+    expect(() => checkFlowSteps(withReceiver('http://receiver.example/in'))).toThrow(
+      "receiver.url: receiver calls are made over TLS, so the URL must start with https:// (got 'http://receiver.example/in')",
+    );
+  });
 });

@@ -3,8 +3,8 @@ import { isReservedResponseHeader } from '../steps/response-headers';
 import { PLACEHOLDER_HELP, unknownPlaceholders } from '../steps/template';
 
 /**
- * What the schema cannot see: header names a flow may not set and placeholders that
- * do not exist. Refused at deployment, so a typo is a 400 now rather than a wrong
+ * What the schema cannot see: header names a flow may not set, placeholders that
+ * do not exist, a receiver URL that is not https. Refused at deployment, so a typo is a 400 now rather than a wrong
  * answer to every sender later.
  */
 export function checkFlowSteps(definition: FlowDefinition): void {
@@ -29,5 +29,7 @@ export function checkFlowSteps(definition: FlowDefinition): void {
       checkTemplate(`${where}.value`, step.value);
     }
   });
+  const receiver = definition.receiver;
+  if (receiver && new URL(receiver.url).protocol !== 'https:') problems.push(`receiver.url: receiver calls are made over TLS, so the URL must start with https:// (got '${receiver.url.slice(0, 200)}')`);
   if (problems.length) throw new CertgateError(ErrorCode.validationFailed, problems.join('; '), { problems });
 }

@@ -5,7 +5,7 @@ import { buildFlowIndex } from '../state/flow-index';
 import { NormalizedDnCache } from './dn-cache';
 import { testSigner, type TestSigner } from '../../test-support/token-signer';
 import { thumbprintOf } from './credential';
-import { handleInvoke, type InvokeDeps, type InvokeOutcome } from './invoke-pipeline';
+import { handleInvoke, type InvokeDeps, type InvokeOutcome, type ReceiverCall, type ReceiverCaller, type ReceiverResult } from './invoke-pipeline';
 import { TokenVerifier } from './token-verifier';
 
 const FP = 'a'.repeat(64);
@@ -47,8 +47,28 @@ const flows = buildFlowIndex([
     { id: 'dn', sender: { address: '/dn', authorization: { type: 'client-certificate', certificates: [{ subjectDN: 'cn=ALICE, o=acme', issuerDN: 'CN=ca,O=ACME' }] } }, steps: [] },
     [{ normalizedSubjectDN: 'cn=alice,o=acme', normalizedIssuerDN: 'cn=ca,o=acme', subjectDN: 'cn=ALICE, o=acme', issuerDN: 'CN=ca,O=ACME' }],
   ),
-  deployed({ id: 'relay', sender: { address: '/relay', authorization: { type: 'role', role: 'Role1' } }, steps: [], receiver: { url: 'https://r.example', authentication: { type: 'none' } } }),
+  deployed({
+    id: 'relay',
+    sender: { address: '/relay', authorization: { type: 'role', role: 'Role1' } },
+    steps: [
+      { type: 'set-header', name: 'X-Order', value: 'for ${principal}' },
+      { type: 'set-header', name: 'Authorization', value: '${header.authorization}' },
+    ],
+    receiver: { url: 'https://r.example/in', authentication: { type: 'client-certificate', privateKeyAlias: 'tenant' } },
+  }),
+  deployed({
+    id: 'rewrite',
+    sender: { address: '/rewrite', authorization: { type: 'role', role: 'Role1' } },
+    steps: [{ type: 'respond', status: 200, body: 'from ${principal}: ${body}' }],
+    receiver: { url: 'https://r.example/in', authentication: { type: 'none' } },
+  }),
 ]);
+
+/** Records each call and answers with `result`. */
+function fakeReceiver(result: ReceiverResult = { ok: true, status: 200, headers: {}, body: Buffer.alloc(0) }): ReceiverCaller & { calls: ReceiverCall[] } {
+  const calls: ReceiverCall[] = [];
+  return { calls, call: (c) => (calls.push(c), Promise.resolve(result)) };
+}
 
 function deps(overrides: Partial<InvokeDeps> = {}): InvokeDeps {
   return {
@@ -58,12 +78,13 @@ function deps(overrides: Partial<InvokeDeps> = {}): InvokeDeps {
     systemKey: (): SystemKeyState => ({ alias: 'sys', present: true, valid: true }),
     mode: 'standard',
     dnCache: new NormalizedDnCache(),
+    receiver: { call: () => Promise.reject(new Error('no receiver call expected')) },
     ...overrides,
   };
 }
 
-function request(address: string, tls: TlsClient, headers: InvokeRequest['headers'] = {}): InvokeRequest {
-  return { requestId: 'r1', nodeId: 'ingress-1', method: 'POST', address, query: '', headers, bodyBase64: '', clientAddress: '127.0.0.1', tls };
+function request(address: string, tls: TlsClient, headers: InvokeRequest['headers'] = {}, body = ''): InvokeRequest {
+  return { requestId: 'r1', nodeId: 'ingress-1', method: 'POST', address, query: '', headers, bodyBase64: Buffer.from(body).toString('base64'), clientAddress: '127.0.0.1', tls };
 }
 
 const alice: TlsClient = { status: 'verified', fingerprint: FP, subjectDN: 'CN=alice,O=Acme', issuerDN: 'CN=CA,O=Acme' };
@@ -130,12 +151,51 @@ describe('handleInvoke', () => {
     expect(run(request('/orders', alice), d).response).toMatchObject({ status: 401, denial: { reason: 'certificate_auth_disabled' } });
   });
 
-  it('a flow with a receiver answers 502 receiver_failed after authorization, instead of pretending', () => {
-    const out = run(request('/relay', alice), deps());
-    expect(out).toMatchObject({ outcome: 'failed', flowId: 'relay', error: 'receiver calls are not available yet' });
-    expect(out.response.status).toBe(502);
-    expect(body(out.response.bodyBase64)).toEqual({ error: 'receiver_failed', error_description: 'receiver calls are not available yet' });
-    expect(run(request('/relay', { status: 'none' }), deps()).response.status).toBe(401);
+  describe('flows with a receiver', () => {
+    it("the steps run on the sender's message, which then goes to the receiver; its answer comes back", async () => {
+      const receiver = fakeReceiver({ ok: true, status: 202, headers: { 'content-type': 'text/plain', 'x-receiver': 'r1' }, body: Buffer.from('accepted') });
+      const pending = handleInvoke(request('/relay', alice, { 'content-type': 'application/json', 'x-other': 'not forwarded' }, '{"order":7}'), deps({ receiver }));
+      expect(pending).toBeInstanceOf(Promise);
+      const out = await pending;
+      expect(receiver.calls).toHaveLength(1);
+      const [call] = receiver.calls;
+      expect(call).toMatchObject({ requestId: 'r1', method: 'POST', receiver: { url: 'https://r.example/in', authentication: { type: 'client-certificate', privateKeyAlias: 'tenant' } } });
+      expect(call.message.body.toString()).toBe('{"order":7}');
+      // The sender's content type and what the steps set; the sender's other headers stay behind.
+      expect(call.message.headers).toEqual({ 'content-type': 'application/json', 'x-order': 'for sb-x509!k1', authorization: '' });
+      expect(out).toMatchObject({ outcome: 'completed', flowId: 'relay', principal: 'sb-x509!k1' });
+      expect(out.error).toBeUndefined();
+      expect(out.response).toMatchObject({ status: 202, principal: 'sb-x509!k1', headers: { 'content-type': 'text/plain', 'x-receiver': 'r1' } });
+      expect(Buffer.from(out.response.bodyBase64 ?? '', 'base64').toString()).toBe('accepted');
+    });
+
+    it('respond replaces the body sent on, as text unless a step chose a content type', async () => {
+      const receiver = fakeReceiver();
+      await handleInvoke(request('/rewrite', alice, { 'content-type': 'application/json' }, '{"a":1}'), deps({ receiver }));
+      expect(receiver.calls[0].message.body.toString()).toBe('from sb-x509!k1: {"a":1}');
+      expect(receiver.calls[0].message.headers).toEqual({ 'content-type': 'text/plain; charset=utf-8' });
+    });
+
+    it('a failed call: 502 receiver_failed naming the cause, also in the MPL error', async () => {
+      const reason = "no key pair with alias 'tenant' in the keystore";
+      const out = await handleInvoke(request('/relay', alice), deps({ receiver: fakeReceiver({ ok: false, error: reason }) }));
+      expect(out).toMatchObject({ outcome: 'failed', flowId: 'relay', principal: 'sb-x509!k1', error: reason });
+      expect(out.response).toMatchObject({ status: 502, principal: 'sb-x509!k1' });
+      expect(body(out.response.bodyBase64)).toEqual({ error: 'receiver_failed', error_description: reason });
+    });
+
+    it("the receiver's error status is relayed as it came and marks the message failed", async () => {
+      const out = await handleInvoke(request('/relay', alice), deps({ receiver: fakeReceiver({ ok: true, status: 503, headers: {}, body: Buffer.from('busy') }) }));
+      expect(out).toMatchObject({ outcome: 'failed', error: 'the receiver answered with status 503' });
+      expect(out.response.status).toBe(503);
+      expect(Buffer.from(out.response.bodyBase64 ?? '', 'base64').toString()).toBe('busy');
+    });
+
+    it('a sender that is not allowed never reaches the receiver', () => {
+      const receiver = fakeReceiver();
+      expect(run(request('/relay', { status: 'none' }), deps({ receiver })).response.status).toBe(401);
+      expect(receiver.calls).toHaveLength(0);
+    });
   });
 
   it('mixed-case header names are read, and a duplicated authorization header is refused', () => {

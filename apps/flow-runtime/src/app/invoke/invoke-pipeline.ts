@@ -1,10 +1,28 @@
 import { decide, type Credential, type Decision, type SystemKeyState } from '@certgate/authz';
-import type { InvokeRequest, InvokeResponse, MplRecord } from '@certgate/contracts';
+import type { FlowDefinition, InvokeRequest, InvokeResponse, MplRecord } from '@certgate/contracts';
 import type { ServedFlow } from '../state/flow-index';
-import { runSteps } from '../steps/step-engine';
+import { runSteps, type InboundMessage, type OutboundMessage } from '../steps/step-engine';
 import { buildCredential, type PrincipalLookup, type TokenCheck } from './credential';
 import type { NormalizedDnCache } from './dn-cache';
-import { RECEIVER_UNAVAILABLE, errorResponse } from './invoke-responses';
+import { errorResponse, receiverFailedResponse } from './invoke-responses';
+
+/** A flow's message on its way to the receiver. */
+export interface ReceiverCall {
+  receiver: NonNullable<FlowDefinition['receiver']>;
+  requestId: string;
+  /** The sender's method. */
+  method: string;
+  /** After the steps: headers (lower case) and body to send. */
+  message: Pick<OutboundMessage, 'headers' | 'body'>;
+}
+
+/** The receiver's answer, or why there is none (one sentence, for the MPL and the sender). */
+export type ReceiverResult = { ok: true; status: number; headers: Record<string, string>; body: Buffer } | { ok: false; error: string };
+
+export interface ReceiverCaller {
+  /** Never rejects for a failed call: a failure is a result. */
+  call(call: ReceiverCall): Promise<ReceiverResult>;
+}
 
 /** What the pipeline reads, all from the replica's memory: no I/O on the request path. */
 export interface InvokeDeps {
@@ -14,6 +32,7 @@ export interface InvokeDeps {
   systemKey(): SystemKeyState;
   mode: 'standard' | 'classic';
   dnCache: NormalizedDnCache;
+  receiver: ReceiverCaller;
 }
 
 /** The answer plus what the message processing log records about it. */
@@ -28,9 +47,10 @@ export interface InvokeOutcome {
 type Headers = InvokeRequest['headers'];
 
 /**
- * Flow lookup → credential → authorization decision → steps. Denies unless everything
- * says yes. Answers synchronously, from memory, except when a Bearer token is seen for
- * the first time and its signature must be checked.
+ * Flow lookup → credential → authorization decision → steps (→ receiver). Denies unless
+ * everything says yes. Answers synchronously, from memory, except when a Bearer token is
+ * seen for the first time and its signature must be checked, and for flows with a
+ * receiver, which wait for its answer.
  */
 export function handleInvoke(req: InvokeRequest, deps: InvokeDeps, nowMs = Date.now()): InvokeOutcome | Promise<InvokeOutcome> {
   const served = deps.flowAt(req.address);
@@ -44,7 +64,7 @@ export function handleInvoke(req: InvokeRequest, deps: InvokeDeps, nowMs = Date.
   return decideAndRun(req, headers, served, credential, deps);
 }
 
-function decideAndRun(req: InvokeRequest, headers: Headers, served: ServedFlow, credential: Credential, deps: InvokeDeps): InvokeOutcome {
+function decideAndRun(req: InvokeRequest, headers: Headers, served: ServedFlow, credential: Credential, deps: InvokeDeps): InvokeOutcome | Promise<InvokeOutcome> {
   const { definition, certificateMatchers } = served.flow;
   const flowId = definition.id;
   const decision = decide({
@@ -70,17 +90,23 @@ function decideAndRun(req: InvokeRequest, headers: Headers, served: ServedFlow, 
   // DN-listed flow is logged by the ingress as <CN>@<issuer CN> instead of its full DN.
   const mapped = principalName(credential);
   const who = mapped ? { principal: mapped } : {};
-  if (definition.receiver) {
-    // Receiver calls (mTLS to the receiver) come with a later issue: refuse openly rather than pretend.
-    return { response: { ...errorResponse(502, 'receiver_failed', RECEIVER_UNAVAILABLE), ...who }, outcome: 'failed', flowId, principal, error: RECEIVER_UNAVAILABLE };
-  }
-  const out = runSteps(served.steps, {
+  const inbound: InboundMessage = {
     principal,
     address: req.address,
     method: req.method,
     headers,
     body: () => Buffer.from(req.bodyBase64, 'base64'),
-  });
+  };
+  if (definition.receiver) {
+    const message = runSteps(served.steps, inbound, 'request');
+    return deps.receiver.call({ receiver: definition.receiver, requestId: req.requestId, method: req.method, message }).then((result): InvokeOutcome => {
+      if (!result.ok) return { response: { ...receiverFailedResponse(result.error), ...who }, outcome: 'failed', flowId, principal, error: result.error };
+      const response: InvokeResponse = { status: result.status, headers: result.headers, bodyBase64: result.body.toString('base64'), ...who };
+      // Relayed as it came; the MPL still marks a message the receiver refused or failed on.
+      return result.status >= 400 ? { response, outcome: 'failed', flowId, principal, error: `the receiver answered with status ${result.status}` } : { response, outcome: 'completed', flowId, principal };
+    });
+  }
+  const out = runSteps(served.steps, inbound);
   return { response: { status: out.status, headers: out.headers, bodyBase64: out.body.toString('base64'), ...who }, outcome: 'completed', flowId, principal };
 }
 

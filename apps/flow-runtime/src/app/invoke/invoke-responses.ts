@@ -9,4 +9,7 @@ export function errorResponse(status: number, error: string, description: string
   };
 }
 
-export const RECEIVER_UNAVAILABLE = 'receiver calls are not available yet';
+/** A receiver call that failed: 502 naming the cause (design §6). */
+export function receiverFailedResponse(reason: string): InvokeResponse {
+  return errorResponse(502, 'receiver_failed', reason);
+}

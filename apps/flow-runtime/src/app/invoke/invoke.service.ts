@@ -4,6 +4,7 @@ import { oauthAudience, oauthIssuer, type InvokeRequest, type InvokeResponse } f
 import { SERVICE_ENV } from '@certgate/platform';
 import type { FlowRuntimeEnv } from '../flow-runtime-env';
 import { MplPublisher } from '../mpl/mpl-publisher';
+import { ReceiverService } from '../receiver/receiver.service';
 import { FlowCache } from '../state/flow-cache';
 import { PrincipalCache } from '../state/principal-cache';
 import { SigningKeyCache } from '../state/signing-key-cache';
@@ -13,7 +14,7 @@ import { handleInvoke, type InvokeDeps, type InvokeOutcome } from './invoke-pipe
 import { errorResponse } from './invoke-responses';
 import { TokenVerifier } from './token-verifier';
 
-/** Runs one inbound message through its flow from memory, and logs it to the MPL without waiting. */
+/** Runs one inbound message through its flow (from memory, unless it goes on to a receiver), and logs it to the MPL without waiting. */
 @Injectable()
 export class InvokeService {
   private readonly logger = new Logger('invoke');
@@ -24,6 +25,7 @@ export class InvokeService {
     principals: PrincipalCache,
     systemKey: SystemKeyCache,
     signingKeys: SigningKeyCache,
+    receiver: ReceiverService,
     private readonly mpl: MplPublisher,
     @Inject(SERVICE_ENV) env: FlowRuntimeEnv,
   ) {
@@ -40,10 +42,11 @@ export class InvokeService {
       systemKey: () => systemKey.state(Date.now()),
       mode: env.CERTGATE_MODE,
       dnCache: new NormalizedDnCache(),
+      receiver,
     };
   }
 
-  /** Answers in the same tick unless a Bearer token must be verified first. */
+  /** Answers in the same tick unless a Bearer token must be verified first or the flow calls a receiver. */
   invoke(req: InvokeRequest): InvokeResponse | Promise<InvokeResponse> {
     const started = performance.now();
     let result: InvokeOutcome | Promise<InvokeOutcome>;

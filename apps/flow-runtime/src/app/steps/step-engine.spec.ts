@@ -96,4 +96,35 @@ describe('step engine', () => {
     run([{ type: 'respond', status: 200, body: '${principal}' }, { type: 'set-header', name: 'x-a', value: '${method}' }], message({ body }));
     expect(body).not.toHaveBeenCalled();
   });
+
+  describe("a receiver flow's message starts as the sender's request", () => {
+    const toReceiver = (steps: FlowStep[], msg = message()) => runSteps(compileSteps(steps), msg, 'request');
+
+    it("no steps: the sender's body and content type, nothing else of the sender", () => {
+      const out = toReceiver([]);
+      expect(out.body.toString()).toBe('{"order":7}');
+      expect(out.headers).toEqual({ 'content-type': 'application/json' });
+    });
+
+    it('set-header adds to it; respond replaces the body, as text unless a step chose the type', () => {
+      expect(toReceiver([{ type: 'set-header', name: 'X-Order', value: '${principal}' }]).headers).toEqual({ 'content-type': 'application/json', 'x-order': 'sb-a!k1' });
+      const text = toReceiver([{ type: 'respond', status: 200, body: 'wrapped ${body}' }]);
+      expect(text.body.toString()).toBe('wrapped {"order":7}');
+      expect(text.headers).toEqual({ 'content-type': 'text/plain; charset=utf-8' });
+      const chosen = toReceiver([
+        { type: 'set-header', name: 'content-type', value: 'application/xml' },
+        { type: 'respond', status: 200, body: '<o/>' },
+      ]);
+      expect(chosen.headers).toEqual({ 'content-type': 'application/xml' });
+    });
+
+    it('a sender without a content type starts without one', () => {
+      expect(toReceiver([], message({ headers: {} })).headers).toEqual({});
+    });
+  });
+
+  it("respond after echo answers text: the echoed content type described the sender's body", () => {
+    const out = run([{ type: 'echo' }, { type: 'respond', status: 200, body: 'got ${body}' }]);
+    expect(out.headers).toEqual({ 'content-type': 'text/plain; charset=utf-8' });
+  });
 });

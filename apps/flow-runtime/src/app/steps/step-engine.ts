@@ -49,32 +49,44 @@ export function compileSteps(steps: readonly FlowStep[]): CompiledStep[] {
  * Runs the steps in order. `respond` sets status and body (the last one wins) and its
  * headers; `set-header` sets one header; `echo` makes the request body the response
  * body, with the request's content type. No respond or echo: 200 with an empty body.
+ *
+ * `start: 'request'` (a flow with a receiver) starts from the sender's body and content
+ * type instead, as an echo would, since that message then travels on to the receiver.
  */
-export function runSteps(steps: readonly CompiledStep[], message: InboundMessage): OutboundMessage {
+export function runSteps(steps: readonly CompiledStep[], message: InboundMessage, start: 'empty' | 'request' = 'empty'): OutboundMessage {
   const ctx = templateContext(message);
   const out: OutboundMessage = { status: 200, headers: {}, body: Buffer.alloc(0) };
-  const setHeader = (name: string, value: string) => {
-    if (!isReservedResponseHeader(name)) out.headers[name] = sanitizeHeaderValue(value);
+  let senderType = false;
+  const echo = () => {
+    out.body = message.body();
+    const type = firstValue(message.headers['content-type']);
+    if (type) out.headers['content-type'] = sanitizeHeaderValue(type);
+    else delete out.headers['content-type'];
+    senderType = true;
   };
+  const setHeader = (name: string, value: string) => {
+    if (isReservedResponseHeader(name)) return;
+    out.headers[name] = sanitizeHeaderValue(value);
+    if (name === 'content-type') senderType = false;
+  };
+  if (start === 'request') echo();
   for (const step of steps) {
     switch (step.type) {
       case 'respond':
         out.status = step.status;
         out.body = Buffer.from(renderTemplate(step.body, ctx), 'utf8');
-        // A content type set earlier (set-header) is kept: the flow author chose it.
-        out.headers['content-type'] ??= TEXT;
+        // A content type a step set earlier (set-header) is kept: the flow author chose it.
+        // The sender's (echo, or the start of a receiver flow) described the body replaced here.
+        if (senderType || out.headers['content-type'] === undefined) out.headers['content-type'] = TEXT;
+        senderType = false;
         for (const [name, value] of step.headers) setHeader(name, renderTemplate(value, ctx));
         break;
       case 'set-header':
         setHeader(step.name, renderTemplate(step.value, ctx));
         break;
-      case 'echo': {
-        out.body = message.body();
-        const type = firstValue(message.headers['content-type']);
-        if (type) out.headers['content-type'] = sanitizeHeaderValue(type);
-        else delete out.headers['content-type'];
+      case 'echo':
+        echo();
         break;
-      }
     }
   }
   return out;
