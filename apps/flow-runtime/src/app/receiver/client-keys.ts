@@ -93,6 +93,7 @@ export class ClientKeys {
       // X509Error's message names the alias and the failure, never the key.
       throw new ReceiverFailure(err instanceof Error ? err.message : `the key material of '${alias}' cannot be opened`);
     }
+    this.logger.log({ msg: 'key pair fetched from the keystore for receiver calls', alias, fingerprint: material.fingerprint });
     return { alias, fingerprint: material.fingerprint, chainPem: material.chainPem, keyPem };
   }
 }

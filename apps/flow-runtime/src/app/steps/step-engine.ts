@@ -56,20 +56,14 @@ export function compileSteps(steps: readonly FlowStep[]): CompiledStep[] {
 export function runSteps(steps: readonly CompiledStep[], message: InboundMessage, start: 'empty' | 'request' = 'empty'): OutboundMessage {
   const ctx = templateContext(message);
   const out: OutboundMessage = { status: 200, headers: {}, body: Buffer.alloc(0) };
-  let senderType = false;
-  const echo = () => {
-    out.body = message.body();
-    const type = firstValue(message.headers['content-type']);
-    if (type) out.headers['content-type'] = sanitizeHeaderValue(type);
-    else delete out.headers['content-type'];
-    senderType = true;
-  };
+  // Whether the content type is the sender's (from echo), which a later respond replaces.
+  let senderType = start === 'request';
+  if (senderType) echo(out, message);
   const setHeader = (name: string, value: string) => {
     if (isReservedResponseHeader(name)) return;
     out.headers[name] = sanitizeHeaderValue(value);
     if (name === 'content-type') senderType = false;
   };
-  if (start === 'request') echo();
   for (const step of steps) {
     switch (step.type) {
       case 'respond':
@@ -85,11 +79,20 @@ export function runSteps(steps: readonly CompiledStep[], message: InboundMessage
         setHeader(step.name, renderTemplate(step.value, ctx));
         break;
       case 'echo':
-        echo();
+        echo(out, message);
+        senderType = true;
         break;
     }
   }
   return out;
+}
+
+/** The request body becomes the message body, with the request's content type (or none). */
+function echo(out: OutboundMessage, message: InboundMessage): void {
+  out.body = message.body();
+  const type = firstValue(message.headers['content-type']);
+  if (type) out.headers['content-type'] = sanitizeHeaderValue(type);
+  else delete out.headers['content-type'];
 }
 
 function templateContext(message: InboundMessage): TemplateContext {
