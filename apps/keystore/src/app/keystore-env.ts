@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CLIENT_CA_ALIAS, DEFAULT_SYSTEM_KEY_ALIAS, NAME_PATTERN } from '@certgate/contracts';
 import { baseEnvSchema } from '@certgate/platform';
+import { ALERT_ENV_FIELDS } from './alerts/alert-env';
 
 export const TENANT_PLANS = ['standard', 'trial'] as const;
 export type TenantPlan = (typeof TENANT_PLANS)[number];
@@ -27,6 +28,7 @@ export const keystoreEnvSchema = baseEnvSchema.extend({
   CERTGATE_OAUTH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(1, 'must be at least 1 second').max(86_400, 'must be at most 86400 seconds (one day)').default(3600),
   /** Extra time a replaced signing key stays published: clock skew and the moment a replica still signs with the key another one just replaced. */
   CERTGATE_OAUTH_KEY_RETENTION_MARGIN_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
+  ...ALERT_ENV_FIELDS,
   /** Webhook retries wait base, 2×base, 4×base … up to the max (ms); tests shorten the base. */
   CERTGATE_ALERT_WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(1).max(60_000).default(1000),
   CERTGATE_ALERT_WEBHOOK_RETRY_MAX_MS: z.coerce.number().int().min(1).max(3_600_000).default(300_000),

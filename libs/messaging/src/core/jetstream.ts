@@ -30,6 +30,8 @@ export interface StreamLimits {
   maxAgeMs: number;
   maxBytes: number;
   replicas?: number;
+  /** How long JetStream remembers a message id to drop a re-publish of it (default 2 min). */
+  duplicateWindowMs?: number;
 }
 
 /**
@@ -46,6 +48,7 @@ export async function ensureStream(nc: NatsConnection, tenant: string, stream: S
     max_age: limits.maxAgeMs * NS_PER_MS,
     max_bytes: limits.maxBytes,
     num_replicas: limits.replicas ?? 1,
+    ...(limits.duplicateWindowMs === undefined ? {} : { duplicate_window: limits.duplicateWindowMs * NS_PER_MS }),
   };
   try {
     await jsm.streams.info(config.name);
