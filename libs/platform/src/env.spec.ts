@@ -28,6 +28,20 @@ describe('parseEnv(baseEnvSchema)', () => {
     expect(env).toMatchObject({ NATS_URL: 'nats://nats:4222', CERTGATE_TENANT: 'acme-eu', CERTGATE_NODE_ID: 'node-1.a_b', METRICS_PORT: 9100, LOG_LEVEL: 'debug' });
   });
 
+  it('takes a cluster: NATS_URL as a comma-separated list and CERTGATE_NATS_REPLICAS (default 1)', () => {
+    expect(parseEnv(baseEnvSchema, {}).CERTGATE_NATS_REPLICAS).toBe(1);
+    const env = parseEnv(baseEnvSchema, { NATS_URL: 'nats://n1:4222, nats://n2:4222,nats://n3:4222', CERTGATE_NATS_REPLICAS: '3' });
+    expect(env).toMatchObject({ NATS_URL: 'nats://n1:4222, nats://n2:4222,nats://n3:4222', CERTGATE_NATS_REPLICAS: 3 });
+  });
+
+  it.each([['0'], ['6'], ['2.5'], ['three']])('refuses CERTGATE_NATS_REPLICAS %j', (replicas) => {
+    expect(() => parseEnv(baseEnvSchema, { CERTGATE_NATS_REPLICAS: replicas })).toThrow(/CERTGATE_NATS_REPLICAS/);
+  });
+
+  it.each([['nats://n1:4222,,nats://n2:4222'], ['nats://n1:4222, ']])('refuses NATS_URL %j with an empty entry', (url) => {
+    expect(() => parseEnv(baseEnvSchema, { NATS_URL: url })).toThrow(/NATS_URL: one URL or a comma-separated list/);
+  });
+
   it('accepts METRICS_PORT 0 (let the OS pick) and 65535', () => {
     expect(parseEnv(baseEnvSchema, { METRICS_PORT: '0' }).METRICS_PORT).toBe(0);
     expect(parseEnv(baseEnvSchema, { METRICS_PORT: '65535' }).METRICS_PORT).toBe(65535);

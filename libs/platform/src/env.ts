@@ -6,9 +6,16 @@ const port = z.coerce.number().int().min(0).max(65535);
 
 /** Environment every service reads; apps extend it with their own variables. */
 export const baseEnvSchema = z.object({
-  NATS_URL: z.string().min(1).default('nats://127.0.0.1:4222'),
+  /** One server, or every node of a cluster comma-separated (the client reconnects to any of them). */
+  NATS_URL: z
+    .string()
+    .min(1)
+    .refine((v) => v.split(',').every((u) => u.trim().length > 0), 'one URL or a comma-separated list of URLs without empty entries')
+    .default('nats://127.0.0.1:4222'),
   NATS_USER: z.string().optional(),
   NATS_PASS: z.string().optional(),
+  /** Replicas of every stream and KV bucket a service creates: 3 on a three-node NATS cluster (odd, at most 5). */
+  CERTGATE_NATS_REPLICAS: z.coerce.number().int().min(1).max(5).default(1),
   CERTGATE_TENANT: z.string().regex(TENANT_PATTERN, 'lowercase letters, digits and inner hyphens, at most 48').default(DEFAULT_TENANT),
   CERTGATE_NODE_ID: z.string().regex(/^[A-Za-z0-9._-]+$/).default(`${hostname()}-${process.pid}`),
   CERTGATE_DATA_DIR: z.string().default('.certgate/data'),

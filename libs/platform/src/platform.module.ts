@@ -36,6 +36,7 @@ export class PlatformModule {
             natsUrl: env.NATS_URL,
             natsUser: env.NATS_USER,
             natsPass: env.NATS_PASS,
+            natsReplicas: env.CERTGATE_NATS_REPLICAS,
             version: VERSION,
           }),
         }),

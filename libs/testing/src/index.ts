@@ -3,6 +3,7 @@ export { startNatsHarness, type NatsHarness, type NatsHarnessOptions } from './n
 export { dockerNatsAvailable, NATS_TEST_IMAGE } from './nats/docker-engine';
 export { uniqueTenant } from './nats/tenant';
 export { startNatsProcess, natsServerBinary, type NatsProcess } from './nats/nats-process';
+export { startNatsCluster, type NatsCluster, type NatsClusterNode, type NatsClusterOptions } from './nats/nats-cluster';
 export { freePort } from './net/free-port';
 export { launchServices, serviceCommand, SERVICE_NODE_FLAGS, REPO_ROOT, type LaunchedService, type LaunchedSystem, type LaunchOptions } from './launcher/service-launcher';
 export { certgateFailure, defined, commandAvailable } from './assertions';

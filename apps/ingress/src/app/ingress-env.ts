@@ -33,7 +33,7 @@ export const ingressEnvSchema = baseEnvSchema.extend({
   /** Retention of the ACCESS_LOG and TRACE_LOG streams, which the ingress creates. */
   INGRESS_LOG_STREAM_MAX_AGE_DAYS: positiveInt.default(7),
   INGRESS_LOG_STREAM_MAX_BYTES: positiveInt.default(256 * 1024 * 1024),
-  /** 3 on a NATS cluster in production (design §2). */
-  INGRESS_LOG_STREAM_REPLICAS: positiveInt.default(1),
+  /** Replicas of the log streams when they must differ from CERTGATE_NATS_REPLICAS (which applies when unset). */
+  INGRESS_LOG_STREAM_REPLICAS: positiveInt.optional(),
 });
 export type IngressEnv = z.infer<typeof ingressEnvSchema>;

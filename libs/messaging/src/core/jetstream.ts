@@ -12,18 +12,58 @@ import { JS_STREAM_NOT_FOUND, JS_WRONG_LAST_SEQUENCE, jetStreamErrorCode } from 
 
 const NS_PER_MS = 1_000_000;
 
+const defaultReplicas = new WeakMap<NatsConnection, number>();
+
+/**
+ * Replicas of every stream and bucket created over `nc` unless the call names its own:
+ * 3 on a three-node NATS cluster, so losing one node loses no acknowledged write
+ * (CERTGATE_NATS_REPLICAS). Set once by `connectNats`, so no service passes it along.
+ */
+export function setJetStreamReplicas(nc: NatsConnection, replicas: number): void {
+  defaultReplicas.set(nc, replicas);
+}
+
+export function jetStreamReplicas(nc: NatsConnection): number {
+  return defaultReplicas.get(nc) ?? 1;
+}
+
 export interface KvOptions {
   history?: number;
   replicas?: number;
 }
 
-/** Opens a tenant's KV bucket, creating it when absent (idempotent across replicas). */
+/**
+ * Opens a tenant's KV bucket, creating it when absent (idempotent across replicas). An
+ * existing bucket keeps its replica count: raise it with `nats stream edit KV_<bucket> --replicas 3`.
+ */
 export async function ensureKv(nc: NatsConnection, tenant: string, bucket: BucketName, opts: KvOptions = {}): Promise<KV> {
-  return nc.jetstream().views.kv(tenantBucket(tenant, bucket), {
-    history: opts.history ?? 1,
-    replicas: opts.replicas ?? 1,
-    storage: StorageType.File,
-  });
+  return retryUnanswered(() =>
+    nc.jetstream().views.kv(tenantBucket(tenant, bucket), {
+      history: opts.history ?? 1,
+      replicas: opts.replicas ?? jetStreamReplicas(nc),
+      storage: StorageType.File,
+    }),
+  );
+}
+
+const UNANSWERED = new Set(['TIMEOUT', '503']);
+
+/**
+ * Runs a JetStream set-up call again when it went unanswered: on a cluster, a create of
+ * an R3 stream that another replica is creating at the same moment can time out
+ * (seen with NATS 2.9: services starting together crashed on TIMEOUT), and the
+ * JetStream API has no responders while a meta leader is elected. The retry finds
+ * the stream created. Only for start-up calls, never on a request path.
+ */
+export async function retryUnanswered<T>(call: () => Promise<T>, attempts = 6): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await call();
+    } catch (err) {
+      if (attempt >= attempts || !UNANSWERED.has((err as { code?: string } | undefined)?.code ?? '')) throw err;
+      await new Promise((r) => setTimeout(r, Math.min(250 * 2 ** (attempt - 1), 2_000)));
+    }
+  }
 }
 
 export interface StreamLimits {
@@ -47,17 +87,19 @@ export async function ensureStream(nc: NatsConnection, tenant: string, stream: S
     storage: StorageType.File,
     max_age: limits.maxAgeMs * NS_PER_MS,
     max_bytes: limits.maxBytes,
-    num_replicas: limits.replicas ?? 1,
+    num_replicas: limits.replicas ?? jetStreamReplicas(nc),
     ...(limits.duplicateWindowMs === undefined ? {} : { duplicate_window: limits.duplicateWindowMs * NS_PER_MS }),
   };
-  try {
-    await jsm.streams.info(config.name);
-  } catch (err) {
-    if (jetStreamErrorCode(err) !== JS_STREAM_NOT_FOUND) throw err;
-    await jsm.streams.add(config);
-    return;
-  }
-  await jsm.streams.update(config.name, config);
+  await retryUnanswered(async () => {
+    try {
+      await jsm.streams.info(config.name);
+    } catch (err) {
+      if (jetStreamErrorCode(err) !== JS_STREAM_NOT_FOUND) throw err;
+      await jsm.streams.add(config);
+      return;
+    }
+    await jsm.streams.update(config.name, config);
+  });
 }
 
 /**

@@ -47,6 +47,7 @@ export class MessagingModule {
               name: `${o.service}@${o.nodeId}`,
               user: o.natsUser,
               pass: o.natsPass,
+              jetStreamReplicas: o.natsReplicas,
               logger: nestMessagingLogger('nats'),
             }),
         },

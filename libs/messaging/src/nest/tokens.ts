@@ -10,5 +10,7 @@ export interface MessagingOptions {
   natsUrl: string;
   natsUser?: string;
   natsPass?: string;
+  /** Replicas of the streams and buckets this service creates (CERTGATE_NATS_REPLICAS). */
+  natsReplicas?: number;
   version: string;
 }
