@@ -10,9 +10,6 @@ import { addWebhookConsumer, deleteWebhookConsumer, ensureAlertsStreamExists } f
 import { secretSealLabel, subscriptionConsumerName, subscriptionView, type StoredSubscription } from './subscription-record';
 import { SubscriptionStore } from './subscription-store';
 
-/** Time for the ack to reach the server after the receiver's answer; past it, the alert goes to another replica. */
-const ACK_MARGIN_MS = 20_000;
-
 @Injectable()
 export class AlertSubscriptionsService {
   constructor(
@@ -35,7 +32,7 @@ export class AlertSubscriptionsService {
     const id = randomBytes(8).toString('hex');
     const consumer = subscriptionConsumerName(id);
     await ensureAlertsStreamExists(this.nc, tenant);
-    await addWebhookConsumer(this.nc, tenant, consumer, this.env.CERTGATE_ALERT_WEBHOOK_TIMEOUT_MS + ACK_MARGIN_MS);
+    await addWebhookConsumer(this.nc, tenant, consumer);
     const stored: StoredSubscription = {
       id,
       url: body.url,

@@ -3,6 +3,14 @@ import { AlertSubjects, tenantStream, tenantSubject } from '@certgate/contracts'
 import { ensureStream, jetStreamErrorCode, type StreamLimits } from '@certgate/messaging';
 
 const JS_STREAM_NOT_FOUND = 10059;
+
+/**
+ * How long an alert handed to a replica stays its own without word from it. Short, so
+ * an alert held by a replica that died (or handed to a pull request of a replica that
+ * has just stopped) goes to another one within seconds; a replica waiting on a slow
+ * receiver extends it (`working`) while it waits.
+ */
+export const WEBHOOK_ACK_WAIT_MS = 5_000;
 const JS_CONSUMER_NOT_FOUND = 10014;
 
 /**
@@ -30,7 +38,7 @@ export async function ensureAlertsStreamExists(nc: NatsConnection, tenant: strin
  * retried alert (nak with a delay) keeps its place at the head. It starts with the
  * alerts raised after the subscription was made.
  */
-export function webhookConsumerConfig(tenant: string, name: string, ackWaitMs: number): Partial<ConsumerConfig> & { durable_name: string } {
+export function webhookConsumerConfig(tenant: string, name: string): Partial<ConsumerConfig> & { durable_name: string } {
   return {
     durable_name: name,
     description: 'certgate webhook subscription',
@@ -39,13 +47,13 @@ export function webhookConsumerConfig(tenant: string, name: string, ackWaitMs: n
     ack_policy: AckPolicy.Explicit,
     max_ack_pending: 1,
     max_deliver: -1,
-    ack_wait: nanos(ackWaitMs),
+    ack_wait: nanos(WEBHOOK_ACK_WAIT_MS),
   };
 }
 
-export async function addWebhookConsumer(nc: NatsConnection, tenant: string, name: string, ackWaitMs: number): Promise<void> {
+export async function addWebhookConsumer(nc: NatsConnection, tenant: string, name: string): Promise<void> {
   const jsm = await nc.jetstreamManager();
-  await jsm.consumers.add(tenantStream(tenant, 'ALERTS'), webhookConsumerConfig(tenant, name, ackWaitMs));
+  await jsm.consumers.add(tenantStream(tenant, 'ALERTS'), webhookConsumerConfig(tenant, name));
 }
 
 /** Idempotent: a consumer (or stream) that is already gone counts as deleted. */

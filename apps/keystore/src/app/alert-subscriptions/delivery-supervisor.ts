@@ -81,7 +81,7 @@ export class DeliverySupervisor implements OnApplicationBootstrap, OnModuleDestr
       this.logger.error({ msg: 'the secret of an alert subscription cannot be opened; not delivering to it', subscription: id, error: (err as Error).message });
       return;
     }
-    const delivery = new SubscriptionDelivery(this.nc, subscriptionView(sub), secret, this.settings, this.metrics);
+    const delivery = new SubscriptionDelivery(this.nc, subscriptionView(sub), secret, this.settings, this.metrics, this.store);
     this.running.set(id, delivery);
     delivery.start();
   }

@@ -2,9 +2,11 @@ import { Logger } from '@nestjs/common';
 import type { ConsumerMessages, JsMsg, NatsConnection } from 'nats';
 import { certificateAlertSchema, tenantStream, type AlertSubscriptionView, type CertificateAlert } from '@certgate/contracts';
 import { decodeJson } from '@certgate/messaging';
+import { WEBHOOK_ACK_WAIT_MS } from './alerts-stream';
 import type { DeliveryMetrics } from './delivery-metrics';
 import { retryDelayMs, type RetryBackoff } from './retry-backoff';
 import { subscriptionWants } from './subscription-record';
+import type { SubscriptionStore } from './subscription-store';
 import { loggableUrl, postWebhook } from './webhook-post';
 
 export interface DeliverySettings {
@@ -13,6 +15,9 @@ export interface DeliverySettings {
   timeoutMs: number;
   userAgent: string;
 }
+
+/** Where the subscription's progress is kept (the subscription store). */
+export type DeliveryLedger = Pick<SubscriptionStore, 'get' | 'markDelivered'>;
 
 /** Pause before getting the consumer again after it could not be read (NATS down, consumer not there yet). */
 const RESUBSCRIBE_DELAY_MS = 1000;
@@ -37,6 +42,7 @@ export class SubscriptionDelivery {
     private readonly secret: string,
     private readonly settings: DeliverySettings,
     private readonly metrics: DeliveryMetrics,
+    private readonly ledger: DeliveryLedger,
   ) {}
 
   start(): void {
@@ -80,6 +86,10 @@ export class SubscriptionDelivery {
   }
 
   private async handle(msg: JsMsg): Promise<void> {
+    if (await this.deliveredBefore(msg)) {
+      msg.ack();
+      return;
+    }
     const alert = parseAlert(msg.data);
     if (!alert) {
       // Redelivering would never make it valid; keep the subscription moving.
@@ -93,6 +103,8 @@ export class SubscriptionDelivery {
       return;
     }
     const attempt = msg.info.redeliveryCount;
+    // Keeps the alert this replica's while the receiver takes its time.
+    const keepAlive = setInterval(() => msg.working(), WEBHOOK_ACK_WAIT_MS / 3);
     const outcome = await postWebhook({
       url: this.sub.url,
       body: msg.data,
@@ -103,8 +115,9 @@ export class SubscriptionDelivery {
       userAgent: this.settings.userAgent,
       timeoutMs: this.settings.timeoutMs,
       signal: this.abort.signal,
-    });
+    }).finally(() => clearInterval(keepAlive));
     if (outcome.delivered) {
+      await this.ledger.markDelivered(this.sub.id, msg.info.streamSequence);
       await this.ack(msg, alert);
       this.metrics.count('ok');
       return;
@@ -125,6 +138,18 @@ export class SubscriptionDelivery {
       reason: outcome.reason,
       retryInMs: delayMs,
     });
+  }
+
+  /**
+   * Whether the receiver took this alert already. Servers before 2.10 sometimes hand an
+   * alert out once more, as a first delivery, after it was redelivered while no pull
+   * request was waiting (seen with nats-server 2.9.10 when a replica stops); the
+   * consumer's own ack floor is off then too. The subscription's `deliveredThrough`
+   * tells a copy from a new alert, whichever replica delivered it.
+   */
+  private async deliveredBefore(msg: JsMsg): Promise<boolean> {
+    const sub = await this.ledger.get(this.sub.id);
+    return sub === undefined || msg.info.streamSequence <= (sub.deliveredThrough ?? 0);
   }
 
   /** Waits for the server to record the ack: only then may the next alert go out. */

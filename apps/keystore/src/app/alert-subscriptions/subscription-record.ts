@@ -6,7 +6,14 @@ import { alertSubscriptionViewSchema, encryptedKeySchema, type AlertSubscription
  * only the keystore reads: the view plus the secret, sealed by the KeyVault like a
  * private key (additional data `alert-subscription:<id>`, so it opens for no other id).
  */
-export const storedSubscriptionSchema = alertSubscriptionViewSchema.extend({ secret: encryptedKeySchema });
+export const storedSubscriptionSchema = alertSubscriptionViewSchema.extend({
+  secret: encryptedKeySchema,
+  /**
+   * Stream sequence of the newest alert the receiver took. Delivery is in stream order,
+   * so an alert at or below it that comes again is a copy, acknowledged unsent.
+   */
+  deliveredThrough: z.number().int().min(0).optional(),
+});
 export type StoredSubscription = z.infer<typeof storedSubscriptionSchema>;
 
 /** What the KeyVault binds the sealed secret to: no keystore alias can contain `:`. */
@@ -16,7 +23,7 @@ export const secretSealLabel = (id: string) => `alert-subscription:${id}`;
 export const subscriptionConsumerName = (id: string) => `webhook-${id}`;
 
 export function subscriptionView(stored: StoredSubscription): AlertSubscriptionView {
-  const { secret: _secret, ...view } = stored;
+  const { secret: _secret, deliveredThrough: _delivered, ...view } = stored;
   return alertSubscriptionViewSchema.parse(view);
 }
 

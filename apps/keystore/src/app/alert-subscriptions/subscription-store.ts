@@ -1,10 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { KV, NatsConnection } from 'nats';
 import { AlertStateKv, Buckets } from '@certgate/contracts';
-import { decodeJson, encodeJson, ensureKv, kvCreateUnique, NATS_CONNECTION } from '@certgate/messaging';
+import { decodeJson, encodeJson, ensureKv, jetStreamErrorCode, kvCreateUnique, NATS_CONNECTION } from '@certgate/messaging';
 import { SERVICE_ENV } from '@certgate/platform';
 import type { KeystoreEnv } from '../keystore-env';
 import { storedSubscriptionSchema, type StoredSubscription } from './subscription-record';
+
+/** JetStream API error: the key is no longer at the revision the update was conditional on. */
+const JS_WRONG_LAST_SEQUENCE = 10071;
 
 /** Every subscription key of the alert-state bucket (the monitor keeps `raised.` and `mute.` beside them). */
 export const SUBSCRIPTION_KEYS = AlertStateKv.subscription('>');
@@ -51,6 +54,27 @@ export class SubscriptionStore {
       if (sub) subs.push(sub);
     }
     return subs.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+  }
+
+  /**
+   * Moves the subscription's `deliveredThrough` up to `streamSeq`, conditional on the
+   * revision read, so a subscription deleted meanwhile is not written back.
+   */
+  async markDelivered(id: string, streamSeq: number): Promise<void> {
+    const kv = await this.bucket();
+    const key = AlertStateKv.subscription(id);
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const entry = await kv.get(key);
+      if (!entry || entry.operation !== 'PUT') return;
+      const sub = this.parse(key, entry.value);
+      if (!sub || (sub.deliveredThrough ?? 0) >= streamSeq) return;
+      try {
+        await kv.update(key, encodeJson(storedSubscriptionSchema.parse({ ...sub, deliveredThrough: streamSeq })), entry.revision);
+        return;
+      } catch (err) {
+        if (jetStreamErrorCode(err) !== JS_WRONG_LAST_SEQUENCE) throw err;
+      }
+    }
   }
 
   async delete(id: string): Promise<void> {
