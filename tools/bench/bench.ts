@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestPki, freePort, launchServices, measurePropagation, REPO_ROOT, SERVICE_NODE_FLAGS, startNatsHarness, type LaunchedSystem, type NatsHarness } from '@certgate/testing';
+import { runScanBench } from './scan-bench';
 
 interface Run {
   requests: number;
@@ -175,8 +176,12 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err: unknown) => {
-  const cause = err instanceof Error && err.cause ? ` (${String((err.cause as Error).message ?? err.cause)})` : "";
-  process.stderr.write(`bench failed: ${err instanceof Error ? err.message : String(err)}${cause}\n`);
-  process.exit(1);
-});
+// `--only=scan`: only the expiry scan (no services, no TLS); `--only=tls`: only the parts above.
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+(only === 'scan' ? Promise.resolve() : main())
+  .then(() => (only === 'tls' ? undefined : runScanBench()))
+  .catch((err: unknown) => {
+    const cause = err instanceof Error && err.cause ? ` (${String((err.cause as Error).message ?? err.cause)})` : "";
+    process.stderr.write(`bench failed: ${err instanceof Error ? err.message : String(err)}${cause}\n`);
+    process.exit(1);
+  });

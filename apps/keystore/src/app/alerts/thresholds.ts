@@ -34,6 +34,12 @@ export function dueThresholds(notAfterMs: number, nowMs: number, thresholds: rea
   return due;
 }
 
+/** True when nothing can be due yet: the cheap test a scan makes for most certificates. */
+export function beforeEveryThreshold(notAfterMs: number, nowMs: number, thresholds: readonly number[]): boolean {
+  const msLeft = notAfterMs - nowMs;
+  return thresholds.length > 0 ? msLeft > thresholds[0] * DAY_MS : msLeft >= 0;
+}
+
 /** Why a certificate raises nothing, or that it raises. */
 export const AlertReason = {
   notDue: 'not_due',

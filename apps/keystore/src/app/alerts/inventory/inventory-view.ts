@@ -16,15 +16,35 @@ export function inventoryView(
   isMuted: (source: CertificateSource) => boolean,
   query: InventoryQuery,
 ): InventoryCertificate[] {
-  const out: (InventoryCertificate & { notAfterMs: number })[] = [];
+  const rows: { notAfterMs: number; view: InventoryCertificate }[] = [];
   for (const c of certificates) {
     if (query.source && c.source !== query.source) continue;
     const { status, daysLeft } = expiryAt(c.notAfterMs, nowMs, thresholds);
     if (query.status && status !== query.status) continue;
-    const { notAfterMs, ...fields } = c;
-    out.push({ ...fields, status, daysLeft, muted: isMuted(c.source), notAfterMs });
+    // Fields listed, not spread: this runs over the whole inventory, and spreads were the slower part.
+    const view: InventoryCertificate = {
+      source: c.source,
+      ref: c.ref,
+      subjectDN: c.subjectDN,
+      issuerDN: c.issuerDN,
+      serial: c.serial,
+      fingerprint: c.fingerprint,
+      notBefore: c.notBefore,
+      notAfter: c.notAfter,
+      status,
+      daysLeft,
+      muted: isMuted(c.source),
+    };
+    if (c.subjectCN !== undefined) view.subjectCN = c.subjectCN;
+    if (c.issuerCN !== undefined) view.issuerCN = c.issuerCN;
+    rows.push({ notAfterMs: c.notAfterMs, view });
   }
   const direction = query.sort === '-expiry' ? -1 : 1;
-  out.sort((a, b) => direction * (a.notAfterMs - b.notAfterMs) || a.source.localeCompare(b.source) || a.ref.localeCompare(b.ref));
-  return out.map(({ notAfterMs: _notAfterMs, ...view }) => view);
+  rows.sort((a, b) => direction * (a.notAfterMs - b.notAfterMs) || compare(a.view.source, b.view.source) || compare(a.view.ref, b.view.ref));
+  return rows.map((r) => r.view);
+}
+
+/** Code-point order: stable across locales, and much cheaper than localeCompare. */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,7 +1,7 @@
 import type { CertificateAlert, CertificateSource } from '@certgate/contracts';
 import { alertId } from '../alert-id';
 import type { TrackedCertificate } from '../inventory/tracked-certificate';
-import { AlertReason, decideAlert, EXPIRED_THRESHOLD, expiryAt } from '../thresholds';
+import { AlertReason, beforeEveryThreshold, decideAlert, EXPIRED_THRESHOLD, expiryAt } from '../thresholds';
 
 /** Value of `raised.<id>` in the alert-state bucket. */
 export interface RaisedMarker {
@@ -44,6 +44,21 @@ export interface ScanOutcome {
   duplicates: number;
 }
 
+/**
+ * Alert ids of a certificate by threshold. Inventory entries are immutable and replaced
+ * when their value changes, so a certificate inside its thresholds is hashed once, not
+ * on every scan.
+ */
+const idsOf = new WeakMap<TrackedCertificate, Map<number, string>>();
+
+function memoizedAlertId(c: TrackedCertificate, threshold: number): string {
+  let ids = idsOf.get(c);
+  if (!ids) idsOf.set(c, (ids = new Map()));
+  let id = ids.get(threshold);
+  if (id === undefined) ids.set(threshold, (id = alertId(c.source, c.ref, c.fingerprint, threshold)));
+  return id;
+}
+
 interface Due {
   alert: CertificateAlert;
   markers: { id: string; marker: RaisedMarker }[];
@@ -61,12 +76,9 @@ export async function scanCertificates(certificates: Iterable<TrackedCertificate
   let count = 0;
   for (const c of certificates) {
     count++;
-    const ids = new Map<number, string>();
-    const idOf = (threshold: number) => {
-      let id = ids.get(threshold);
-      if (id === undefined) ids.set(threshold, (id = alertId(c.source, c.ref, c.fingerprint, threshold)));
-      return id;
-    };
+    // Most certificates are far from every threshold: no allocation, no hash for them.
+    if (beforeEveryThreshold(c.notAfterMs, input.nowMs, input.thresholds)) continue;
+    const idOf = (threshold: number) => memoizedAlertId(c, threshold);
     const decision = decideAlert({
       notAfterMs: c.notAfterMs,
       nowMs: input.nowMs,
