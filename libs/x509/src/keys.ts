@@ -99,13 +99,22 @@ function certificateKeyObject(cert: Certificate): KeyObject | undefined {
   }
 }
 
+/**
+ * Internal: whether two public keys are the same, by their SPKI DER. Not KeyObject.equals:
+ * on Node 20, comparing keys of different types (EC with RSA) leaves an OpenSSL error
+ * queued, and the next unrelated key operation of the process fails with "different key types".
+ */
+export function samePublicKey(a: KeyObject, b: KeyObject): boolean {
+  return a.export({ type: 'spki', format: 'der' }).equals(b.export({ type: 'spki', format: 'der' }));
+}
+
 /** Whether `privateKey` is the private half of the certificate's public key. */
 export async function keyMatchesCertificate(privateKey: CryptoKey, cert: Certificate): Promise<boolean> {
   const certKey = certificateKeyObject(cert);
   if (!certKey) return false;
   if (privateKey.extractable) {
     const pkcs8 = Buffer.from(await subtle.exportKey('pkcs8', privateKey));
-    return createPublicKey(createPrivateKey({ key: pkcs8, format: 'der', type: 'pkcs8' })).equals(certKey);
+    return samePublicKey(createPublicKey(createPrivateKey({ key: pkcs8, format: 'der', type: 'pkcs8' })), certKey);
   }
   // A key that cannot be exported can still prove itself by signing.
   try {

@@ -7,7 +7,7 @@ import { Certificate } from './certificate';
 import { binaryAsPemText, pemEncode, toBytes, type BinaryInput } from './encoding';
 import { subtle, type CryptoKey } from './engine';
 import { X509Error } from './errors';
-import { importKeyObject, keyMatchesCertificate } from './keys';
+import { importKeyObject, keyMatchesCertificate, samePublicKey } from './keys';
 import {
   bmpString,
   context0,
@@ -221,7 +221,10 @@ export async function readPkcs12(data: BinaryInput, password: string): Promise<P
     if (!hasMac) throw badPassword();
     throw new X509Error('pkcs12_invalid', 'the private key inside the PKCS#12 file cannot be decoded', { cause });
   }
-  const leafIndex = out.certs.findIndex((c) => certificateKey(c)?.equals(keyPublic));
+  const leafIndex = out.certs.findIndex((c) => {
+    const certKey = certificateKey(c);
+    return certKey !== undefined && samePublicKey(certKey, keyPublic);
+  });
   if (leafIndex < 0) {
     throw new X509Error('key_mismatch', 'the PKCS#12 file holds a private key but not the certificate for it');
   }
