@@ -15,6 +15,12 @@ export async function startInProcessKeystore(natsEnv: Record<string, string>, no
   });
   const app = await Test.createTestingModule({ imports: [platform, KeystoreFeaturesModule] }).compile();
   app.useLogger(false);
-  await app.init();
+  try {
+    await app.init();
+  } catch (err) {
+    // A replica refusing to start (e.g. a wrong master key) must not leave its NATS connection open.
+    await app.close().catch(() => undefined);
+    throw err;
+  }
   return app;
 }

@@ -1,32 +1,17 @@
 import { randomBytes } from 'node:crypto';
-import { Test, type TestingModule } from '@nestjs/testing';
+import type { TestingModule } from '@nestjs/testing';
 import type { KV, KvEntry } from 'nats';
 import { Buckets, CLIENT_CA_ALIAS, KeystoreKv, KeystoreRpc, storedKeystoreEntrySchema } from '@certgate/contracts';
-import { ensureKv, HealthResponder, RpcClient } from '@certgate/messaging';
-import { PlatformModule } from '@certgate/platform';
+import { ensureKv, RpcClient } from '@certgate/messaging';
 import { launchServices, startNatsHarness, type NatsHarness, certgateFailure as failure, defined } from '@certgate/testing';
 import { dnEquals, exportPublicKeyPem, generateKeyPair, parseCertificates, verifyChain } from '@certgate/x509';
-import { keystoreEnvSchema } from './app/keystore-env';
-import { KeystoreFeaturesModule } from './app/keystore-features.module';
+import { startInProcessKeystore } from './in-process-keystore';
 
 const SYSTEM_ALIAS = 'it_system_key';
 const MASTER = randomBytes(32).toString('base64url');
 
-async function startKeystore(h: NatsHarness, nodeId: string, env: Record<string, string> = {}): Promise<TestingModule> {
-  const platform = PlatformModule.forService('keystore', keystoreEnvSchema, {
-    ...process.env,
-    ...h.env,
-    CERTGATE_NODE_ID: nodeId,
-    CERTGATE_MASTER_KEY: MASTER,
-    CERTGATE_SYSTEM_KEY_ALIAS: SYSTEM_ALIAS,
-    METRICS_PORT: '0',
-    LOG_LEVEL: 'silent',
-    ...env,
-  });
-  const app = await Test.createTestingModule({ imports: [platform, KeystoreFeaturesModule] }).compile();
-  app.useLogger(false);
-  await app.init();
-  return app;
+function startKeystore(h: NatsHarness, nodeId: string, env: Record<string, string> = {}): Promise<TestingModule> {
+  return startInProcessKeystore(h.env, nodeId, { CERTGATE_MASTER_KEY: MASTER, CERTGATE_SYSTEM_KEY_ALIAS: SYSTEM_ALIAS, ...env });
 }
 
 /** Every change to the bucket from now on (a PUT per write), to count how often an entry was written. */
@@ -190,17 +175,20 @@ describe('keystore (real NATS): tenant keys, entries, client CA', () => {
       expect((await rpc.request(KeystoreRpc.listEntries, {})).entries.map((e) => e.alias)).toEqual([CLIENT_CA_ALIAS]);
     });
 
-    it('a replica with another master key says so in its health and refuses to issue, naming the cause', async () => {
+    it('a replica with another master key refuses to start, naming CERTGATE_MASTER_KEY; the keys stay untouched', async () => {
       for (const app of apps.splice(0)) await app.close();
-      const wrong = await startKeystore(h, 'k-wrong', { CERTGATE_MASTER_KEY: randomBytes(32).toString('hex') });
-      apps.push(wrong);
-      const report = await wrong.get(HealthResponder).report();
-      expect(report.status).toBe('degraded');
-      expect(report.checks['key-vault']).toMatchObject({ status: 'down', message: expect.stringContaining('CERTGATE_MASTER_KEY is not the one it was stored with') });
-      const err = await failure(rpc.request(KeystoreRpc.issueClientCertificate, { subjectDN: 'CN=x', publicKeyPem: await publicKeyPem(), validityDays: 1 }));
-      expect(err.code).toBe('internal_error');
-      expect(err.message).toContain(`'${CLIENT_CA_ALIAS}' cannot be decrypted`);
+      const before = await rawValues(kv);
+      const err = await startKeystore(h, 'k-wrong', { CERTGATE_MASTER_KEY: randomBytes(32).toString('hex') }).then(
+        () => new Error('expected the start to fail'),
+        (e: Error) => e,
+      );
+      expect(err.message).toContain(`the keystore cannot open its own keys: the private key of '${CLIENT_CA_ALIAS}' cannot be decrypted`);
+      expect(err.message).toContain("Start it with the CERTGATE_MASTER_KEY the tenant's keys were stored with");
       expect(err.message).not.toContain('PRIVATE');
+      expect(await rawValues(kv)).toEqual(before);
+      // The right key still opens them.
+      apps.push(await startKeystore(h, 'k-right'));
+      await expect(rpc.request(KeystoreRpc.issueClientCertificate, { subjectDN: 'CN=x', publicKeyPem: await publicKeyPem(), validityDays: 1 })).resolves.toHaveProperty('certificatePem');
     });
   });
 
@@ -256,6 +244,16 @@ describe('keystore (real NATS): tenant keys, entries, client CA', () => {
       } finally {
         await system.stop();
       }
+    }, 40_000);
+
+    it('exits at start-up with a wrong CERTGATE_MASTER_KEY, saying so, when the tenant has keys', async () => {
+      const err = await launchServices({ services: ['keystore'], nc: h.nc, env: { ...h.env, CERTGATE_MASTER_KEY: randomBytes(32).toString('hex') }, readyTimeoutMs: 30_000 }).catch(
+        (e: Error) => e,
+      );
+      expect(err).toBeInstanceOf(Error);
+      expect((err as Error).message).toContain('keystore exited during start-up');
+      expect((err as Error).message).toContain('the keystore cannot open its own keys');
+      expect((err as Error).message).toContain('CERTGATE_MASTER_KEY');
     }, 40_000);
   });
 });

@@ -6,11 +6,11 @@ import {
   isX509Error,
   issueCertificate,
   parseCertificates,
-  parseDN,
   toPemBundle,
   type Certificate,
   type CryptoKey,
 } from '@certgate/x509';
+import { checkSubjectDN } from '../common/subject-dn';
 import { KeystoreStore } from '../store/keystore-store';
 import { KeyVault, KeyVaultError } from '../vault/key-vault';
 
@@ -34,7 +34,7 @@ export class ClientCaService {
 
   async issue(req: ClientCertificateRequest, now = new Date()): Promise<{ certificatePem: string; chainPem: string }> {
     const publicKey = await this.publicKeyOf(req.publicKeyPem);
-    checkSubject(req.subjectDN);
+    checkSubjectDN(req.subjectDN);
     const ca = await this.clientCa();
     if (!ca.certificate.isValidAt(now)) {
       throw new CertgateError(ErrorCode.serviceUnavailable, `the tenant client CA is not valid now (valid ${ca.certificate.notBefore.toISOString()} to ${ca.certificate.notAfter.toISOString()})`);
@@ -75,15 +75,4 @@ export class ClientCaService {
     }
     return { certificate: parseCertificates(entry.chainPem)[0], privateKey: await importPrivateKeyPem(pem) };
   }
-}
-
-function checkSubject(subjectDN: string): void {
-  let rdns;
-  try {
-    rdns = parseDN(subjectDN);
-  } catch (err) {
-    if (isX509Error(err)) throw new CertgateError(ErrorCode.badRequest, `subjectDN: ${err.message}`);
-    throw err;
-  }
-  if (rdns.length === 0) throw new CertgateError(ErrorCode.badRequest, 'subjectDN: the subject DN is empty; give at least a CN, e.g. CN=sender-a, O=Acme');
 }

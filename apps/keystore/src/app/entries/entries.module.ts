@@ -2,9 +2,10 @@ import { Module } from '@nestjs/common';
 import { StoreModule } from '../store/store.module';
 import { EntriesHandler } from './entries.handler';
 import { EntriesService } from './entries.service';
+import { RenameService } from './rename.service';
 
 @Module({
   imports: [StoreModule],
-  providers: [EntriesService, EntriesHandler],
+  providers: [EntriesService, RenameService, EntriesHandler],
 })
 export class EntriesModule {}

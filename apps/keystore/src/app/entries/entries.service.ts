@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CertgateError, CLIENT_CA_ALIAS, ErrorCode, type KeystoreEntryView, type StoredKeystoreEntry } from '@certgate/contracts';
 import { SERVICE_ENV } from '@certgate/platform';
+import { parseCertificates } from '@certgate/x509';
 import type { KeystoreEnv } from '../keystore-env';
 import { KeystoreStore, ProvisioningMarkers } from '../store/keystore-store';
 import { toEntryView } from './entry-view';
@@ -45,6 +46,11 @@ export class EntriesService {
     }
     await this.store.delete(alias);
     this.logger.warn({ msg: 'keystore entry deleted', alias, forced: force });
+  }
+
+  async exportCertificate(alias: string, part: 'certificate' | 'chain'): Promise<{ alias: string; pem: string }> {
+    const entry = await this.require(alias);
+    return { alias, pem: part === 'chain' ? entry.chainPem : parseCertificates(entry.chainPem)[0].pem };
   }
 
   private async require(alias: string): Promise<StoredKeystoreEntry> {

@@ -1,6 +1,5 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { CLIENT_CA_ALIAS, type StoredKeystoreEntry } from '@certgate/contracts';
-import { HealthResponder } from '@certgate/messaging';
 import { SERVICE_ENV } from '@certgate/platform';
 import type { KeystoreEnv } from '../keystore-env';
 import { KeystoreStore, ProvisioningMarkers } from '../store/keystore-store';
@@ -18,16 +17,12 @@ export type ProvisioningResult = 'created' | 'existed' | 'skipped';
 @Injectable()
 export class ProvisioningService implements OnModuleInit {
   private readonly logger = new Logger(ProvisioningService.name);
-  private vaultProblem?: string;
 
   constructor(
     private readonly store: KeystoreStore,
     private readonly vault: KeyVault,
     @Inject(SERVICE_ENV) private readonly env: KeystoreEnv,
-    health: HealthResponder,
-  ) {
-    health.register('key-vault', () => (this.vaultProblem ? { status: 'down', message: this.vaultProblem } : { status: 'up' }));
-  }
+  ) {}
 
   async onModuleInit(): Promise<void> {
     const clientCa = await this.ensureClientCa();
@@ -38,7 +33,7 @@ export class ProvisioningService implements OnModuleInit {
   async ensureClientCa(): Promise<ProvisioningResult> {
     const existing = await this.store.get(CLIENT_CA_ALIAS);
     if (existing) {
-      this.checkVaultOpens(existing);
+      this.requireVaultOpens(existing);
       return 'existed';
     }
     const entry = await createClientCa({ tenant: this.env.CERTGATE_TENANT, vault: this.vault, now: new Date() });
@@ -57,9 +52,11 @@ export class ProvisioningService implements OnModuleInit {
     if (this.env.CERTGATE_TENANT_PLAN === 'trial') return 'skipped';
     const alias = this.env.CERTGATE_SYSTEM_KEY_ALIAS;
     const marker = ProvisioningMarkers.systemKey(alias);
-    if (await this.store.hasMarker(marker)) return (await this.store.get(alias)) ? 'existed' : 'skipped';
+    const existing = await this.store.get(alias);
+    if (existing) this.requireVaultOpens(existing);
+    if (await this.store.hasMarker(marker)) return existing ? 'existed' : 'skipped';
     let result: ProvisioningResult = 'existed';
-    if (!(await this.store.get(alias))) {
+    if (!existing) {
       const entry = await createSystemKeyPair({ alias, tenant: this.env.CERTGATE_TENANT, vault: this.vault, now: new Date() });
       if (await this.store.createUnique(entry)) {
         result = 'created';
@@ -76,16 +73,20 @@ export class ProvisioningService implements OnModuleInit {
     this.logger.log({ msg: 'another replica provisioned the entry first; using it', alias, fingerprint: winner?.fingerprint });
   }
 
-  /** A master key that changed since the CA was stored makes the keystore unable to sign: say so at start and in health. */
-  private checkVaultOpens(entry: StoredKeystoreEntry): void {
+  /**
+   * A master key other than the one the keys were stored with would answer every
+   * signing, export and receiver call with an error: refuse to start instead, saying so.
+   */
+  private requireVaultOpens(entry: StoredKeystoreEntry): void {
     if (!entry.encryptedKey) return;
     try {
       this.vault.open(entry.alias, entry.encryptedKey);
-      this.vaultProblem = undefined;
     } catch (err) {
       if (!(err instanceof KeyVaultError)) throw err;
-      this.vaultProblem = err.message;
-      this.logger.error({ msg: 'the keystore cannot open its own keys', alias: entry.alias, reason: err.message });
+      throw new Error(
+        `the keystore cannot open its own keys: ${err.message}. Start it with the CERTGATE_MASTER_KEY the tenant's keys were stored with`,
+        { cause: err },
+      );
     }
   }
 }

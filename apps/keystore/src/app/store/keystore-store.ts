@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { KV, NatsConnection } from 'nats';
 import { Buckets, KeystoreKv, storedKeystoreEntrySchema, type StoredKeystoreEntry } from '@certgate/contracts';
-import { decodeJson, encodeJson, ensureKv, kvCreateUnique, NATS_CONNECTION } from '@certgate/messaging';
+import { decodeJson, encodeJson, ensureKv, jetStreamErrorCode, JS_WRONG_LAST_SEQUENCE, kvCreateUnique, NATS_CONNECTION } from '@certgate/messaging';
 import { SERVICE_ENV } from '@certgate/platform';
 import type { KeystoreEnv } from '../keystore-env';
 
@@ -13,6 +13,12 @@ export const ProvisioningMarkers = {
   /** Written once the system key pair of an alias was provisioned: a pair deleted later on purpose stays deleted. */
   systemKey: (alias: string) => `provisioned.system-key.${alias}`,
 } as const;
+
+/** An entry with the bucket revision it was read at: the condition of a later update or delete. */
+export interface VersionedEntry {
+  entry: StoredKeystoreEntry;
+  revision: number;
+}
 
 /** The keystore bucket: entries (private keys only sealed by the KeyVault) and provisioning markers. */
 @Injectable()
@@ -35,9 +41,14 @@ export class KeystoreStore {
   }
 
   async get(alias: string): Promise<StoredKeystoreEntry | undefined> {
-    const entry = await (await this.bucket()).get(KeystoreKv.entry(alias));
-    if (!entry || entry.operation !== 'PUT') return undefined;
-    return this.parse(entry.key, entry.value);
+    return (await this.getVersioned(alias))?.entry;
+  }
+
+  async getVersioned(alias: string): Promise<VersionedEntry | undefined> {
+    const kvEntry = await (await this.bucket()).get(KeystoreKv.entry(alias));
+    if (!kvEntry || kvEntry.operation !== 'PUT') return undefined;
+    const entry = this.parse(kvEntry.key, kvEntry.value);
+    return entry && { entry, revision: kvEntry.revision };
   }
 
   async list(): Promise<StoredKeystoreEntry[]> {
@@ -59,8 +70,35 @@ export class KeystoreStore {
     return kvCreateUnique(await this.bucket(), KeystoreKv.entry(entry.alias), encodeJson(storedKeystoreEntrySchema.parse(entry)));
   }
 
+  /**
+   * Writes `entry` only if its key is still at `revision`. False when another request
+   * (on any replica) wrote it since it was read: the caller reads again instead of
+   * overwriting that write.
+   */
+  async update(entry: StoredKeystoreEntry, revision: number): Promise<boolean> {
+    const kv = await this.bucket();
+    try {
+      await kv.update(KeystoreKv.entry(entry.alias), encodeJson(storedKeystoreEntrySchema.parse(entry)), revision);
+      return true;
+    } catch (err) {
+      if (jetStreamErrorCode(err) === JS_WRONG_LAST_SEQUENCE) return false;
+      throw err;
+    }
+  }
+
   async delete(alias: string): Promise<void> {
     await (await this.bucket()).delete(KeystoreKv.entry(alias));
+  }
+
+  /** Deletes the entry only if it is still at `revision`; false when it was changed or deleted since. */
+  async deleteIfUnchanged(alias: string, revision: number): Promise<boolean> {
+    try {
+      await (await this.bucket()).delete(KeystoreKv.entry(alias), { previousSeq: revision });
+      return true;
+    } catch (err) {
+      if (jetStreamErrorCode(err) === JS_WRONG_LAST_SEQUENCE) return false;
+      throw err;
+    }
   }
 
   async hasMarker(key: string): Promise<boolean> {

@@ -1,4 +1,5 @@
 import { CertgateError, ErrorCode, type EncryptedKey } from '@certgate/contracts';
+import { importPrivateKeyPem, type CryptoKey } from '@certgate/x509';
 import { KeyVault, KeyVaultError } from './key-vault';
 
 /** Additional data of a pending renewal key: it cannot be opened as the entry's current key (aliases hold no '/'). */
@@ -15,4 +16,9 @@ export function openSealedKey(vault: KeyVault, aad: string, sealed: EncryptedKey
     if (err instanceof KeyVaultError) throw new CertgateError(ErrorCode.internal, err.message, { alias: aad });
     throw err;
   }
+}
+
+/** The sealed key as a signing key; it exists in plain form only in this process' memory. */
+export async function openPrivateKey(vault: KeyVault, aad: string, sealed: EncryptedKey): Promise<CryptoKey> {
+  return importPrivateKeyPem(openSealedKey(vault, aad, sealed));
 }

@@ -1,0 +1,34 @@
+import { CertgateError, ErrorCode, type EncryptedKey, type PendingKeyPair, type StoredKeystoreEntry } from '@certgate/contracts';
+import type { KeystoreStore, VersionedEntry } from '../store/keystore-store';
+
+export type KeyPairEntry = StoredKeystoreEntry & { kind: 'key-pair'; encryptedKey: EncryptedKey };
+
+export async function requireEntry(store: KeystoreStore, alias: string): Promise<VersionedEntry> {
+  const found = await store.getVersioned(alias);
+  if (!found) throw new CertgateError(ErrorCode.notFound, `no keystore entry with alias '${alias}'`, { alias });
+  return found;
+}
+
+/** The entry as a key pair; `what` completes "it has no private key to ...", e.g. "sign a CSR with". */
+export function asKeyPair(entry: StoredKeystoreEntry, what: string): KeyPairEntry {
+  if (entry.kind !== 'key-pair' || !entry.encryptedKey) {
+    throw new CertgateError(ErrorCode.conflict, `'${entry.alias}' is a trusted certificate, not a key pair: it has no private key to ${what}`, { alias: entry.alias, kind: entry.kind });
+  }
+  return entry as KeyPairEntry;
+}
+
+/** Refuses an alias that is taken, before the expensive part (an RSA 4096 key takes seconds); `createUnique` decides races. */
+export async function requireFreeAlias(store: KeystoreStore, alias: string): Promise<void> {
+  const existing = await store.get(alias);
+  if (existing) throw aliasTaken(alias, existing.kind);
+}
+
+export function aliasTaken(alias: string, kind?: StoredKeystoreEntry['kind']): CertgateError {
+  const what = kind === 'certificate' ? 'a trusted certificate' : kind === 'key-pair' ? 'a key pair' : 'another entry';
+  return new CertgateError(ErrorCode.conflict, `alias '${alias}' is already taken by ${what} in the keystore; choose another alias or delete that entry first`, { alias });
+}
+
+export function requirePending(entry: StoredKeystoreEntry): PendingKeyPair {
+  if (!entry.pending) throw new CertgateError(ErrorCode.notFound, `no renewal of '${entry.alias}' is pending: start one first`, { alias: entry.alias });
+  return entry.pending;
+}

@@ -1,0 +1,36 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { CertgateError, ErrorCode, type KeystoreEntryView } from '@certgate/contracts';
+import { SERVICE_ENV } from '@certgate/platform';
+import { aliasTaken } from '../common/entry-lookup';
+import { toEntryView } from '../entries/entry-view';
+import { certificateEntry } from '../entries/key-pair-entry';
+import type { KeystoreEnv } from '../keystore-env';
+import { KeystoreStore } from '../store/keystore-store';
+import { singleTrustedCertificate } from './trusted-certificate';
+
+/** Certificates the keystore trusts: receivers' roots (outbound mTLS, connectivity test) and CAs that complete imported chains. */
+@Injectable()
+export class TrustedCertificatesService {
+  private readonly logger = new Logger(TrustedCertificatesService.name);
+
+  constructor(
+    private readonly store: KeystoreStore,
+    @Inject(SERVICE_ENV) private readonly env: KeystoreEnv,
+  ) {}
+
+  async add(req: { alias: string; certificatePem: string }, now = new Date()): Promise<KeystoreEntryView> {
+    const systemAlias = this.env.CERTGATE_SYSTEM_KEY_ALIAS;
+    if (req.alias === systemAlias) {
+      throw new CertgateError(
+        ErrorCode.conflict,
+        `'${systemAlias}' is the alias of the tenant system key pair: a trusted certificate under it would leave client-certificate authentication without a key pair; choose another alias`,
+        { alias: req.alias },
+      );
+    }
+    const certificate = singleTrustedCertificate(req.certificatePem);
+    const entry = certificateEntry(req.alias, certificate, now);
+    if (!(await this.store.createUnique(entry))) throw aliasTaken(req.alias, (await this.store.get(req.alias))?.kind);
+    this.logger.log({ msg: 'trusted certificate added', alias: entry.alias, subjectDN: entry.subjectDN, fingerprint: entry.fingerprint });
+    return toEntryView(entry, now);
+  }
+}
