@@ -52,11 +52,13 @@ const reconnected = async (nc: NatsConnection): Promise<void> => {
     expect((await jsm.streams.info(tenantStream(tenant, 'TRACE_LOG'))).config.num_replicas).toBe(1);
   });
 
-  it('regression: five services creating the same R3 buckets at once all get them (NATS 2.9 left some creates unanswered: TIMEOUT at start-up)', async () => {
+  it('regression: five services creating the same R3 buckets at once all get them, readable and writable at once (NATS 2.9 left some creates unanswered, and the first write could find no leader: start-up crashed)', async () => {
     const together = uniqueTenant('together');
     const services = await Promise.all([1, 2, 3, 4, 5].map((i) => service(`together-${i}`, 3)));
     const buckets = [Buckets.identity, Buckets.flows, Buckets.keystore];
-    await Promise.all(services.map(async (nc) => Promise.all(buckets.map((b) => ensureKv(nc, together, b)))));
+    const kvs = (await Promise.all(services.map(async (nc) => Promise.all(buckets.map((b) => ensureKv(nc, together, b)))))).flat();
+    expect(await Promise.all(kvs.map((kv) => kv.get('role.absent')))).toEqual(kvs.map(() => null));
+    expect(await Promise.all(kvs.map((kv, i) => kv.create(`first.${i}`, new Uint8Array([1]))))).toHaveLength(kvs.length);
     const jsm = await services[0].jetstreamManager();
     for (const b of buckets) expect((await jsm.streams.info(`KV_${tenantBucket(together, b)}`)).config.num_replicas).toBe(3);
   }, 60_000);

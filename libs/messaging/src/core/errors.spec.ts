@@ -1,6 +1,6 @@
 import { ErrorCode as NatsErrorCode, NatsError } from 'nats';
 import { CertgateError } from '@certgate/contracts';
-import { JS_STREAM_NOT_FOUND, JS_WRONG_LAST_SEQUENCE, jetStreamErrorCode, requestFailure, toError } from './errors';
+import { JS_STREAM_NOT_FOUND, JS_WRONG_LAST_SEQUENCE, jetStreamErrorCode, natsUnavailable, requestFailure, toError } from './errors';
 
 describe('toError', () => {
   it('passes an Error through as the same object', () => {
@@ -114,5 +114,41 @@ describe('jetStreamErrorCode', () => {
   it('uses the documented JetStream codes', () => {
     expect(JS_WRONG_LAST_SEQUENCE).toBe(10071);
     expect(JS_STREAM_NOT_FOUND).toBe(10059);
+  });
+});
+
+describe('natsUnavailable', () => {
+  it.each([
+    [NatsErrorCode.NoResponders, 'no responders'],
+    [NatsErrorCode.Timeout, 'timed out'],
+    [NatsErrorCode.ConnectionClosed, 'connection closed'],
+    [NatsErrorCode.Disconnect, 'disconnected'],
+  ])('a handler\'s NATS call failing with %s (a bucket without leader, NATS restarting) → service_unavailable, try again', (code, reason) => {
+    const cause = NatsError.errorForCode(code);
+    const err = natsUnavailable(cause);
+    expect(err).toBeInstanceOf(CertgateError);
+    expect(err?.code).toBe('service_unavailable');
+    expect(err?.httpStatus).toBe(503);
+    expect(err?.message).toBe(`NATS did not answer (${reason}); try again`);
+    expect(err?.cause).toBe(cause);
+  });
+
+  it('a JetStream API error with HTTP-like code 503 → service_unavailable with its description', () => {
+    const cause = new NatsError('jetstream unavailable', '503');
+    cause.api_error = { code: 503, err_code: 10008, description: 'JetStream system temporarily unavailable' };
+    expect(natsUnavailable(cause)?.message).toBe('NATS did not answer (no responders); try again');
+    const other = new NatsError('x', 'JS_API_ERROR' as NatsErrorCode);
+    other.api_error = { code: 503, err_code: 10008, description: 'JetStream system temporarily unavailable' };
+    expect(natsUnavailable(other)?.message).toBe('NATS did not answer (JetStream system temporarily unavailable); try again');
+  });
+
+  it('leaves everything else alone: a wrong last sequence, a plain Error, a CertgateError, strings', () => {
+    const wrongSeq = new NatsError('wrong last sequence', '400');
+    wrongSeq.api_error = { code: 400, err_code: 10071, description: 'wrong last sequence: 5' };
+    expect(natsUnavailable(wrongSeq)).toBeUndefined();
+    expect(natsUnavailable(new Error('TIMEOUT'))).toBeUndefined();
+    expect(natsUnavailable(new CertgateError('conflict', 'taken'))).toBeUndefined();
+    expect(natsUnavailable('503')).toBeUndefined();
+    expect(natsUnavailable(undefined)).toBeUndefined();
   });
 });

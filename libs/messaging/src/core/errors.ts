@@ -1,3 +1,4 @@
+import { NatsError } from 'nats';
 import { CertgateError, ErrorCode } from '@certgate/contracts';
 
 /**
@@ -38,6 +39,26 @@ export function requestFailure(subject: string, err: unknown): CertgateError {
   }
   const e = toError(err);
   return new CertgateError(ErrorCode.serviceUnavailable, `request on ${subject} failed: ${e.message}`, { subject }, { cause: e });
+}
+
+const UNAVAILABLE: Record<string, string> = {
+  [NO_RESPONDERS]: 'no responders',
+  [TIMEOUT]: 'timed out',
+  [CONNECTION_CLOSED]: 'connection closed',
+  [CONNECTION_DRAINING]: 'connection draining',
+  DISCONNECT: 'disconnected',
+};
+
+/**
+ * A handler's own NATS call (a KV read or write, a JetStream request) that nobody
+ * answered: while a cluster elects a new leader for a bucket, or while NATS restarts.
+ * That is "try again" (503), not an internal error (500). Undefined for anything else.
+ */
+export function natsUnavailable(err: unknown): CertgateError | undefined {
+  if (!(err instanceof NatsError)) return undefined;
+  const reason = UNAVAILABLE[err.code] ?? (err.api_error?.code === 503 ? err.api_error.description : undefined);
+  if (reason === undefined) return undefined;
+  return new CertgateError(ErrorCode.serviceUnavailable, `NATS did not answer (${reason}); try again`, undefined, { cause: err });
 }
 
 /** JetStream API error code of a failed call, if any (`kv.create` on an existing key: 10071). */

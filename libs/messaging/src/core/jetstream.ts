@@ -27,6 +27,12 @@ export function jetStreamReplicas(nc: NatsConnection): number {
   return defaultReplicas.get(nc) ?? 1;
 }
 
+/** Never written: a read of it only proves that the bucket answers reads. */
+const READY_PROBE_KEY = '_ready';
+
+/** nats.js codes of a call nobody answered: time-out, no responders. */
+const UNANSWERED = new Set(['TIMEOUT', '503']);
+
 export interface KvOptions {
   history?: number;
   replicas?: number;
@@ -37,16 +43,38 @@ export interface KvOptions {
  * existing bucket keeps its replica count: raise it with `nats stream edit KV_<bucket> --replicas 3`.
  */
 export async function ensureKv(nc: NatsConnection, tenant: string, bucket: BucketName, opts: KvOptions = {}): Promise<KV> {
-  return retryUnanswered(() =>
+  const kv = await retryUnanswered(() =>
     nc.jetstream().views.kv(tenantBucket(tenant, bucket), {
       history: opts.history ?? 1,
       replicas: opts.replicas ?? jetStreamReplicas(nc),
       storage: StorageType.File,
     }),
   );
+  await untilServing(nc, `KV_${tenantBucket(tenant, bucket)}`, kv);
+  return kv;
 }
 
-const UNANSWERED = new Set(['TIMEOUT', '503']);
+/**
+ * On a cluster, a replica that finds a bucket another one has just created may get it
+ * before the bucket has a leader: its first write then has no responders (identity
+ * crashed at start-up on "503"), and reads (direct gets, answered by the replicas) may
+ * have none either. Waits until the stream has a leader and a read is answered.
+ */
+async function untilServing(nc: NatsConnection, stream: string, kv: KV, timeoutMs = 20_000): Promise<void> {
+  const jsm = await nc.jetstreamManager();
+  const deadline = Date.now() + timeoutMs;
+  const answersRead = () =>
+    kv.get(READY_PROBE_KEY).then(
+      () => true,
+      (err: { code?: string }) => (UNANSWERED.has(err.code ?? '') ? false : Promise.reject(err)),
+    );
+  for (;;) {
+    const cluster = (await retryUnanswered(() => jsm.streams.info(stream))).cluster;
+    if ((!cluster || cluster.leader) && (await answersRead())) return;
+    if (Date.now() > deadline) throw new Error(`JetStream stream ${stream} has no leader answering after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
 
 /**
  * Runs a JetStream set-up call again when it went unanswered: on a cluster, a create of

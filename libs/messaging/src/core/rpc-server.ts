@@ -2,6 +2,7 @@ import type { Msg, NatsConnection, Subscription } from 'nats';
 import type { z } from 'zod';
 import { CertgateError, ErrorCode, describeIssues, tenantSubject, type RpcContract, type RpcReply } from '@certgate/contracts';
 import { decodeJson, encodeJson } from './codec';
+import { natsUnavailable } from './errors';
 import { type MessagingLogger, silentLogger } from './logger';
 
 export type RpcHandlerFn<Req extends z.ZodType, Res extends z.ZodType> = (
@@ -18,8 +19,9 @@ export interface ServeOptions {
 
 /**
  * Answers a contract's subject: validates the request (400 with the issues), runs the
- * handler, and replies `{ok, data}` or `{ok:false, error}`. Unknown failures are logged
- * and answered as a generic internal error, never with their text.
+ * handler, and replies `{ok, data}` or `{ok:false, error}`. A NATS call of the handler's
+ * that nobody answered is service_unavailable (503: try again); other unknown failures
+ * are logged and answered as a generic internal error, never with their text.
  */
 export function serveRpc<Req extends z.ZodType, Res extends z.ZodType>(
   nc: NatsConnection,
@@ -79,6 +81,11 @@ function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
 
 function failureReply(err: unknown, msg: Msg, logger: MessagingLogger): RpcReply {
   if (err instanceof CertgateError) return { ok: false, error: err.toBody() };
+  const unavailable = natsUnavailable(err);
+  if (unavailable) {
+    logger.warn('handler could not reach NATS', { subject: msg.subject, error: unavailable.message });
+    return { ok: false, error: unavailable.toBody() };
+  }
   logger.error('handler failed', { subject: msg.subject, error: err instanceof Error ? err.message : String(err) });
   return { ok: false, error: { code: ErrorCode.internal, message: 'internal error' } };
 }

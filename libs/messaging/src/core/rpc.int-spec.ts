@@ -1,4 +1,4 @@
-import type { NatsConnection, Subscription } from 'nats';
+import { ErrorCode as NatsErrorCode, NatsError, type NatsConnection, type Subscription } from 'nats';
 import { z } from 'zod';
 import { CertgateError, rpcContract, tenantSubject, type RpcContract } from '@certgate/contracts';
 import { certgateFailure, startNatsHarness, uniqueTenant, type NatsHarness } from '@certgate/testing';
@@ -152,6 +152,21 @@ describe('serveRpc + RpcClient over a real NATS', () => {
     expect(err.message).toBe('internal error');
     expect(err.details).toBeUndefined();
     expect(JSON.stringify(logged)).toContain('secret detail');
+  });
+
+  it('a handler whose own NATS call went unanswered (a KV write while the bucket elects a leader) → service_unavailable, try again; not internal_error', async () => {
+    serve(
+      h.nc,
+      add,
+      async () => {
+        throw NatsError.errorForCode(NatsErrorCode.NoResponders);
+      },
+      { tenant: h.tenant },
+    );
+    const err = await certgateFailure(client.request(add, { a: 1, b: 2 }));
+    expect(err.code).toBe('service_unavailable');
+    expect(err.httpStatus).toBe(503);
+    expect(err.message).toBe('NATS did not answer (no responders); try again');
   });
 
   it('no subscriber → service_unavailable naming the subject', async () => {
