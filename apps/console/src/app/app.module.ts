@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { PlatformModule } from '@certgate/platform';
+import { AlertsApiModule } from './alerts/alerts-api.module';
 import { CertificateUserMappingsController } from './classic/certificate-user-mappings.controller';
 import { GroupsController } from './classic/groups.controller';
 import { UsersController } from './classic/users.controller';
@@ -20,7 +21,7 @@ import { SigningKeysController } from './oauth/signing-keys.controller';
 import { SystemHealthService } from './health/system-health.service';
 
 @Module({
-  imports: [PlatformModule.forService('console', consoleEnvSchema)],
+  imports: [PlatformModule.forService('console', consoleEnvSchema), AlertsApiModule],
   controllers: [
     HealthController,
     RolesController,

@@ -1,0 +1,83 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, UseGuards } from '@nestjs/common';
+import { ApiParam, ApiQuery } from '@nestjs/swagger';
+import { z } from 'zod';
+import {
+  AlertsRpc,
+  CERTIFICATE_SOURCES,
+  CertgateError,
+  certificateSourceSchema,
+  describeIssues,
+  ErrorCode,
+  type AlertMute,
+  type CertificateAlert,
+  type CertificateSource,
+} from '@certgate/contracts';
+import { RpcClient } from '@certgate/messaging';
+import { AdminTokenGuard } from '../common/admin-token.guard';
+import { AdminApi, ApiBodyFrom, ApiResponseFrom, Summary } from '../common/openapi';
+import { ZodBody, ZodQuery } from '../common/zod-body.pipe';
+
+const listQuery = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100) }).strict();
+const muteBody = z.object({ reason: z.string().max(512).optional() }).strict();
+
+/** A full scan parses every certificate certgate relies on; the default RPC timeout is for lookups. */
+const SCAN_RPC = { timeoutMs: 120_000 };
+
+@AdminApi('alerts')
+@UseGuards(AdminTokenGuard)
+@Controller('alerts')
+export class AlertsController {
+  constructor(private readonly rpc: RpcClient) {}
+
+  @Get()
+  @Summary('The newest expiry alerts raised (oldest first)')
+  @ApiQuery({ name: 'limit', required: false, description: '1-1000, default 100' })
+  @ApiResponseFrom(AlertsRpc.list.response.shape.alerts)
+  async list(@Query(new ZodQuery(listQuery)) query: z.output<typeof listQuery>): Promise<CertificateAlert[]> {
+    return (await this.rpc.request(AlertsRpc.list, { limit: query.limit })).alerts;
+  }
+
+  @Post('scan')
+  @HttpCode(200)
+  @Summary('Scan every certificate now and raise the alerts that are due')
+  @ApiResponseFrom(AlertsRpc.scan.response)
+  scan() {
+    return this.rpc.request(AlertsRpc.scan, {}, SCAN_RPC);
+  }
+
+  @Get('mutes')
+  @Summary('Sources whose alerts are muted')
+  @ApiResponseFrom(AlertsRpc.listMutes.response.shape.mutes)
+  async mutes(): Promise<AlertMute[]> {
+    return (await this.rpc.request(AlertsRpc.listMutes, {})).mutes;
+  }
+
+  @Put('mutes/:source')
+  @Summary('Mute the alerts of a source (e.g. short-lived certificates that renew themselves); the inventory still lists them')
+  @ApiParam({ name: 'source', enum: CERTIFICATE_SOURCES })
+  @ApiBodyFrom(muteBody)
+  @ApiResponseFrom(AlertsRpc.mute.response)
+  mute(@Param('source') source: string, @Body() body: unknown): Promise<AlertMute> {
+    // The body is optional: `PUT /alerts/mutes/flow` with nothing mutes without a reason.
+    const { reason } = new ZodBody(muteBody).transform(isEmpty(body) ? {} : body);
+    return this.rpc.request(AlertsRpc.mute, { source: sourceOf(source), ...(reason !== undefined && { reason }) });
+  }
+
+  @Delete('mutes/:source')
+  @HttpCode(204)
+  @Summary('Unmute the alerts of a source')
+  @ApiParam({ name: 'source', enum: CERTIFICATE_SOURCES })
+  async unmute(@Param('source') source: string): Promise<void> {
+    await this.rpc.request(AlertsRpc.unmute, { source: sourceOf(source) });
+  }
+}
+
+function isEmpty(body: unknown): boolean {
+  return body === undefined || body === null || (typeof body === 'object' && Object.keys(body).length === 0);
+}
+
+function sourceOf(param: string): CertificateSource {
+  const parsed = certificateSourceSchema.safeParse(param);
+  if (!parsed.success) throw new CertgateError(ErrorCode.validationFailed, `invalid path: ${describeIssues(parsed.error.issues)}`, { source: param });
+  return parsed.data;
+}
