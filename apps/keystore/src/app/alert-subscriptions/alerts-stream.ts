@@ -1,8 +1,10 @@
 import { AckPolicy, DeliverPolicy, nanos, type ConsumerConfig, type NatsConnection } from 'nats';
 import { AlertSubjects, tenantStream, tenantSubject } from '@certgate/contracts';
-import { ensureStream, jetStreamErrorCode, type StreamLimits } from '@certgate/messaging';
+import { ensureStream, jetStreamErrorCode } from '@certgate/messaging';
+import { ALERTS_STREAM_LIMITS } from '../alerts/raising/alerts-stream';
 
 const JS_STREAM_NOT_FOUND = 10059;
+const JS_CONSUMER_NOT_FOUND = 10014;
 
 /**
  * How long an alert handed to a replica stays its own without word from it. Short, so
@@ -11,14 +13,6 @@ const JS_STREAM_NOT_FOUND = 10059;
  * receiver extends it (`working`) while it waits.
  */
 export const WEBHOOK_ACK_WAIT_MS = 5_000;
-const JS_CONSUMER_NOT_FOUND = 10014;
-
-/**
- * Limits used only when a subscription is created before the monitor ever made the
- * stream; the monitor's own `ensureStream` then sets the limits it wants, and this
- * never overwrites them.
- */
-const FALLBACK_LIMITS: StreamLimits = { maxAgeMs: 365 * 24 * 3600 * 1000, maxBytes: 256 * 1024 * 1024 };
 
 /** A subscription's consumer needs the stream to exist; creates it only when absent. */
 export async function ensureAlertsStreamExists(nc: NatsConnection, tenant: string): Promise<void> {
@@ -27,7 +21,8 @@ export async function ensureAlertsStreamExists(nc: NatsConnection, tenant: strin
     await jsm.streams.info(tenantStream(tenant, 'ALERTS'));
   } catch (err) {
     if (jetStreamErrorCode(err) !== JS_STREAM_NOT_FOUND) throw err;
-    await ensureStream(nc, tenant, 'ALERTS', FALLBACK_LIMITS);
+    // Only when the monitor has not made it yet; with the monitor's limits, so neither overwrites the other's.
+    await ensureStream(nc, tenant, 'ALERTS', ALERTS_STREAM_LIMITS);
   }
 }
 
