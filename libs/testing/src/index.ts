@@ -1,7 +1,8 @@
 export * from './pki';
 export { startNatsHarness, type NatsHarness, type NatsHarnessOptions } from './nats/nats-harness';
-export { dockerNatsAvailable, NATS_TEST_IMAGE } from './nats/docker-engine';
+export { composeAvailability, COMPOSE_IMAGES, dockerNatsAvailable, natsContainerUnavailable, NATS_TEST_IMAGE, type ComposeAvailability } from './nats/docker-engine';
 export { uniqueTenant } from './nats/tenant';
+export { startContainerSuiteNats } from './nats/container-suite';
 export { startNatsProcess, natsServerBinary, type NatsProcess } from './nats/nats-process';
 export { startNatsCluster, type NatsCluster, type NatsClusterNode, type NatsClusterOptions } from './nats/nats-cluster';
 export { freePort } from './net/free-port';
