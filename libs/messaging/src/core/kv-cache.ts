@@ -1,4 +1,4 @@
-import type { KV, KvEntry, QueuedIterator } from 'nats';
+import { Events, type KV, type KvEntry, type NatsConnection, type QueuedIterator, type Status } from 'nats';
 import type { z } from 'zod';
 import { type MessagingLogger, silentLogger } from './logger';
 
@@ -9,6 +9,8 @@ export interface KvCacheOptions<T> {
   logger?: MessagingLogger;
   /** Called after every applied change (not during the initial load). */
   onChange?: (key: string, value: T | undefined) => void;
+  /** The connection whose reconnects restart the watch; default: the bucket's own. */
+  nc?: NatsConnection;
 }
 
 /**
@@ -16,23 +18,36 @@ export interface KvCacheOptions<T> {
  * every replica serves lookups from memory and still sees a change made anywhere
  * within milliseconds, with no restart. Values that fail their schema are logged and
  * left out (deny rather than guess).
+ *
+ * After a reconnect the watch is started again from the last applied revision: the
+ * watch's consumer lives on the server, and one lost with a restarted NATS (or a
+ * cluster node) would only be replaced once nats.js misses two 5 s heartbeats, so a
+ * revoked certificate could pass for up to ~10 s after NATS came back.
  */
 export class KvCache<T> {
   private readonly map = new Map<string, T>();
+  /** Revision each key was last applied at: an older entry from a replaced watch is ignored. */
+  private readonly keyRevisions = new Map<string, number>();
   private lastRevision = 0;
   private watcher?: QueuedIterator<KvEntry>;
-  private loop?: Promise<void>;
+  private readonly loops: Promise<void>[] = [];
+  private status?: AsyncIterable<Status> & { stop(): void };
+  private stopped = false;
 
-  private constructor(private readonly opts: KvCacheOptions<T>) {}
+  private constructor(
+    private readonly kv: KV,
+    private readonly opts: KvCacheOptions<T>,
+  ) {}
 
   /** Resolves once the bucket's current values are loaded. */
   static async start<T>(kv: KV, opts: KvCacheOptions<T>): Promise<KvCache<T>> {
-    const cache = new KvCache(opts);
+    const cache = new KvCache(kv, opts);
     let initialized!: () => void;
     const ready = new Promise<void>((resolve) => (initialized = resolve));
     cache.watcher = await kv.watch({ key: opts.key, initializedFn: () => initialized() });
-    cache.loop = cache.consume(cache.watcher, ready);
+    cache.loops.push(cache.consume(cache.watcher, ready));
     await ready;
+    cache.rewatchOnReconnect(opts.nc ?? connectionOf(kv));
     return cache;
   }
 
@@ -62,15 +77,67 @@ export class KvCache<T> {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
+    this.status?.stop();
     this.watcher?.stop();
-    await this.loop;
+    await Promise.all(this.loops);
+  }
+
+  private rewatchOnReconnect(nc: NatsConnection | undefined): void {
+    if (!nc) return;
+    const status = nc.status() as AsyncIterable<Status> & { stop(): void };
+    this.status = status;
+    void (async () => {
+      for await (const s of status) if (s.type === Events.Reconnect && !this.stopped) await this.rewatch();
+    })();
+  }
+
+  private async rewatch(attempts = 5): Promise<void> {
+    const logger = this.opts.logger ?? silentLogger;
+    let next: QueuedIterator<KvEntry> | undefined;
+    for (let attempt = 1; !next && !this.stopped; attempt++) {
+      try {
+        next = await this.kv.watch({ key: this.opts.key, resumeFromRevision: this.lastRevision + 1 });
+      } catch (err) {
+        // JetStream may still be recovering right after a restart; after the last attempt
+        // nats.js still replaces the old watch's consumer itself once it misses heartbeats.
+        if (attempt >= attempts) {
+          logger.warn('KV watch not restarted after reconnect', { error: err instanceof Error ? err.message : String(err) });
+          return;
+        }
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    }
+    if (!next) return;
+    if (this.stopped) {
+      next.stop();
+      return;
+    }
+    const old = this.watcher;
+    this.watcher = next;
+    old?.stop();
+    this.loops.push(this.consume(next, Promise.resolve()));
+    logger.info('KV watch restarted after reconnect', { fromRevision: this.lastRevision + 1 });
   }
 
   private async consume(watcher: QueuedIterator<KvEntry>, ready: Promise<void>): Promise<void> {
     const logger = this.opts.logger ?? silentLogger;
     let loaded = false;
     void ready.then(() => (loaded = true));
+    try {
+      await this.apply(watcher, () => loaded);
+    } catch (err) {
+      // nats.js ends a watch with an error when it cannot recreate its consumer: watch anew.
+      logger.error('KV watch failed', { error: err instanceof Error ? err.message : String(err) });
+      if (!this.stopped && this.watcher === watcher) await this.rewatch();
+    }
+  }
+
+  private async apply(watcher: QueuedIterator<KvEntry>, loaded: () => boolean): Promise<void> {
+    const logger = this.opts.logger ?? silentLogger;
     for await (const entry of watcher) {
+      if ((this.keyRevisions.get(entry.key) ?? 0) >= entry.revision) continue;
+      this.keyRevisions.set(entry.key, entry.revision);
       let value: T | undefined;
       if (entry.operation === 'PUT') {
         const parsed = this.opts.schema.safeParse(safeJson(entry));
@@ -80,7 +147,7 @@ export class KvCache<T> {
       if (value === undefined) this.map.delete(entry.key);
       else this.map.set(entry.key, value);
       this.lastRevision = Math.max(this.lastRevision, entry.revision);
-      if (loaded) this.opts.onChange?.(entry.key, value);
+      if (loaded()) this.opts.onChange?.(entry.key, value);
     }
   }
 }
@@ -91,4 +158,9 @@ function safeJson(entry: KvEntry): unknown {
   } catch {
     return undefined;
   }
+}
+
+/** The connection a nats.js bucket was opened on (its JetStream client's); undefined if nats.js ever hides it. */
+function connectionOf(kv: KV): NatsConnection | undefined {
+  return (kv as unknown as { js?: { nc?: NatsConnection } }).js?.nc;
 }
