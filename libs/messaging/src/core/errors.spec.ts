@@ -78,6 +78,13 @@ describe('requestFailure', () => {
     expect(err.details).toEqual({ subject });
   });
 
+  it('DISCONNECT (the reply went to a server that is gone) → service_unavailable naming the subject', () => {
+    const err = requestFailure(subject, NatsError.errorForCode(NatsErrorCode.Disconnect));
+    expect(err.code).toBe('service_unavailable');
+    expect(err.message).toBe(`the NATS connection was lost before the reply on ${subject} came`);
+    expect(err.details).toEqual({ subject });
+  });
+
   it('an unknown failure is service_unavailable (never fails open) with the cause as an Error', () => {
     const err = requestFailure(subject, 'Error: Connection lost');
     expect(err.code).toBe('service_unavailable');

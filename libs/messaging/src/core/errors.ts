@@ -24,6 +24,7 @@ const NO_RESPONDERS = '503';
 const TIMEOUT = 'TIMEOUT';
 const CONNECTION_CLOSED = 'CONNECTION_CLOSED';
 const CONNECTION_DRAINING = 'CONNECTION_DRAINING';
+const DISCONNECT = 'DISCONNECT';
 
 /** Turns a failed NATS request into the error a caller can act on (never fails open). */
 export function requestFailure(subject: string, err: unknown): CertgateError {
@@ -37,6 +38,9 @@ export function requestFailure(subject: string, err: unknown): CertgateError {
   if (code === CONNECTION_CLOSED || code === CONNECTION_DRAINING) {
     return new CertgateError(ErrorCode.serviceUnavailable, 'the NATS connection is closed', { subject }, { cause: err });
   }
+  if (code === DISCONNECT) {
+    return new CertgateError(ErrorCode.serviceUnavailable, `the NATS connection was lost before the reply on ${subject} came`, { subject }, { cause: err });
+  }
   const e = toError(err);
   return new CertgateError(ErrorCode.serviceUnavailable, `request on ${subject} failed: ${e.message}`, { subject }, { cause: e });
 }
@@ -46,7 +50,7 @@ const UNAVAILABLE: Record<string, string> = {
   [TIMEOUT]: 'timed out',
   [CONNECTION_CLOSED]: 'connection closed',
   [CONNECTION_DRAINING]: 'connection draining',
-  DISCONNECT: 'disconnected',
+  [DISCONNECT]: 'disconnected',
 };
 
 /**

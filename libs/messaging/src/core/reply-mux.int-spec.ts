@@ -1,7 +1,7 @@
-import type { NatsConnection, Subscription } from 'nats';
+import { Events, type NatsConnection, type Subscription } from 'nats';
 import { z } from 'zod';
 import { CertgateError, rpcContract } from '@certgate/contracts';
-import { certgateFailure, startNatsHarness, type NatsHarness } from '@certgate/testing';
+import { certgateFailure, natsServerBinary, startNatsCluster, startNatsHarness, uniqueTenant, type NatsHarness } from '@certgate/testing';
 import { connectNats } from './connect';
 import { RpcClient } from './rpc-client';
 import { serveRpc } from './rpc-server';
@@ -69,5 +69,36 @@ describe('request/reply multiplexing over a real NATS', () => {
     await nc.drain();
     const err = await pending;
     expect(err.code).toBe('service_unavailable');
+  });
+});
+
+(natsServerBinary() ? describe : describe.skip)('request/reply when the NATS server goes away (a server of the test\'s own)', () => {
+  it('a request waiting when the connection drops fails at once with service_unavailable (its reply went to the gone server); after the reconnect requests work again', async () => {
+    const nats = await startNatsCluster({ nodes: 1 });
+    const tenant = uniqueTenant('mux-disconnect');
+    const server = await connectNats({ servers: nats.url, name: 'mux-server', mode: 'service' });
+    const client = await connectNats({ servers: nats.url, name: 'mux-client', mode: 'service' });
+    try {
+      serveRpc(server, echo, async ({ i, delayMs }) => (await sleep(delayMs), { i }), { tenant });
+      const rpc = new RpcClient(client, tenant);
+      await expect(rpc.request(echo, { i: 1 })).resolves.toEqual({ i: 1 });
+      const pending = certgateFailure(rpc.request(echo, { i: 2, delayMs: 1_000 }, { timeoutMs: 120_000 }));
+      await sleep(100);
+      await nats.nodes[0].kill('SIGKILL');
+      // Settles within Jest's timeout (60 s), long before the request's own 120 s.
+      const err = await pending;
+      expect(err.code).toBe('service_unavailable');
+      expect(err.message).toMatch(/^the NATS connection was lost before the reply on .*test\.mux-echo\.v1 came$/);
+
+      const back = Promise.all([server, client].map(async (nc) => {
+        for await (const s of nc.status()) if (s.type === Events.Reconnect) return;
+      }));
+      await nats.nodes[0].start();
+      await back;
+      await expect(rpc.request(echo, { i: 3 })).resolves.toEqual({ i: 3 });
+    } finally {
+      await Promise.allSettled([server.close(), client.close()]);
+      await nats.stop();
+    }
   });
 });

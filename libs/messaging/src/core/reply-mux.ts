@@ -1,4 +1,4 @@
-import { createInbox, ErrorCode as NatsErrorCode, NatsError, type Msg, type NatsConnection, type Subscription } from 'nats';
+import { createInbox, Events, ErrorCode as NatsErrorCode, NatsError, type Msg, type NatsConnection, type Subscription } from 'nats';
 import { PublishQueue } from './publish-queue';
 
 interface Pending {
@@ -34,6 +34,20 @@ export class ReplyMux {
     this.sub = nc.subscribe(`${this.prefix}*`, { callback: (err, msg) => (err ? this.failAll(err) : this.onReply(msg)) });
     this.queue = PublishQueue.of(nc);
     void this.sub.closed.then(() => this.failAll(NatsError.errorForCode(this.nc.isDraining() ? NatsErrorCode.ConnectionDraining : NatsErrorCode.ConnectionClosed)));
+    void this.failPendingOnDisconnect();
+  }
+
+  /**
+   * A reply to a request sent before the connection dropped went to the server that is
+   * gone (a crashed cluster node, a restarting NATS): waiting for it would hold the
+   * caller until its timeout (the ingress: 10 s) for a 503 it can have now. Requests
+   * sent while disconnected are kept by nats.js and go out after the reconnect.
+   */
+  private async failPendingOnDisconnect(): Promise<void> {
+    for await (const s of this.nc.status()) {
+      if (s.type !== Events.Disconnect) continue;
+      for (const token of [...this.pending.keys()]) this.settle(token)?.reject(NatsError.errorForCode(NatsErrorCode.Disconnect));
+    }
   }
 
   static of(nc: NatsConnection): ReplyMux {
