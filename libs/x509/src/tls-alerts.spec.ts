@@ -36,3 +36,12 @@ describe('TLS alerts', () => {
     for (const code of [40, 70, 112]) expect(isClientCertificateAlert(code)).toBe(false);
   });
 });
+
+describe('TLS alerts from another realm', () => {
+  it('#connectivity - an error made in another context (as Node core errors look inside Jest) is still read', async () => {
+    const { runInNewContext } = await import('node:vm');
+    const foreign = runInNewContext("Object.assign(new Error('x:SSL alert number 48'), { code: 'ERR_SSL_TLSV1_ALERT_UNKNOWN_CA' })") as unknown;
+    expect(foreign instanceof Error).toBe(false);
+    expect(tlsAlertFromError(foreign)).toEqual({ code: 48, name: 'unknown_ca' });
+  });
+});

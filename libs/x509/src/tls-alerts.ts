@@ -53,8 +53,9 @@ export function isClientCertificateAlert(code: number): boolean {
 
 /** The alert the peer sent, if this Node/OpenSSL error reports one. */
 export function tlsAlertFromError(err: unknown): { code: number; name: string } | undefined {
-  if (!(err instanceof Error)) return undefined;
-  const number = /SSL alert number (\d+)/.exec(err.message);
+  // Not `instanceof Error`: errors made by Node core fail that test in another realm (a Jest sandbox, a vm context).
+  if (typeof err !== 'object' || err === null || typeof (err as Error).message !== 'string') return undefined;
+  const number = /SSL alert number (\d+)/.exec((err as Error).message);
   if (number) {
     const code = Number(number[1]);
     return { code, name: tlsAlertName(code) };
