@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AlertsModule } from './alerts/alerts.module';
 import { AlertSubscriptionsModule } from './alert-subscriptions/alert-subscriptions.module';
 import { ClientCaModule } from './client-ca/client-ca.module';
+import { ConnectivityModule } from './connectivity/connectivity.module';
 import { EntriesModule } from './entries/entries.module';
 import { KeyMaterialModule } from './key-material/key-material.module';
 import { KeyPairsModule } from './key-pairs/key-pairs.module';
@@ -14,6 +15,6 @@ import { TrustedCertificatesModule } from './trusted-certificates/trusted-certif
 
 /** Everything the keystore does, without the platform (so specs can start it against a tenant of their own). */
 @Module({
-  imports: [ProvisioningModule, EntriesModule, SystemKeyModule, ClientCaModule, TokenSigningModule, KeyMaterialModule, KeyPairsModule, RenewalModule, TrustedCertificatesModule, Pkcs12Module, AlertSubscriptionsModule, AlertsModule],
+  imports: [ProvisioningModule, EntriesModule, SystemKeyModule, ClientCaModule, TokenSigningModule, KeyMaterialModule, KeyPairsModule, RenewalModule, TrustedCertificatesModule, Pkcs12Module, ConnectivityModule, AlertSubscriptionsModule, AlertsModule],
 })
 export class KeystoreFeaturesModule {}

@@ -1,0 +1,126 @@
+import { checkServerIdentity } from 'node:tls';
+import { Injectable, Logger } from '@nestjs/common';
+import { CertgateError, ErrorCode, type ConnectivityRequest, type ConnectivityResult } from '@certgate/contracts';
+import { judgeTlsServer, parseCertificates } from '@certgate/x509';
+import { KeystoreStore } from '../store/keystore-store';
+import { KeyVault } from '../vault/key-vault';
+import { openSealedKey } from '../vault/open-sealed-key';
+import { clientAuthentication, type PresentedKeyPair } from './client-authentication';
+import { connectFailure } from './connect-failure';
+import { certificateInfo, peerChainDer } from './peer-chain';
+import { probeServerFlight } from './server-flight-probe';
+import { handshake, sniFor, type HandshakeOutcome, type TlsFacts } from './tls-handshake';
+
+interface ClientKeyPair {
+  presented: PresentedKeyPair;
+  /** Plain only in memory, for the TLS context of this one test. */
+  keyPem: string;
+  chainPem: string;
+}
+
+type Validation = ConnectivityResult['validation'];
+
+/** The TLS connectivity test: one handshake for the facts, one TLS 1.2 probe for the client-certificate request. */
+@Injectable()
+export class ConnectivityService {
+  private readonly logger = new Logger(ConnectivityService.name);
+
+  constructor(
+    private readonly store: KeystoreStore,
+    private readonly vault: KeyVault,
+  ) {}
+
+  async test(req: ConnectivityRequest): Promise<ConnectivityResult> {
+    const serverName = req.serverName ?? req.host;
+    const servername = sniFor(req.host, req.serverName);
+    const client = req.keyAlias ? await this.clientKeyPair(req.keyAlias) : undefined;
+    const anchors = req.validateServerCertificate ? await this.trustedCertificates() : [];
+
+    // `[::1]` is how an IPv6 address is written next to a port; sockets want it bare.
+    const host = req.host.replace(/^\[(.*)\]$/, '$1');
+    const [main, probe] = await Promise.all([
+      handshake({ host, port: req.port, servername, ca: anchors, client, timeoutMs: req.timeoutMs }),
+      probeServerFlight({ host, port: req.port, servername, timeoutMs: req.timeoutMs }),
+    ]);
+
+    // Nothing readable came back: the network or the server refused before it sent its certificate.
+    if (!main.completed && !main.facts) {
+      throw connectFailure(req.host, req.port, { ...main, timeoutMs: req.timeoutMs, presentedAlias: client?.presented.alias });
+    }
+    const facts: TlsFacts = main.facts ?? { protocol: null, authorized: false };
+    const chain = peerChainDer(facts.peer).map(certificateInfo);
+    const result: ConnectivityResult = {
+      host: req.host,
+      port: req.port,
+      serverName,
+      protocol: facts.protocol ?? 'unknown',
+      cipher: facts.cipher ? { name: facts.cipher.name, standardName: facts.cipher.standardName, version: facts.cipher.version } : { name: 'unknown' },
+      peerChain: chain,
+      clientAuthentication: clientAuthentication({
+        probe,
+        protocol: facts.protocol,
+        ...(main.completed ? { afterwards: main.afterwards } : { abortAlert: main.alert }),
+        presented: client?.presented,
+      }),
+      validation: req.validateServerCertificate ? validate(main, facts, serverName, anchors.length, chain.at(-1)?.issuerDN) : notValidated(),
+      durationMs: main.durationMs,
+    };
+    if (!main.completed) {
+      const aborted = connectFailure(req.host, req.port, { ...main, timeoutMs: req.timeoutMs, presentedAlias: client?.presented.alias }).message;
+      result.clientAuthentication.note = [aborted, result.clientAuthentication.note].filter(Boolean).join('; ');
+    }
+    this.logger.log({
+      msg: 'connectivity test',
+      host: req.host,
+      port: req.port,
+      protocol: result.protocol,
+      completed: main.completed,
+      valid: result.validation.valid,
+      clientAuthRequested: result.clientAuthentication.requested,
+      keyAlias: req.keyAlias,
+      durationMs: result.durationMs,
+    });
+    return result;
+  }
+
+  private async clientKeyPair(alias: string): Promise<ClientKeyPair> {
+    const entry = await this.store.get(alias);
+    if (!entry) throw new CertgateError(ErrorCode.notFound, `no keystore entry with alias '${alias}'`, { alias });
+    if (entry.kind !== 'key-pair' || !entry.encryptedKey) {
+      throw new CertgateError(ErrorCode.badRequest, `'${alias}' is a trusted certificate, not a key pair: it has no private key to present as a client certificate`, { alias });
+    }
+    const chain = parseCertificates(entry.chainPem);
+    return {
+      presented: { alias, subjectDN: entry.subjectDN, fingerprint: entry.fingerprint, issuerDNs: chain.map((c) => c.issuerDN) },
+      keyPem: openSealedKey(this.vault, alias, entry.encryptedKey),
+      chainPem: entry.chainPem,
+    };
+  }
+
+  private async trustedCertificates(): Promise<string[]> {
+    return (await this.store.list()).filter((e) => e.kind === 'certificate').map((e) => e.chainPem);
+  }
+}
+
+function validate(main: HandshakeOutcome, facts: TlsFacts, serverName: string, anchorCount: number, topIssuerDN: string | undefined): Validation {
+  const identityError = facts.peer ? checkServerIdentity(serverName, facts.peer) : new Error('the server sent no certificate');
+  if (!main.completed) {
+    // OpenSSL gives its verdict on the chain only for a completed handshake.
+    const hostnameMatches = identityError === undefined;
+    return {
+      performed: true,
+      valid: hostnameMatches ? null : false,
+      chainTrusted: null,
+      hostnameMatches,
+      reason: 'handshake_incomplete',
+      message: 'the TLS handshake did not complete, so the chain was not verified',
+    };
+  }
+  const trustStore = anchorCount ? 'the keystore' : 'the keystore (it holds no trusted certificates)';
+  const verdict = judgeTlsServer({ authorized: facts.authorized, authorizationError: facts.authorizationError, identityError, serverName, trustStore, topIssuerDN });
+  return { performed: true, ...verdict };
+}
+
+function notValidated(): Validation {
+  return { performed: false, valid: null, chainTrusted: null, hostnameMatches: null };
+}
