@@ -1,6 +1,6 @@
 export * from './pki';
 export { startNatsHarness, type NatsHarness, type NatsHarnessOptions } from './nats/nats-harness';
-export { composeAvailability, COMPOSE_IMAGES, dockerNatsAvailable, natsContainerUnavailable, NATS_TEST_IMAGE, type ComposeAvailability } from './nats/docker-engine';
+export { composeAvailability, COMPOSE_IMAGES, dockerNatsAvailable, natsContainerUnavailable, NATS_TEST_IMAGE, useLocalTestcontainers, type ComposeAvailability } from './nats/docker-engine';
 export { uniqueTenant } from './nats/tenant';
 export { startContainerSuiteNats } from './nats/container-suite';
 export { startNatsProcess, natsServerBinary, type NatsProcess } from './nats/nats-process';

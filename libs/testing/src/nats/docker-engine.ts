@@ -13,6 +13,16 @@ export const COMPOSE_IMAGES = [
   ...['identity', 'keystore', 'flow-runtime', 'ingress', 'console'].map((s) => `certgate/${s}:local`),
 ];
 
+/**
+ * Testcontainers settings for this machine kind: no Ryuk (its image cannot be pulled;
+ * suites stop what they start in `finally`) and `localhost` as the host of mapped ports.
+ * Explicit settings win.
+ */
+export function useLocalTestcontainers(): void {
+  process.env.TESTCONTAINERS_RYUK_DISABLED ??= 'true';
+  process.env.TESTCONTAINERS_HOST_OVERRIDE ??= 'localhost';
+}
+
 function dockerGet(path: string, timeoutMs: number): Promise<number> {
   return new Promise((resolve) => {
     const req = request({ socketPath: SOCKET, path, method: 'GET', timeout: timeoutMs }, (res) => {

@@ -1,6 +1,6 @@
 import type { NatsConnection } from 'nats';
 import { connectNats, removeTenantResources } from '@certgate/messaging';
-import { dockerNatsAvailable, NATS_TEST_IMAGE } from './docker-engine';
+import { dockerNatsAvailable, NATS_TEST_IMAGE, useLocalTestcontainers } from './docker-engine';
 import { uniqueTenant } from './tenant';
 
 export interface NatsHarness {
@@ -53,8 +53,7 @@ export async function startNatsHarness(opts: NatsHarnessOptions = {}): Promise<N
 }
 
 async function startContainer(tenant: string): Promise<NatsHarness> {
-  process.env.TESTCONTAINERS_RYUK_DISABLED ??= 'true';
-  process.env.TESTCONTAINERS_HOST_OVERRIDE ??= 'localhost';
+  useLocalTestcontainers();
   const { NatsContainer } = await import('@testcontainers/nats');
   const container = await new NatsContainer(NATS_TEST_IMAGE).withJetStream().start();
   try {
