@@ -54,8 +54,9 @@ export async function startSystem(
   try {
     system = await launch();
   } catch (err) {
-    await harness.stop();
     rmSync(dataDir, { recursive: true, force: true });
+    // The launch failure is what to report, not a clean-up that fails after it.
+    await harness.stop().catch(() => undefined);
     throw err;
   }
   let stopped: ReturnType<RunningSystem['stop']> | undefined;
@@ -75,8 +76,8 @@ export async function startSystem(
         try {
           return await running.system.stop();
         } finally {
-          await harness.stop();
           rmSync(dataDir, { recursive: true, force: true });
+          await harness.stop();
         }
       })()),
   };
