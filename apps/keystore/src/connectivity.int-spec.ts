@@ -272,6 +272,16 @@ describe('connectivity test (real NATS, real TLS servers)', () => {
     expect(err.message).toContain(`127.0.0.1:${port} does not speak TLS`);
   });
 
+  it('a key pair whose private key does not fit its certificate → 400 naming it, never the key', async () => {
+    const other = await clientPki.issueClient('other');
+    await kv.put(KeystoreKv.entry('mismatched'), encodeJson(keyPairEntry('mismatched', tenantClient.chain, other.keyPem)));
+    const s = await server(serverLeaf);
+    const err = await failure(test({ host: '127.0.0.1', port: s.port, keyAlias: 'mismatched' }));
+    expect(err.code).toBe('bad_request');
+    expect(err.message).toMatch(/^the key pair 'mismatched' cannot be presented over TLS \(.+\): its private key and certificate do not fit together$/);
+    expect(err.message).not.toContain('PRIVATE');
+  });
+
   it('keyAlias: a missing alias → 404, a trusted certificate → 400, each with a clear message', async () => {
     const s = await server(serverLeaf);
     expect(await failure(test({ host: '127.0.0.1', port: s.port, keyAlias: 'nope' }))).toMatchObject({ code: 'not_found', message: "no keystore entry with alias 'nope'" });

@@ -6,7 +6,7 @@ import { KeystoreStore } from '../store/keystore-store';
 import { KeyVault } from '../vault/key-vault';
 import { openSealedKey } from '../vault/open-sealed-key';
 import { clientAuthentication, type PresentedKeyPair } from './client-authentication';
-import { connectFailure } from './connect-failure';
+import { connectFailure, opensslReason } from './connect-failure';
 import { certificateInfo, peerChainDer } from './peer-chain';
 import { probeServerFlight } from './server-flight-probe';
 import { handshake, sniFor, type HandshakeOutcome, type TlsFacts } from './tls-handshake';
@@ -39,7 +39,10 @@ export class ConnectivityService {
     // `[::1]` is how an IPv6 address is written next to a port; sockets want it bare.
     const host = req.host.replace(/^\[(.*)\]$/, '$1');
     const [main, probe] = await Promise.all([
-      handshake({ host, port: req.port, servername, ca: anchors, client, timeoutMs: req.timeoutMs }),
+      handshake({ host, port: req.port, servername, ca: anchors, client, timeoutMs: req.timeoutMs }).catch((err: unknown) => {
+        // Only building the TLS context throws; with a key pair that means OpenSSL cannot use it.
+        throw client ? unusableKeyPair(client.presented.alias, err) : err;
+      }),
       probeServerFlight({ host, port: req.port, servername, timeoutMs: req.timeoutMs }),
     ]);
 
@@ -119,6 +122,11 @@ function validate(main: HandshakeOutcome, facts: TlsFacts, serverName: string, a
   const trustStore = anchorCount ? 'the keystore' : 'the keystore (it holds no trusted certificates)';
   const verdict = judgeTlsServer({ authorized: facts.authorized, authorizationError: facts.authorizationError, identityError, serverName, trustStore, topIssuerDN });
   return { performed: true, ...verdict };
+}
+
+function unusableKeyPair(alias: string, err: unknown): CertgateError {
+  const reason = opensslReason(String((err as Error | undefined)?.message ?? err));
+  return new CertgateError(ErrorCode.badRequest, `the key pair '${alias}' cannot be presented over TLS (${reason}): its private key and certificate do not fit together`, { alias });
 }
 
 function notValidated(): Validation {
