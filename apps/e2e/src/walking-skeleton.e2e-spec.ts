@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { healthContract, SERVICE_NAMES } from '@certgate/contracts';
-import { RpcClient } from '@certgate/messaging';
+import { largestBodyInOneMessage, RpcClient } from '@certgate/messaging';
 import { commandAvailable } from '@certgate/testing';
 import { parseCertificates } from '@certgate/x509';
 import { httpsGet } from './https-get';
@@ -90,6 +90,18 @@ describe('walking skeleton: the five services on NATS', () => {
     expect(chain).toHaveLength(2);
     expect(chain[1].pem.trim()).toBe(rootPem.trim());
     expect(chain[0].subjectAltNames.map((s) => s.value)).toEqual(expect.arrayContaining(['localhost', '127.0.0.1']));
+  });
+
+  it('a body too large for one NATS message is a 413 naming the limit at the ingress, not a 503; a body below it reaches the runtime', async () => {
+    const rootPem = readFileSync(join(sys.dataDir, 'ingress', 'dev-root-ca.pem'), 'utf8');
+    const url = `https://127.0.0.1:${sys.ingressPort}/http/no-flow-here`;
+    // The default INGRESS_MAX_BODY_BYTES (1 MiB) does not fit the default NATS max_payload (1 MiB) once base64-encoded.
+    const limit = largestBodyInOneMessage(1024 * 1024, sys.harness.nc.info?.max_payload);
+    const tooLarge = await httpsGet(url, { ca: rootPem }, { method: 'POST', body: Buffer.alloc(limit + 1, 'a') });
+    expect(tooLarge.status).toBe(413);
+    expect(JSON.parse(tooLarge.body)).toEqual({ error: 'payload_too_large', error_description: `the request body is larger than ${limit} bytes` });
+    const fits = await httpsGet(url, { ca: rootPem }, { method: 'POST', body: Buffer.alloc(limit, 'a') });
+    expect(fits.status).toBe(404);
   });
 
   (hasCurl ? it : it.skip)('curl --cacert <dev root> https://127.0.0.1:<port>/health answers 200 (skipped only without curl)', () => {

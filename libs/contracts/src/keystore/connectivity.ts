@@ -23,7 +23,7 @@ export const connectivityResultSchema = z.object({
   /** e.g. `TLSv1.3` */
   protocol: z.string(),
   cipher: z.object({ name: z.string(), standardName: z.string().optional(), version: z.string().optional() }),
-  /** Leaf first, as the server sent it. */
+  /** Leaf first: the chain the server sent, completed with the root from the keystore's trusted certificates when OpenSSL found it there. */
   peerChain: z.array(certificateInfoSchema),
   clientAuthentication: z.object({
     /** null: the server speaks only TLS 1.3, where the request is encrypted and was not seen. */

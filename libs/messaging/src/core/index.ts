@@ -8,3 +8,4 @@ export { encodeJson, decodeJson } from './codec';
 export { type MessagingLogger, silentLogger } from './logger';
 export { KvCache, type KvCacheOptions } from './kv-cache';
 export { readStreamTail } from './stream-tail';
+export { largestBodyInOneMessage } from './body-cap';

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { NatsConnection } from 'nats';
-import { NATS_CONNECTION } from '@certgate/messaging';
+import { largestBodyInOneMessage, NATS_CONNECTION } from '@certgate/messaging';
 import { SERVICE_ENV } from '@certgate/platform';
 import type { FlowRuntimeEnv } from '../flow-runtime-env';
 import type { ReceiverCall, ReceiverCaller, ReceiverResult } from '../invoke/invoke-pipeline';
@@ -8,19 +8,6 @@ import { callReceiverOnce } from './https-call';
 import { ReceiverConnections } from './receiver-connections';
 import { ReceiverFailure, type CallTarget } from './receiver-failure';
 import { receiverRequestHeaders, senderResponseHeaders } from './receiver-headers';
-
-/** Room for the envelope around the body (status, headers, JSON) in the NATS reply. */
-const REPLY_OVERHEAD_BYTES = 64 * 1024;
-
-/**
- * The largest receiver body the runtime can hand back: the configured cap, but never
- * more than fits base64-encoded into one NATS message (a reply that does not fit is
- * lost, and the sender would get the ingress' 503 instead of a 502 naming the size).
- */
-export function receiverBodyCap(configured: number, natsMaxPayload: number | undefined): number {
-  if (!natsMaxPayload || natsMaxPayload <= REPLY_OVERHEAD_BYTES) return configured;
-  return Math.min(configured, Math.floor(((natsMaxPayload - REPLY_OVERHEAD_BYTES) * 3) / 4));
-}
 
 /**
  * Sends a flow's message to its receiver over TLS, presenting the flow's key pair
@@ -38,7 +25,7 @@ export class ReceiverService implements ReceiverCaller {
     @Inject(SERVICE_ENV) private readonly env: FlowRuntimeEnv,
     @Inject(NATS_CONNECTION) nc: NatsConnection,
   ) {
-    this.maxBodyBytes = receiverBodyCap(env.RUNTIME_RECEIVER_MAX_BODY_BYTES, nc.info?.max_payload);
+    this.maxBodyBytes = largestBodyInOneMessage(env.RUNTIME_RECEIVER_MAX_BODY_BYTES, nc.info?.max_payload);
   }
 
   async call(call: ReceiverCall): Promise<ReceiverResult> {

@@ -1,9 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { validateHeaderName, validateHeaderValue } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { NatsConnection } from 'nats';
 import { RuntimeRpc, tenantSubject, type InvokeResponse } from '@certgate/contracts';
-import { RpcClient } from '@certgate/messaging';
+import { largestBodyInOneMessage, NATS_CONNECTION, RpcClient } from '@certgate/messaging';
 import { SERVICE_ENV } from '@certgate/platform';
 import { sendError } from '../common/data-plane-responses';
 import { lingerThenClose } from '../common/lingering-close';
@@ -26,18 +27,25 @@ const NO_BODY: BodyOutcome = { kind: 'ok', body: EMPTY };
 @Injectable()
 export class InvokeService {
   private readonly invokeSubject: string;
+  /** INGRESS_MAX_BODY_BYTES, lowered to what one NATS message carries: a larger body is a 413, not a 503. */
+  private readonly maxBodyBytes: number;
 
   constructor(
     @Inject(SERVICE_ENV) private readonly env: IngressEnv,
+    @Inject(NATS_CONNECTION) nc: NatsConnection,
     private readonly rpc: RpcClient,
     private readonly log: RequestLog,
     private readonly metrics: IngressMetrics,
   ) {
     this.invokeSubject = tenantSubject(env.CERTGATE_TENANT, RuntimeRpc.invoke.subject);
+    this.maxBodyBytes = largestBodyInOneMessage(env.INGRESS_MAX_BODY_BYTES, nc.info?.max_payload);
+    if (this.maxBodyBytes < env.INGRESS_MAX_BODY_BYTES) {
+      new Logger('ingress').warn({ msg: 'INGRESS_MAX_BODY_BYTES lowered to what one NATS message carries (raise max_payload on the NATS server for more)', configured: env.INGRESS_MAX_BODY_BYTES, effective: this.maxBodyBytes, natsMaxPayload: nc.info?.max_payload });
+    }
   }
 
   async invoke(ctx: RequestContext, target: { address: string; query: string }, req: IncomingMessage, res: ServerResponse, expectContinue: boolean): Promise<void> {
-    const maxBytes = this.env.INGRESS_MAX_BODY_BYTES;
+    const maxBytes = this.maxBodyBytes;
     if (declaredTooLarge(req.headers, maxBytes)) return this.tooLarge(ctx, req, res, `declares ${req.headers['content-length']} bytes`);
     // Only now may the client send the body it announced with `Expect: 100-continue`.
     if (expectContinue) res.writeContinue();
@@ -96,7 +104,7 @@ export class InvokeService {
   }
 
   private tooLarge(ctx: RequestContext, req: IncomingMessage, res: ServerResponse, what: string): void {
-    const max = this.env.INGRESS_MAX_BODY_BYTES;
+    const max = this.maxBodyBytes;
     this.trace(ctx, 'warn', 'body.too_large', 'payload_too_large', `the request body ${what}; the limit is ${max} bytes`);
     // The rest of the body is not read: the connection closes after this answer.
     lingerThenClose(req);
