@@ -3,7 +3,9 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect, type NatsConnection } from 'nats';
-import { freePort, natsServerBinary, REPO_ROOT } from '@certgate/testing';
+import { DockerComposeEnvironment, Wait, type StartedDockerComposeEnvironment, type StartedTestContainer } from 'testcontainers';
+import { freePort, natsServerBinary, REPO_ROOT, useLocalTestcontainers } from '@certgate/testing';
+import { consoleApi, senderCall } from './clients';
 
 export const COMPOSE_USERS = ['identity', 'keystore', 'flow-runtime', 'ingress', 'console'] as const;
 export type ComposeUser = (typeof COMPOSE_USERS)[number];
@@ -66,4 +68,57 @@ export async function startComposeNats(): Promise<ComposeNats> {
     await new Promise((r) => setTimeout(r, 50));
   }
   return { url, connectAs, lines, stop };
+}
+
+export interface ComposeStack {
+  env: StartedDockerComposeEnvironment;
+  project: string;
+  api: ReturnType<typeof consoleApi>;
+  send: ReturnType<typeof senderCall>;
+  /** A container by service and replica number, whether Compose v1 (`_1`) or v2 (`-1`) named it. */
+  container(service: string, n?: number): StartedTestContainer;
+  down(): Promise<void>;
+}
+
+/**
+ * docker-compose.yml brought up by Testcontainers under a project name of its own, with
+ * fresh secrets, the ingress and console published on loopback ports Docker picks (no
+ * clash with a running stack), every container waited for until its healthcheck passes.
+ */
+export async function upComposeStack(opts: { project: string; standalone: boolean; scale?: Record<string, number>; envFile?: string }): Promise<ComposeStack> {
+  useLocalTestcontainers();
+  const secrets = makeComposeSecrets();
+  const started = Date.now();
+  let compose = new DockerComposeEnvironment(REPO_ROOT, 'docker-compose.yml')
+    .withProjectName(opts.project)
+    .withEnvironment({ CERTGATE_SECRETS_DIR: secrets, INGRESS_PUBLISH: '127.0.0.1:', CONSOLE_PUBLISH: '127.0.0.1:' })
+    .withClientOptions({
+      commandOptions: Object.entries(opts.scale ?? {}).flatMap(([service, n]) => ['--scale', `${service}=${n}`]),
+      ...(opts.standalone ? { executable: { standalone: true as const } } : {}),
+    })
+    .withDefaultWaitStrategy(Wait.forHealthCheck())
+    .withStartupTimeout(240_000);
+  if (opts.envFile) compose = compose.withEnvironmentFile(opts.envFile);
+  const env = await compose.up();
+  process.stdout.write(`compose: ${opts.project} up and healthy in ${Date.now() - started} ms (${opts.standalone ? 'docker-compose v1' : 'docker compose'})\n`);
+  const container = (service: string, n = 1): StartedTestContainer => {
+    try {
+      return env.getContainer(`${service}_${n}`);
+    } catch {
+      return env.getContainer(`${service}-${n}`);
+    }
+  };
+  const ingress = container('ingress');
+  const ca = (await ingress.exec(['cat', '/data/ingress/dev-root-ca.pem'])).output;
+  return {
+    env,
+    project: opts.project,
+    container,
+    api: consoleApi(`http://127.0.0.1:${container('console').getMappedPort(8080)}/api/v1`, readFileSync(join(secrets, 'admin-token'), 'utf8').trim()),
+    send: senderCall(ingress.getMappedPort(8443), ca),
+    down: async () => {
+      await env.down({ removeVolumes: true, timeout: 10_000 });
+      rmSync(join(secrets, '..'), { recursive: true, force: true });
+    },
+  };
 }

@@ -1,13 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NatsConnection } from 'nats';
-import { DockerComposeEnvironment, Wait, type StartedDockerComposeEnvironment, type StartedTestContainer } from 'testcontainers';
 import type { AccessLogRecord, MplRecord } from '@certgate/contracts';
-import { composeAvailability, createTestPki, natsServerBinary, REPO_ROOT, useLocalTestcontainers, type TestPki } from '@certgate/testing';
-import { consoleApi, eventually, senderCall } from './clients';
-import { COMPOSE_USERS, makeComposeSecrets, startComposeNats, type ComposeNats, type ComposeUser } from './compose-stack';
+import { composeAvailability, createTestPki, natsServerBinary, REPO_ROOT, type TestLeaf, type TestPki } from '@certgate/testing';
+import { eventually } from './clients';
+import { COMPOSE_USERS, startComposeNats, upComposeStack, type ComposeNats, type ComposeStack, type ComposeUser } from './compose-stack';
 
 type Outcome = 'allowed' | 'denied';
 
@@ -84,56 +82,56 @@ const BUCKET_OWNERS: Record<string, ComposeUser> = { identity: 'identity', keyst
 });
 
 const compose = composeAvailability();
-if (!compose.ok) process.stdout.write(`compose suite skipped: ${compose.reason}\n`);
+if (!compose.ok) process.stdout.write(`compose suites skipped: ${compose.reason}\n`);
+const standalone = compose.ok && compose.standalone;
+const project = (name: string) => `certgate-e2e-${name}-${randomBytes(3).toString('hex')}`;
+const tls = (leaf: TestLeaf) => ({ cert: leaf.chainPem, key: leaf.keyPem });
 
-/** A container of the stack by service and replica number, whether Compose v1 (`_1`) or v2 (`-1`) named it. */
-function container(env: StartedDockerComposeEnvironment, service: string, n = 1): StartedTestContainer {
-  try {
-    return env.getContainer(`${service}_${n}`);
-  } catch {
-    return env.getContainer(`${service}-${n}`);
-  }
+interface Health {
+  status: string;
+  services: Record<string, { replicas: { nodeId: string }[] }>;
+}
+
+/** Issue 3's inbound scenario 1 set up through the console: trusted root, Role1, instance sender-a with key k1, flow /orders. */
+async function setUpScenario1(stack: ComposeStack, pki: TestPki, alice: TestLeaf): Promise<void> {
+  const { api } = stack;
+  expect((await api('PUT', '/ingress/trusted-roots', { certificates: pki.root.certPem })).status).toBe(200);
+  expect((await api('POST', '/roles', { name: 'Role1', description: 'orders' })).status).toBe(201);
+  expect((await api('POST', '/service-instances', { name: 'sender-a', parameters: { roles: ['Role1'], 'grant-types': ['client_x509'], 'redirect-uris': [] } })).status).toBe(201);
+  expect((await api('POST', '/service-instances/sender-a/keys', { name: 'k1', type: 'external-certificate', certificate: alice.certPem })).status).toBe(201);
+  const flow = { id: 'orders', sender: { address: '/orders', authorization: { type: 'role', role: 'Role1' } }, steps: [{ type: 'respond', status: 200, body: 'ok ${principal}' }] };
+  expect((await api('PUT', '/flows/orders', flow)).status).toBe(200);
+}
+
+/** Sends until one call is answered 200 (changes reach every replica through KV watches), at most ~2 s of retries. */
+async function firstOk(stack: ComposeStack, leaf: TestLeaf) {
+  let res = await stack.send('/orders', tls(leaf));
+  for (let i = 0; res.status !== 200 && i < 40; i++) res = await new Promise((r) => setTimeout(r, 50)).then(() => stack.send('/orders', tls(leaf)));
+  return res;
+}
+
+function natsViolations(stack: ComposeStack, ...services: string[]): string[] {
+  return services.flatMap((service) => {
+    const logs = spawnSync('docker', ['logs', stack.container(service).getId()], { encoding: 'utf8' });
+    return `${logs.stdout}${logs.stderr}`.split('\n').filter((l) => /violation/i.test(l));
+  });
 }
 
 (compose.ok ? describe : describe.skip)('docker compose: the whole stack from docker-compose.yml, flow-runtime ×3 and identity ×2', () => {
-  let env: StartedDockerComposeEnvironment;
-  let secrets: string;
+  let stack: ComposeStack;
   let pki: TestPki;
-  let api: ReturnType<typeof consoleApi>;
-  let send: ReturnType<typeof senderCall>;
-  const project = `certgate-e2e-${randomBytes(3).toString('hex')}`;
 
   beforeAll(async () => {
-    if (!compose.ok) return;
-    useLocalTestcontainers();
-    secrets = makeComposeSecrets();
     pki = await createTestPki();
-    const started = Date.now();
-    env = await new DockerComposeEnvironment(REPO_ROOT, 'docker-compose.yml')
-      .withProjectName(project)
-      // Published on loopback ports Docker picks, so the suite never collides with a running stack.
-      .withEnvironment({ CERTGATE_SECRETS_DIR: secrets, INGRESS_PUBLISH: '127.0.0.1:', CONSOLE_PUBLISH: '127.0.0.1:' })
-      .withClientOptions({
-        commandOptions: ['--scale', 'flow-runtime=3', '--scale', 'identity=2'],
-        ...(compose.standalone ? { executable: { standalone: true as const } } : {}),
-      })
-      .withDefaultWaitStrategy(Wait.forHealthCheck())
-      .withStartupTimeout(240_000)
-      .up();
-    process.stdout.write(`compose: ${project} up and healthy in ${Date.now() - started} ms (${compose.standalone ? 'docker-compose v1' : 'docker compose'})\n`);
-    const ingress = container(env, 'ingress');
-    const ca = (await ingress.exec(['cat', '/data/ingress/dev-root-ca.pem'])).output;
-    api = consoleApi(`http://127.0.0.1:${container(env, 'console').getMappedPort(8080)}/api/v1`, readFileSync(join(secrets, 'admin-token'), 'utf8').trim());
-    send = senderCall(ingress.getMappedPort(8443), ca);
+    stack = await upComposeStack({ project: project('scaled'), standalone, scale: { 'flow-runtime': 3, identity: 2 } });
   }, 360_000);
 
   afterAll(async () => {
-    await env?.down({ removeVolumes: true, timeout: 10_000 });
-    if (secrets) rmSync(join(secrets, '..'), { recursive: true, force: true });
+    await stack?.down();
   }, 120_000);
 
   it('the console sees every replica: 3 flow-runtime, 2 identity, one of each other service', async () => {
-    const health = await api<{ status: string; services: Record<string, { replicas: unknown[] }> }>('GET', '/health');
+    const health = await stack.api<Health>('GET', '/health');
     expect(health.status).toBe(200);
     const counts = Object.fromEntries(Object.entries(health.body.services).map(([s, v]) => [s, v.replicas.length]));
     expect(counts).toEqual({ ingress: 1, identity: 2, keystore: 1, 'flow-runtime': 3, console: 1 });
@@ -141,63 +139,98 @@ function container(env: StartedDockerComposeEnvironment, service: string, n = 1)
 
   it('inbound scenario 1 through the published ingress port: role → client_x509 instance → external-certificate key → role flow → 200, the access log names the client id', async () => {
     const alice = await pki.issueClient('alice');
-    expect((await api('PUT', '/ingress/trusted-roots', { certificates: pki.root.certPem })).status).toBe(200);
-    expect((await api('POST', '/roles', { name: 'Role1', description: 'orders' })).status).toBe(201);
-    expect((await api('POST', '/service-instances', { name: 'sender-a', parameters: { roles: ['Role1'], 'grant-types': ['client_x509'], 'redirect-uris': [] } })).status).toBe(201);
-    expect((await api('POST', '/service-instances/sender-a/keys', { name: 'k1', type: 'external-certificate', certificate: alice.certPem })).status).toBe(201);
-    const flow = { id: 'orders', sender: { address: '/orders', authorization: { type: 'role', role: 'Role1' } }, steps: [{ type: 'respond', status: 200, body: 'ok ${principal}' }] };
-    expect((await api('PUT', '/flows/orders', flow)).status).toBe(200);
-    // Every runtime replica must have the trusted root, key and flow before the first call.
-    let res = await send('/orders', { cert: alice.chainPem, key: alice.keyPem });
-    for (let i = 0; res.status !== 200 && i < 40; i++) res = await new Promise((r) => setTimeout(r, 50)).then(() => send('/orders', { cert: alice.chainPem, key: alice.keyPem }));
+    await setUpScenario1(stack, pki, alice);
+    const res = await firstOk(stack, alice);
     expect(res.status).toBe(200);
     expect(res.text).toBe('ok sb-sender-a!k1');
     const requestId = String(res.headers['x-request-id']);
-    const lines = async () => (await api<AccessLogRecord[]>('GET', '/logs/access?limit=1000')).body;
+    const lines = async () => (await stack.api<AccessLogRecord[]>('GET', '/logs/access?limit=1000')).body;
     await eventually(async () => (await lines()).some((r) => r.requestId === requestId), 5000);
     // The client address is Docker's port proxy on the bridge, not 127.0.0.1.
     expect((await lines()).find((r) => r.requestId === requestId)?.line).toMatch(/^\S+ - sb-sender-a!k1 \[\d{2}\/[A-Z][a-z]{2}\/\d{4}:\d{2}:\d{2}:\d{2} \+0000\] POST \/http\/orders HTTP\/1\.1 200$/);
   });
 
   it('spreads requests over the three flow-runtime replicas (message processing log per replica)', async () => {
+    const { api, send } = stack;
     const alice = await pki.issueClient('alice-load');
     expect((await api('POST', '/service-instances/sender-a/keys', { name: 'k2', type: 'external-certificate', certificate: alice.certPem })).status).toBe(201);
-    const runtimes = (await api<{ services: Record<string, { replicas: { nodeId: string }[] }> }>('GET', '/health')).body.services['flow-runtime'].replicas.map((r) => r.nodeId);
-    const before = (await api<MplRecord[]>('GET', '/message-logs?flowId=orders&limit=1000')).body.length;
+    expect((await firstOk(stack, alice)).status).toBe(200);
+    const runtimes = (await api<Health>('GET', '/health')).body.services['flow-runtime'].replicas.map((r) => r.nodeId);
+    const records = async () => (await api<MplRecord[]>('GET', '/message-logs?flowId=orders&limit=1000')).body;
+    const before = (await records()).length;
     const total = 60;
     let ok = 0;
     for (let i = 0; i < total; i += 10) {
-      const batch = await Promise.all(Array.from({ length: 10 }, () => send('/orders', { cert: alice.chainPem, key: alice.keyPem })));
+      const batch = await Promise.all(Array.from({ length: 10 }, () => send('/orders', tls(alice))));
       ok += batch.filter((r) => r.status === 200).length;
     }
     expect(ok).toBe(total);
-    const records = async () => (await api<MplRecord[]>('GET', '/message-logs?flowId=orders&limit=1000')).body;
     await eventually(async () => (await records()).length >= before + total, 10_000);
     const perReplica: Record<string, number> = {};
     for (const r of (await records()).slice(before)) perReplica[r.nodeId] = (perReplica[r.nodeId] ?? 0) + 1;
-    process.stdout.write(`compose: ${total} requests over flow-runtime replicas (MPL records per nodeId): ${JSON.stringify(perReplica)}\n`);
+    process.stdout.write(`compose: ${total} requests over the flow-runtime replicas, MPL records per nodeId: ${JSON.stringify(perReplica)}\n`);
     expect(Object.keys(perReplica).sort()).toEqual([...runtimes].sort());
     expect(Object.values(perReplica).every((n) => n > 0)).toBe(true);
   });
 
   it('a crashed replica is restarted by its restart policy and becomes healthy again while the others serve', async () => {
-    const victim = container(env, 'flow-runtime', 2);
+    const victim = stack.container('flow-runtime', 2);
     const inspect = () => JSON.parse(spawnSync('docker', ['inspect', victim.getId()], { encoding: 'utf8' }).stdout)[0] as { RestartCount: number; State: { Status: string; Health?: { Status: string } } };
     const alice = await pki.issueClient('alice-crash');
-    expect((await api('POST', '/service-instances/sender-a/keys', { name: 'k3', type: 'external-certificate', certificate: alice.certPem })).status).toBe(201);
+    expect((await stack.api('POST', '/service-instances/sender-a/keys', { name: 'k3', type: 'external-certificate', certificate: alice.certPem })).status).toBe(201);
+    expect((await firstOk(stack, alice)).status).toBe(200);
     // kill(-1) as the service user: the node process, not docker-init (PID 1) — a crash, not a `docker stop`.
     await victim.exec(['sh', '-c', 'kill -9 -1']);
     await eventually(async () => inspect().RestartCount >= 1, 60_000, 250);
-    const statuses = await Promise.all(Array.from({ length: 10 }, () => send('/orders', { cert: alice.chainPem, key: alice.keyPem }).then((r) => r.status)));
+    const statuses = await Promise.all(Array.from({ length: 10 }, () => stack.send('/orders', tls(alice)).then((r) => r.status)));
     expect(statuses.filter((s) => s !== 200)).toEqual([]);
     await eventually(async () => inspect().State.Health?.Status === 'healthy', 120_000, 500);
     expect(inspect().State.Status).toBe('running');
   }, 200_000);
 
-  it('NATS refused nothing the services did: no permission violation in its log', async () => {
-    const nats = container(env, 'nats');
-    const logs = spawnSync('docker', ['logs', nats.getId()], { encoding: 'utf8' });
-    const violations = `${logs.stdout}${logs.stderr}`.split('\n').filter((l) => /violation/i.test(l));
-    expect(violations).toEqual([]);
+  it('NATS refused nothing the services did: no permission violation in its log', () => {
+    expect(natsViolations(stack, 'nats')).toEqual([]);
+  });
+});
+
+(compose.ok ? describe : describe.skip)('docker compose, profile cluster (tools/docker/cluster.env): three NATS nodes, R3 streams and buckets', () => {
+  let stack: ComposeStack;
+  let pki: TestPki;
+
+  beforeAll(async () => {
+    pki = await createTestPki();
+    stack = await upComposeStack({ project: project('cluster'), standalone, envFile: join(REPO_ROOT, 'tools/docker/cluster.env') });
+  }, 360_000);
+
+  afterAll(async () => {
+    await stack?.down();
+  }, 120_000);
+
+  it('every stream and bucket the services made has three replicas, one per node', async () => {
+    const jsz = await stack.container('nats').exec(['wget', '-qO-', 'http://127.0.0.1:8222/jsz?accounts=true&streams=true&config=true']);
+    const details = (JSON.parse(jsz.output) as { account_details?: { stream_detail?: { name: string; config?: { num_replicas: number }; cluster?: { leader?: string; replicas?: { name: string }[] } }[] }[] }).account_details ?? [];
+    const streams = details.flatMap((a) => a.stream_detail ?? []).filter((s) => s.name.includes('certgate_default_'));
+    // Seen from node `nats`: it holds the stream itself, `replicas` lists the other peers.
+    const nodes = (s: (typeof streams)[number]) => [...new Set(['nats', s.cluster?.leader, ...(s.cluster?.replicas ?? []).map((r) => r.name)])].sort();
+    expect(streams.length).toBeGreaterThanOrEqual(9);
+    expect(streams.map((s) => [s.name, s.config?.num_replicas, nodes(s)])).toEqual(streams.map((s) => [s.name, 3, ['nats', 'nats-2', 'nats-3']]));
+  });
+
+  it('serves inbound scenario 1, and keeps serving it and taking admin writes with one NATS node stopped', async () => {
+    const alice = await pki.issueClient('alice');
+    await setUpScenario1(stack, pki, alice);
+    expect((await firstOk(stack, alice)).text).toBe('ok sb-sender-a!k1');
+    await stack.container('nats-3').stop({ remove: false, timeout: 10_000 });
+    // Clients of the stopped node reconnect to the others (reconnect wait 1 s): the first answer may take that long.
+    await eventually(async () => (await stack.send('/orders', tls(alice))).status === 200, 30_000, 250);
+    const statuses = await Promise.all(Array.from({ length: 10 }, () => stack.send('/orders', tls(alice)).then((r) => r.status)));
+    expect(statuses.filter((s) => s !== 200)).toEqual([]);
+    // A write needs a quorum of the R3 bucket: 2 of 3 nodes. 409: an earlier attempt did land.
+    await eventually(async () => [201, 409].includes((await stack.api('POST', '/roles', { name: 'Role2' })).status), 30_000, 250);
+    expect((await stack.api('GET', '/roles/Role2')).status).toBe(200);
+  }, 120_000);
+
+  it('NATS refused nothing the services did: no permission violation in the logs of the nodes', () => {
+    expect(natsViolations(stack, 'nats', 'nats-2')).toEqual([]);
   });
 });
