@@ -74,7 +74,7 @@ export class SubscriptionDelivery {
             msg.nak();
             break;
           }
-          await this.handle(msg);
+          await this.handleOrRetry(msg);
         }
       } catch (err) {
         if (this.stopped) break;
@@ -82,6 +82,18 @@ export class SubscriptionDelivery {
         warned = true;
       }
       if (!this.stopped) await this.pause(RESUBSCRIBE_DELAY_MS);
+    }
+  }
+
+  /** A failure of NATS itself (KV read, ack) mid-delivery: the alert comes back after the usual backoff. */
+  private async handleOrRetry(msg: JsMsg): Promise<void> {
+    try {
+      await this.handle(msg);
+    } catch (err) {
+      const delayMs = retryDelayMs(msg.info.redeliveryCount, this.settings.backoff);
+      msg.nak(delayMs);
+      this.metrics.count('retry');
+      this.logger.warn({ msg: 'webhook delivery interrupted; will retry', subscription: this.sub.id, error: (err as Error).message, retryInMs: delayMs });
     }
   }
 
