@@ -45,9 +45,10 @@ describe('ingress against a Testcontainers NATS', () => {
 
   it('forwards a request over TLS through NATS to the runtime (no flow there: 404), then both stop with exit code 0', async () => {
     const ca = readFileSync(join(dir, 'ingress', 'dev-root-ca.pem'), 'utf8');
-    const res = await post(port, ca, '/http/nowhere');
-    expect(res.status).toBe(404);
-    expect(res.body.error).toBe('not_found');
-    expect((await sys.stop()).map((e) => e.code)).toEqual([0, 0]);
+    expect(await post(port, ca, '/http/nowhere')).toMatchObject({ status: 404, body: { error: 'not_found' } });
+    expect(await sys.stop()).toEqual([
+      { service: 'ingress', code: 0, signal: null },
+      { service: 'flow-runtime', code: 0, signal: null },
+    ]);
   });
 });
