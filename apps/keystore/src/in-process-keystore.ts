@@ -1,4 +1,6 @@
 import { Test, type TestingModule } from '@nestjs/testing';
+import type { NatsConnection } from 'nats';
+import { NATS_CONNECTION } from '@certgate/messaging';
 import { PlatformModule } from '@certgate/platform';
 import { keystoreEnvSchema } from './app/keystore-env';
 import { KeystoreFeaturesModule } from './app/keystore-features.module';
@@ -18,8 +20,9 @@ export async function startInProcessKeystore(natsEnv: Record<string, string>, no
   try {
     await app.init();
   } catch (err) {
-    // A replica refusing to start (e.g. a wrong master key) must not leave its NATS connection open.
-    await app.close().catch(() => undefined);
+    // A replica refusing to start (e.g. a wrong master key) must not leave its NATS connection
+    // open; Nest's close() only rethrows the failed init here, so the connection is closed directly.
+    await app.get<NatsConnection>(NATS_CONNECTION).close().catch(() => undefined);
     throw err;
   }
   return app;
