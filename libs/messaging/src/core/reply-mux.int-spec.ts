@@ -80,6 +80,8 @@ describe('request/reply multiplexing over a real NATS', () => {
     const client = await connectNats({ servers: nats.url, name: 'mux-client', mode: 'service' });
     try {
       serveRpc(server, echo, async ({ i, delayMs }) => (await sleep(delayMs), { i }), { tenant });
+      // The subscription must have reached the server before another connection asks.
+      await server.flush();
       const rpc = new RpcClient(client, tenant);
       await expect(rpc.request(echo, { i: 1 })).resolves.toEqual({ i: 1 });
       const pending = certgateFailure(rpc.request(echo, { i: 2, delayMs: 1_000 }, { timeoutMs: 120_000 }));
@@ -95,6 +97,7 @@ describe('request/reply multiplexing over a real NATS', () => {
       }));
       await nats.nodes[0].start();
       await back;
+      await server.flush();
       await expect(rpc.request(echo, { i: 3 })).resolves.toEqual({ i: 3 });
     } finally {
       await Promise.allSettled([server.close(), client.close()]);
