@@ -193,6 +193,19 @@ describe('JetStream helpers on a real NATS', () => {
       expect((await jsm.streams.info(tenantStream(h.tenant, 'MPL'))).state.messages).toBe(0);
     });
 
+    it('creates racing with different limits (two modules of two replicas) all succeed, many times over', async () => {
+      for (let round = 0; round < 5; round++) {
+        const tenant = extraTenant(`js-race${round}`);
+        await Promise.all([
+          ensureStream(h.nc, tenant, 'ALERTS', { maxAgeMs: HOUR_MS, maxBytes: 1_000_000, duplicateWindowMs: 60_000 }),
+          ensureStream(second, tenant, 'ALERTS', { maxAgeMs: 2 * HOUR_MS, maxBytes: 1_000_000 }),
+          ensureStream(h.nc, tenant, 'ALERTS', { maxAgeMs: 3 * HOUR_MS, maxBytes: 1_000_000 }),
+          ensureStream(second, tenant, 'ALERTS', { maxAgeMs: 4 * HOUR_MS, maxBytes: 1_000_000 }),
+        ]);
+        expect((await jsm.streams.info(tenantStream(tenant, 'ALERTS'))).config.subjects).toEqual([`certgate.${tenant}.alerts.>`]);
+      }
+    });
+
     it('two replicas ensuring the same stream at once both succeed', async () => {
       const limits = { maxAgeMs: HOUR_MS, maxBytes: 1_000_000 };
       await Promise.all([ensureStream(h.nc, h.tenant, 'TRACE_LOG', limits), ensureStream(second, h.tenant, 'TRACE_LOG', limits)]);

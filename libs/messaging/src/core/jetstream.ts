@@ -94,6 +94,9 @@ export async function retryUnanswered<T>(call: () => Promise<T>, attempts = 6): 
   }
 }
 
+/** A concurrent create of the same stream: name already in use (10058), or its subjects taken by it (10065). */
+const LOST_CREATE_RACE = new Set([10058, 10065]);
+
 export interface StreamLimits {
   maxAgeMs: number;
   maxBytes: number;
@@ -123,8 +126,14 @@ export async function ensureStream(nc: NatsConnection, tenant: string, stream: S
       await jsm.streams.info(config.name);
     } catch (err) {
       if (jetStreamErrorCode(err) !== JS_STREAM_NOT_FOUND) throw err;
-      await jsm.streams.add(config);
-      return;
+      try {
+        await jsm.streams.add(config);
+        return;
+      } catch (addErr) {
+        // Another replica (or another module of this one) created it in between: update it instead.
+        if (!LOST_CREATE_RACE.has(jetStreamErrorCode(addErr) ?? 0)) throw addErr;
+        await jsm.streams.info(config.name);
+      }
     }
     await jsm.streams.update(config.name, config);
   });
