@@ -25,7 +25,7 @@ export class RpcHandlerExplorer implements OnApplicationBootstrap, OnModuleDestr
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
   ) {}
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
     const log = nestMessagingLogger('rpc');
     for (const wrapper of this.discovery.getProviders()) {
       const instance = wrapper.instance as Record<string, unknown> | undefined;
@@ -44,6 +44,8 @@ export class RpcHandlerExplorer implements OnApplicationBootstrap, OnModuleDestr
         this.logger.log({ msg: 'serving', subject: sub.getSubject(), queue: meta.perReplica ? null : queueGroup(this.options.service) });
       }
     }
+    // A started service answers at once: its subscriptions are known to the server before init resolves.
+    await this.nc.flush();
   }
 
   async onModuleDestroy(): Promise<void> {
