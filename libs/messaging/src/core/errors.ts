@@ -72,3 +72,4 @@ export function jetStreamErrorCode(err: unknown): number | undefined {
 
 export const JS_WRONG_LAST_SEQUENCE = 10071;
 export const JS_STREAM_NOT_FOUND = 10059;
+export const JS_CONSUMER_NOT_FOUND = 10014;

@@ -3,7 +3,7 @@ export { RpcClient, DEFAULT_REQUEST_TIMEOUT_MS } from './rpc-client';
 export { PublishQueue } from './publish-queue';
 export { serveRpc, type RpcHandlerFn, type ServeOptions } from './rpc-server';
 export { ensureKv, ensureStream, kvCreateUnique, removeTenantResources, setJetStreamReplicas, jetStreamReplicas, type KvOptions, type StreamLimits } from './jetstream';
-export { toError, requestFailure, jetStreamErrorCode, JS_WRONG_LAST_SEQUENCE } from './errors';
+export { toError, requestFailure, jetStreamErrorCode, JS_WRONG_LAST_SEQUENCE, JS_STREAM_NOT_FOUND, JS_CONSUMER_NOT_FOUND } from './errors';
 export { encodeJson, decodeJson } from './codec';
 export { type MessagingLogger, silentLogger } from './logger';
 export { KvCache, type KvCacheOptions } from './kv-cache';

@@ -2,10 +2,9 @@ import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common
 import type { Response } from 'express';
 import { DeliverPolicy, type ConsumerMessages, type NatsConnection } from 'nats';
 import { AlertSubjects, tenantStream, tenantSubject } from '@certgate/contracts';
-import { jetStreamErrorCode, MESSAGING_OPTIONS, NATS_CONNECTION, type MessagingOptions } from '@certgate/messaging';
+import { jetStreamErrorCode, MESSAGING_OPTIONS, NATS_CONNECTION, type MessagingOptions, JS_STREAM_NOT_FOUND } from '@certgate/messaging';
 import { sseComment, sseEvent } from './server-sent-events';
 
-const JS_STREAM_NOT_FOUND = 10059;
 /** Below the idle timeouts of common proxies (nginx 60 s), so a quiet stream stays open. */
 const KEEP_ALIVE_MS = 15_000;
 /** Wait before looking again for a stream that does not exist yet or a consumer that failed. */

@@ -1,10 +1,9 @@
 import type { KV } from 'nats';
 import { z } from 'zod';
 import { CertgateError, ErrorCode } from '@certgate/contracts';
-import { decodeJson, encodeJson, jetStreamErrorCode, kvCreateUnique } from '@certgate/messaging';
+import { decodeJson, encodeJson, jetStreamErrorCode, kvCreateUnique, JS_WRONG_LAST_SEQUENCE } from '@certgate/messaging';
 
 /** JetStream's "wrong last sequence": another writer changed the key first. */
-const JS_WRONG_LAST_SEQUENCE = 10071;
 const MAX_ATTEMPTS = 5;
 
 const claimSchema = z.object({ flowId: z.string() });

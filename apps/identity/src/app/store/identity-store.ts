@@ -2,10 +2,9 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { KV, NatsConnection } from 'nats';
 import type { z } from 'zod';
 import { Buckets, CertgateError, ErrorCode } from '@certgate/contracts';
-import { decodeJson, encodeJson, ensureKv, jetStreamErrorCode, MESSAGING_OPTIONS, NATS_CONNECTION, type MessagingOptions } from '@certgate/messaging';
+import { decodeJson, encodeJson, ensureKv, jetStreamErrorCode, MESSAGING_OPTIONS, NATS_CONNECTION, type MessagingOptions, JS_WRONG_LAST_SEQUENCE } from '@certgate/messaging';
 
 /** `kv.create` / a revision-checked write lost against another writer. */
-const JS_WRONG_LAST_SEQUENCE = 10071;
 
 export interface Stored<T> {
   key: string;

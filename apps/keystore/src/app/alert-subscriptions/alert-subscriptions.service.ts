@@ -2,11 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { NatsConnection } from 'nats';
 import { CertgateError, ErrorCode, type AlertSubscriptionBody, type AlertSubscriptionView } from '@certgate/contracts';
-import { NATS_CONNECTION } from '@certgate/messaging';
+import { NATS_CONNECTION, ensureStream } from '@certgate/messaging';
 import { SERVICE_ENV } from '@certgate/platform';
 import type { KeystoreEnv } from '../keystore-env';
 import { KeyVault } from '../vault/key-vault';
-import { addWebhookConsumer, deleteWebhookConsumer, ensureAlertsStreamExists } from './alerts-stream';
+import { ALERTS_STREAM_LIMITS } from '../alerts/raising/alerts-stream';
+import { addWebhookConsumer, deleteWebhookConsumer } from './alerts-stream';
 import { secretSealLabel, subscriptionConsumerName, subscriptionView, type StoredSubscription } from './subscription-record';
 import { SubscriptionStore } from './subscription-store';
 
@@ -31,7 +32,7 @@ export class AlertSubscriptionsService {
     const tenant = this.env.CERTGATE_TENANT;
     const id = randomBytes(8).toString('hex');
     const consumer = subscriptionConsumerName(id);
-    await ensureAlertsStreamExists(this.nc, tenant);
+    await ensureStream(this.nc, tenant, 'ALERTS', ALERTS_STREAM_LIMITS);
     await addWebhookConsumer(this.nc, tenant, consumer);
     const stored: StoredSubscription = {
       id,

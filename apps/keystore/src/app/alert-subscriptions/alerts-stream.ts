@@ -1,10 +1,6 @@
 import { AckPolicy, DeliverPolicy, nanos, type ConsumerConfig, type NatsConnection } from 'nats';
 import { AlertSubjects, tenantStream, tenantSubject } from '@certgate/contracts';
-import { ensureStream, jetStreamErrorCode } from '@certgate/messaging';
-import { ALERTS_STREAM_LIMITS } from '../alerts/raising/alerts-stream';
-
-const JS_STREAM_NOT_FOUND = 10059;
-const JS_CONSUMER_NOT_FOUND = 10014;
+import { jetStreamErrorCode, JS_CONSUMER_NOT_FOUND, JS_STREAM_NOT_FOUND } from '@certgate/messaging';
 
 /**
  * How long an alert handed to a replica stays its own without word from it. Short, so
@@ -13,18 +9,6 @@ const JS_CONSUMER_NOT_FOUND = 10014;
  * receiver extends it (`working`) while it waits.
  */
 export const WEBHOOK_ACK_WAIT_MS = 5_000;
-
-/** A subscription's consumer needs the stream to exist; creates it only when absent. */
-export async function ensureAlertsStreamExists(nc: NatsConnection, tenant: string): Promise<void> {
-  const jsm = await nc.jetstreamManager();
-  try {
-    await jsm.streams.info(tenantStream(tenant, 'ALERTS'));
-  } catch (err) {
-    if (jetStreamErrorCode(err) !== JS_STREAM_NOT_FOUND) throw err;
-    // Only when the monitor has not made it yet; with the monitor's limits, so neither overwrites the other's.
-    await ensureStream(nc, tenant, 'ALERTS', ALERTS_STREAM_LIMITS);
-  }
-}
 
 /**
  * One durable pull consumer per subscription, shared by every keystore replica.

@@ -1,13 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { KV, NatsConnection } from 'nats';
 import { AlertStateKv, Buckets } from '@certgate/contracts';
-import { decodeJson, encodeJson, ensureKv, jetStreamErrorCode, kvCreateUnique, NATS_CONNECTION } from '@certgate/messaging';
+import { decodeJson, encodeJson, ensureKv, jetStreamErrorCode, kvCreateUnique, NATS_CONNECTION, JS_WRONG_LAST_SEQUENCE } from '@certgate/messaging';
 import { SERVICE_ENV } from '@certgate/platform';
 import type { KeystoreEnv } from '../keystore-env';
 import { storedSubscriptionSchema, type StoredSubscription } from './subscription-record';
 
 /** JetStream API error: the key is no longer at the revision the update was conditional on. */
-const JS_WRONG_LAST_SEQUENCE = 10071;
 
 /** Every subscription key of the alert-state bucket (the monitor keeps `raised.` and `mute.` beside them). */
 export const SUBSCRIPTION_KEYS = AlertStateKv.subscription('>');

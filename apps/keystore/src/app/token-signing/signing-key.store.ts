@@ -1,11 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { z } from 'zod';
 import { activeSigningKeySchema, SigningKv, storedSigningKeySchema, type ActiveSigningKey, type StoredSigningKey } from '@certgate/contracts';
-import { decodeJson, encodeJson, jetStreamErrorCode, kvCreateUnique } from '@certgate/messaging';
+import { decodeJson, encodeJson, jetStreamErrorCode, kvCreateUnique, JS_WRONG_LAST_SEQUENCE } from '@certgate/messaging';
 import { KeystoreStore } from '../store/keystore-store';
 
 /** JetStream's answer to a write whose expected revision is no longer the latest. */
-const WRONG_LAST_SEQUENCE = 10071;
 
 export interface SigningKeyState {
   active?: { value: ActiveSigningKey; revision: number };
@@ -70,7 +69,7 @@ export class SigningKeyStore {
       await kv.update(SigningKv.active, value, expectedRevision);
       return true;
     } catch (err) {
-      if (jetStreamErrorCode(err) === WRONG_LAST_SEQUENCE) return false;
+      if (jetStreamErrorCode(err) === JS_WRONG_LAST_SEQUENCE) return false;
       throw err;
     }
   }
