@@ -17,7 +17,7 @@ import { createTestPki, startNatsHarness, type NatsHarness, type TestLeaf } from
 import type { Certificate } from '@certgate/x509';
 import { FlowCache } from './app/state/flow-cache';
 import { PrincipalCache } from './app/state/principal-cache';
-import { KvFixtures, certificateInfo, verifiedTls } from './test-support/kv-fixtures';
+import { KvFixtures, verifiedTls } from './test-support/kv-fixtures';
 import { startRuntimeReplica } from './test-support/runtime-replica';
 
 /** Design §4: any change is in force on every replica within one second. */
@@ -47,7 +47,7 @@ describe('flow-runtime in classic mode: certificate → mapping → user → rol
   let dave: TestLeaf; // in a service key only
 
   const putMapping = (cert: Certificate, user: string) => {
-    const mapping: CertificateMapping = { id: cert.fingerprint, user, certificate: certificateInfo(cert), createdAt: T() };
+    const mapping: CertificateMapping = { id: cert.fingerprint, user, certificate: cert.toInfo(), createdAt: T() };
     return kv.identity.put(ClassicKv.mapping(cert.fingerprint), encodeJson(mapping));
   };
   const putUser = (name: string, roles: string[]) => kv.identity.put(ClassicKv.user(name), encodeJson({ name, roles, createdAt: T(), updatedAt: T() } satisfies StoredUser));

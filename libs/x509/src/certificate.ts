@@ -20,6 +20,17 @@ const SAN_TYPES: Record<string, SubjectAltName['type'] | undefined> = { dns: 'dn
  * (so later getters do not throw on malformed input); every derived field is
  * computed on first use and cached. Do not mutate `der`.
  */
+export interface CertificateInfoFields {
+  pem: string;
+  /** SHA-256 of the DER, lowercase hex. */
+  fingerprint: string;
+  subjectDN: string;
+  issuerDN: string;
+  serialNumber: string;
+  notBefore: string;
+  notAfter: string;
+}
+
 export class Certificate {
   readonly der: Uint8Array;
   private readonly cert: x509.X509Certificate;
@@ -244,6 +255,19 @@ export class Certificate {
       issuerDN: this.issuerDN,
       serialNumber: this.serialNumber,
       fingerprint: this.fingerprint,
+      notBefore: this.notBefore.toISOString(),
+      notAfter: this.notAfter.toISOString(),
+    };
+  }
+
+  /** What services tell each other about a certificate (the contracts' CertificateInfo): toJSON() plus the PEM. */
+  toInfo(): CertificateInfoFields {
+    return {
+      pem: this.pem,
+      fingerprint: this.fingerprint,
+      subjectDN: this.subjectDN,
+      issuerDN: this.issuerDN,
+      serialNumber: this.serialNumber,
       notBefore: this.notBefore.toISOString(),
       notAfter: this.notAfter.toISOString(),
     };

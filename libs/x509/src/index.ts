@@ -4,7 +4,7 @@ import './engine';
 
 export { X509Error, isX509Error, type X509ErrorCode } from './errors';
 export type { CryptoKey, CryptoKeyPair } from './engine';
-export { Certificate, type SubjectAltName } from './certificate';
+export { Certificate, type CertificateInfoFields, type SubjectAltName } from './certificate';
 export { parseCertificate, parseCertificates, toPemBundle } from './parse';
 export { normalizeDN, dnEquals, commonName, parseDN, formatDN, type DnAttributeValue } from './dn';
 export {

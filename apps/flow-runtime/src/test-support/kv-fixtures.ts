@@ -7,7 +7,6 @@ import {
   SigningKv,
   clientIdOf,
   type EcPublicJwk,
-  type CertificateInfo,
   type GrantType,
   type ServiceInstance,
   type StoredKeystoreEntry,
@@ -43,7 +42,7 @@ export class KvFixtures {
       name,
       type: 'external-certificate',
       clientid: clientIdOf(instance, name),
-      certificate: certificateInfo(certificate),
+      certificate: certificate.toInfo(),
       createdAt: new Date().toISOString(),
     };
     await this.identity.put(IdentityKv.certIndex(certificate.fingerprint), encodeJson({ instance, key: name }));
@@ -72,7 +71,7 @@ export class KvFixtures {
 
   /** The system key pair entry (no private key: the runtime only needs to know it exists and when it expires). */
   async putSystemKey(alias: string, certificate: Certificate, validity?: { notBefore: Date; notAfter: Date }): Promise<void> {
-    const info = certificateInfo(certificate);
+    const info = certificate.toInfo();
     const entry: StoredKeystoreEntry = {
       alias,
       kind: 'key-pair',
@@ -103,18 +102,6 @@ export class KvFixtures {
   async dropSigningKey(kid: string): Promise<void> {
     await this.keystore.delete(SigningKv.key(kid));
   }
-}
-
-export function certificateInfo(certificate: Certificate): CertificateInfo {
-  return {
-    pem: certificate.pem,
-    fingerprint: certificate.fingerprint,
-    subjectDN: certificate.subjectDN,
-    issuerDN: certificate.issuerDN,
-    serialNumber: certificate.serialNumber,
-    notBefore: certificate.notBefore.toISOString(),
-    notAfter: certificate.notAfter.toISOString(),
-  };
 }
 
 /** The `tls` field the ingress sends for a certificate OpenSSL verified (read the way the ingress reads it). */

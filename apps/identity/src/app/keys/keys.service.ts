@@ -18,7 +18,6 @@ import type { Certificate } from '@certgate/x509';
 import { findInstance, requireInstance } from '../instances/require-instance';
 import { IdentityStore } from '../store/identity-store';
 import { CertIndexService } from './cert-index';
-import { certificateInfo } from './certificate-info';
 import { generateClientSecret, hashClientSecret } from './client-secret';
 import { acceptExternalCertificate } from './external-certificate';
 import { GeneratedCertificateService } from './generated-certificate';
@@ -98,7 +97,7 @@ export class KeysService {
   private async writeWithCertificate(base: Omit<StoredServiceKey, 'certificate' | 'secretHash'>, cert: Certificate): Promise<ServiceKeyView> {
     const owner = { instance: base.instance, key: base.name };
     const indexRevision = await this.index.claim(cert.fingerprint, owner);
-    const stored: StoredServiceKey = { ...base, certificate: certificateInfo(cert) };
+    const stored: StoredServiceKey = { ...base, certificate: cert.toInfo() };
     try {
       await this.write(stored);
     } catch (err) {

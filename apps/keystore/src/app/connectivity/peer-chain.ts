@@ -25,15 +25,7 @@ export function certificateInfo(der: Uint8Array): CertificateInfo {
   } catch {
     return lenientInfo(der);
   }
-  return {
-    pem: cert.pem,
-    fingerprint: cert.fingerprint,
-    subjectDN: cert.subjectDN,
-    issuerDN: cert.issuerDN,
-    serialNumber: cert.serialNumber,
-    notBefore: cert.notBefore.toISOString(),
-    notAfter: cert.notAfter.toISOString(),
-  };
+  return cert.toInfo();
 }
 
 function lenientInfo(der: Uint8Array): CertificateInfo {

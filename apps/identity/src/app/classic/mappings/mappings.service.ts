@@ -1,6 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { certificateMappingSchema, CertgateError, ClassicKv, ErrorCode, type CertificateMapping } from '@certgate/contracts';
-import { certificateInfo } from '../../keys/certificate-info';
 import { acceptExternalCertificate } from '../../keys/external-certificate';
 import { IdentityStore } from '../../store/identity-store';
 import { readMappings } from '../classic-records';
@@ -32,7 +31,7 @@ export class MappingsService {
   async create(user: string, pem: string, now = new Date()): Promise<CertificateMapping> {
     // The same checks as a service key's certificate: one leaf, valid now, usable for client authentication.
     const cert = acceptExternalCertificate(pem, now);
-    const mapping: CertificateMapping = { id: cert.fingerprint, user, certificate: certificateInfo(cert), createdAt: now.toISOString() };
+    const mapping: CertificateMapping = { id: cert.fingerprint, user, certificate: cert.toInfo(), createdAt: now.toISOString() };
     const key = ClassicKv.mapping(cert.fingerprint);
     for (let attempt = 0; attempt < 3; attempt++) {
       if ((await this.store.create(key, certificateMappingSchema, mapping)) !== undefined) {
