@@ -34,6 +34,18 @@ export function withKeySpec<T extends z.ZodRawShape>(fields: T) {
   });
 }
 
+/** The leaf's facts and the chain (leaf first) of a key pair or trusted certificate. */
+const chainFacts = {
+  subjectDN: z.string(),
+  issuerDN: z.string(),
+  serialNumber: z.string(),
+  notBefore: z.string(),
+  notAfter: z.string(),
+  fingerprint: z.string(),
+  chainPem: z.string(),
+};
+export type ChainFacts = { [K in keyof typeof chainFacts]: string };
+
 /**
  * A new key pair waiting to replace an entry's current one (renewal): the entry keeps
  * serving its current pair until the operator activates this one under the same alias.
@@ -41,14 +53,8 @@ export function withKeySpec<T extends z.ZodRawShape>(fields: T) {
  */
 export const pendingKeyPairSchema = z.object({
   keyAlgorithm: z.string(),
-  subjectDN: z.string(),
-  issuerDN: z.string(),
-  serialNumber: z.string(),
-  notBefore: z.string(),
-  notAfter: z.string(),
-  fingerprint: z.string(),
-  /** Leaf first; self-signed until the CA's chain is imported. */
-  chainPem: z.string(),
+  /** Self-signed until the CA's chain is imported. */
+  ...chainFacts,
   encryptedKey: encryptedKeySchema,
   createdAt: z.string(),
 });
@@ -59,14 +65,7 @@ export const storedKeystoreEntrySchema = z.object({
   alias: nameSchema('an alias'),
   kind: z.enum(['key-pair', 'certificate']),
   owner: z.enum(['system', 'tenant']),
-  subjectDN: z.string(),
-  issuerDN: z.string(),
-  serialNumber: z.string(),
-  notBefore: z.string(),
-  notAfter: z.string(),
-  fingerprint: z.string(),
-  /** Leaf first. */
-  chainPem: z.string(),
+  ...chainFacts,
   encryptedKey: encryptedKeySchema.optional(),
   /** e.g. `EC P-256`, `RSA 2048`; absent on entries stored before it was recorded. */
   keyAlgorithm: z.string().optional(),

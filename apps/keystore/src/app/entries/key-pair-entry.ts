@@ -1,11 +1,9 @@
-import type { StoredKeystoreEntry } from '@certgate/contracts';
+import type { ChainFacts, StoredKeystoreEntry } from '@certgate/contracts';
 import { describeKey, exportPrivateKeyPem, toPemBundle, type Certificate, type CryptoKey } from '@certgate/x509';
 import type { KeyVault } from '../vault/key-vault';
 
-export type CertificateFacts = Pick<StoredKeystoreEntry, 'subjectDN' | 'issuerDN' | 'serialNumber' | 'notBefore' | 'notAfter' | 'fingerprint' | 'chainPem'>;
-
 /** What an entry tells about its certificate (the leaf, first of `chain`), in clear. */
-export function certificateFacts(chain: readonly Certificate[]): CertificateFacts {
+export function certificateFacts(chain: readonly Certificate[]): ChainFacts {
   const [leaf] = chain;
   return {
     subjectDN: leaf.subjectDN,
