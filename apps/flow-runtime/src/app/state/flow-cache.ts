@@ -1,8 +1,7 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { NatsConnection } from 'nats';
 import { Buckets, FlowsKv, deployedFlowSchema, type DeployedFlow } from '@certgate/contracts';
-import { HealthResponder, KvCache, MESSAGING_OPTIONS, NATS_CONNECTION, ensureKv, type MessagingOptions } from '@certgate/messaging';
-import { messagingLogger } from '../common/messaging-logger';
+import { HealthResponder, KvCache, MESSAGING_OPTIONS, NATS_CONNECTION, ensureKv, type MessagingOptions, nestMessagingLogger } from '@certgate/messaging';
 import { buildFlowIndex, type ServedFlow } from './flow-index';
 
 /** The deployed flows of this replica, by address, kept current by a watch of the flows bucket. */
@@ -20,7 +19,7 @@ export class FlowCache implements OnModuleInit, OnModuleDestroy {
 
   async onModuleInit(): Promise<void> {
     const kv = await ensureKv(this.nc, this.options.tenant, Buckets.flows);
-    this.cache = await KvCache.start(kv, { key: `${FlowsKv.prefix}>`, schema: deployedFlowSchema, logger: messagingLogger('flow-cache'), onChange: () => this.rebuild() });
+    this.cache = await KvCache.start(kv, { key: `${FlowsKv.prefix}>`, schema: deployedFlowSchema, logger: nestMessagingLogger('flow-cache'), onChange: () => this.rebuild() });
     this.rebuild();
     this.health.register('cache.flows', () => ({ status: 'up', message: `${this.index.size} flows` }));
   }

@@ -1,8 +1,7 @@
 import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { NatsConnection } from 'nats';
 import { Buckets, KeystoreKv, storedKeystoreEntrySchema, type StoredKeystoreEntry } from '@certgate/contracts';
-import { HealthResponder, KvCache, MESSAGING_OPTIONS, NATS_CONNECTION, ensureKv, type MessagingOptions } from '@certgate/messaging';
-import { messagingLogger } from '../common/messaging-logger';
+import { HealthResponder, KvCache, MESSAGING_OPTIONS, NATS_CONNECTION, ensureKv, type MessagingOptions, nestMessagingLogger } from '@certgate/messaging';
 
 /**
  * The keystore's entries as this replica sees them, kept current by one watch of
@@ -27,7 +26,7 @@ export class KeystoreEntries implements OnModuleInit, OnModuleDestroy {
     this.cache = await KvCache.start(kv, {
       key: `${KeystoreKv.prefix}>`,
       schema: storedKeystoreEntrySchema,
-      logger: messagingLogger('keystore-entries'),
+      logger: nestMessagingLogger('keystore-entries'),
       onChange: (key) => this.changed(key),
     });
     this.health.register('cache.keystore', () => ({ status: 'up', message: `${this.cache?.size ?? 0} keystore entries` }));

@@ -3,9 +3,8 @@ import type { NatsConnection } from 'nats';
 import { z } from 'zod';
 import { PrincipalDirectory, type ClientEntry, type Principal } from '@certgate/authz';
 import { Buckets } from '@certgate/contracts';
-import { HealthResponder, KvCache, MESSAGING_OPTIONS, NATS_CONNECTION, ensureKv, type MessagingOptions } from '@certgate/messaging';
+import { HealthResponder, KvCache, MESSAGING_OPTIONS, NATS_CONNECTION, ensureKv, type MessagingOptions, nestMessagingLogger } from '@certgate/messaging';
 import { SERVICE_ENV } from '@certgate/platform';
-import { messagingLogger } from '../common/messaging-logger';
 import type { FlowRuntimeEnv } from '../flow-runtime-env';
 import type { PrincipalLookup } from '../invoke/credential';
 
@@ -33,7 +32,7 @@ export class PrincipalCache implements PrincipalLookup, OnModuleInit, OnModuleDe
   async onModuleInit(): Promise<void> {
     const kv = await ensureKv(this.nc, this.options.tenant, Buckets.identity);
     // Values are validated per key prefix by the directory, so the cache takes them as they are.
-    this.cache = await KvCache.start(kv, { schema: z.unknown(), logger: messagingLogger('identity-cache'), onChange: (key, value) => this.apply(key, value) });
+    this.cache = await KvCache.start(kv, { schema: z.unknown(), logger: nestMessagingLogger('identity-cache'), onChange: (key, value) => this.apply(key, value) });
     // Changes seen while loading may have been applied already; applying one twice is harmless.
     for (const [key, value] of this.cache.entries()) this.apply(key, value);
     this.health.register('cache.identity', () => {

@@ -2,8 +2,7 @@ import { createPublicKey, type KeyObject } from 'node:crypto';
 import { Injectable, Logger, Inject, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { NatsConnection } from 'nats';
 import { Buckets, SigningKv, storedSigningKeySchema, type StoredSigningKey } from '@certgate/contracts';
-import { HealthResponder, KvCache, MESSAGING_OPTIONS, NATS_CONNECTION, ensureKv, type MessagingOptions } from '@certgate/messaging';
-import { messagingLogger } from '../common/messaging-logger';
+import { HealthResponder, KvCache, MESSAGING_OPTIONS, NATS_CONNECTION, ensureKv, type MessagingOptions, nestMessagingLogger } from '@certgate/messaging';
 import type { TokenKeys } from '../invoke/token-verifier';
 
 /**
@@ -27,7 +26,7 @@ export class SigningKeyCache implements TokenKeys, OnModuleInit, OnModuleDestroy
 
   async onModuleInit(): Promise<void> {
     const kv = await ensureKv(this.nc, this.options.tenant, Buckets.keystore);
-    this.cache = await KvCache.start(kv, { key: SigningKv.keys, schema: storedSigningKeySchema, logger: messagingLogger('signing-key-cache'), onChange: () => this.rebuild() });
+    this.cache = await KvCache.start(kv, { key: SigningKv.keys, schema: storedSigningKeySchema, logger: nestMessagingLogger('signing-key-cache'), onChange: () => this.rebuild() });
     this.rebuild();
     this.health.register('cache.signing-keys', () => ({ status: 'up', message: `${this.keys.size} token verification keys` }));
   }

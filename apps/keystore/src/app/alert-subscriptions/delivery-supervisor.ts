@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { NatsConnection } from 'nats';
 import { AlertStateKv } from '@certgate/contracts';
-import { KvCache, NATS_CONNECTION, type MessagingLogger } from '@certgate/messaging';
+import { KvCache, NATS_CONNECTION, nestMessagingLogger } from '@certgate/messaging';
 import { SERVICE_ENV, VERSION } from '@certgate/platform';
 import type { KeystoreEnv } from '../keystore-env';
 import { KeyVault } from '../vault/key-vault';
@@ -44,7 +44,7 @@ export class DeliverySupervisor implements OnApplicationBootstrap, OnModuleDestr
     this.cache = await KvCache.start(await this.store.bucket(), {
       key: SUBSCRIPTION_KEYS,
       schema: storedSubscriptionSchema,
-      logger: messagingLogger(this.logger),
+      logger: nestMessagingLogger(DeliverySupervisor.name),
       onChange: (key, sub) => void this.apply(key, sub),
     });
     for (const [key, sub] of this.cache.entries()) await this.apply(key, sub);
@@ -85,12 +85,4 @@ export class DeliverySupervisor implements OnApplicationBootstrap, OnModuleDestr
     this.running.set(id, delivery);
     delivery.start();
   }
-}
-
-function messagingLogger(logger: Logger): MessagingLogger {
-  return {
-    info: (msg, ctx) => logger.log({ msg, ...ctx }),
-    warn: (msg, ctx) => logger.warn({ msg, ...ctx }),
-    error: (msg, ctx) => logger.error({ msg, ...ctx }),
-  };
 }

@@ -14,10 +14,9 @@ import {
   storedServiceKeySchema,
   trustedRootsSchema,
 } from '@certgate/contracts';
-import { ensureKv, KvCache, NATS_CONNECTION } from '@certgate/messaging';
+import { ensureKv, KvCache, NATS_CONNECTION, nestMessagingLogger } from '@certgate/messaging';
 import { SERVICE_ENV } from '@certgate/platform';
 import type { KeystoreEnv } from '../../keystore-env';
-import { messagingLogger } from '../messaging-logger';
 import { apiRootCertificates, flowCertificates, keystoreEntryCertificates, mappingCertificates, serviceKeyCertificates, type ProblemReporter } from './certificate-sources';
 import { IngressCertificates } from './ingress-certificates';
 import type { TrackedCertificate } from './tracked-certificate';
@@ -74,6 +73,6 @@ export class CertificateInventory implements OnModuleInit, OnModuleDestroy {
   }
 
   private watch(kv: KV, key: string, schema: z.ZodType<TrackedCertificate[]>): Promise<KvCache<TrackedCertificate[]>> {
-    return KvCache.start(kv, { key, schema, logger: messagingLogger('alerts.inventory'), onChange: () => this.listeners.forEach((l) => l()) });
+    return KvCache.start(kv, { key, schema, logger: nestMessagingLogger('alerts.inventory'), onChange: () => this.listeners.forEach((l) => l()) });
   }
 }

@@ -2,10 +2,9 @@ import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@ne
 import type { KV, NatsConnection } from 'nats';
 import { z } from 'zod';
 import { AlertStateKv, alertMuteSchema, Buckets, type AlertMute, type CertificateSource } from '@certgate/contracts';
-import { encodeJson, ensureKv, kvCreateUnique, KvCache, NATS_CONNECTION } from '@certgate/messaging';
+import { encodeJson, ensureKv, kvCreateUnique, KvCache, NATS_CONNECTION, nestMessagingLogger } from '@certgate/messaging';
 import { SERVICE_ENV } from '@certgate/platform';
 import type { KeystoreEnv } from '../../keystore-env';
-import { messagingLogger } from '../messaging-logger';
 import type { RaisedMarker } from './scan-certificates';
 
 /** Only presence counts; the marker's fields are for an operator reading the bucket. */
@@ -32,7 +31,7 @@ export class AlertStateStore implements OnModuleInit, OnModuleDestroy {
 
   async onModuleInit(): Promise<void> {
     this.kv = await ensureKv(this.nc, this.env.CERTGATE_TENANT, Buckets.alertState);
-    const logger = messagingLogger('alerts.state');
+    const logger = nestMessagingLogger('alerts.state');
     [this.raised, this.mutes] = await Promise.all([
       KvCache.start(this.kv, { key: AlertStateKv.raised('>'), schema: presentSchema, logger }),
       KvCache.start(this.kv, { key: AlertStateKv.mute('>' as CertificateSource), schema: alertMuteSchema, logger, onChange: () => this.muteListeners.forEach((l) => l()) }),
