@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { KV, NatsConnection } from 'nats';
 import { Buckets, CertgateError, ErrorCode, FlowsKv, deployedFlowSchema, type DeployedFlow, type FlowDefinition } from '@certgate/contracts';
-import { MESSAGING_OPTIONS, NATS_CONNECTION, decodeJson, encodeJson, ensureKv, type MessagingOptions } from '@certgate/messaging';
+import { MESSAGING_OPTIONS, NATS_CONNECTION, decodeJson, encodeJson, ensureKv, kvKeys, type MessagingOptions } from '@certgate/messaging';
 import { FlowCache } from '../state/flow-cache';
 import { AddressClaims, addressConflict } from './address-claims';
 import { resolveCertificateMatchers } from './certificate-matchers';
@@ -54,9 +54,8 @@ export class FlowsService {
 
   async list(): Promise<{ flows: DeployedFlow[] }> {
     const kv = await this.kv();
-    const ids: string[] = [];
-    for await (const key of await kv.keys(`${FlowsKv.prefix}>`)) ids.push(key.slice(FlowsKv.prefix.length));
-    const flows = await Promise.all(ids.sort().map(async (id) => (await this.inspect(kv, id)).flow));
+    const ids = (await kvKeys(this.nc, kv, `${FlowsKv.prefix}>`)).map((key) => key.slice(FlowsKv.prefix.length));
+    const flows = await Promise.all(ids.map(async (id) => (await this.inspect(kv, id)).flow));
     return { flows: flows.filter((f): f is DeployedFlow => f !== undefined) };
   }
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { KV, NatsConnection } from 'nats';
 import { Buckets, FlowsKv } from '@certgate/contracts';
-import { decodeJson, ensureKv, MESSAGING_OPTIONS, NATS_CONNECTION, type MessagingOptions } from '@certgate/messaging';
+import { decodeJson, ensureKv, kvKeys, MESSAGING_OPTIONS, NATS_CONNECTION, type MessagingOptions } from '@certgate/messaging';
 
 export interface RawFlow {
   key: string;
@@ -28,10 +28,8 @@ export class FlowsReader {
       throw err;
     });
     const kv = await this.kv;
-    const keys: string[] = [];
-    for await (const key of await kv.keys(`${FlowsKv.prefix}>`)) keys.push(key);
     const flows: RawFlow[] = [];
-    for (const key of keys.sort()) {
+    for (const key of await kvKeys(this.nc, kv, `${FlowsKv.prefix}>`)) {
       const entry = await kv.get(key);
       if (entry?.operation !== 'PUT') continue;
       let value: unknown;

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { KV, NatsConnection } from 'nats';
 import { AlertStateKv, Buckets } from '@certgate/contracts';
-import { decodeJson, encodeJson, ensureKv, jetStreamErrorCode, kvCreateUnique, NATS_CONNECTION, JS_WRONG_LAST_SEQUENCE } from '@certgate/messaging';
+import { decodeJson, encodeJson, ensureKv, jetStreamErrorCode, kvCreateUnique, kvKeys, NATS_CONNECTION, JS_WRONG_LAST_SEQUENCE } from '@certgate/messaging';
 import { SERVICE_ENV } from '@certgate/platform';
 import type { KeystoreEnv } from '../keystore-env';
 import { storedSubscriptionSchema, type StoredSubscription } from './subscription-record';
@@ -43,8 +43,7 @@ export class SubscriptionStore {
 
   async list(): Promise<StoredSubscription[]> {
     const kv = await this.bucket();
-    const keys: string[] = [];
-    for await (const key of await kv.keys(SUBSCRIPTION_KEYS)) keys.push(key);
+    const keys = await kvKeys(this.nc, kv, SUBSCRIPTION_KEYS);
     const subs: StoredSubscription[] = [];
     for (const key of keys) {
       const entry = await kv.get(key);

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { KV, NatsConnection } from 'nats';
 import { Buckets, KeystoreKv, storedKeystoreEntrySchema, type StoredKeystoreEntry } from '@certgate/contracts';
-import { decodeJson, encodeJson, ensureKv, jetStreamErrorCode, JS_WRONG_LAST_SEQUENCE, kvCreateUnique, NATS_CONNECTION } from '@certgate/messaging';
+import { decodeJson, encodeJson, ensureKv, jetStreamErrorCode, kvKeys, JS_WRONG_LAST_SEQUENCE, kvCreateUnique, NATS_CONNECTION } from '@certgate/messaging';
 import { SERVICE_ENV } from '@certgate/platform';
 import type { KeystoreEnv } from '../keystore-env';
 
@@ -51,12 +51,15 @@ export class KeystoreStore {
     return entry && { entry, revision: kvEntry.revision };
   }
 
+  /** The bucket's keys under a filter, sorted (deleted ones too: read each). */
+  async keys(filter: string): Promise<string[]> {
+    return kvKeys(this.nc, await this.bucket(), filter);
+  }
+
   async list(): Promise<StoredKeystoreEntry[]> {
     const kv = await this.bucket();
-    const keys: string[] = [];
-    for await (const key of await kv.keys(`${KeystoreKv.prefix}>`)) keys.push(key);
     const entries: StoredKeystoreEntry[] = [];
-    for (const key of keys.sort()) {
+    for (const key of await this.keys(`${KeystoreKv.prefix}>`)) {
       const entry = await kv.get(key);
       if (entry?.operation !== 'PUT') continue; // deleted since it was listed
       const parsed = this.parse(key, entry.value);

@@ -22,10 +22,8 @@ export class SigningKeyStore {
     const kv = await this.store.bucket();
     const pointer = await kv.get(SigningKv.active);
     const active = pointer?.operation === 'PUT' ? this.parse(pointer.key, pointer.value, activeSigningKeySchema) : undefined;
-    const names: string[] = [];
-    for await (const key of await kv.keys(SigningKv.keys)) names.push(key);
     const keys: StoredSigningKey[] = [];
-    for (const name of names.sort()) {
+    for (const name of await this.store.keys(SigningKv.keys)) {
       const entry = await kv.get(name);
       if (entry?.operation !== 'PUT') continue; // dropped since it was listed
       const key = this.parse(name, entry.value, storedSigningKeySchema);

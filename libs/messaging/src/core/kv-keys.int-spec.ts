@@ -1,0 +1,39 @@
+import { startNatsHarness, type NatsHarness } from '@certgate/testing';
+import { encodeJson } from './codec';
+import { ensureKv } from './jetstream';
+import { kvKeys } from './kv-keys';
+
+describe('kvKeys on a real NATS', () => {
+  let h: NatsHarness;
+
+  beforeAll(async () => {
+    h = await startNatsHarness({ label: 'kv-keys' });
+  });
+
+  afterAll(async () => {
+    await h?.stop();
+  });
+
+  it('lists the keys under a filter, sorted, and deleted keys as well (their markers)', async () => {
+    const kv = await ensureKv(h.nc, h.tenant, 'alert-state');
+    for (const key of ['sub.b', 'sub.a', 'raised.x', 'sub.c']) await kv.put(key, encodeJson({ key }));
+    await kv.delete('sub.c');
+    expect(await kvKeys(h.nc, kv, 'sub.>')).toEqual(['sub.a', 'sub.b', 'sub.c']);
+    expect(await kvKeys(h.nc, kv)).toEqual(['raised.x', 'sub.a', 'sub.b', 'sub.c']);
+    expect(await kvKeys(h.nc, kv, 'none.>')).toEqual([]);
+  });
+
+  it('#ci-flake: a key written while it lists is listed once and the listing ends (nats.js kv.keys() hung or repeated it)', async () => {
+    const kv = await ensureKv(h.nc, h.tenant, 'flows');
+    await kv.put('other', encodeJson(0));
+    await kv.put('sub.1', encodeJson(0));
+    for (let i = 0; i < 100; i++) {
+      const write = new Promise((r) => setTimeout(r, i % 7)).then(() => kv.put('sub.1', encodeJson(i)));
+      let timer: NodeJS.Timeout | undefined;
+      const listed = await Promise.race([kvKeys(h.nc, kv, 'sub.>'), new Promise<string>((r) => (timer = setTimeout(() => r('no answer within 2 s'), 2_000)))]);
+      clearTimeout(timer);
+      await write;
+      expect(listed).toEqual(['sub.1']);
+    }
+  });
+});
