@@ -1,13 +1,16 @@
 // `npm run bench`: throughput and latency of the whole inbound path (ingress → NATS →
 // flow-runtime → reply) next to a bare Node https server on the same PKI, measured in
-// the same run with a C load client (tools/bench/loadgen.c). Loopback only.
+// the same run with a C load client (tools/bench/loadgen.c). Loopback only. Each figure
+// is the median of BENCH_ROUNDS runs, certgate and the yardstick taking turns, because
+// this machine's speed drifts by tens of percent within minutes.
 import { execFile, execFileSync, spawn, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestPki, freePort, launchServices, measurePropagation, REPO_ROOT, SERVICE_NODE_FLAGS, startNatsHarness, type LaunchedSystem, type NatsHarness } from '@certgate/testing';
+import { cpuSnapshot, cpuUse, listenerPid } from './cpu-sampler';
 import { runScanBench } from './scan-bench';
 
 interface Run {
@@ -20,13 +23,33 @@ interface Run {
   p90_us: number;
   p99_us: number;
   max_us: number;
+  /** The load client's own CPU while timing. */
+  cpu_us: number;
 }
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+/** The processes whose CPU is reported per request. */
+interface Processes {
+  ingress?: number;
+  runtime?: number;
+  nats?: number;
+  bare?: number;
+  /** identity, keystore, console: certgate, but not on the request path. */
+  controlPlane: number[];
+}
+
+interface Measured {
+  run: Run;
+  /** CPU µs per request of each process (undefined: not known); `elsewhere` is the rest of the machine. */
+  cpu: Record<'ingress' | 'runtime' | 'nats' | 'client' | 'bare' | 'controlPlane', number | undefined>;
+  elsewhere: { share: number; top: [string, number][] };
+}
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const PROPAGATION_CHANGES = Number(process.env.BENCH_PROPAGATION_CHANGES ?? 100);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
-const HANDSHAKE_THREADS = Number(process.env.BENCH_HANDSHAKE_THREADS ?? 16);
-/** Paced runs use fewer connections: on two cores, 50 client threads add their own scheduling noise to p99. */
+const HANDSHAKE_CONNECTIONS = Number(process.env.BENCH_HANDSHAKE_CONNECTIONS ?? 16);
+/** Paced runs use fewer connections, each sending at its own pace. */
 const PACED_CONNECTIONS = Number(process.env.BENCH_PACED_CONNECTIONS ?? 16);
 const here = join(REPO_ROOT, 'tools', 'bench');
 const execFileAsync = promisify(execFile);
@@ -44,11 +67,91 @@ function buildLoadgen(): string {
   return out;
 }
 
+/**
+ * Paced runs measure latency from each request's scheduled time, so a load client that
+ * waits for a core (it shares two with the servers) would count its own wait as the
+ * server's. As root, paced runs give the client real-time priority: it runs the moment
+ * it wakes, as a client on a machine of its own would. BENCH_REALTIME_CLIENT=0 turns it off.
+ */
+const REALTIME_CLIENT = process.env.BENCH_REALTIME_CLIENT !== '0' && process.getuid?.() === 0 && spawnSync('chrt', ['-f', '1', 'true']).status === 0;
+
 /** Async, so this process keeps serving its own timers (fetch's keep-alive bookkeeping) while the load runs. */
 async function load(loadgen: string, args: Record<string, string | number | boolean>): Promise<Run> {
   const argv = Object.entries(args).flatMap(([k, v]) => (v === true ? [`--${k}`] : v === false ? [] : [`--${k}`, String(v)]));
-  const { stdout } = await execFileAsync(loadgen, argv, { encoding: 'utf8' });
+  const paced = Number(args.rate ?? 0) > 0 && REALTIME_CLIENT;
+  const { stdout } = await (paced ? execFileAsync('chrt', ['-f', '50', loadgen, ...argv], { encoding: 'utf8' }) : execFileAsync(loadgen, argv, { encoding: 'utf8' }));
   return JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as Run;
+}
+
+/** One run, and the CPU each process spent on it. */
+async function measure(loadgen: string, args: Record<string, string | number | boolean>, procs: Processes): Promise<Measured> {
+  const before = cpuSnapshot();
+  const run = await load(loadgen, args);
+  const use = cpuUse(before, cpuSnapshot());
+  const perRequest = (us: number | undefined) => (us === undefined || run.requests === 0 ? undefined : us / run.requests);
+  const known = [procs.ingress, procs.runtime, procs.nats, procs.bare, ...procs.controlPlane].filter((p): p is number => p !== undefined);
+  return {
+    run,
+    cpu: {
+      ingress: perRequest(use.of(procs.ingress)),
+      runtime: perRequest(use.of(procs.runtime)),
+      nats: perRequest(use.of(procs.nats)),
+      bare: perRequest(use.of(procs.bare)),
+      client: perRequest(run.cpu_us),
+      controlPlane: perRequest(procs.controlPlane.reduce((sum, pid) => sum + (use.of(pid) ?? 0), 0)),
+    },
+    elsewhere: use.elsewhere(known, run.cpu_us),
+  };
+}
+
+function median(values: number[]): number {
+  const v = [...values].sort((a, b) => a - b);
+  return v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+}
+
+type Summary = Measured & { rpsRange: [number, number]; rounds: Measured[] };
+
+/** The median of each figure over the rounds (errors and non-2xx summed), and the spread of req/s. */
+function summarize(runs: Measured[]): Summary {
+  const m = (f: (x: Measured) => number) => median(runs.map(f));
+  const cpu = Object.fromEntries(
+    (Object.keys(runs[0].cpu) as (keyof Measured['cpu'])[]).map((k) => [k, runs[0].cpu[k] === undefined ? undefined : m((x) => x.cpu[k] ?? 0)]),
+  ) as Measured['cpu'];
+  const top = new Map<string, number>();
+  for (const r of runs) for (const [command, us] of r.elsewhere.top) top.set(command, (top.get(command) ?? 0) + us / runs.length);
+  return {
+    run: {
+      requests: m((x) => x.run.requests),
+      errors: runs.reduce((a, x) => a + x.run.errors, 0),
+      non2xx: runs.reduce((a, x) => a + x.run.non2xx, 0),
+      seconds: m((x) => x.run.seconds),
+      rps: m((x) => x.run.rps),
+      p50_us: m((x) => x.run.p50_us),
+      p90_us: m((x) => x.run.p90_us),
+      p99_us: m((x) => x.run.p99_us),
+      max_us: m((x) => x.run.max_us),
+      cpu_us: m((x) => x.run.cpu_us),
+    },
+    cpu,
+    elsewhere: { share: m((x) => x.elsewhere.share), top: [...top].sort((a, b) => b[1] - a[1]).slice(0, 3) },
+    rpsRange: [Math.min(...runs.map((x) => x.run.rps)), Math.max(...runs.map((x) => x.run.rps))],
+    rounds: runs,
+  };
+}
+
+/** certgate / bare, paired by round (runs side by side share the machine's speed of the moment), then the median. */
+function pairedRatio(a: Summary, b: Summary): { median: number; min: number; max: number } {
+  const ratios = a.rounds.map((r, i) => (b.rounds[i].run.rps > 0 ? r.run.rps / b.rounds[i].run.rps : 0));
+  return { median: median(ratios), min: Math.min(...ratios), max: Math.max(...ratios) };
+}
+
+/** Runs each target once per round, taking turns, so that a drift of the machine hits all of them alike. */
+async function interleaved(loadgen: string, targets: Record<string, string | number | boolean>[], procs: Processes): Promise<Summary[]> {
+  const runs: Measured[][] = targets.map(() => []);
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [i, t] of targets.entries()) runs[i].push(await measure(loadgen, t, procs));
+  }
+  return runs.map(summarize);
 }
 
 async function main(): Promise<void> {
@@ -125,33 +228,67 @@ async function main(): Promise<void> {
     const probe = await load(loadgen, { ...ingressFlow, connections: 1, seconds: 0.3 });
     if (probe.non2xx > 0 || probe.errors > 0 || probe.requests === 0) throw new Error(`the bench flow does not answer 200: ${JSON.stringify(probe)}`);
 
-    process.stdout.write(`certgate bench — ${SECONDS} s per run, ${CONNECTIONS} keep-alive connections, ${HANDSHAKE_THREADS} handshake threads, EC P-256, TLS 1.3, loopback\n`);
+    const pidOf = (service: string) => system?.services.find((s) => s.service === service)?.pid;
+    const procs: Processes = {
+      ingress: pidOf('ingress'),
+      runtime: pidOf('flow-runtime'),
+      nats: listenerPid(Number(new URL(harness.url.split(',')[0]).port || 4222)),
+      bare: bare.pid,
+      controlPlane: ['identity', 'keystore', 'console'].map(pidOf).filter((p): p is number => p !== undefined),
+    };
+    process.stdout.write(
+      `certgate bench — ${SECONDS} s per run, median of ${ROUNDS} rounds (certgate and bare Node take turns), ${CONNECTIONS} keep-alive connections, ` +
+        `${HANDSHAKE_CONNECTIONS} handshake connections, EC P-256, TLS 1.3, loopback, ${cpus().length} cores shared by everything, ` +
+        `paced load client ${REALTIME_CLIENT ? 'at real-time priority (chrt -f 50)' : 'at normal priority'}\n`,
+    );
     const warm = (t: object) => load(loadgen, { ...t, connections: CONNECTIONS, seconds: 2 });
     await warm(bareTarget);
     await warm(ingressFlow);
-    const rows: [string, Run][] = [];
-    const hsBare = await load(loadgen, { ...bareTarget, connections: HANDSHAKE_THREADS, seconds: SECONDS, handshake: true });
-    rows.push(['handshakes/s   bare node https (static 200)', hsBare]);
-    const hsIngress = await load(loadgen, { ...ingressHealth, connections: HANDSHAKE_THREADS, seconds: SECONDS, handshake: true });
-    rows.push(['handshakes/s   certgate ingress (GET /health)', hsIngress]);
-    const kaBare = await load(loadgen, { ...bareTarget, connections: CONNECTIONS, seconds: SECONDS });
-    rows.push(['keep-alive     bare node https (static 200)', kaBare]);
-    const kaIngress = await load(loadgen, { ...ingressFlow, connections: CONNECTIONS, seconds: SECONDS });
-    rows.push(['keep-alive     certgate authorized flow (full path)', kaIngress]);
-    const half = Math.max(1, Math.round(kaIngress.rps / 2));
-    const halfRun = await load(loadgen, { ...ingressFlow, connections: PACED_CONNECTIONS, seconds: SECONDS, rate: half });
-    rows.push([`paced          certgate at half of peak (${half}/s)`, halfRun]);
+    const rows: [string, Summary][] = [];
+    const [hsBare, hsIngress] = await interleaved(
+      loadgen,
+      [bareTarget, ingressHealth].map((t) => ({ ...t, connections: HANDSHAKE_CONNECTIONS, seconds: SECONDS, handshake: true })),
+      procs,
+    );
+    rows.push(['handshakes/s   bare node https (static 200)', hsBare], ['handshakes/s   certgate ingress (GET /health)', hsIngress]);
+    const [kaBare, kaIngress] = await interleaved(loadgen, [bareTarget, ingressFlow].map((t) => ({ ...t, connections: CONNECTIONS, seconds: SECONDS })), procs);
+    rows.push(['keep-alive     bare node https (static 200)', kaBare], ['keep-alive     certgate authorized flow (full path)', kaIngress]);
+    // The yardstick runs at certgate's pace too: what this machine's p99 is at that rate for a server that does nothing.
+    const half = Math.max(1, Math.round(kaIngress.run.rps / 2));
+    const [pacedIngress, pacedBare] = await interleaved(loadgen, [ingressFlow, bareTarget].map((t) => ({ ...t, connections: PACED_CONNECTIONS, seconds: SECONDS, rate: half })), procs);
+    rows.push([`paced          certgate at half of peak (${half}/s)`, pacedIngress], ['paced          bare node https at the same rate', pacedBare]);
 
     const ms = (us: number) => (us / 1000).toFixed(2);
-    process.stdout.write(`\n${'run'.padEnd(54)}${'req/s'.padStart(10)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'errors'.padStart(8)}${'non-2xx'.padStart(9)}\n`);
+    const range = (r: Summary) => `${r.rpsRange[0].toFixed(0)}–${r.rpsRange[1].toFixed(0)}`;
+    process.stdout.write(`\n${'run'.padEnd(54)}${'req/s'.padStart(8)}${'(range)'.padStart(14)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'errors'.padStart(8)}${'non-2xx'.padStart(9)}\n`);
     for (const [name, r] of rows) {
-      process.stdout.write(`${name.padEnd(54)}${r.rps.toFixed(0).padStart(10)}${ms(r.p50_us).padStart(9)}${ms(r.p99_us).padStart(9)}${String(r.errors).padStart(8)}${String(r.non2xx).padStart(9)}\n`);
+      process.stdout.write(
+        `${name.padEnd(54)}${r.run.rps.toFixed(0).padStart(8)}${range(r).padStart(14)}${ms(r.run.p50_us).padStart(9)}${ms(r.run.p99_us).padStart(9)}${String(r.run.errors).padStart(8)}${String(r.run.non2xx).padStart(9)}\n`,
+      );
     }
-    const ratio = (a: number, b: number) => (b > 0 ? a / b : 0);
-    process.stdout.write('\nratios (targets from issue 3)\n');
-    process.stdout.write(`  handshakes  ingress / bare = ${ratio(hsIngress.rps, hsBare.rps).toFixed(2)}   (target ≥ 0.90)\n`);
-    process.stdout.write(`  keep-alive  ingress / bare = ${ratio(kaIngress.rps, kaBare.rps).toFixed(2)}   (target ≥ 0.30)\n`);
-    process.stdout.write(`  p99 at half of peak        = ${ms(halfRun.p99_us)} ms (target ≤ 2 ms)\n`);
+
+    // Where the CPU goes: per request and process (µs), and what the rest of the machine took meanwhile.
+    const cols: [keyof Measured['cpu'], string][] = [['ingress', 'ingress'], ['runtime', 'runtime'], ['nats', 'nats'], ['controlPlane', 'other svc'], ['client', 'client'], ['bare', 'bare']];
+    process.stdout.write(`\n${'CPU µs per request'.padEnd(54)}${cols.map(([, h]) => h.padStart(10)).join('')}   elsewhere on the machine\n`);
+    for (const [name, r] of rows) {
+      const isBare = name.includes('bare');
+      const cell = (k: keyof Measured['cpu']) => {
+        const relevant = isBare ? k === 'bare' || k === 'client' : k !== 'bare';
+        const v = r.cpu[k];
+        return (relevant && v !== undefined ? v.toFixed(0) : '-').padStart(10);
+      };
+      const top = r.elsewhere.top.map(([c, us]) => `${c} ${(us / 1000).toFixed(0)} ms`).join(', ');
+      process.stdout.write(`${name.padEnd(54)}${cols.map(([k]) => cell(k)).join('')}   ${(r.elsewhere.share * 100).toFixed(1)}% of the CPUs${top ? ` (${top})` : ''}\n`);
+    }
+
+    const ratio = (a: Summary, b: Summary) => {
+      const r = pairedRatio(a, b);
+      return `${r.median.toFixed(2)} (rounds ${r.min.toFixed(2)}–${r.max.toFixed(2)})`;
+    };
+    process.stdout.write(`\nratios (targets from issue 3): median over ${ROUNDS} rounds of certgate / bare in the same round\n`);
+    process.stdout.write(`  handshakes  ingress / bare = ${ratio(hsIngress, hsBare)}   (target ≥ 0.90)\n`);
+    process.stdout.write(`  keep-alive  ingress / bare = ${ratio(kaIngress, kaBare)}   (target ≥ 0.30)\n`);
+    process.stdout.write(`  p99 at half of peak        = ${ms(pacedIngress.run.p99_us)} ms (target ≤ 2 ms; bare node at the same rate: ${ms(pacedBare.run.p99_us)} ms)\n`);
 
     // Propagation: a key added, then deleted, alternately; from the start of the API call
     // until the runtime serves from a copy that includes the change.
