@@ -1,5 +1,18 @@
 import type { KV, NatsConnection } from 'nats';
 
+/** A bucket's stream and key subject prefix, asked once per KV handle (they never change). */
+const streams = new WeakMap<KV, Promise<{ stream: string; prefix: string }>>();
+
+function streamOf(kv: KV): Promise<{ stream: string; prefix: string }> {
+  let known = streams.get(kv);
+  if (!known) {
+    known = kv.status().then(({ bucket, streamInfo }) => ({ stream: streamInfo.config.name, prefix: `$KV.${bucket}.` }));
+    known.catch(() => streams.delete(kv));
+    streams.set(kv, known);
+  }
+  return known;
+}
+
 /**
  * The keys of a bucket under `filter` (`role.>`), sorted, deleted ones included (a
  * delete is a marker message; read each key and skip what is not a PUT).
@@ -11,10 +24,9 @@ import type { KV, NatsConnection } from 'nats';
  * subject index, asked once, has neither problem.
  */
 export async function kvKeys(nc: NatsConnection, kv: KV, filter = '>'): Promise<string[]> {
-  const { bucket, streamInfo } = await kv.status();
-  const prefix = `$KV.${bucket}.`;
+  const { stream, prefix } = await streamOf(kv);
   const jsm = await nc.jetstreamManager();
-  const info = await jsm.streams.info(streamInfo.config.name, { subjects_filter: prefix + filter });
+  const info = await jsm.streams.info(stream, { subjects_filter: prefix + filter });
   return Object.keys(info.state.subjects ?? {})
     .map((subject) => subject.slice(prefix.length))
     .sort();
