@@ -78,8 +78,8 @@ const REALTIME_CLIENT = process.env.BENCH_REALTIME_CLIENT !== '0' && process.get
 /** Async, so this process keeps serving its own timers (fetch's keep-alive bookkeeping) while the load runs. */
 async function load(loadgen: string, args: Record<string, string | number | boolean>): Promise<Run> {
   const argv = Object.entries(args).flatMap(([k, v]) => (v === true ? [`--${k}`] : v === false ? [] : [`--${k}`, String(v)]));
-  const paced = Number(args.rate ?? 0) > 0 && REALTIME_CLIENT;
-  const { stdout } = await (paced ? execFileAsync('chrt', ['-f', '50', loadgen, ...argv], { encoding: 'utf8' }) : execFileAsync(loadgen, argv, { encoding: 'utf8' }));
+  const [file, fileArgs]: [string, string[]] = Number(args.rate ?? 0) > 0 && REALTIME_CLIENT ? ['chrt', ['-f', '50', loadgen, ...argv]] : [loadgen, argv];
+  const { stdout } = await execFileAsync(file, fileArgs, { encoding: 'utf8' });
   return JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as Run;
 }
 
