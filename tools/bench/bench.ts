@@ -1,14 +1,17 @@
 // `npm run bench`: throughput and latency of the whole inbound path (ingress → NATS →
-// flow-runtime → reply) next to a bare Node https server on the same PKI, measured in
-// the same run with a C load client (tools/bench/loadgen.c). Loopback only. Each figure
+// flow-runtime → reply) next to two yardsticks on the same PKI, measured in the same run
+// with a C load client (tools/bench/loadgen.c): a bare Node https server, and the
+// design's path with nothing of certgate in it (tools/bench/path-floor.ts). Loopback
+// only. Each figure
 // is the median of BENCH_ROUNDS runs, certgate and the yardstick taking turns, because
 // this machine's speed drifts by tens of percent within minutes.
-import { execFile, execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFile, execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { promisify } from 'node:util';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { tenantSubject } from '@certgate/contracts';
 import { createTestPki, freePort, launchServices, measurePropagation, REPO_ROOT, SERVICE_NODE_FLAGS, startNatsHarness, type LaunchedSystem, type NatsHarness } from '@certgate/testing';
 import { cpuSnapshot, cpuUse, listenerPid } from './cpu-sampler';
 import { runScanBench } from './scan-bench';
@@ -33,6 +36,8 @@ interface Processes {
   runtime?: number;
   nats?: number;
   bare?: number;
+  /** The path floor's https server and responder. */
+  floor: number[];
   /** identity, keystore, console: certgate, but not on the request path. */
   controlPlane: number[];
 }
@@ -40,7 +45,7 @@ interface Processes {
 interface Measured {
   run: Run;
   /** CPU µs per request of each process (undefined: not known); `elsewhere` is the rest of the machine. */
-  cpu: Record<'ingress' | 'runtime' | 'nats' | 'client' | 'bare' | 'controlPlane', number | undefined>;
+  cpu: Record<'ingress' | 'runtime' | 'nats' | 'client' | 'bare' | 'floor' | 'controlPlane', number | undefined>;
   elsewhere: { share: number; top: [string, number][] };
 }
 
@@ -89,7 +94,8 @@ async function measure(loadgen: string, args: Record<string, string | number | b
   const run = await load(loadgen, args);
   const use = cpuUse(before, cpuSnapshot());
   const perRequest = (us: number | undefined) => (us === undefined || run.requests === 0 ? undefined : us / run.requests);
-  const known = [procs.ingress, procs.runtime, procs.nats, procs.bare, ...procs.controlPlane].filter((p): p is number => p !== undefined);
+  const known = [procs.ingress, procs.runtime, procs.nats, procs.bare, ...procs.floor, ...procs.controlPlane].filter((p): p is number => p !== undefined);
+  const sum = (pids: number[]) => perRequest(pids.reduce((total, pid) => total + (use.of(pid) ?? 0), 0));
   return {
     run,
     cpu: {
@@ -97,8 +103,9 @@ async function measure(loadgen: string, args: Record<string, string | number | b
       runtime: perRequest(use.of(procs.runtime)),
       nats: perRequest(use.of(procs.nats)),
       bare: perRequest(use.of(procs.bare)),
+      floor: sum(procs.floor),
       client: perRequest(run.cpu_us),
-      controlPlane: perRequest(procs.controlPlane.reduce((sum, pid) => sum + (use.of(pid) ?? 0), 0)),
+      controlPlane: sum(procs.controlPlane),
     },
     elsewhere: use.elsewhere(known, run.cpu_us),
   };
@@ -154,6 +161,20 @@ async function interleaved(loadgen: string, targets: Record<string, string | num
   return runs.map(summarize);
 }
 
+/** A yardstick process (same Node flags as certgate's services, so only the code differs), once it says `ready`. */
+async function startYardstick(script: string, args: string[], env: Record<string, string>): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, '-r', '@swc-node/register', join(here, script), ...args], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout?.once('data', () => resolve());
+    child.once('exit', (code) => reject(new Error(`${script} ${args.join(' ')} exited (${code})`)));
+  });
+  return child;
+}
+
 async function main(): Promise<void> {
   const loadgen = buildLoadgen();
   const dir = mkdtempSync(join(tmpdir(), 'certgate-bench-'));
@@ -175,20 +196,20 @@ async function main(): Promise<void> {
 
   let harness: NatsHarness | undefined;
   let system: LaunchedSystem | undefined;
-  const barePort = await freePort();
-  // The yardstick runs with the same Node flags as certgate's services, so only the code differs.
-  const bare = spawn(process.execPath, [...SERVICE_NODE_FLAGS, '-r', '@swc-node/register', join(here, 'bare-server.ts')], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, BARE_PORT: String(barePort), BARE_KEY: files.bareKey, BARE_CERT: files.bareCert, BARE_CA: files.pkiRoot },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const yardsticks: ChildProcess[] = [];
+  const [barePort, floorPort] = [await freePort(), await freePort()];
+  const serverTls = { BARE_KEY: files.bareKey, BARE_CERT: files.bareCert, BARE_CA: files.pkiRoot };
   try {
-    await new Promise<void>((resolve, reject) => {
-      bare.stdout?.once('data', () => resolve());
-      bare.once('exit', (code) => reject(new Error(`bare server exited (${code})`)));
-    });
-
+    const bare = await startYardstick('bare-server.ts', [], { ...serverTls, BARE_PORT: String(barePort) });
+    yardsticks.push(bare);
     harness = await startNatsHarness({ label: 'bench' });
+    // On the NATS server certgate uses, in the bench tenant's namespace.
+    const floorEnv = { FLOOR_SUBJECT: tenantSubject(harness.tenant, 'bench.floor'), NATS_URL: harness.url };
+    const floorResponder = await startYardstick('path-floor.ts', ['responder'], floorEnv);
+    yardsticks.push(floorResponder);
+    const floor = await startYardstick('path-floor.ts', ['server'], { ...floorEnv, ...serverTls, BARE_PORT: String(floorPort) });
+    yardsticks.push(floor);
+
     const token = randomBytes(24).toString('base64url');
     const [consolePort, ingressPort] = [await freePort(), await freePort()];
     const dataDir = join(dir, 'data');
@@ -222,6 +243,7 @@ async function main(): Promise<void> {
     const ingressCa = join(dataDir, 'ingress', 'dev-root-ca.pem');
     const common = { cert: files.clientChain, key: files.clientKey };
     const bareTarget = { ...common, port: barePort, ca: files.pkiRoot, path: '/' };
+    const floorTarget = { ...common, port: floorPort, ca: files.pkiRoot, path: '/', method: 'POST' };
     const ingressHealth = { ...common, port: ingressPort, ca: ingressCa, path: '/health' };
     const ingressFlow = { ...common, port: ingressPort, ca: ingressCa, path: '/http/bench', method: 'POST' };
 
@@ -234,6 +256,7 @@ async function main(): Promise<void> {
       runtime: pidOf('flow-runtime'),
       nats: listenerPid(Number(new URL(harness.url.split(',')[0]).port || 4222)),
       bare: bare.pid,
+      floor: [floor.pid, floorResponder.pid].filter((p): p is number => p !== undefined),
       controlPlane: ['identity', 'keystore', 'console'].map(pidOf).filter((p): p is number => p !== undefined),
     };
     process.stdout.write(
@@ -243,6 +266,7 @@ async function main(): Promise<void> {
     );
     const warm = (t: object) => load(loadgen, { ...t, connections: CONNECTIONS, seconds: 2 });
     await warm(bareTarget);
+    await warm(floorTarget);
     await warm(ingressFlow);
     const rows: [string, Summary][] = [];
     const [hsBare, hsIngress] = await interleaved(
@@ -251,12 +275,27 @@ async function main(): Promise<void> {
       procs,
     );
     rows.push(['handshakes/s   bare node https (static 200)', hsBare], ['handshakes/s   certgate ingress (GET /health)', hsIngress]);
-    const [kaBare, kaIngress] = await interleaved(loadgen, [bareTarget, ingressFlow].map((t) => ({ ...t, connections: CONNECTIONS, seconds: SECONDS })), procs);
-    rows.push(['keep-alive     bare node https (static 200)', kaBare], ['keep-alive     certgate authorized flow (full path)', kaIngress]);
-    // The yardstick runs at certgate's pace too: what this machine's p99 is at that rate for a server that does nothing.
+    const [kaBare, kaIngress, kaFloor] = await interleaved(loadgen, [bareTarget, ingressFlow, floorTarget].map((t) => ({ ...t, connections: CONNECTIONS, seconds: SECONDS })), procs);
+    rows.push(
+      ['keep-alive     bare node https (static 200)', kaBare],
+      ['keep-alive     certgate authorized flow (full path)', kaIngress],
+      ['keep-alive     path floor (https → NATS → echo)', kaFloor],
+    );
+    // The yardsticks run at certgate's pace too: what this machine's p99 is at that rate for a
+    // server that does nothing, and at a half and a quarter of it for the design's bare path.
     const half = Math.max(1, Math.round(kaIngress.run.rps / 2));
-    const [pacedIngress, pacedBare] = await interleaved(loadgen, [ingressFlow, bareTarget].map((t) => ({ ...t, connections: PACED_CONNECTIONS, seconds: SECONDS, rate: half })), procs);
-    rows.push([`paced          certgate at half of peak (${half}/s)`, pacedIngress], ['paced          bare node https at the same rate', pacedBare]);
+    const paced = (t: object, rate: number) => ({ ...t, connections: PACED_CONNECTIONS, seconds: SECONDS, rate: Math.max(1, Math.round(rate)) });
+    const [pacedIngress, pacedBare, pacedFloorHalf, pacedFloorQuarter] = await interleaved(
+      loadgen,
+      [paced(ingressFlow, half), paced(bareTarget, half), paced(floorTarget, half / 2), paced(floorTarget, half / 4)],
+      procs,
+    );
+    rows.push(
+      [`paced          certgate at half of peak (${half}/s)`, pacedIngress],
+      ['paced          bare node https at the same rate', pacedBare],
+      [`paced          path floor at half that rate (${Math.round(half / 2)}/s)`, pacedFloorHalf],
+      [`paced          path floor at a quarter (${Math.round(half / 4)}/s)`, pacedFloorQuarter],
+    );
 
     const ms = (us: number) => (us / 1000).toFixed(2);
     const range = (r: Summary) => `${r.rpsRange[0].toFixed(0)}–${r.rpsRange[1].toFixed(0)}`;
@@ -268,12 +307,13 @@ async function main(): Promise<void> {
     }
 
     // Where the CPU goes: per request and process (µs), and what the rest of the machine took meanwhile.
-    const cols: [keyof Measured['cpu'], string][] = [['ingress', 'ingress'], ['runtime', 'runtime'], ['nats', 'nats'], ['controlPlane', 'other svc'], ['client', 'client'], ['bare', 'bare']];
+    const cols: [keyof Measured['cpu'], string][] = [['ingress', 'ingress'], ['runtime', 'runtime'], ['nats', 'nats'], ['controlPlane', 'other svc'], ['client', 'client'], ['bare', 'bare'], ['floor', 'floor']];
     process.stdout.write(`\n${'CPU µs per request'.padEnd(54)}${cols.map(([, h]) => h.padStart(10)).join('')}   elsewhere on the machine\n`);
     for (const [name, r] of rows) {
-      const isBare = name.includes('bare');
+      // Each row shows the processes it ran through (NATS also for the path floor).
+      const own: (keyof Measured['cpu'])[] = name.includes('bare') ? ['bare', 'client'] : name.includes('floor') ? ['floor', 'nats', 'client'] : ['ingress', 'runtime', 'nats', 'controlPlane', 'client'];
       const cell = (k: keyof Measured['cpu']) => {
-        const relevant = isBare ? k === 'bare' || k === 'client' : k !== 'bare';
+        const relevant = own.includes(k);
         const v = r.cpu[k];
         return (relevant && v !== undefined ? v.toFixed(0) : '-').padStart(10);
       };
@@ -289,6 +329,9 @@ async function main(): Promise<void> {
     process.stdout.write(`  handshakes  ingress / bare = ${ratio(hsIngress, hsBare)}   (target ≥ 0.90)\n`);
     process.stdout.write(`  keep-alive  ingress / bare = ${ratio(kaIngress, kaBare)}   (target ≥ 0.30)\n`);
     process.stdout.write(`  p99 at half of peak        = ${ms(pacedIngress.run.p99_us)} ms (target ≤ 2 ms; bare node at the same rate: ${ms(pacedBare.run.p99_us)} ms)\n`);
+    process.stdout.write(
+      `  path floor (design's hops, no certgate): peak ${ratio(kaFloor, kaBare)} of bare; p99 ${ms(pacedFloorHalf.run.p99_us)} ms at half and ${ms(pacedFloorQuarter.run.p99_us)} ms at a quarter of certgate's paced rate\n`,
+    );
 
     // Propagation: a key added, then deleted, alternately; from the start of the API call
     // until the runtime serves from a copy that includes the change.
@@ -307,8 +350,8 @@ async function main(): Promise<void> {
     process.stdout.write(`\npropagation of ${times.length} changes (key added / deleted) to the runtime: p50 ${pct(0.5)} ms, max ${times[times.length - 1]} ms (target: within 1 s)\n`);
   } finally {
     await system?.stop();
+    for (const child of yardsticks) child.kill('SIGTERM');
     await harness?.stop();
-    bare.kill('SIGTERM');
     rmSync(dir, { recursive: true, force: true });
   }
 }
