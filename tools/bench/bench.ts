@@ -2,9 +2,8 @@
 // flow-runtime → reply) next to two yardsticks on the same PKI, measured in the same run
 // with a C load client (tools/bench/loadgen.c): a bare Node https server, and the
 // design's path with nothing of certgate in it (tools/bench/path-floor.ts). Loopback
-// only. Each figure
-// is the median of BENCH_ROUNDS runs, certgate and the yardstick taking turns, because
-// this machine's speed drifts by tens of percent within minutes.
+// only. Each figure is the median of BENCH_ROUNDS runs, certgate and the yardsticks
+// taking turns, because this machine's speed drifts by tens of percent within minutes.
 import { execFile, execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { promisify } from 'node:util';
 import { randomBytes } from 'node:crypto';
@@ -260,7 +259,7 @@ async function main(): Promise<void> {
       controlPlane: ['identity', 'keystore', 'console'].map(pidOf).filter((p): p is number => p !== undefined),
     };
     process.stdout.write(
-      `certgate bench — ${SECONDS} s per run, median of ${ROUNDS} rounds (certgate and bare Node take turns), ${CONNECTIONS} keep-alive connections, ` +
+      `certgate bench — ${SECONDS} s per run, median of ${ROUNDS} rounds (certgate and the yardsticks take turns), ${CONNECTIONS} keep-alive connections, ` +
         `${HANDSHAKE_CONNECTIONS} handshake connections, EC P-256, TLS 1.3, loopback, ${cpus().length} cores shared by everything, ` +
         `paced load client ${REALTIME_CLIENT ? 'at real-time priority (chrt -f 50)' : 'at normal priority'}\n`,
     );
