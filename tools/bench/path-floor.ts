@@ -2,8 +2,8 @@
 // bare Node https server (same PKI and flags as bare-server.ts) that sends every request
 // as a NATS request to a bare responder in another process, which echoes it back:
 // client → TLS → NATS → responder → NATS → TLS → client, the hops every request of
-// certgate takes. What this pair does on a machine is the best any implementation of
-// the design can do there. Not part of certgate.
+// certgate takes, written plainly with nats.js' own request(): what the hops alone cost
+// on a machine. Not part of certgate.
 //
 //   path-floor.ts responder   (FLOOR_SUBJECT, NATS_URL)
 //   path-floor.ts server      (FLOOR_SUBJECT, NATS_URL, BARE_PORT, BARE_KEY, BARE_CERT, BARE_CA)
