@@ -7,16 +7,8 @@
 //
 //   path-floor.ts responder   (FLOOR_SUBJECT, NATS_URL)
 //   path-floor.ts server      (FLOOR_SUBJECT, NATS_URL, BARE_PORT, BARE_KEY, BARE_CERT, BARE_CA)
-import { readFileSync } from 'node:fs';
-import { createServer } from 'node:https';
-import type { TLSSocket } from 'node:tls';
 import { connect } from 'nats';
-
-const env = (name: string) => {
-  const v = process.env[name];
-  if (!v) throw new Error(`${name} is not set`);
-  return v;
-};
+import { env, serveYardstick } from './yardstick-server';
 
 async function main(role: string | undefined): Promise<void> {
   const subject = env('FLOOR_SUBJECT');
@@ -31,29 +23,18 @@ async function main(role: string | undefined): Promise<void> {
   }
   if (role !== 'server') throw new Error(`usage: path-floor.ts responder|server (got ${role})`);
   const ok = new TextEncoder().encode('ok');
-  const seen = new WeakSet<TLSSocket>();
-  const server = createServer(
-    { key: readFileSync(env('BARE_KEY')), cert: readFileSync(env('BARE_CERT')), ca: readFileSync(env('BARE_CA')), requestCert: true, rejectUnauthorized: false },
-    (req, res) => {
-      const socket = req.socket as TLSSocket;
-      if (!seen.has(socket)) {
-        socket.getPeerX509Certificate();
-        seen.add(socket);
-      }
-      nc.request(subject, ok, { timeout: 5_000 }).then(
-        (reply) => {
-          res.writeHead(200, { 'content-type': 'text/plain', 'content-length': reply.data.length });
-          res.end(reply.data);
-        },
-        () => {
-          res.writeHead(503, { 'content-length': 0 });
-          res.end();
-        },
-      );
-    },
-  );
-  server.keepAliveTimeout = 60_000;
-  server.listen(Number(env('BARE_PORT')), '127.0.0.1', () => process.stdout.write('ready\n'));
+  serveYardstick((_req, res) => {
+    nc.request(subject, ok, { timeout: 5_000 }).then(
+      (reply) => {
+        res.writeHead(200, { 'content-type': 'text/plain', 'content-length': reply.data.length });
+        res.end(reply.data);
+      },
+      () => {
+        res.writeHead(503, { 'content-length': 0 });
+        res.end();
+      },
+    );
+  });
 }
 
 main(process.argv[2]).catch((err: unknown) => {
