@@ -7,6 +7,6 @@ export { toError, requestFailure, jetStreamErrorCode, JS_WRONG_LAST_SEQUENCE, JS
 export { encodeJson, decodeJson } from './codec';
 export { type MessagingLogger, silentLogger } from './logger';
 export { KvCache, type KvCacheOptions } from './kv-cache';
-export { kvKeys } from './kv-keys';
+export { kvKeys, kvLiveEntries } from './kv-keys';
 export { readStreamTail } from './stream-tail';
 export { largestBodyInOneMessage } from './body-cap';

@@ -1,9 +1,9 @@
 import { startNatsHarness, type NatsHarness } from '@certgate/testing';
-import { encodeJson } from './codec';
+import { decodeJson, encodeJson } from './codec';
 import { ensureKv } from './jetstream';
-import { kvKeys } from './kv-keys';
+import { kvKeys, kvLiveEntries } from './kv-keys';
 
-describe('kvKeys on a real NATS', () => {
+describe('kvKeys and kvLiveEntries on a real NATS', () => {
   let h: NatsHarness;
 
   beforeAll(async () => {
@@ -35,5 +35,23 @@ describe('kvKeys on a real NATS', () => {
       await write;
       expect(listed).toEqual(['sub.1']);
     }
+  });
+
+  it('kvLiveEntries: the latest value of every live key under the filter, in key order, without deleted or purged keys', async () => {
+    const kv = await ensureKv(h.nc, h.tenant, 'keystore');
+    // More keys than the reads it keeps in flight, so the parallel reads must keep key order.
+    const names = Array.from({ length: 70 }, (_, i) => `entry.k${String(i).padStart(2, '0')}`);
+    for (const key of [...names].reverse()) await kv.put(key, encodeJson({ key, v: 1 }));
+    await kv.put('entry.k05', encodeJson({ key: 'entry.k05', v: 2 }));
+    await kv.put('other.x', encodeJson({ key: 'other.x', v: 1 }));
+    await kv.delete('entry.k10');
+    await kv.purge('entry.k20');
+
+    const live = await kvLiveEntries(h.nc, kv, 'entry.>');
+    const expected = names.filter((n) => n !== 'entry.k10' && n !== 'entry.k20');
+    expect(live.map((e) => e.key)).toEqual(expected);
+    expect(live.every((e) => e.operation === 'PUT')).toBe(true);
+    expect(decodeJson(live.find((e) => e.key === 'entry.k05')!.value)).toEqual({ key: 'entry.k05', v: 2 });
+    expect(await kvLiveEntries(h.nc, kv, 'none.>')).toEqual([]);
   });
 });

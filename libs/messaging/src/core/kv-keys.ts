@@ -1,4 +1,4 @@
-import type { KV, NatsConnection } from 'nats';
+import type { KV, KvEntry, NatsConnection } from 'nats';
 
 /** A bucket's stream and key subject prefix, asked once per KV handle (they never change). */
 const streams = new WeakMap<KV, Promise<{ stream: string; prefix: string }>>();
@@ -30,4 +30,22 @@ export async function kvKeys(nc: NatsConnection, kv: KV, filter = '>'): Promise<
   return Object.keys(info.state.subjects ?? {})
     .map((subject) => subject.slice(prefix.length))
     .sort();
+}
+
+/** Reads in flight at once while listing: a large bucket is read in parallel without flooding the connection. */
+const READ_CONCURRENCY = 32;
+
+/**
+ * The live values under `filter`, in key order: each listed key read once, and a key
+ * deleted (or purged) since it was listed left out.
+ */
+export async function kvLiveEntries(nc: NatsConnection, kv: KV, filter = '>'): Promise<KvEntry[]> {
+  const keys = await kvKeys(nc, kv, filter);
+  const entries: (KvEntry | null)[] = new Array(keys.length);
+  let next = 0;
+  const reader = async () => {
+    for (let i = next++; i < keys.length; i = next++) entries[i] = await kv.get(keys[i]);
+  };
+  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, keys.length) }, reader));
+  return entries.filter((e): e is KvEntry => e?.operation === 'PUT');
 }

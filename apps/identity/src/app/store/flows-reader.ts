@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { KV, NatsConnection } from 'nats';
 import { Buckets, FlowsKv } from '@certgate/contracts';
-import { decodeJson, ensureKv, kvKeys, MESSAGING_OPTIONS, NATS_CONNECTION, type MessagingOptions } from '@certgate/messaging';
+import { decodeJson, ensureKv, kvLiveEntries, MESSAGING_OPTIONS, NATS_CONNECTION, type MessagingOptions } from '@certgate/messaging';
 
 export interface RawFlow {
   key: string;
@@ -28,18 +28,14 @@ export class FlowsReader {
       throw err;
     });
     const kv = await this.kv;
-    const flows: RawFlow[] = [];
-    for (const key of await kvKeys(this.nc, kv, `${FlowsKv.prefix}>`)) {
-      const entry = await kv.get(key);
-      if (entry?.operation !== 'PUT') continue;
+    return (await kvLiveEntries(this.nc, kv, `${FlowsKv.prefix}>`)).map((entry) => {
       let value: unknown;
       try {
         value = decodeJson(entry.value);
       } catch {
         value = undefined;
       }
-      flows.push({ key, value });
-    }
-    return flows;
+      return { key: entry.key, value };
+    });
   }
 }

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { KV, NatsConnection } from 'nats';
 import type { z } from 'zod';
 import { Buckets, CertgateError, ErrorCode } from '@certgate/contracts';
-import { decodeJson, encodeJson, ensureKv, jetStreamErrorCode, kvKeys, MESSAGING_OPTIONS, NATS_CONNECTION, type MessagingOptions, JS_WRONG_LAST_SEQUENCE } from '@certgate/messaging';
+import { decodeJson, encodeJson, ensureKv, jetStreamErrorCode, kvLiveEntries, MESSAGING_OPTIONS, NATS_CONNECTION, type MessagingOptions, JS_WRONG_LAST_SEQUENCE } from '@certgate/messaging';
 
 /** `kv.create` / a revision-checked write lost against another writer. */
 
@@ -45,11 +45,10 @@ export class IdentityStore {
 
   /** Every live value under a key filter (`role.>`), sorted by key. */
   async list<T>(filter: string, schema: z.ZodType<T>): Promise<Stored<T>[]> {
-    const keys = await kvKeys(this.nc, await this.bucket(), filter);
     const out: Stored<T>[] = [];
-    for (const key of keys) {
-      const stored = await this.get(key, schema);
-      if (stored) out.push(stored); // absent: deleted since it was listed
+    for (const entry of await kvLiveEntries(this.nc, await this.bucket(), filter)) {
+      const value = this.parse(entry.key, entry.value, schema);
+      if (value !== undefined) out.push({ key: entry.key, value, revision: entry.revision, created: entry.created });
     }
     return out;
   }

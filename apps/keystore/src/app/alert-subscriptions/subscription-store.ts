@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { KV, NatsConnection } from 'nats';
 import { AlertStateKv, Buckets } from '@certgate/contracts';
-import { decodeJson, encodeJson, ensureKv, jetStreamErrorCode, kvCreateUnique, kvKeys, NATS_CONNECTION, JS_WRONG_LAST_SEQUENCE } from '@certgate/messaging';
+import { decodeJson, encodeJson, ensureKv, jetStreamErrorCode, kvCreateUnique, kvLiveEntries, NATS_CONNECTION, JS_WRONG_LAST_SEQUENCE } from '@certgate/messaging';
 import { SERVICE_ENV } from '@certgate/platform';
 import type { KeystoreEnv } from '../keystore-env';
 import { storedSubscriptionSchema, type StoredSubscription } from './subscription-record';
@@ -43,12 +43,9 @@ export class SubscriptionStore {
 
   async list(): Promise<StoredSubscription[]> {
     const kv = await this.bucket();
-    const keys = await kvKeys(this.nc, kv, SUBSCRIPTION_KEYS);
     const subs: StoredSubscription[] = [];
-    for (const key of keys) {
-      const entry = await kv.get(key);
-      if (entry?.operation !== 'PUT') continue; // deleted since it was listed
-      const sub = this.parse(key, entry.value);
+    for (const entry of await kvLiveEntries(this.nc, kv, SUBSCRIPTION_KEYS)) {
+      const sub = this.parse(entry.key, entry.value);
       if (sub) subs.push(sub);
     }
     return subs.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));

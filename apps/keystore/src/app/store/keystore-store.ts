@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { KV, NatsConnection } from 'nats';
+import type { KV, KvEntry, NatsConnection } from 'nats';
 import { Buckets, KeystoreKv, storedKeystoreEntrySchema, type StoredKeystoreEntry } from '@certgate/contracts';
-import { decodeJson, encodeJson, ensureKv, jetStreamErrorCode, kvKeys, JS_WRONG_LAST_SEQUENCE, kvCreateUnique, NATS_CONNECTION } from '@certgate/messaging';
+import { decodeJson, encodeJson, ensureKv, jetStreamErrorCode, kvLiveEntries, JS_WRONG_LAST_SEQUENCE, kvCreateUnique, NATS_CONNECTION } from '@certgate/messaging';
 import { SERVICE_ENV } from '@certgate/platform';
 import type { KeystoreEnv } from '../keystore-env';
 
@@ -52,17 +52,15 @@ export class KeystoreStore {
   }
 
   /** The bucket's keys under a filter, sorted (deleted ones too: read each). */
-  async keys(filter: string): Promise<string[]> {
-    return kvKeys(this.nc, await this.bucket(), filter);
+  /** The live values under a key filter, in key order (for the bucket's other layouts, such as signing keys). */
+  async liveEntries(filter: string): Promise<KvEntry[]> {
+    return kvLiveEntries(this.nc, await this.bucket(), filter);
   }
 
   async list(): Promise<StoredKeystoreEntry[]> {
-    const kv = await this.bucket();
     const entries: StoredKeystoreEntry[] = [];
-    for (const key of await this.keys(`${KeystoreKv.prefix}>`)) {
-      const entry = await kv.get(key);
-      if (entry?.operation !== 'PUT') continue; // deleted since it was listed
-      const parsed = this.parse(key, entry.value);
+    for (const entry of await this.liveEntries(`${KeystoreKv.prefix}>`)) {
+      const parsed = this.parse(entry.key, entry.value);
       if (parsed) entries.push(parsed);
     }
     return entries;

@@ -23,11 +23,9 @@ export class SigningKeyStore {
     const pointer = await kv.get(SigningKv.active);
     const active = pointer?.operation === 'PUT' ? this.parse(pointer.key, pointer.value, activeSigningKeySchema) : undefined;
     const keys: StoredSigningKey[] = [];
-    for (const name of await this.store.keys(SigningKv.keys)) {
-      const entry = await kv.get(name);
-      if (entry?.operation !== 'PUT') continue; // dropped since it was listed
-      const key = this.parse(name, entry.value, storedSigningKeySchema);
-      if (key && SigningKv.key(key.kid) === name) keys.push(key);
+    for (const entry of await this.store.liveEntries(SigningKv.keys)) {
+      const key = this.parse(entry.key, entry.value, storedSigningKeySchema);
+      if (key && SigningKv.key(key.kid) === entry.key) keys.push(key);
     }
     return { active: active && pointer ? { value: active, revision: pointer.revision } : undefined, keys };
   }
