@@ -8,6 +8,7 @@ import { PlatformModule } from '@certgate/platform';
 import { certgateFailure as failure, defined, startNatsHarness, type NatsHarness } from '@certgate/testing';
 import { keystoreEnvSchema } from './app/keystore-env';
 import { KeystoreFeaturesModule } from './app/keystore-features.module';
+import { SigningKeyStore } from './app/token-signing/signing-key.store';
 import { SigningService } from './app/token-signing/signing.service';
 
 const MASTER = randomBytes(32).toString('base64url');
@@ -134,6 +135,21 @@ describe('keystore token signing (real NATS): provisioning, signing, rotation, r
     expect(rotated.keys.map((k) => k.kid)).toEqual([rotated.active]);
     expect((await publishedJwks(kv)).keys.map((k) => k.kid)).toEqual([rotated.active]);
     await expect(verify(old.token)).rejects.toThrow();
+  });
+
+  it('#ci-flake: a sweep does not write back a key another replica dropped after the sweep read it (a lost race left two keys)', async () => {
+    const store = apps[0].get(SigningKeyStore);
+    const active = await activeKid(kv);
+    const record = defined((await store.load()).keys.find((k) => k.kid === active), 'the active key record');
+    const lost = randomBytes(32).toString('base64url');
+    // A replica that lost the race for the first key: its key is in the bucket, never active, never marked.
+    expect(await store.create({ ...record, kid: lost })).toBe(true);
+    const read = await store.load();
+    expect(read.keys.map((k) => k.kid).sort()).toEqual([active, lost].sort());
+    await store.drop(lost);
+    const marked = { ...defined(read.keys.find((k) => k.kid === lost), 'the read key'), supersededAt: new Date().toISOString(), publishedUntil: new Date(Date.now() + 60_000).toISOString() };
+    expect(await store.update(marked, defined(read.revisions.get(lost), 'its revision'))).toBe(false);
+    expect((await publishedJwks(kv)).keys.map((k) => k.kid)).toEqual([active]);
   });
 
   it('a restarted replica keeps the active key; a short TTL configured there is what it signs', async () => {

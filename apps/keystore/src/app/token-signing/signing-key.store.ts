@@ -9,6 +9,8 @@ import { KeystoreStore } from '../store/keystore-store';
 export interface SigningKeyState {
   active?: { value: ActiveSigningKey; revision: number };
   keys: StoredSigningKey[];
+  /** The KV revision each key was read at (by kid): writes back are conditional on it. */
+  revisions: ReadonlyMap<string, number>;
 }
 
 /** The signing keys in the keystore bucket (`SigningKv` layout), read and written straight in KV. */
@@ -23,11 +25,14 @@ export class SigningKeyStore {
     const pointer = await kv.get(SigningKv.active);
     const active = pointer?.operation === 'PUT' ? this.parse(pointer.key, pointer.value, activeSigningKeySchema) : undefined;
     const keys: StoredSigningKey[] = [];
+    const revisions = new Map<string, number>();
     for (const entry of await this.store.liveEntries(SigningKv.keys)) {
       const key = this.parse(entry.key, entry.value, storedSigningKeySchema);
-      if (key && SigningKv.key(key.kid) === entry.key) keys.push(key);
+      if (!key || SigningKv.key(key.kid) !== entry.key) continue;
+      keys.push(key);
+      revisions.set(key.kid, entry.revision);
     }
-    return { active: active && pointer ? { value: active, revision: pointer.revision } : undefined, keys };
+    return { active: active && pointer ? { value: active, revision: pointer.revision } : undefined, keys, revisions };
   }
 
   /** The key that signs now, in two reads: what every token request needs. */
@@ -45,8 +50,19 @@ export class SigningKeyStore {
     return kvCreateUnique(await this.store.bucket(), SigningKv.key(key.kid), encodeJson(storedSigningKeySchema.parse(key)));
   }
 
-  async put(key: StoredSigningKey): Promise<void> {
-    await (await this.store.bucket()).put(SigningKv.key(key.kid), encodeJson(storedSigningKeySchema.parse(key)));
+  /**
+   * Writes a key back only if it is still at the revision it was read at: false when
+   * another replica changed or dropped it meanwhile. An unconditional write would bring
+   * back a key a replica dropped after losing the race for the first key.
+   */
+  async update(key: StoredSigningKey, revision: number): Promise<boolean> {
+    try {
+      await (await this.store.bucket()).update(SigningKv.key(key.kid), encodeJson(storedSigningKeySchema.parse(key)), revision);
+      return true;
+    } catch (err) {
+      if (jetStreamErrorCode(err) === JS_WRONG_LAST_SEQUENCE) return false;
+      throw err;
+    }
   }
 
   async drop(kid: string): Promise<void> {

@@ -138,8 +138,10 @@ export class SigningService implements OnModuleInit, OnModuleDestroy {
       return;
     }
     const key = state.keys.find((k) => k.kid === step.kid);
-    if (!key) return;
-    await this.keys.put({ ...key, supersededAt: step.supersededAt, publishedUntil: step.publishedUntil });
+    const revision = state.revisions.get(step.kid);
+    if (!key || revision === undefined) return;
+    // Changed or dropped by another replica since it was read: the next sweep judges it again.
+    await this.keys.update({ ...key, supersededAt: step.supersededAt, publishedUntil: step.publishedUntil }, revision);
   }
 
   /** The kid now active, or undefined when another replica changed the pointer first (its own new key is dropped again). */
