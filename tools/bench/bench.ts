@@ -4,6 +4,8 @@
 // design's path with nothing of certgate in it (tools/bench/path-floor.ts). Loopback
 // only. Each figure is the median of BENCH_ROUNDS runs, certgate and the yardsticks
 // taking turns, because this machine's speed drifts by tens of percent within minutes.
+// During the paced runs a probe (tools/bench/wakeup.c) shows how late the machine wakes
+// a process that only waits: the part of the tail no server on it can remove.
 import { execFile, execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { promisify } from 'node:util';
 import { randomBytes } from 'node:crypto';
@@ -43,6 +45,8 @@ interface Processes {
 
 interface Measured {
   run: Run;
+  /** Paced runs: the machine's wake-up lateness meanwhile. */
+  wake?: Wakeups;
   /** CPU µs per request of each process (undefined: not known); `elsewhere` is the rest of the machine. */
   cpu: Record<'ingress' | 'runtime' | 'nats' | 'client' | 'bare' | 'floor' | 'controlPlane', number | undefined>;
   elsewhere: { share: number; top: [string, number][] };
@@ -58,17 +62,34 @@ const PACED_CONNECTIONS = Number(process.env.BENCH_PACED_CONNECTIONS ?? 16);
 const here = join(REPO_ROOT, 'tools', 'bench');
 const execFileAsync = promisify(execFile);
 
-function buildLoadgen(): string {
-  const out = join(here, '.build', 'loadgen');
-  const src = join(here, 'loadgen.c');
+/** A C tool of the bench (`tools/bench/<name>.c`), compiled once into `.build`. */
+function buildTool(name: string, libs: string[]): string {
+  const out = join(here, '.build', name);
+  const src = join(here, `${name}.c`);
   if (existsSync(out) && statSync(out).mtimeMs >= statSync(src).mtimeMs) return out;
-  if (!existsSync('/usr/include/openssl/ssl.h')) {
+  if (libs.includes('-lssl') && !existsSync('/usr/include/openssl/ssl.h')) {
     if (process.getuid?.() !== 0) throw new Error('the load client needs OpenSSL headers: apt-get install libssl-dev');
     spawnSync('apt-get', ['install', '-y', '-qq', 'libssl-dev'], { stdio: 'inherit' });
   }
   mkdirSync(join(here, '.build'), { recursive: true });
-  execFileSync('cc', ['-O2', '-o', out, src, '-lssl', '-lcrypto', '-lpthread'], { stdio: 'inherit' });
+  execFileSync('cc', ['-O2', '-o', out, src, ...libs], { stdio: 'inherit' });
   return out;
+}
+
+const buildLoadgen = () => buildTool('loadgen', ['-lssl', '-lcrypto', '-lpthread']);
+
+interface Wakeups {
+  wakeups: number;
+  p50_us: number;
+  p99_us: number;
+  p999_us: number;
+  max_us: number;
+}
+
+/** How late a process waiting on a timer wakes (tools/bench/wakeup.c), at normal priority, for `seconds`. */
+async function wakeups(seconds: number): Promise<Wakeups> {
+  const { stdout } = await execFileAsync(buildTool('wakeup', []), ['--seconds', String(seconds)], { encoding: 'utf8' });
+  return JSON.parse(stdout.trim()) as Wakeups;
 }
 
 /**
@@ -90,13 +111,15 @@ async function load(loadgen: string, args: Record<string, string | number | bool
 /** One run, and the CPU each process spent on it. */
 async function measure(loadgen: string, args: Record<string, string | number | boolean>, procs: Processes): Promise<Measured> {
   const before = cpuSnapshot();
-  const run = await load(loadgen, args);
+  // Paced runs leave the machine idle part of the time: how late a waiting process wakes then is what a request meets at each hop.
+  const [run, wake] = await Promise.all([load(loadgen, args), Number(args.rate ?? 0) > 0 ? wakeups(Number(args.seconds)) : undefined]);
   const use = cpuUse(before, cpuSnapshot());
   const perRequest = (us: number | undefined) => (us === undefined || run.requests === 0 ? undefined : us / run.requests);
   const known = [procs.ingress, procs.runtime, procs.nats, procs.bare, ...procs.floor, ...procs.controlPlane].filter((p): p is number => p !== undefined);
   const sum = (pids: number[]) => perRequest(pids.reduce((total, pid) => total + (use.of(pid) ?? 0), 0));
   return {
     run,
+    wake,
     cpu: {
       ingress: perRequest(use.of(procs.ingress)),
       runtime: perRequest(use.of(procs.runtime)),
@@ -125,7 +148,10 @@ function summarize(runs: Measured[]): Summary {
   ) as Measured['cpu'];
   const top = new Map<string, number>();
   for (const r of runs) for (const [command, us] of r.elsewhere.top) top.set(command, (top.get(command) ?? 0) + us / runs.length);
+  const woken = runs.flatMap((x) => (x.wake ? [x.wake] : []));
+  const w = (f: (x: Wakeups) => number) => median(woken.map(f));
   return {
+    wake: woken.length ? { wakeups: w((x) => x.wakeups), p50_us: w((x) => x.p50_us), p99_us: w((x) => x.p99_us), p999_us: w((x) => x.p999_us), max_us: w((x) => x.max_us) } : undefined,
     run: {
       requests: m((x) => x.run.requests),
       errors: runs.reduce((a, x) => a + x.run.errors, 0),
@@ -318,6 +344,13 @@ async function main(): Promise<void> {
       };
       const top = r.elsewhere.top.map(([c, us]) => `${c} ${(us / 1000).toFixed(0)} ms`).join(', ');
       process.stdout.write(`${name.padEnd(54)}${cols.map(([k]) => cell(k)).join('')}   ${(r.elsewhere.share * 100).toFixed(1)}% of the CPUs${top ? ` (${top})` : ''}\n`);
+    }
+
+    // The machine's own share of the tail: a process that does nothing but wait is woken this late.
+    process.stdout.write(`\n${'wake-up lateness of an idle process meanwhile (ms)'.padEnd(54)}${['p50', 'p99', 'p99.9', 'max'].map((h) => h.padStart(9)).join('')}\n`);
+    for (const [name, r] of rows) {
+      if (!r.wake) continue;
+      process.stdout.write(`${name.padEnd(54)}${[r.wake.p50_us, r.wake.p99_us, r.wake.p999_us, r.wake.max_us].map((us) => ms(us).padStart(9)).join('')}\n`);
     }
 
     const ratio = (a: Summary, b: Summary) => {
