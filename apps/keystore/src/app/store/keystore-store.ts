@@ -51,7 +51,6 @@ export class KeystoreStore {
     return entry && { entry, revision: kvEntry.revision };
   }
 
-  /** The bucket's keys under a filter, sorted (deleted ones too: read each). */
   /** The live values under a key filter, in key order (for the bucket's other layouts, such as signing keys). */
   async liveEntries(filter: string): Promise<KvEntry[]> {
     return kvLiveEntries(this.nc, await this.bucket(), filter);
