@@ -76,7 +76,13 @@ function buildTool(name: string, libs: string[]): string {
   return out;
 }
 
-const buildLoadgen = () => buildTool('loadgen', ['-lssl', '-lcrypto', '-lpthread']);
+/** The bench's C tools, built once before anything is timed. */
+interface Tools {
+  loadgen: string;
+  wakeup: string;
+}
+
+const buildTools = (): Tools => ({ loadgen: buildTool('loadgen', ['-lssl', '-lcrypto', '-lpthread']), wakeup: buildTool('wakeup', []) });
 
 interface Wakeups {
   wakeups: number;
@@ -87,8 +93,8 @@ interface Wakeups {
 }
 
 /** How late a process waiting on a timer wakes (tools/bench/wakeup.c), at normal priority, for `seconds`. */
-async function wakeups(seconds: number): Promise<Wakeups> {
-  const { stdout } = await execFileAsync(buildTool('wakeup', []), ['--seconds', String(seconds)], { encoding: 'utf8' });
+async function wakeups(probe: string, seconds: number): Promise<Wakeups> {
+  const { stdout } = await execFileAsync(probe, ['--seconds', String(seconds)], { encoding: 'utf8' });
   return JSON.parse(stdout.trim()) as Wakeups;
 }
 
@@ -109,10 +115,10 @@ async function load(loadgen: string, args: Record<string, string | number | bool
 }
 
 /** One run, and the CPU each process spent on it. */
-async function measure(loadgen: string, args: Record<string, string | number | boolean>, procs: Processes): Promise<Measured> {
+async function measure(tools: Tools, args: Record<string, string | number | boolean>, procs: Processes): Promise<Measured> {
   const before = cpuSnapshot();
   // Paced runs leave the machine idle part of the time: how late a waiting process wakes then is what a request meets at each hop.
-  const [run, wake] = await Promise.all([load(loadgen, args), Number(args.rate ?? 0) > 0 ? wakeups(Number(args.seconds)) : undefined]);
+  const [run, wake] = await Promise.all([load(tools.loadgen, args), Number(args.rate ?? 0) > 0 ? wakeups(tools.wakeup, Number(args.seconds)) : undefined]);
   const use = cpuUse(before, cpuSnapshot());
   const perRequest = (us: number | undefined) => (us === undefined || run.requests === 0 ? undefined : us / run.requests);
   const known = [procs.ingress, procs.runtime, procs.nats, procs.bare, ...procs.floor, ...procs.controlPlane].filter((p): p is number => p !== undefined);
@@ -178,10 +184,10 @@ function pairedRatio(a: Summary, b: Summary): { median: number; min: number; max
 }
 
 /** Runs each target once per round, taking turns, so that a drift of the machine hits all of them alike. */
-async function interleaved(loadgen: string, targets: Record<string, string | number | boolean>[], procs: Processes): Promise<Summary[]> {
+async function interleaved(tools: Tools, targets: Record<string, string | number | boolean>[], procs: Processes): Promise<Summary[]> {
   const runs: Measured[][] = targets.map(() => []);
   for (let round = 0; round < ROUNDS; round++) {
-    for (const [i, t] of targets.entries()) runs[i].push(await measure(loadgen, t, procs));
+    for (const [i, t] of targets.entries()) runs[i].push(await measure(tools, t, procs));
   }
   return runs.map(summarize);
 }
@@ -201,7 +207,7 @@ async function startYardstick(script: string, args: string[], env: Record<string
 }
 
 async function main(): Promise<void> {
-  const loadgen = buildLoadgen();
+  const tools = buildTools();
   const dir = mkdtempSync(join(tmpdir(), 'certgate-bench-'));
   const pki = await createTestPki();
   const client = await pki.issueClient('bench-sender');
@@ -272,7 +278,7 @@ async function main(): Promise<void> {
     const ingressHealth = { ...common, port: ingressPort, ca: ingressCa, path: '/health' };
     const ingressFlow = { ...common, port: ingressPort, ca: ingressCa, path: '/http/bench', method: 'POST' };
 
-    const probe = await load(loadgen, { ...ingressFlow, connections: 1, seconds: 0.3 });
+    const probe = await load(tools.loadgen, { ...ingressFlow, connections: 1, seconds: 0.3 });
     if (probe.non2xx > 0 || probe.errors > 0 || probe.requests === 0) throw new Error(`the bench flow does not answer 200: ${JSON.stringify(probe)}`);
 
     const pidOf = (service: string) => system?.services.find((s) => s.service === service)?.pid;
@@ -289,18 +295,18 @@ async function main(): Promise<void> {
         `${HANDSHAKE_CONNECTIONS} handshake connections, EC P-256, TLS 1.3, loopback, ${cpus().length} cores shared by everything, ` +
         `paced load client ${REALTIME_CLIENT ? 'at real-time priority (chrt -f 50)' : 'at normal priority'}\n`,
     );
-    const warm = (t: object) => load(loadgen, { ...t, connections: CONNECTIONS, seconds: 2 });
+    const warm = (t: object) => load(tools.loadgen, { ...t, connections: CONNECTIONS, seconds: 2 });
     await warm(bareTarget);
     await warm(floorTarget);
     await warm(ingressFlow);
     const rows: [string, Summary][] = [];
     const [hsBare, hsIngress] = await interleaved(
-      loadgen,
+      tools,
       [bareTarget, ingressHealth].map((t) => ({ ...t, connections: HANDSHAKE_CONNECTIONS, seconds: SECONDS, handshake: true })),
       procs,
     );
     rows.push(['handshakes/s   bare node https (static 200)', hsBare], ['handshakes/s   certgate ingress (GET /health)', hsIngress]);
-    const [kaBare, kaIngress, kaFloor] = await interleaved(loadgen, [bareTarget, ingressFlow, floorTarget].map((t) => ({ ...t, connections: CONNECTIONS, seconds: SECONDS })), procs);
+    const [kaBare, kaIngress, kaFloor] = await interleaved(tools, [bareTarget, ingressFlow, floorTarget].map((t) => ({ ...t, connections: CONNECTIONS, seconds: SECONDS })), procs);
     rows.push(
       ['keep-alive     bare node https (static 200)', kaBare],
       ['keep-alive     certgate authorized flow (full path)', kaIngress],
@@ -311,7 +317,7 @@ async function main(): Promise<void> {
     const half = Math.max(1, Math.round(kaIngress.run.rps / 2));
     const paced = (t: object, rate: number) => ({ ...t, connections: PACED_CONNECTIONS, seconds: SECONDS, rate: Math.max(1, Math.round(rate)) });
     const [pacedIngress, pacedBare, pacedFloorHalf, pacedFloorQuarter] = await interleaved(
-      loadgen,
+      tools,
       [paced(ingressFlow, half), paced(bareTarget, half), paced(floorTarget, half / 2), paced(floorTarget, half / 4)],
       procs,
     );
