@@ -67,3 +67,17 @@ export class CertgateError extends Error {
     return new CertgateError(body.code, body.message, body.details);
   }
 }
+
+/**
+ * The text of anything thrown, for logs and messages: an Error's message, a string
+ * as it is (NATS and NestJS reject with strings at times), anything else as JSON.
+ */
+export function errorMessage(err: unknown): string {
+  if (err instanceof Error) return err.message;
+  if (typeof err === 'string') return err;
+  try {
+    return JSON.stringify(err) ?? String(err);
+  } catch {
+    return String(err);
+  }
+}

@@ -21,3 +21,20 @@ export type AnyRpcContract = RpcContract<z.ZodType, z.ZodType>;
 export function rpcContract<Req extends z.ZodType, Res extends z.ZodType>(subject: string, request: Req, response: Res): RpcContract<Req, Res> {
   return { subject, request, response };
 }
+
+/** A one-way event: the subject plus the runtime schema of its payload. Nobody answers it. */
+export interface EventContract<P extends z.ZodType> {
+  readonly subject: string;
+  readonly payload: P;
+}
+
+export type AnyEventContract = EventContract<z.ZodType>;
+
+export function eventContract<P extends z.ZodType>(subject: string, payload: P): EventContract<P> {
+  return { subject, payload };
+}
+
+/** What a `@MessagePattern` / `@EventPattern` of the certgate transport names. */
+export function isContract(pattern: unknown): pattern is AnyRpcContract | AnyEventContract {
+  return typeof pattern === 'object' && pattern !== null && typeof (pattern as { subject?: unknown }).subject === 'string';
+}

@@ -1,6 +1,10 @@
 export * from './core';
 export { MessagingModule, type MessagingModuleAsyncOptions } from './nest/messaging.module';
-export { RpcHandler } from './nest/rpc-handler.decorator';
 export { HealthResponder, type HealthCheckFn } from './nest/health.responder';
+export { KvBuckets, type ProjectOptions } from './nest/kv-buckets';
+export { CertgateServer, CERTGATE_TRANSPORT, type PatternExtras } from './nest/transport/certgate-server';
+export { CertgateClient } from './nest/transport/certgate-client';
+export { NatsContext } from './nest/transport/nats-context';
+export { CERTGATE_MICROSERVICE, prepareMicroservice, connectCertgateTransport, listenOnNats } from './nest/transport/microservice';
 export { NATS_CONNECTION, MESSAGING_OPTIONS, type MessagingOptions } from './nest/tokens';
 export { nestMessagingLogger } from './nest/nest-logger.adapter';

@@ -1,18 +1,20 @@
-import { Logger as NestLogger, type INestApplicationContext, type Type } from '@nestjs/common';
+import { Logger as NestLogger, type INestApplicationContext, type INestMicroservice, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
+import { CERTGATE_MICROSERVICE, prepareMicroservice } from '@certgate/messaging';
 
 /** A shutdown that hangs longer than this is cut short (exit 1), so orchestrators are not kept waiting. */
 const SHUTDOWN_DEADLINE_MS = 10_000;
 
 /**
  * Starts a service without an HTTP API of its own (identity, keystore, flow-runtime,
- * ingress — whose TLS server is its own provider).
+ * ingress — whose TLS server is its own provider) as a Nest microservice on the
+ * certgate transport: its `@MessagePattern` handlers answer once it resolves.
  */
-export async function runService(module: Type<unknown>): Promise<INestApplicationContext> {
-  const app = await NestFactory.createApplicationContext(module, { bufferLogs: true, abortOnError: false });
+export async function runService(module: Type<unknown>): Promise<INestMicroservice> {
+  const app = prepareMicroservice(await NestFactory.createMicroservice(module, { ...CERTGATE_MICROSERVICE, bufferLogs: true, abortOnError: false }));
   app.useLogger(app.get(Logger));
-  await app.init();
+  await app.listen();
   closeOnSignals(app);
   new NestLogger('bootstrap').log('service started');
   return app;

@@ -1,6 +1,7 @@
-import { Test, type TestingModule } from '@nestjs/testing';
+import type { INestMicroservice } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
 import { healthContract } from '@certgate/contracts';
-import { HealthResponder, NATS_CONNECTION, RpcClient } from '@certgate/messaging';
+import { HealthResponder, listenOnNats, NATS_CONNECTION, RpcClient } from '@certgate/messaging';
 import { startNatsHarness, type NatsHarness } from '@certgate/testing';
 import type { NatsConnection } from 'nats';
 import { OpsServer } from './ops-server';
@@ -14,14 +15,13 @@ import type { BaseEnv } from './env';
  */
 describe('OpsServer via PlatformModule.forService("keystore")', () => {
   let h: NatsHarness;
-  let app: TestingModule;
+  let app: INestMicroservice;
   let base: string;
 
   beforeAll(async () => {
     h = await startNatsHarness({ label: 'ops-server' });
     const env = { ...process.env, ...h.env, METRICS_PORT: '0', METRICS_HOST: '127.0.0.1', CERTGATE_NODE_ID: 'ops-n1', LOG_LEVEL: 'silent' };
-    app = await Test.createTestingModule({ imports: [PlatformModule.forService('keystore', undefined, env)] }).compile();
-    await app.init();
+    app = await listenOnNats(await Test.createTestingModule({ imports: [PlatformModule.forService('keystore', undefined, env)] }).compile());
     const port = app.get(OpsServer).port;
     if (!port) throw new Error('OpsServer did not report the port it bound');
     base = `http://127.0.0.1:${port}`;
@@ -103,8 +103,7 @@ describe('OpsServer shutdown', () => {
     const h = await startNatsHarness({ label: 'ops-server-close' });
     try {
       const env = { ...process.env, ...h.env, METRICS_PORT: '0', LOG_LEVEL: 'silent', CERTGATE_NODE_ID: 'ops-n2' };
-      const app = await Test.createTestingModule({ imports: [PlatformModule.forService('keystore', undefined, env)] }).compile();
-      await app.init();
+      const app = await listenOnNats(await Test.createTestingModule({ imports: [PlatformModule.forService('keystore', undefined, env)] }).compile());
       const ops = app.get(OpsServer);
       const port = ops.port;
       expect(port).toBeGreaterThan(0);

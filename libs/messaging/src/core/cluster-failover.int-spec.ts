@@ -4,7 +4,7 @@ import { Buckets, rpcContract, tenantBucket, tenantStream } from '@certgate/cont
 import { defined, natsServerBinary, startNatsCluster, uniqueTenant, type NatsCluster, type NatsClusterNode } from '@certgate/testing';
 import { connectNats } from './connect';
 import { ensureKv, ensureStream } from './jetstream';
-import { KvCache } from './kv-cache';
+import { KvProjection } from './kv/kv-projection';
 import { RpcClient } from './rpc-client';
 import { serveRpc } from './rpc-server';
 
@@ -69,7 +69,7 @@ const reconnected = async (nc: NatsConnection): Promise<void> => {
     const client = await service('echo-client', 3);
     const kv = await ensureKv(client, tenant, Buckets.identity);
     const watcher = await service('watcher', 3);
-    const cache = await KvCache.start(await ensureKv(watcher, tenant, Buckets.identity), { schema: z.object({ n: z.number() }) });
+    const cache = await KvProjection.start(await ensureKv(watcher, tenant, Buckets.identity), { schema: z.object({ n: z.number() }) });
     const rpc = new RpcClient(client, tenant);
     await expect(rpc.request(echo, { n: 1 })).resolves.toEqual({ n: 1 });
 

@@ -3,8 +3,7 @@ import { tenantBucket, tenantResourcePrefix, tenantStream, tenantSubject } from 
 import { startNatsHarness, uniqueTenant, type NatsHarness } from '@certgate/testing';
 import { connectNats } from './connect';
 import { encodeJson, decodeJson } from './codec';
-import { jetStreamErrorCode, JS_WRONG_LAST_SEQUENCE } from './errors';
-import { ensureKv, ensureStream, kvCreateUnique, removeTenantResources } from './jetstream';
+import { ensureKv, ensureStream, removeTenantResources } from './jetstream';
 
 const HOUR_MS = 3_600_000;
 const NS_PER_MS = 1_000_000;
@@ -68,93 +67,6 @@ describe('JetStream helpers on a real NATS', () => {
     it('keeps one value per key by default (history 1)', async () => {
       const kv = await ensureKv(h.nc, h.tenant, 'keystore');
       expect((await kv.status()).history).toBe(1);
-    });
-  });
-
-  describe('kvCreateUnique', () => {
-    let kv: KV;
-    let kvOther: KV;
-    let n = 0;
-    const key = (name: string) => `cert.${name}-${++n}`;
-
-    beforeAll(async () => {
-      kv = await ensureKv(h.nc, h.tenant, 'identity');
-      kvOther = await ensureKv(second, h.tenant, 'identity');
-    });
-
-    it('the measured fact it relies on: kv.create on an existing key fails with JetStream API error 10071', async () => {
-      const k = key('fact');
-      await kv.create(k, encodeJson(1));
-      const err = await kv.create(k, encodeJson(2)).then(
-        () => undefined,
-        (e: unknown) => e,
-      );
-      expect(err).toBeDefined();
-      expect(jetStreamErrorCode(err)).toBe(JS_WRONG_LAST_SEQUENCE);
-    });
-
-    it('true for a new key, then false for the same key; the first value stays', async () => {
-      const k = key('once');
-      await expect(kvCreateUnique(kv, k, encodeJson({ owner: 'first' }))).resolves.toBe(true);
-      await expect(kvCreateUnique(kv, k, encodeJson({ owner: 'second' }))).resolves.toBe(false);
-      expect(await valueOf(kv, k)).toEqual({ owner: 'first' });
-    });
-
-    it('20 concurrent calls on one key from two connections: exactly one wins and its value is stored', async () => {
-      const k = key('race');
-      const results = await Promise.all(
-        Array.from({ length: 20 }, (_, i) => kvCreateUnique(i % 2 === 0 ? kv : kvOther, k, encodeJson({ writer: i }))),
-      );
-      expect(results.filter(Boolean)).toHaveLength(1);
-      const winner = results.indexOf(true);
-      expect(await valueOf(kv, k)).toEqual({ writer: winner });
-    });
-
-    it('after kv.delete: get() returns a DEL entry (not null), and the key can be created again, once', async () => {
-      const k = key('deleted');
-      expect(await kvCreateUnique(kv, k, encodeJson('v1'))).toBe(true);
-      await kv.delete(k);
-
-      // Documented behaviour: the delete leaves a marker; get() returns it with operation DEL.
-      const tombstone = await kv.get(k);
-      expect(tombstone).not.toBeNull();
-      expect(tombstone?.operation).toBe('DEL');
-
-      // nats.js' kv.create() treats a DEL/PURGE marker as "absent" and writes over it
-      // with an update on the marker's revision, so the key is free again.
-      expect(await kvCreateUnique(kv, k, encodeJson('v2'))).toBe(true);
-      expect((await kv.get(k))?.operation).toBe('PUT');
-      expect(await valueOf(kv, k)).toBe('v2');
-      expect(await kvCreateUnique(kv, k, encodeJson('v3'))).toBe(false);
-    });
-
-    it('re-creating a deleted key from two connections at once still has exactly one winner', async () => {
-      const k = key('deleted-race');
-      expect(await kvCreateUnique(kv, k, encodeJson('old'))).toBe(true);
-      await kv.delete(k);
-      const results = await Promise.all(
-        Array.from({ length: 20 }, (_, i) => kvCreateUnique(i % 2 === 0 ? kv : kvOther, k, encodeJson({ writer: i }))),
-      );
-      expect(results.filter(Boolean)).toHaveLength(1);
-      expect(await valueOf(kv, k)).toEqual({ writer: results.indexOf(true) });
-    });
-
-    it('after kv.purge the key can be created again too', async () => {
-      const k = key('purged');
-      expect(await kvCreateUnique(kv, k, encodeJson('v1'))).toBe(true);
-      await kv.purge(k);
-      expect(await kvCreateUnique(kv, k, encodeJson('v2'))).toBe(true);
-    });
-
-    it('any other failure is thrown, never reported as "taken" (an invalid key)', async () => {
-      await expect(kvCreateUnique(kv, 'bad key*', encodeJson(1))).rejects.toThrow();
-    });
-
-    it('any other failure is thrown, never reported as "taken" (closed connection)', async () => {
-      const nc = await connectNats({ servers: h.url, user: h.user, pass: h.pass, name: 'jetstream-closed', mode: 'test' });
-      const closedKv = await ensureKv(nc, h.tenant, 'identity');
-      await nc.close();
-      await expect(kvCreateUnique(closedKv, key('closed'), encodeJson(1))).rejects.toBeDefined();
     });
   });
 

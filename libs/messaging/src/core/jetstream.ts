@@ -8,7 +8,7 @@ import {
   type BucketName,
   type StreamName,
 } from '@certgate/contracts';
-import { JS_STREAM_NOT_FOUND, JS_WRONG_LAST_SEQUENCE, jetStreamErrorCode } from './errors';
+import { JS_STREAM_NOT_FOUND, jetStreamErrorCode } from './errors';
 
 const NS_PER_MS = 1_000_000;
 
@@ -137,21 +137,6 @@ export async function ensureStream(nc: NatsConnection, tenant: string, stream: S
     }
     await jsm.streams.update(config.name, config);
   });
-}
-
-/**
- * Writes `key` only if it does not exist yet. Returns false when another writer got
- * there first: the basis of "a certificate can never be registered twice", also
- * across replicas racing each other.
- */
-export async function kvCreateUnique(kv: KV, key: string, value: Uint8Array): Promise<boolean> {
-  try {
-    await kv.create(key, value);
-    return true;
-  } catch (err) {
-    if (jetStreamErrorCode(err) === JS_WRONG_LAST_SEQUENCE) return false;
-    throw err;
-  }
 }
 
 /** Removes every bucket and stream of a tenant (test runs clean up after themselves). */

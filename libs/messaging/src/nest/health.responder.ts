@@ -1,16 +1,12 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Controller, Inject, Injectable } from '@nestjs/common';
+import { MessagePattern } from '@nestjs/microservices';
 import type { NatsConnection } from 'nats';
-import { healthContract, healthDiscoverContract, type HealthReply } from '@certgate/contracts';
-import { RpcHandler } from './rpc-handler.decorator';
+import { errorMessage, healthContract, healthDiscoverContract, type HealthReply } from '@certgate/contracts';
 import { MESSAGING_OPTIONS, NATS_CONNECTION, type MessagingOptions } from './tokens';
 
 export type HealthCheckFn = () => Promise<{ status: 'up' | 'down'; message?: string }> | { status: 'up' | 'down'; message?: string };
 
-/**
- * Answers the service's health request over NATS (one replica, queue group) and the
- * discovery request (every replica), so the console can count replicas. Services add
- * their own checks with `register`.
- */
+/** The service's health: a set of named checks that services and projections register. */
 @Injectable()
 export class HealthResponder {
   private readonly startedAt = new Date();
@@ -33,7 +29,7 @@ export class HealthResponder {
       try {
         checks[name] = await check();
       } catch (err) {
-        checks[name] = { status: 'down', message: err instanceof Error ? err.message : String(err) };
+        checks[name] = { status: 'down', message: errorMessage(err) };
       }
     }
     const allUp = Object.values(checks).every((c) => c.status === 'up');
@@ -47,28 +43,27 @@ export class HealthResponder {
       checks,
     };
   }
-
-  @RpcHandler(healthDiscoverContract, { perReplica: true })
-  discover(): Promise<HealthReply> {
-    return this.report();
-  }
-
-  /** Registered per service by MessagingModule (the subject names the service). */
-  health(): Promise<HealthReply> {
-    return this.report();
-  }
 }
 
-/** The queue-group health handler, bound to the service's own subject at module creation. */
-export function serviceHealthHandler(service: MessagingOptions['service']) {
-  @Injectable()
-  class ServiceHealthHandler {
+/**
+ * Health over NATS: the service's own subject, answered by one replica (queue group),
+ * and discovery, answered by every replica so the console can count them. A class per
+ * service, since the subject names the service.
+ */
+export function healthController(service: MessagingOptions['service']) {
+  @Controller()
+  class HealthController {
     constructor(private readonly responder: HealthResponder) {}
 
-    @RpcHandler(healthContract(service))
+    @MessagePattern(healthContract(service))
     health(): Promise<HealthReply> {
       return this.responder.report();
     }
+
+    @MessagePattern(healthDiscoverContract, { perReplica: true })
+    discover(): Promise<HealthReply> {
+      return this.responder.report();
+    }
   }
-  return ServiceHealthHandler;
+  return HealthController;
 }

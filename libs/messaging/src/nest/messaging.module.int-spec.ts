@@ -1,56 +1,88 @@
-import { Injectable } from '@nestjs/common';
-import { Test, type TestingModule } from '@nestjs/testing';
-import type { Msg, NatsConnection } from 'nats';
+import { Controller, type INestMicroservice } from '@nestjs/common';
+import { Ctx, EventPattern, MessagePattern, Payload } from '@nestjs/microservices';
+import { Test } from '@nestjs/testing';
+import type { NatsConnection } from 'nats';
 import { z } from 'zod';
-import { CertgateError, healthContract, healthDiscoverContract, rpcContract, tenantSubject } from '@certgate/contracts';
+import { firstValueFrom } from 'rxjs';
+import { CertgateError, eventContract, healthContract, healthDiscoverContract, rpcContract, tenantSubject } from '@certgate/contracts';
 import { certgateFailure, startNatsHarness, type NatsHarness } from '@certgate/testing';
 import { RpcClient } from '../core/rpc-client';
 import { HealthResponder } from './health.responder';
 import { MessagingModule } from './messaging.module';
-import { RpcHandler } from './rpc-handler.decorator';
 import { NATS_CONNECTION } from './tokens';
+import { CertgateClient } from './transport/certgate-client';
+import { listenOnNats } from './transport/microservice';
+import type { NatsContext } from './transport/nats-context';
 
 const echoContract = rpcContract('identity.test-echo.v1', z.object({ text: z.string() }), z.object({ text: z.string(), node: z.string() }));
 const pingAllContract = rpcContract('identity.test-ping-all.v1', z.object({}), z.object({ node: z.string() }));
+const failContract = rpcContract('identity.test-fail.v1', z.object({}), z.object({}));
+const noticeEvent = eventContract('identity.test-notice.v1', z.object({ n: z.number().int() }));
+const broadcastEvent = eventContract('identity.test-broadcast.v1', z.object({ n: z.number().int() }));
 
-/** A provider of the kind services write: plain methods marked with @RpcHandler. */
-@Injectable()
+/** A controller of the kind services write: plain @MessagePattern methods whose pattern is the contract. */
+@Controller()
 class EchoHandlers {
   static calls: { node: string; text: string }[] = [];
+  static events: { node: string; event: string; n: number }[] = [];
   constructor(private readonly health: HealthResponder) {}
 
-  @RpcHandler(echoContract)
-  async echo(body: { text: string }, msg: Msg): Promise<{ text: string; node: string }> {
+  @MessagePattern(echoContract)
+  async echo(@Payload() body: { text: string }, @Ctx() ctx: NatsContext): Promise<{ text: string; node: string }> {
     const node = (await this.health.report()).nodeId;
     EchoHandlers.calls.push({ node, text: body.text });
-    expect(msg.subject).toContain('.identity.test-echo.v1');
+    expect(ctx.getSubject()).toContain('.identity.test-echo.v1');
     if (body.text === 'conflict') throw new CertgateError('conflict', 'echo refuses');
     return { text: body.text.toUpperCase(), node };
   }
 
-  @RpcHandler(pingAllContract, { perReplica: true })
+  @MessagePattern(pingAllContract, { perReplica: true })
   async pingAll(): Promise<{ node: string }> {
     return { node: (await this.health.report()).nodeId };
   }
+
+  @MessagePattern(failContract)
+  fail(): never {
+    throw new Error('secret internals');
+  }
+
+  @EventPattern(noticeEvent)
+  async notice(@Payload() body: { n: number }): Promise<void> {
+    EchoHandlers.events.push({ node: (await this.health.report()).nodeId, event: 'notice', n: body.n });
+  }
+
+  @EventPattern(broadcastEvent, { perReplica: true })
+  async broadcast(@Payload() body: { n: number }): Promise<void> {
+    EchoHandlers.events.push({ node: (await this.health.report()).nodeId, event: 'broadcast', n: body.n });
+  }
 }
 
-describe('MessagingModule wiring (Nest testing module, real NATS)', () => {
+/** Polls until `probe` holds (events have no reply to wait for). */
+async function until(probe: () => boolean, timeoutMs = 3_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!probe()) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+describe('MessagingModule wiring: the certgate transport in a Nest microservice, real NATS', () => {
   let h: NatsHarness;
   let client: RpcClient;
-  const apps: TestingModule[] = [];
+  const apps: INestMicroservice[] = [];
 
-  async function startApp(nodeId: string): Promise<TestingModule> {
-    const app = await Test.createTestingModule({
+  async function startApp(nodeId: string): Promise<INestMicroservice> {
+    const moduleRef = await Test.createTestingModule({
       imports: [
         MessagingModule.forRootAsync({
           service: 'identity',
           useFactory: () => ({ service: 'identity', tenant: h.tenant, nodeId, natsUrl: h.url, natsUser: h.user, natsPass: h.pass, version: '0.0.0' }),
         }),
       ],
-      providers: [EchoHandlers],
+      controllers: [EchoHandlers],
     }).compile();
+    const app = await listenOnNats(moduleRef);
     apps.push(app);
-    await app.init();
     return app;
   }
 
@@ -66,16 +98,17 @@ describe('MessagingModule wiring (Nest testing module, real NATS)', () => {
 
   beforeEach(() => {
     EchoHandlers.calls = [];
+    EchoHandlers.events = [];
   });
 
   describe('one replica (n1)', () => {
-    let app: TestingModule;
+    let app: INestMicroservice;
 
     beforeAll(async () => {
       app = await startApp('n1');
     });
 
-    it('an @RpcHandler method answers over NATS in the tenant namespace', async () => {
+    it('a @MessagePattern method answers over NATS in the tenant namespace', async () => {
       await expect(client.request(echoContract, { text: 'hello' })).resolves.toEqual({ text: 'HELLO', node: 'n1' });
       expect(EchoHandlers.calls).toEqual([{ node: 'n1', text: 'hello' }]);
     });
@@ -87,9 +120,34 @@ describe('MessagingModule wiring (Nest testing module, real NATS)', () => {
       expect(EchoHandlers.calls.map((c) => c.text)).toEqual(['conflict']);
     });
 
-    it('the module exports an RpcClient bound to the tenant of the options', async () => {
-      const own = app.get(RpcClient);
+    it('the module exports a CertgateClient bound to the tenant of the options', async () => {
+      const own = app.get(CertgateClient);
       await expect(own.request(echoContract, { text: 'self' })).resolves.toEqual({ text: 'SELF', node: 'n1' });
+    });
+
+    it("Nest's ClientProxy API works too: send(contract, body) is an Observable of the validated reply", async () => {
+      const own = app.get(CertgateClient);
+      await expect(firstValueFrom(own.send(echoContract, { text: 'observed' }))).resolves.toEqual({ text: 'OBSERVED', node: 'n1' });
+      await expect(firstValueFrom(own.send(echoContract, { text: 'conflict' }))).rejects.toMatchObject({ code: 'conflict' });
+    });
+
+    it('an error that is not a CertgateError is answered as internal_error without its text', async () => {
+      const err = await certgateFailure(client.request(failContract, {}));
+      expect(err.code).toBe('internal_error');
+      expect(err.message).toBe('internal error');
+    });
+
+    it('an @EventPattern handler gets each valid event; an invalid payload is dropped', async () => {
+      const own = app.get(CertgateClient);
+      own.publishEvent(noticeEvent, { n: 1 });
+      h.nc.publish(tenantSubject(h.tenant, noticeEvent.subject), new TextEncoder().encode('{"n":"not a number"}'));
+      await firstValueFrom(own.emit(noticeEvent, { n: 2 }), { defaultValue: undefined });
+      await until(() => EchoHandlers.events.length >= 2);
+      await new Promise((r) => setTimeout(r, 100));
+      expect(EchoHandlers.events).toEqual([
+        { node: 'n1', event: 'notice', n: 1 },
+        { node: 'n1', event: 'notice', n: 2 },
+      ]);
     });
 
     it('health (identity.health.v1) answers with nodeId n1, version and checks.nats up', async () => {
@@ -130,7 +188,7 @@ describe('MessagingModule wiring (Nest testing module, real NATS)', () => {
   });
 
   describe('two replicas (n1, n2)', () => {
-    let n2: TestingModule;
+    let n2: INestMicroservice;
 
     beforeAll(async () => {
       n2 = await startApp('n2');
@@ -159,6 +217,18 @@ describe('MessagingModule wiring (Nest testing module, real NATS)', () => {
       expect(replies).toHaveLength(N);
       expect(EchoHandlers.calls).toHaveLength(N);
       expect(new Set(EchoHandlers.calls.map((c) => c.text)).size).toBe(N);
+    });
+
+    it('an event reaches one replica of the queue group; a perReplica event every replica', async () => {
+      const own = apps[0].get(CertgateClient);
+      for (let n = 0; n < 20; n++) own.publishEvent(noticeEvent, { n });
+      own.publishEvent(broadcastEvent, { n: 99 });
+      await until(() => EchoHandlers.events.filter((e) => e.event === 'notice').length === 20 && EchoHandlers.events.filter((e) => e.event === 'broadcast').length === 2);
+      await new Promise((r) => setTimeout(r, 100));
+      const notices = EchoHandlers.events.filter((e) => e.event === 'notice');
+      expect(new Set(notices.map((e) => e.n)).size).toBe(20);
+      expect(notices).toHaveLength(20);
+      expect(EchoHandlers.events.filter((e) => e.event === 'broadcast').map((e) => e.node).sort()).toEqual(['n1', 'n2']);
     });
 
     it('health of the service is answered by one replica only', async () => {

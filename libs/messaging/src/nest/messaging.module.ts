@@ -1,13 +1,13 @@
 import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
-import { DiscoveryModule } from '@nestjs/core';
 import type { NatsConnection } from 'nats';
 import type { ServiceName } from '@certgate/contracts';
 import { connectNats } from '../core/connect';
 import { PublishQueue } from '../core/publish-queue';
-import { RpcClient } from '../core/rpc-client';
-import { HealthResponder, serviceHealthHandler } from './health.responder';
+import { healthController, HealthResponder } from './health.responder';
+import { KvBuckets } from './kv-buckets';
 import { nestMessagingLogger } from './nest-logger.adapter';
-import { RpcHandlerExplorer } from './rpc-handler.explorer';
+import { CertgateClient } from './transport/certgate-client';
+import { CertgateServer } from './transport/certgate-server';
 import { MESSAGING_OPTIONS, NATS_CONNECTION, type MessagingOptions } from './tokens';
 
 class NatsConnectionCloser implements OnApplicationShutdown {
@@ -28,14 +28,18 @@ export interface MessagingModuleAsyncOptions {
   useFactory: (...args: never[]) => MessagingOptions | Promise<MessagingOptions>;
 }
 
-/** NATS connection, RPC client, `@RpcHandler` wiring and health for one service. */
+/**
+ * One service's NATS: the connection, the certgate transport (server and client, see
+ * transport/), its tenant buckets and projections, and health over NATS.
+ */
 @Global()
 @Module({})
 export class MessagingModule {
   static forRootAsync(opts: MessagingModuleAsyncOptions): DynamicModule {
     return {
       module: MessagingModule,
-      imports: [DiscoveryModule, ...(opts.imports ?? [])],
+      imports: opts.imports ?? [],
+      controllers: [healthController(opts.service)],
       providers: [
         { provide: MESSAGING_OPTIONS, useFactory: opts.useFactory, inject: (opts.inject ?? []) as never[] },
         {
@@ -51,13 +55,13 @@ export class MessagingModule {
               logger: nestMessagingLogger('nats'),
             }),
         },
-        { provide: RpcClient, inject: [NATS_CONNECTION, MESSAGING_OPTIONS], useFactory: (nc: NatsConnection, o: MessagingOptions) => new RpcClient(nc, o.tenant) },
+        CertgateServer,
+        CertgateClient,
+        KvBuckets,
         NatsConnectionCloser,
-        RpcHandlerExplorer,
         HealthResponder,
-        serviceHealthHandler(opts.service),
       ],
-      exports: [NATS_CONNECTION, MESSAGING_OPTIONS, RpcClient, HealthResponder],
+      exports: [NATS_CONNECTION, MESSAGING_OPTIONS, CertgateServer, CertgateClient, KvBuckets, HealthResponder],
     };
   }
 }

@@ -1,6 +1,6 @@
 import { startNatsHarness, type NatsHarness } from '@certgate/testing';
-import { decodeJson, encodeJson } from './codec';
-import { ensureKv } from './jetstream';
+import { decodeJson, encodeJson } from '../codec';
+import { ensureKv } from '../jetstream';
 import { kvKeys, kvLiveEntries } from './kv-keys';
 
 describe('kvKeys and kvLiveEntries on a real NATS', () => {

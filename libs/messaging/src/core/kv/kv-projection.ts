@@ -1,16 +1,33 @@
 import { Events, type KV, type KvEntry, type NatsConnection, type QueuedIterator, type Status } from 'nats';
 import type { z } from 'zod';
-import { type MessagingLogger, silentLogger } from './logger';
+import { errorMessage } from '@certgate/contracts';
+import { type MessagingLogger, silentLogger } from '../logger';
 
-export interface KvCacheOptions<T> {
+export interface KvProjectionOptions<T> {
   /** Key filter, e.g. `key.>` (default: every key). */
   key?: string | string[];
   schema: z.ZodType<T>;
   logger?: MessagingLogger;
+  /**
+   * Told of every key as it is applied, during the initial load too: for views that
+   * keep their own structure (a directory fed one change at a time). Undefined: deleted
+   * or unreadable.
+   */
+  apply?: (key: string, value: T | undefined) => void;
   /** Called after every applied change (not during the initial load). */
   onChange?: (key: string, value: T | undefined) => void;
+  /** What the health check says it holds (default: the number of keys). */
+  describe?: () => string;
   /** The connection whose reconnects restart the watch; default: the bucket's own. */
   nc?: NatsConnection;
+}
+
+/** How long a projection whose watch could not be restarted waits before it tries again. */
+const LOST_WATCH_RETRY_MS = 5_000;
+
+export interface ProjectionHealth {
+  status: 'up' | 'down';
+  message: string;
 }
 
 /**
@@ -24,7 +41,7 @@ export interface KvCacheOptions<T> {
  * cluster node) would only be replaced once nats.js misses two 5 s heartbeats, so a
  * revoked certificate could pass for up to ~10 s after NATS came back.
  */
-export class KvCache<T> {
+export class KvProjection<T> {
   private readonly map = new Map<string, T>();
   /** Revision each key was last applied at: an older entry from a replaced watch is ignored. */
   private readonly keyRevisions = new Map<string, number>();
@@ -33,15 +50,18 @@ export class KvCache<T> {
   private readonly loops: Promise<void>[] = [];
   private status?: AsyncIterable<Status> & { stop(): void };
   private stopped = false;
+  /** Set when the watch ended and could not be started again: the copy is frozen at `revision`. */
+  private lost?: string;
+  private retry?: NodeJS.Timeout;
 
   private constructor(
     private readonly kv: KV,
-    private readonly opts: KvCacheOptions<T>,
+    private readonly opts: KvProjectionOptions<T>,
   ) {}
 
   /** Resolves once the bucket's current values are loaded. */
-  static async start<T>(kv: KV, opts: KvCacheOptions<T>): Promise<KvCache<T>> {
-    const cache = new KvCache(kv, opts);
+  static async start<T>(kv: KV, opts: KvProjectionOptions<T>): Promise<KvProjection<T>> {
+    const cache = new KvProjection(kv, opts);
     let initialized!: () => void;
     const ready = new Promise<void>((resolve) => (initialized = resolve));
     cache.watcher = await kv.watch({ key: opts.key, initializedFn: () => initialized() });
@@ -76,8 +96,17 @@ export class KvCache<T> {
     return this.lastRevision;
   }
 
+  /** Down once the watch is lost: lookups then answer from a copy that no longer changes. */
+  health(): ProjectionHealth {
+    if (this.stopped) return { status: 'down', message: 'stopped' };
+    const held = this.opts.describe?.() ?? `${this.map.size} keys`;
+    if (this.lost) return { status: 'down', message: `${held}; watch lost at revision ${this.lastRevision} (${this.lost})` };
+    return { status: 'up', message: held };
+  }
+
   async stop(): Promise<void> {
     this.stopped = true;
+    clearTimeout(this.retry);
     this.status?.stop();
     this.watcher?.stop();
     await Promise.all(this.loops);
@@ -99,10 +128,13 @@ export class KvCache<T> {
       try {
         next = await this.kv.watch({ key: this.opts.key, resumeFromRevision: this.lastRevision + 1 });
       } catch (err) {
-        // JetStream may still be recovering right after a restart; after the last attempt
-        // nats.js still replaces the old watch's consumer itself once it misses heartbeats.
+        // JetStream may still be recovering right after a restart. Until a new watch
+        // starts, the copy is frozen: health says so, and it keeps trying.
         if (attempt >= attempts) {
-          logger.warn('KV watch not restarted after reconnect', { error: err instanceof Error ? err.message : String(err) });
+          this.lost = errorMessage(err);
+          logger.warn('KV watch not restarted after reconnect; trying again', { error: this.lost, retryInMs: LOST_WATCH_RETRY_MS });
+          this.retry = setTimeout(() => void this.rewatch(), LOST_WATCH_RETRY_MS);
+          this.retry.unref();
           return;
         }
         await new Promise((r) => setTimeout(r, 500));
@@ -115,6 +147,7 @@ export class KvCache<T> {
     }
     const old = this.watcher;
     this.watcher = next;
+    this.lost = undefined;
     old?.stop();
     this.loops.push(this.consume(next, Promise.resolve()));
     logger.info('KV watch restarted after reconnect', { fromRevision: this.lastRevision + 1 });
@@ -128,7 +161,7 @@ export class KvCache<T> {
       await this.apply(watcher, () => loaded);
     } catch (err) {
       // nats.js ends a watch with an error when it cannot recreate its consumer: watch anew.
-      logger.error('KV watch failed', { error: err instanceof Error ? err.message : String(err) });
+      logger.error('KV watch failed', { error: errorMessage(err) });
       if (!this.stopped && this.watcher === watcher) await this.rewatch();
     }
   }
@@ -147,6 +180,7 @@ export class KvCache<T> {
       if (value === undefined) this.map.delete(entry.key);
       else this.map.set(entry.key, value);
       this.lastRevision = Math.max(this.lastRevision, entry.revision);
+      this.opts.apply?.(entry.key, value);
       if (loaded()) this.opts.onChange?.(entry.key, value);
     }
   }

@@ -2,10 +2,10 @@ import { Events, type NatsConnection } from 'nats';
 import { z } from 'zod';
 import { Buckets } from '@certgate/contracts';
 import { natsServerBinary, startNatsCluster, uniqueTenant, type NatsCluster } from '@certgate/testing';
-import { encodeJson } from './codec';
-import { connectNats } from './connect';
-import { ensureKv } from './jetstream';
-import { KvCache } from './kv-cache';
+import { encodeJson } from '../codec';
+import { connectNats } from '../connect';
+import { ensureKv } from '../jetstream';
+import { KvProjection } from './kv-projection';
 
 const reconnected = async (nc: NatsConnection): Promise<void> => {
   for await (const s of nc.status()) if (s.type === Events.Reconnect) return;
@@ -40,7 +40,7 @@ async function until(probe: () => boolean | Promise<boolean>, timeoutMs: number)
     const kv = await ensureKv(nc, tenant, Buckets.identity);
     await kv.put('role.kept', encodeJson({ n: 1 }));
     await kv.put('role.revoked', encodeJson({ n: 1 }));
-    const cache = await KvCache.start(kv, { schema: z.object({ n: z.number() }) });
+    const cache = await KvProjection.start(kv, { schema: z.object({ n: z.number() }) });
     expect(cache.size).toBe(2);
 
     const back = reconnected(nc);
@@ -57,5 +57,36 @@ async function until(probe: () => boolean | Promise<boolean>, timeoutMs: number)
     expect(Date.now() - backAt).toBeLessThan(4_000);
     expect(cache.get('role.kept')).toEqual({ n: 1 });
     await cache.stop();
+  }, 60_000);
+
+  it('a watch that cannot be started again after a restart shows as down in health, with the revision it is frozen at, until it heals', async () => {
+    const tenant = uniqueTenant('kv-lost');
+    const watcher = await connectNats({ servers: nats.url, name: 'cache@lost', mode: 'service' });
+    try {
+      const kv = await ensureKv(watcher, tenant, Buckets.identity);
+      const revision = await kv.put('role.kept', encodeJson({ n: 1 }));
+      const cache = await KvProjection.start(kv, { schema: z.object({ n: z.number() }) });
+      expect(cache.health()).toEqual({ status: 'up', message: '1 keys' });
+
+      // JetStream refuses new watches for a while (as right after a restart, before it recovered).
+      const watch = kv.watch.bind(kv);
+      let refusing = true;
+      kv.watch = (opts) => (refusing ? Promise.reject(new Error('JetStream not ready')) : watch(opts));
+      const back = reconnected(watcher);
+      await nats.nodes[0].kill('SIGKILL');
+      await nats.nodes[0].start();
+      await back;
+      await until(() => cache.health().status === 'down', 10_000);
+      expect(cache.health()).toEqual({ status: 'down', message: `1 keys; watch lost at revision ${revision} (JetStream not ready)` });
+
+      // Once JetStream answers again the projection heals itself and catches up.
+      refusing = false;
+      await kv.put('role.added', encodeJson({ n: 2 }));
+      await until(() => cache.health().status === 'up' && cache.get('role.added') !== undefined, 15_000);
+      expect(cache.health()).toEqual({ status: 'up', message: '2 keys' });
+      await cache.stop();
+    } finally {
+      await watcher.close();
+    }
   }, 60_000);
 });
