@@ -1,8 +1,13 @@
 import nx from '@nx/eslint-plugin';
+import { importX } from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
-// Allowed dependencies between project kinds. Apps never import apps, libs never
-// import apps, contracts import nothing of ours, the testing lib only reaches specs.
-const production = [
+// Two axes of tags (project.json), both enforced. A dependency must pass every
+// constraint whose source tag the importing project carries.
+//
+// type: apps depend on libs, never on apps; contracts import nothing of ours; the
+// testing lib only reaches specs.
+const types = [
   { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:contracts', 'type:util'] },
   { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:contracts', 'type:util'] },
   { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [] },
@@ -10,9 +15,40 @@ const production = [
   { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:contracts', 'type:util', 'type:testing'] },
   { sourceTag: 'type:tools', onlyDependOnLibsWithTags: ['type:contracts', 'type:util', 'type:testing'] },
 ];
+
+// scope: which lib each service may use. A service's scope lists libs only, so no
+// service can import another; certificate work stays in libs/x509 and out of the
+// console, which holds no certificate logic (it asks the keystore); the pure
+// authorization decision is for the two services that decide (the runtime for flows,
+// the ingress for its token endpoint).
+const service = ['scope:contracts', 'scope:messaging', 'scope:platform'];
+const scopes = [
+  { sourceTag: 'scope:contracts', onlyDependOnLibsWithTags: [] },
+  { sourceTag: 'scope:x509', onlyDependOnLibsWithTags: [] },
+  { sourceTag: 'scope:authz', onlyDependOnLibsWithTags: ['scope:contracts'] },
+  { sourceTag: 'scope:messaging', onlyDependOnLibsWithTags: ['scope:contracts'] },
+  { sourceTag: 'scope:platform', onlyDependOnLibsWithTags: ['scope:contracts', 'scope:messaging'] },
+  { sourceTag: 'scope:testing', onlyDependOnLibsWithTags: ['scope:contracts', 'scope:messaging', 'scope:x509'] },
+  { sourceTag: 'scope:ingress', onlyDependOnLibsWithTags: [...service, 'scope:x509', 'scope:authz'] },
+  { sourceTag: 'scope:identity', onlyDependOnLibsWithTags: [...service, 'scope:x509'] },
+  { sourceTag: 'scope:keystore', onlyDependOnLibsWithTags: [...service, 'scope:x509'] },
+  { sourceTag: 'scope:runtime', onlyDependOnLibsWithTags: [...service, 'scope:x509', 'scope:authz'] },
+  { sourceTag: 'scope:console', onlyDependOnLibsWithTags: service },
+  { sourceTag: 'scope:cli', onlyDependOnLibsWithTags: ['scope:contracts'] },
+  { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['scope:contracts', 'scope:messaging', 'scope:x509', 'scope:testing'] },
+  { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['scope:contracts', 'scope:messaging', 'scope:x509', 'scope:testing'] },
+];
+const production = [...types, ...scopes];
+
+// Specs may also use the testing lib, and set up or inspect state with messaging and x509
+// (a console spec parses the certificate it downloaded). Contracts' specs stay bare.
+const specExtras = { type: ['type:testing'], scope: ['scope:testing', 'scope:messaging', 'scope:x509'] };
 const specs = production.map((c) =>
-  c.sourceTag === 'type:contracts' ? c : { ...c, onlyDependOnLibsWithTags: [...c.onlyDependOnLibsWithTags, 'type:testing'] },
+  c.sourceTag === 'type:contracts' || c.sourceTag === 'scope:contracts'
+    ? c
+    : { ...c, onlyDependOnLibsWithTags: [...new Set([...c.onlyDependOnLibsWithTags, ...specExtras[c.sourceTag.split(':')[0]]])] },
 );
+
 // The only accepted cycle: the testing lib's NATS harness uses messaging, and
 // messaging's integration specs use the harness. It runs through specs only.
 const boundaries = (depConstraints) => [
@@ -32,8 +68,16 @@ export default [
   { ignores: ['**/node_modules', '**/dist', 'reports', 'tmp', '**/jest*.config.js', 'jest.preset.js', 'tools/*.js', 'tools/*.mjs'] },
   {
     files: ['**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      // The TypeScript parser for the files the rule follows, and tsconfig paths for @certgate/*.
+      ...importX.flatConfigs.typescript.settings,
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: 'tsconfig.json' })],
+    },
     rules: {
       '@nx/enforce-module-boundaries': boundaries(production),
+      // Nx finds cycles between projects; this one finds them between the files of one.
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-console': 'error',
     },

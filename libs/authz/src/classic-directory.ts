@@ -1,6 +1,5 @@
 import { certificateMappingSchema, ClassicKv, groupSchema, storedUserSchema } from '@certgate/contracts';
-import type { ApplyResult } from './principal-directory';
-import type { Principal } from './types';
+import type { ApplyResult, Principal } from './types';
 
 /** One user name: what it holds directly, the groups listing it, and its principal (built on first lookup). */
 interface UserSlot {

@@ -1,6 +1,6 @@
 import { GRANT_TYPES, IdentityKv, serviceInstanceSchema, storedServiceKeySchema, type GrantType, type ServiceInstance, type StoredServiceKey } from '@certgate/contracts';
 import { ClassicDirectory } from './classic-directory';
-import type { Principal } from './types';
+import type { ApplyResult, Principal } from './types';
 
 /** What a basic-auth client id resolves to: the principal (if its instance exists) and the stored secret hash. */
 export interface ClientEntry {
@@ -9,8 +9,6 @@ export interface ClientEntry {
   secretHash?: string;
 }
 
-/** How one identity-bucket change was taken. */
-export type ApplyResult = 'applied' | 'ignored' | 'invalid';
 
 export interface PrincipalDirectoryOptions {
   /**

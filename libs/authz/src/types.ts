@@ -88,3 +88,6 @@ export type TokenProblem = Extract<
   DenyReason,
   'token_malformed' | 'token_expired' | 'token_not_yet_valid' | 'token_signature_invalid' | 'token_unknown_key' | 'token_claims_invalid'
 >;
+
+/** How one identity-bucket change was taken. */
+export type ApplyResult = 'applied' | 'ignored' | 'invalid';
