@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { TestingModule } from '@nestjs/testing';
+import type { INestMicroservice } from '@nestjs/common';
 import { DEFAULT_SYSTEM_KEY_ALIAS, FlowsRpc, RuntimeRpc, type InvokeResponse, type TlsClient } from '@certgate/contracts';
 import { RpcClient } from '@certgate/messaging';
 import { createTestPki, startNatsHarness, type NatsHarness, type TestLeaf } from '@certgate/testing';
@@ -32,7 +32,7 @@ describe('flow-runtime: Bearer tokens verified from the keys watched in KV (real
   let signer: TestSigner;
   let alice: TestLeaf;
   let bob: TestLeaf;
-  const replicas: TestingModule[] = [];
+  const replicas: INestMicroservice[] = [];
 
   const invoke = (token: string, tls: TlsClient = { status: 'none' }) =>
     rpc.request(RuntimeRpc.invoke, { requestId: randomUUID(), nodeId: 'ingress-test', method: 'POST', address: '/orders', headers: { authorization: `Bearer ${token}` }, clientAddress: '127.0.0.1', tls });

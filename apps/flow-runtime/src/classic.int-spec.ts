@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { TestingModule } from '@nestjs/testing';
+import type { INestMicroservice } from '@nestjs/common';
 import {
   ClassicKv,
   DEFAULT_SYSTEM_KEY_ALIAS,
@@ -40,7 +40,7 @@ describe('flow-runtime in classic mode: certificate → mapping → user → rol
   let h: NatsHarness;
   let rpc: RpcClient;
   let kv: KvFixtures;
-  const replicas: TestingModule[] = [];
+  const replicas: INestMicroservice[] = [];
   let alice: TestLeaf; // mapped to 'alice', Role1 directly
   let bob: TestLeaf; // mapped to 'bob@acme.com', Role1 through group 'buyers'
   let carol: TestLeaf; // not mapped; listed by DN in flow 'dn'

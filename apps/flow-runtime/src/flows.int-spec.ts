@@ -1,4 +1,4 @@
-import type { TestingModule } from '@nestjs/testing';
+import type { INestMicroservice } from '@nestjs/common';
 import { z } from 'zod';
 import { Buckets, CertgateError, FlowsKv, FlowsRpc, rpcContract, type FlowDefinition } from '@certgate/contracts';
 import { RpcClient, encodeJson, ensureKv } from '@certgate/messaging';
@@ -25,7 +25,7 @@ const roleFlow = (id: string, address: string, extra: Partial<FlowDefinition> = 
 describe('flow-runtime: deploying flows (FlowsRpc over real NATS, two replicas)', () => {
   let h: NatsHarness;
   let rpc: RpcClient;
-  const replicas: TestingModule[] = [];
+  const replicas: INestMicroservice[] = [];
   let alice: TestLeaf;
 
   beforeAll(async () => {

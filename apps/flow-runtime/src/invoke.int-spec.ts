@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { TestingModule } from '@nestjs/testing';
+import type { INestMicroservice } from '@nestjs/common';
 import { Buckets, DEFAULT_SYSTEM_KEY_ALIAS, FlowsKv, FlowsRpc, RuntimeRpc, type DeployedFlow, type FlowDefinition, type InvokeRequest, type InvokeResponse, type MplRecord, type TlsClient } from '@certgate/contracts';
 import { RpcClient, encodeJson, ensureKv, readStreamTail } from '@certgate/messaging';
 import { createTestPki, freePort, startNatsHarness, type NatsHarness, type TestLeaf, type TestPki } from '@certgate/testing';
@@ -32,7 +32,7 @@ describe('flow-runtime: invoking flows end to end (real NATS, KV state in the co
   let rpc: RpcClient;
   let kv: KvFixtures;
   let pki: TestPki;
-  const replicas: TestingModule[] = [];
+  const replicas: INestMicroservice[] = [];
   const sent: string[] = [];
   let alice: TestLeaf; // senders/k1, Role1
   let carol: TestLeaf; // senders/k2 (rollover key), Role1

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { TestingModule } from '@nestjs/testing';
+import type { INestMicroservice } from '@nestjs/common';
 import type { Subscription } from 'nats';
 import { FlowsRpc, KeystoreRpc, RuntimeRpc, tenantSubject, type FlowDefinition, type InvokeResponse, type KeyMaterialRequest, type MplRecord } from '@certgate/contracts';
 import { RpcClient, decodeJson, readStreamTail } from '@certgate/messaging';
@@ -36,7 +36,7 @@ describe('flow-runtime: receiver calls over mutual TLS (real NATS, real keystore
   let rpc: RpcClient;
   let kv: KvFixtures;
   let keystore: LaunchedSystem;
-  let runtime: TestingModule;
+  let runtime: INestMicroservice;
   let clientid: string;
   /** The tenant's CA (issues its client certificates) and the receivers' CA (issues their server certificates). */
   let tenantPki: TestPki;

@@ -1,6 +1,6 @@
-import { ConsoleLogger, Global, Module } from '@nestjs/common';
-import { Test, type TestingModule } from '@nestjs/testing';
-import { MessagingModule } from '@certgate/messaging';
+import { ConsoleLogger, Global, Module, type INestMicroservice } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { MessagingModule, listenOnNats } from '@certgate/messaging';
 import { SERVICE_ENV, VERSION, parseEnv } from '@certgate/platform';
 import { flowRuntimeEnvSchema } from '../app/flow-runtime-env';
 import { FlowRuntimeModule } from '../app/flow-runtime.module';
@@ -16,15 +16,16 @@ export interface NatsTarget {
  * One runtime replica in this process: the app's own feature modules with the
  * platform's NATS wiring, a node id of its own, and env parsed by the app's schema.
  * Several of them in one test act as replicas of one service (queue group, watches).
+ * Resolves once the replica listens: caches loaded, handlers subscribed.
  */
-export async function startRuntimeReplica(nats: NatsTarget, nodeId: string, env: Record<string, string> = {}): Promise<TestingModule> {
+export async function startRuntimeReplica(nats: NatsTarget, nodeId: string, env: Record<string, string> = {}): Promise<INestMicroservice> {
   const parsed = parseEnv(flowRuntimeEnvSchema, { NATS_URL: nats.url, CERTGATE_TENANT: nats.tenant, CERTGATE_NODE_ID: nodeId, ...env });
 
   @Global()
   @Module({ providers: [{ provide: SERVICE_ENV, useValue: parsed }], exports: [SERVICE_ENV] })
   class ReplicaEnvModule {}
 
-  const app = await Test.createTestingModule({
+  const moduleRef = await Test.createTestingModule({
     imports: [
       ReplicaEnvModule,
       MessagingModule.forRootAsync({
@@ -36,6 +37,5 @@ export async function startRuntimeReplica(nats: NatsTarget, nodeId: string, env:
   })
     .setLogger(new ConsoleLogger({ logLevels: ['error'] }))
     .compile();
-  await app.init();
-  return app;
+  return listenOnNats(moduleRef);
 }

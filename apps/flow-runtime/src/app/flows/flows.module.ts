@@ -5,6 +5,7 @@ import { FlowsService } from './flows.service';
 
 @Module({
   imports: [StateModule],
-  providers: [FlowsService, FlowsHandler],
+  providers: [FlowsService],
+  controllers: [FlowsHandler],
 })
 export class FlowsModule {}

@@ -1,14 +1,14 @@
-import { Injectable } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
+import { MessagePattern } from '@nestjs/microservices';
 import { RuntimeRpc, type InvokeRequest, type InvokeResponse } from '@certgate/contracts';
-import { RpcHandler } from '@certgate/messaging';
 import { InvokeService } from './invoke.service';
 
 /** `runtime.invoke.v1`, answered by one replica of the queue group per request. */
-@Injectable()
+@Controller()
 export class InvokeHandler {
   constructor(private readonly service: InvokeService) {}
 
-  @RpcHandler(RuntimeRpc.invoke)
+  @MessagePattern(RuntimeRpc.invoke)
   invoke(request: InvokeRequest): InvokeResponse | Promise<InvokeResponse> {
     return this.service.invoke(request);
   }

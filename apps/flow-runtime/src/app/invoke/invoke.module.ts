@@ -7,6 +7,7 @@ import { InvokeService } from './invoke.service';
 
 @Module({
   imports: [StateModule, MplModule, ReceiverModule],
-  providers: [InvokeService, InvokeHandler],
+  providers: [InvokeService],
+  controllers: [InvokeHandler],
 })
 export class InvokeModule {}

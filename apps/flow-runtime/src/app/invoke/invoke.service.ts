@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { oauthAudience, oauthIssuer, type InvokeRequest, type InvokeResponse } from '@certgate/contracts';
+import { errorMessage, oauthAudience, oauthIssuer, type InvokeRequest, type InvokeResponse } from '@certgate/contracts';
 import { SERVICE_ENV } from '@certgate/platform';
 import type { FlowRuntimeEnv } from '../flow-runtime-env';
 import { MplPublisher } from '../mpl/mpl-publisher';
@@ -66,7 +66,7 @@ export class InvokeService {
 
   /** Never fail open: an unexpected failure is a refusal, logged here with its cause. */
   private failed(req: InvokeRequest, err: unknown): InvokeOutcome {
-    this.logger.error({ msg: 'message processing failed', requestId: req.requestId, address: req.address, error: err instanceof Error ? err.message : String(err) });
+    this.logger.error({ msg: 'message processing failed', requestId: req.requestId, address: req.address, error: errorMessage(err) });
     const description = 'the flow runtime could not process the message';
     return { response: errorResponse(500, 'internal_error', description), outcome: 'failed', error: description };
   }

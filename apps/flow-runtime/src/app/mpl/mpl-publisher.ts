@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { NatsConnection } from 'nats';
-import { LogSubjects, tenantSubject, type MplRecord } from '@certgate/contracts';
+import { LogSubjects, errorMessage, tenantSubject, type MplRecord } from '@certgate/contracts';
 import { MESSAGING_OPTIONS, NATS_CONNECTION, PublishQueue, encodeJson, ensureStream, type MessagingOptions } from '@certgate/messaging';
 
 const DAY_MS = 86_400_000;
@@ -22,7 +22,7 @@ export class MplPublisher implements OnModuleInit {
   private failing = false;
   private readonly onError = (err: unknown) => {
     // A lost log record must not turn an answered request into a failed one; said once per outage.
-    if (!this.failing) this.logger.warn({ msg: 'MPL record not published', error: err instanceof Error ? err.message : String(err) });
+    if (!this.failing) this.logger.warn({ msg: 'MPL record not published', error: errorMessage(err) });
     this.failing = true;
   };
 

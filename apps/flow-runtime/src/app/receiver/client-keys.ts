@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { KeystoreRpc, type KeyMaterial } from '@certgate/contracts';
-import { RpcClient } from '@certgate/messaging';
+import { CertgateClient } from '@certgate/messaging';
 import { createRecipientKey, openFromSender } from '@certgate/x509';
 import { KeystoreEntries } from '../state/keystore-entries';
 import { ReceiverFailure, describeKeyMaterialError } from './receiver-failure';
@@ -33,7 +33,7 @@ export class ClientKeys {
   private readonly listeners: ((alias: string) => void)[] = [];
 
   constructor(
-    private readonly rpc: RpcClient,
+    private readonly rpc: CertgateClient,
     private readonly entries: KeystoreEntries,
   ) {
     entries.onChange((alias) => this.forget(alias));

@@ -1,6 +1,7 @@
 import { Agent } from 'node:https';
 import { createSecureContext, type SecureContext } from 'node:tls';
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { errorMessage } from '@certgate/contracts';
 import { SERVICE_ENV } from '@certgate/platform';
 import type { FlowRuntimeEnv } from '../flow-runtime-env';
 import { ClientKeys, type ClientKey } from './client-keys';
@@ -90,7 +91,7 @@ function secureContext(key: ClientKey | undefined, ca: readonly string[]): Secur
     return createSecureContext({ ca: [...ca], ...(key ? { cert: key.chainPem, key: key.keyPem } : {}) });
   } catch (err) {
     // OpenSSL's reason (e.g. "key values mismatch") names the problem, never the key.
-    const reason = (err as Error).message.replace(/^error:[0-9A-F]+:[^:]*:[^:]*:/, '');
+    const reason = errorMessage(err).replace(/^error:[0-9A-F]+:[^:]*:[^:]*:/, '');
     throw new ReceiverFailure(key ? `key pair '${key.alias}' cannot be used for TLS: ${reason}` : `the keystore's trusted certificates cannot be used for TLS: ${reason}`);
   }
 }

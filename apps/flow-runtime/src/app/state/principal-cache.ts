@@ -1,9 +1,8 @@
-import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import type { NatsConnection } from 'nats';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { z } from 'zod';
 import { PrincipalDirectory, type ClientEntry, type Principal } from '@certgate/authz';
 import { Buckets } from '@certgate/contracts';
-import { HealthResponder, KvCache, MESSAGING_OPTIONS, NATS_CONNECTION, ensureKv, type MessagingOptions, nestMessagingLogger } from '@certgate/messaging';
+import { KvBuckets, nestMessagingLogger, type KvProjection } from '@certgate/messaging';
 import { SERVICE_ENV } from '@certgate/platform';
 import type { FlowRuntimeEnv } from '../flow-runtime-env';
 import type { PrincipalLookup } from '../invoke/credential';
@@ -15,41 +14,32 @@ import type { PrincipalLookup } from '../invoke/credential';
  * mappings, users and groups of the same bucket.
  */
 @Injectable()
-export class PrincipalCache implements PrincipalLookup, OnModuleInit, OnModuleDestroy {
+export class PrincipalCache implements PrincipalLookup, OnModuleInit {
   private readonly logger = new Logger('principal-cache');
   private readonly directory: PrincipalDirectory;
-  private cache?: KvCache<unknown>;
+  private projection?: KvProjection<unknown>;
 
   constructor(
-    @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
-    @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
-    private readonly health: HealthResponder,
+    private readonly buckets: KvBuckets,
     @Inject(SERVICE_ENV) env: FlowRuntimeEnv,
   ) {
     this.directory = new PrincipalDirectory({ mode: env.CERTGATE_MODE });
   }
 
   async onModuleInit(): Promise<void> {
-    const kv = await ensureKv(this.nc, this.options.tenant, Buckets.identity);
-    // Values are validated per key prefix by the directory, so the cache takes them as they are.
-    this.cache = await KvCache.start(kv, { schema: z.unknown(), logger: nestMessagingLogger('identity-cache'), onChange: (key, value) => this.apply(key, value) });
-    // Changes seen while loading may have been applied already; applying one twice is harmless.
-    for (const [key, value] of this.cache.entries()) this.apply(key, value);
-    this.health.register('cache.identity', () => {
-      const { instances, keys } = this.directory.size;
-      const classic = this.directory.classicSize;
-      const mapped = classic ? `; classic mode: ${classic.mappings} mappings, ${classic.users} users, ${classic.groups} groups` : '';
-      return { status: 'up', message: `${instances} instances, ${keys} keys${mapped}` };
+    this.projection = await this.buckets.project(Buckets.identity, {
+      // Values are validated per key prefix by the directory, so the projection takes them as they are.
+      schema: z.unknown(),
+      logger: nestMessagingLogger('identity-cache'),
+      health: 'cache.identity',
+      describe: () => this.describe(),
+      apply: (key, value) => this.apply(key, value),
     });
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    await this.cache?.stop();
   }
 
   /** Newest bucket revision applied to this replica's copy. */
   get revision(): number {
-    return this.cache?.revision ?? 0;
+    return this.projection?.revision ?? 0;
   }
 
   byFingerprint(fingerprint: string): Principal | undefined {
@@ -64,5 +54,12 @@ export class PrincipalCache implements PrincipalLookup, OnModuleInit, OnModuleDe
     if (this.directory.apply(key, value) === 'invalid') {
       this.logger.warn({ msg: 'identity value does not match its contract; treated as absent', key });
     }
+  }
+
+  private describe(): string {
+    const { instances, keys } = this.directory.size;
+    const classic = this.directory.classicSize;
+    const mapped = classic ? `; classic mode: ${classic.mappings} mappings, ${classic.users} users, ${classic.groups} groups` : '';
+    return `${instances} instances, ${keys} keys${mapped}`;
   }
 }

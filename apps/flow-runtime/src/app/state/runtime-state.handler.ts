@@ -1,12 +1,13 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Controller, Inject } from '@nestjs/common';
+import { MessagePattern } from '@nestjs/microservices';
 import { runtimeStateContract, type RuntimeState } from '@certgate/contracts';
-import { MESSAGING_OPTIONS, RpcHandler, type MessagingOptions } from '@certgate/messaging';
+import { MESSAGING_OPTIONS, type MessagingOptions } from '@certgate/messaging';
 import { FlowCache } from './flow-cache';
 import { PrincipalCache } from './principal-cache';
 import { SystemKeyCache } from './system-key-cache';
 
 /** Every replica tells which bucket revisions it serves from: how "in force on every replica" is checked. */
-@Injectable()
+@Controller()
 export class RuntimeStateHandler {
   constructor(
     private readonly principals: PrincipalCache,
@@ -15,7 +16,7 @@ export class RuntimeStateHandler {
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
   ) {}
 
-  @RpcHandler(runtimeStateContract, { perReplica: true })
+  @MessagePattern(runtimeStateContract, { perReplica: true })
   state(): RuntimeState {
     return {
       nodeId: this.options.nodeId,

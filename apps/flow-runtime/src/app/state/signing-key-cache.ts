@@ -1,8 +1,7 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
-import { Injectable, Logger, Inject, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import type { NatsConnection } from 'nats';
-import { Buckets, SigningKv, storedSigningKeySchema, type StoredSigningKey } from '@certgate/contracts';
-import { HealthResponder, KvCache, MESSAGING_OPTIONS, NATS_CONNECTION, ensureKv, type MessagingOptions, nestMessagingLogger } from '@certgate/messaging';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Buckets, SigningKv, errorMessage, storedSigningKeySchema, type StoredSigningKey } from '@certgate/contracts';
+import { KvBuckets, nestMessagingLogger, type KvProjection } from '@certgate/messaging';
 import type { TokenKeys } from '../invoke/token-verifier';
 
 /**
@@ -12,27 +11,24 @@ import type { TokenKeys } from '../invoke/token-verifier';
  * parsed once per stored value.
  */
 @Injectable()
-export class SigningKeyCache implements TokenKeys, OnModuleInit, OnModuleDestroy {
+export class SigningKeyCache implements TokenKeys, OnModuleInit {
   private readonly logger = new Logger('signing-key-cache');
-  private cache?: KvCache<StoredSigningKey>;
+  private projection?: KvProjection<StoredSigningKey>;
   private keys = new Map<string, KeyObject>();
   private readonly listeners: (() => void)[] = [];
 
-  constructor(
-    @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
-    @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
-    private readonly health: HealthResponder,
-  ) {}
+  constructor(private readonly buckets: KvBuckets) {}
 
   async onModuleInit(): Promise<void> {
-    const kv = await ensureKv(this.nc, this.options.tenant, Buckets.keystore);
-    this.cache = await KvCache.start(kv, { key: SigningKv.keys, schema: storedSigningKeySchema, logger: nestMessagingLogger('signing-key-cache'), onChange: () => this.rebuild() });
+    this.projection = await this.buckets.project(Buckets.keystore, {
+      key: SigningKv.keys,
+      schema: storedSigningKeySchema,
+      logger: nestMessagingLogger('signing-key-cache'),
+      health: 'cache.signing-keys',
+      describe: () => `${this.keys.size} token verification keys`,
+      onChange: () => this.rebuild(),
+    });
     this.rebuild();
-    this.health.register('cache.signing-keys', () => ({ status: 'up', message: `${this.keys.size} token verification keys` }));
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    await this.cache?.stop();
   }
 
   keyFor(kid: string): KeyObject | undefined {
@@ -45,16 +41,16 @@ export class SigningKeyCache implements TokenKeys, OnModuleInit, OnModuleDestroy
   }
 
   private rebuild(): void {
-    if (!this.cache) return;
+    if (!this.projection) return;
     const next = new Map<string, KeyObject>();
-    for (const [name, stored] of this.cache.entries()) {
+    for (const [name, stored] of this.projection.entries()) {
       // A value stored under another kid than its own is not trusted for either.
       if (SigningKv.key(stored.kid) !== name) continue;
       const known = this.keys.get(stored.kid);
       try {
         next.set(stored.kid, known ?? createPublicKey({ key: stored.publicJwk, format: 'jwk' }));
       } catch (err) {
-        this.logger.warn({ msg: 'published signing key is not a usable EC public key; ignored', kid: stored.kid, error: (err as Error).message });
+        this.logger.warn({ msg: 'published signing key is not a usable EC public key; ignored', kid: stored.kid, error: errorMessage(err) });
       }
     }
     this.keys = next;

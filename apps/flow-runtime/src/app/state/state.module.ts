@@ -8,7 +8,8 @@ import { SystemKeyCache } from './system-key-cache';
 
 /** The replica's in-memory view of identity, flows, the keystore entries (public part) and the token verification keys, fed by KV watches. */
 @Module({
-  providers: [PrincipalCache, FlowCache, KeystoreEntries, SystemKeyCache, SigningKeyCache, RuntimeStateHandler],
+  providers: [PrincipalCache, FlowCache, KeystoreEntries, SystemKeyCache, SigningKeyCache],
+  controllers: [RuntimeStateHandler],
   exports: [PrincipalCache, FlowCache, KeystoreEntries, SystemKeyCache, SigningKeyCache],
 })
 export class StateModule {}
