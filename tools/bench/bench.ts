@@ -12,7 +12,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { tenantSubject } from '@certgate/contracts';
+import { tenantSubject, errorMessage } from '@certgate/contracts';
 import { createTestPki, freePort, launchServices, measurePropagation, REPO_ROOT, SERVICE_NODE_FLAGS, startNatsHarness, type LaunchedSystem, type NatsHarness } from '@certgate/testing';
 import { cpuSnapshot, cpuUse, listenerPid } from './cpu-sampler';
 import { runScanBench } from './scan-bench';
@@ -400,6 +400,6 @@ const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.
   .then(() => (only === 'tls' ? undefined : runScanBench()))
   .catch((err: unknown) => {
     const cause = err instanceof Error && err.cause ? ` (${String((err.cause as Error).message ?? err.cause)})` : "";
-    process.stderr.write(`bench failed: ${err instanceof Error ? err.message : String(err)}${cause}\n`);
+    process.stderr.write(`bench failed: ${errorMessage(err)}${cause}\n`);
     process.exit(1);
   });

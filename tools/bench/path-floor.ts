@@ -9,6 +9,7 @@
 //   path-floor.ts server      (FLOOR_SUBJECT, NATS_URL, BARE_PORT, BARE_KEY, BARE_CERT, BARE_CA)
 import { connect } from 'nats';
 import { env, serveYardstick } from './yardstick-server';
+import { errorMessage } from '@certgate/contracts';
 
 async function main(role: string | undefined): Promise<void> {
   const subject = env('FLOOR_SUBJECT');
@@ -38,6 +39,6 @@ async function main(role: string | undefined): Promise<void> {
 }
 
 main(process.argv[2]).catch((err: unknown) => {
-  process.stderr.write(`path floor: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.stderr.write(`path floor: ${errorMessage(err)}\n`);
   process.exit(1);
 });

@@ -1,4 +1,4 @@
-import { CertgateError, ErrorCode, errorBodySchema, HTTP_STATUS_OF, type ErrorCode as Code } from './errors';
+import { CertgateError, ErrorCode, errorBodySchema, HTTP_STATUS_OF, type ErrorCode as Code, errorMessage } from './errors';
 
 /** Written out on purpose: a change to a status is a change of the public API. */
 const EXPECTED_STATUS: Record<Code, number> = {
@@ -78,5 +78,25 @@ describe('errorBodySchema', () => {
     [null, 'null'],
   ])('refuses %j (%s)', (body) => {
     expect(errorBodySchema.safeParse(body).success).toBe(false);
+  });
+});
+
+describe('errorMessage', () => {
+  it("an Error's message, whatever its class", () => {
+    expect(errorMessage(new Error('disk full'))).toBe('disk full');
+    expect(errorMessage(new CertgateError('conflict', 'taken'))).toBe('taken');
+  });
+
+  it('a string as it is (NATS and NestJS reject with strings at times)', () => {
+    expect(errorMessage('Connection lost')).toBe('Connection lost');
+  });
+
+  it('anything else as JSON, and what JSON cannot hold as text', () => {
+    expect(errorMessage({ code: 503 })).toBe('{"code":503}');
+    expect(errorMessage(undefined)).toBe('undefined');
+    expect(errorMessage(12n)).toBe('12');
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    expect(errorMessage(cyclic)).toBe('[object Object]');
   });
 });

@@ -2,6 +2,7 @@ import { Logger as NestLogger, type INestApplicationContext, type INestMicroserv
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { CERTGATE_MICROSERVICE, prepareMicroservice } from '@certgate/messaging';
+import { errorMessage } from '@certgate/contracts';
 
 /** A shutdown that hangs longer than this is cut short (exit 1), so orchestrators are not kept waiting. */
 const SHUTDOWN_DEADLINE_MS = 10_000;
@@ -40,7 +41,7 @@ export function closeOnSignals(app: INestApplicationContext): void {
     app.close().then(
       () => process.exit(0),
       (err: unknown) => {
-        logger.error({ msg: 'shutdown failed', error: err instanceof Error ? err.message : String(err) });
+        logger.error({ msg: 'shutdown failed', error: errorMessage(err) });
         process.exit(1);
       },
     );
@@ -51,7 +52,7 @@ export function closeOnSignals(app: INestApplicationContext): void {
 
 /** Fatal start-up errors: one JSON line on stderr and exit code 1 (no stack for config errors). */
 export function exitOnStartupFailure(err: unknown): never {
-  const message = err instanceof Error ? err.message : String(err);
+  const message = errorMessage(err);
   process.stderr.write(JSON.stringify({ level: 'fatal', msg: 'start-up failed', error: message, time: new Date().toISOString() }) + '\n');
   process.exit(1);
 }

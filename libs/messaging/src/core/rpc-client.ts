@@ -1,6 +1,6 @@
 import { RequestStrategy, type NatsConnection } from 'nats';
 import type { z } from 'zod';
-import { CertgateError, ErrorCode, rpcReplySchema, tenantSubject, type RpcContract } from '@certgate/contracts';
+import { CertgateError, ErrorCode, rpcReplySchema, tenantSubject, type RpcContract, errorMessage } from '@certgate/contracts';
 import { decodeJson, encodeJson } from './codec';
 import { requestFailure } from './errors';
 import { ReplyMux } from './reply-mux';
@@ -62,7 +62,7 @@ function encodeRequest(subject: string, body: unknown): Uint8Array {
   try {
     return encodeJson(body);
   } catch (err) {
-    throw new CertgateError(ErrorCode.validationFailed, `invalid request: the body cannot be encoded as JSON (${(err as Error).message})`, { subject }, { cause: err });
+    throw new CertgateError(ErrorCode.validationFailed, `invalid request: the body cannot be encoded as JSON (${errorMessage(err)})`, { subject }, { cause: err });
   }
 }
 

@@ -1,6 +1,6 @@
 import type { Msg, NatsConnection, Subscription } from 'nats';
 import type { z } from 'zod';
-import { CertgateError, ErrorCode, describeIssues, tenantSubject, type RpcContract, type RpcReply } from '@certgate/contracts';
+import { CertgateError, ErrorCode, describeIssues, tenantSubject, type RpcContract, type RpcReply, errorMessage } from '@certgate/contracts';
 import { decodeJson, encodeJson } from './codec';
 import { natsUnavailable } from './errors';
 import { type MessagingLogger, silentLogger } from './logger';
@@ -86,7 +86,7 @@ function failureReply(err: unknown, msg: Msg, logger: MessagingLogger): RpcReply
     logger.warn('handler could not reach NATS', { subject: msg.subject, error: unavailable.message });
     return { ok: false, error: unavailable.toBody() };
   }
-  logger.error('handler failed', { subject: msg.subject, error: err instanceof Error ? err.message : String(err) });
+  logger.error('handler failed', { subject: msg.subject, error: errorMessage(err) });
   return { ok: false, error: { code: ErrorCode.internal, message: 'internal error' } };
 }
 
@@ -96,12 +96,12 @@ function respond(msg: Msg, reply: RpcReply, logger: MessagingLogger): void {
   try {
     payload = encodeJson(reply);
   } catch (err) {
-    logger.error('reply could not be encoded', { subject: msg.subject, error: err instanceof Error ? err.message : String(err) });
+    logger.error('reply could not be encoded', { subject: msg.subject, error: errorMessage(err) });
     payload = encodeJson({ ok: false, error: { code: ErrorCode.internal, message: 'internal error' } });
   }
   try {
     msg.respond(payload);
   } catch (err) {
-    logger.warn('reply could not be sent', { subject: msg.subject, error: err instanceof Error ? err.message : String(err) });
+    logger.warn('reply could not be sent', { subject: msg.subject, error: errorMessage(err) });
   }
 }

@@ -2,6 +2,7 @@ import type { NatsConnection } from 'nats';
 import { connectNats, removeTenantResources } from '@certgate/messaging';
 import { dockerNatsAvailable, NATS_TEST_IMAGE, useLocalTestcontainers } from './docker-engine';
 import { uniqueTenant } from './tenant';
+import { errorMessage } from '@certgate/contracts';
 
 export interface NatsHarness {
   /** Where the suite's services connect, with credentials when the server needs them. */
@@ -84,7 +85,7 @@ async function connectOrExplain(url: string): Promise<NatsConnection> {
     return await connectNats({ servers: url, name: 'certgate-test', mode: 'test' });
   } catch (err) {
     throw new Error(
-      `no NATS server answers at ${url} (${(err as Error).message}). Start one with JetStream: nats-server -js, or set NATS_URL`,
+      `no NATS server answers at ${url} (${errorMessage(err)}). Start one with JetStream: nats-server -js, or set NATS_URL`,
       { cause: err },
     );
   }
