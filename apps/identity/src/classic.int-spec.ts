@@ -1,4 +1,4 @@
-import type { TestingModule } from '@nestjs/testing';
+import type { INestMicroservice } from '@nestjs/common';
 import type { KV } from 'nats';
 import { Buckets, ClassicKv, ClassicRpc, FlowsKv, IdentityKv, IdentityRpc, PREDEFINED_ROLE, certificateMappingSchema, groupSchema, type CertgateError, type DeployedFlow } from '@certgate/contracts';
 import { encodeJson, ensureKv, RpcClient } from '@certgate/messaging';
@@ -19,7 +19,7 @@ describe('identity, classic mode records: certificate-user mappings, users, grou
   let pki: TestPki;
   let identityKv: KV;
   let flowsKv: KV;
-  const replicas: TestingModule[] = [];
+  const replicas: INestMicroservice[] = [];
 
   beforeAll(async () => {
     h = await startNatsHarness({ label: 'identity-classic' });

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { TestingModule } from '@nestjs/testing';
+import type { INestMicroservice } from '@nestjs/common';
 import type { KV } from 'nats';
 import {
   Buckets,
@@ -43,7 +43,7 @@ describe('identity (real NATS, two replicas, a real keystore process)', () => {
   let identityKv: KV;
   let flowsKv: KV;
   let keystore: LaunchedSystem | undefined;
-  const replicas: TestingModule[] = [];
+  const replicas: INestMicroservice[] = [];
 
   beforeAll(async () => {
     h = await startNatsHarness({ label: 'identity' });

@@ -1,5 +1,5 @@
-import { certificateMappingSchema, ClassicKv, groupSchema, storedUserSchema, type CertificateMapping, type Group, type StoredUser } from '@certgate/contracts';
-import type { IdentityStore } from '../store/identity-store';
+import { ClassicKv, type CertificateMapping, type Group, type StoredUser } from '@certgate/contracts';
+import type { IdentityRecords } from '../store/identity-records';
 
 /** Everything classic mode keeps, read at once: users, the roles check and the user views need all three. */
 export interface ClassicRecords {
@@ -8,20 +8,20 @@ export interface ClassicRecords {
   groups: Group[];
 }
 
-export async function readMappings(store: IdentityStore): Promise<CertificateMapping[]> {
-  return (await store.list(`${ClassicKv.prefixes.mapping}>`, certificateMappingSchema)).map((s) => s.value);
+export async function readMappings(records: IdentityRecords): Promise<CertificateMapping[]> {
+  return (await records.mappings.list(`${ClassicKv.prefixes.mapping}>`)).map((s) => s.value);
 }
 
-export async function readUsers(store: IdentityStore): Promise<StoredUser[]> {
-  return (await store.list(`${ClassicKv.prefixes.user}>`, storedUserSchema)).map((s) => s.value);
+export async function readUsers(records: IdentityRecords): Promise<StoredUser[]> {
+  return (await records.users.list(`${ClassicKv.prefixes.user}>`)).map((s) => s.value);
 }
 
-export async function readGroups(store: IdentityStore): Promise<Group[]> {
-  return (await store.list(`${ClassicKv.prefixes.group}>`, groupSchema)).map((s) => s.value);
+export async function readGroups(records: IdentityRecords): Promise<Group[]> {
+  return (await records.groups.list(`${ClassicKv.prefixes.group}>`)).map((s) => s.value);
 }
 
-export async function readClassicRecords(store: IdentityStore): Promise<ClassicRecords> {
-  const [mappings, users, groups] = await Promise.all([readMappings(store), readUsers(store), readGroups(store)]);
+export async function readClassicRecords(records: IdentityRecords): Promise<ClassicRecords> {
+  const [mappings, users, groups] = await Promise.all([readMappings(records), readUsers(records), readGroups(records)]);
   return { mappings, users, groups };
 }
 

@@ -7,6 +7,7 @@ import { InstancesService } from './instances.service';
 
 @Module({
   imports: [StoreModule, RolesModule, KeysModule],
-  providers: [InstancesService, InstancesHandler],
+  controllers: [InstancesHandler],
+  providers: [InstancesService],
 })
 export class InstancesModule {}

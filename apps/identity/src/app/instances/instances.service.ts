@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { CertgateError, ErrorCode, IdentityKv, serviceInstanceSchema, type InstanceParameters, type ServiceInstance, type ServiceKeyView } from '@certgate/contracts';
+import { CertgateError, ErrorCode, IdentityKv, type InstanceParameters, type ServiceInstance, type ServiceKeyView } from '@certgate/contracts';
 import { KeysService } from '../keys/keys.service';
 import { RolesService } from '../roles/roles.service';
-import { IdentityStore } from '../store/identity-store';
+import { IdentityRecords } from '../store/identity-records';
 import { requireInstance } from './require-instance';
 
 @Injectable()
@@ -10,24 +10,24 @@ export class InstancesService {
   private readonly logger = new Logger(InstancesService.name);
 
   constructor(
-    private readonly store: IdentityStore,
+    private readonly records: IdentityRecords,
     private readonly roles: RolesService,
     private readonly keys: KeysService,
   ) {}
 
   async list(): Promise<ServiceInstance[]> {
-    return (await this.store.list(`${IdentityKv.prefixes.instance}>`, serviceInstanceSchema)).map((s) => s.value);
+    return (await this.records.instances.list(`${IdentityKv.prefixes.instance}>`)).map((s) => s.value);
   }
 
   async get(name: string): Promise<ServiceInstance & { keys: ServiceKeyView[] }> {
-    const instance = await requireInstance(this.store, name);
+    const instance = await requireInstance(this.records, name);
     return { ...instance, keys: await this.keys.listOf(name) };
   }
 
   async create(name: string, parameters: InstanceParameters, now = new Date()): Promise<ServiceInstance> {
     await this.assertRolesExist(parameters.roles);
     const instance: ServiceInstance = { name, parameters, createdAt: now.toISOString() };
-    if ((await this.store.create(IdentityKv.instance(name), serviceInstanceSchema, instance)) === undefined) {
+    if ((await this.records.instances.create(IdentityKv.instance(name), instance)) === undefined) {
       throw new CertgateError(ErrorCode.conflict, `service instance '${name}' already exists`, { instance: name });
     }
     this.logger.log({ msg: 'service instance created', instance: name, roles: parameters.roles, grantTypes: parameters['grant-types'] });
@@ -37,11 +37,10 @@ export class InstancesService {
   /** New roles and redirect URIs, in force on every runtime replica within a second; no key changes. */
   async update(name: string, parameters: InstanceParameters): Promise<ServiceInstance> {
     await this.assertRolesExist(parameters.roles);
-    const updated = await this.store.modify(
+    const updated = await this.records.instances.modify(
       IdentityKv.instance(name),
-      serviceInstanceSchema,
       (current) => {
-        if (!current) throw new CertgateError(ErrorCode.notFound, `service instance '${name}' does not exist`, { instance: name });
+        if (!current) return undefined; // nothing to update: 404 below
         const [was] = current.parameters['grant-types'];
         const [now] = parameters['grant-types'];
         if (was !== now) {
@@ -49,8 +48,9 @@ export class InstancesService {
         }
         return { ...current, parameters };
       },
-      `service instance '${name}'`,
+      { what: `service instance '${name}'` },
     );
+    if (!updated) throw new CertgateError(ErrorCode.notFound, `service instance '${name}' does not exist`, { instance: name });
     this.logger.log({ msg: 'service instance updated', instance: name, roles: parameters.roles });
     return updated;
   }
@@ -68,9 +68,9 @@ export class InstancesService {
 
   /** Keys (and their index entries) first: an interrupted delete leaves an instance with fewer keys, never orphaned keys. */
   async delete(name: string): Promise<void> {
-    await requireInstance(this.store, name);
+    await requireInstance(this.records, name);
     await this.keys.deleteAllOf(name);
-    await this.store.delete(IdentityKv.instance(name));
+    await this.records.instances.delete(IdentityKv.instance(name));
     this.logger.log({ msg: 'service instance deleted', instance: name });
   }
 }

@@ -1,12 +1,12 @@
-import { CertgateError, ErrorCode, IdentityKv, serviceInstanceSchema, type ServiceInstance } from '@certgate/contracts';
-import type { IdentityStore } from '../store/identity-store';
+import { CertgateError, ErrorCode, IdentityKv, type ServiceInstance } from '@certgate/contracts';
+import type { IdentityRecords } from '../store/identity-records';
 
-export async function findInstance(store: IdentityStore, name: string): Promise<ServiceInstance | undefined> {
-  return (await store.get(IdentityKv.instance(name), serviceInstanceSchema))?.value;
+export async function findInstance(records: IdentityRecords, name: string): Promise<ServiceInstance | undefined> {
+  return (await records.instances.get(IdentityKv.instance(name)))?.value;
 }
 
-export async function requireInstance(store: IdentityStore, name: string): Promise<ServiceInstance> {
-  const instance = await findInstance(store, name);
+export async function requireInstance(records: IdentityRecords, name: string): Promise<ServiceInstance> {
+  const instance = await findInstance(records, name);
   if (!instance) throw new CertgateError(ErrorCode.notFound, `service instance '${name}' does not exist`, { instance: name });
   return instance;
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CertgateError, ErrorCode, KeystoreRpc } from '@certgate/contracts';
-import { MESSAGING_OPTIONS, RpcClient, type MessagingOptions } from '@certgate/messaging';
+import { CertgateClient, MESSAGING_OPTIONS, type MessagingOptions } from '@certgate/messaging';
 import { exportPrivateKeyPem, exportPublicKeyPem, generateKeyPair, keyMatchesCertificate, parseCertificate, type Certificate, type KeySpec } from '@certgate/x509';
 
 const KEY_SPECS: Record<'EC' | 'RSA', KeySpec> = { EC: { type: 'EC', curve: 'P-256' }, RSA: { type: 'RSA', size: 2048 } };
@@ -19,7 +19,7 @@ export interface GeneratedCredential {
 @Injectable()
 export class GeneratedCertificateService {
   constructor(
-    private readonly rpc: RpcClient,
+    private readonly rpc: CertgateClient,
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
   ) {}
 

@@ -7,7 +7,8 @@ import { KeysService } from './keys.service';
 
 @Module({
   imports: [StoreModule],
-  providers: [KeysService, KeysHandler, CertIndexService, GeneratedCertificateService],
+  controllers: [KeysHandler],
+  providers: [KeysService, CertIndexService, GeneratedCertificateService],
   exports: [KeysService],
 })
 export class KeysModule {}

@@ -5,7 +5,6 @@ import {
   clientIdOf,
   ErrorCode,
   IdentityKv,
-  storedServiceKeySchema,
   type createServiceKeySchema,
   type CreatedServiceKey,
   type GrantType,
@@ -16,7 +15,7 @@ import {
 } from '@certgate/contracts';
 import type { Certificate } from '@certgate/x509';
 import { findInstance, requireInstance } from '../instances/require-instance';
-import { IdentityStore } from '../store/identity-store';
+import { IdentityRecords } from '../store/identity-records';
 import { CertIndexService } from './cert-index';
 import { generateClientSecret, hashClientSecret } from './client-secret';
 import { acceptExternalCertificate } from './external-certificate';
@@ -41,19 +40,19 @@ export class KeysService {
   private readonly logger = new Logger(KeysService.name);
 
   constructor(
-    private readonly store: IdentityStore,
+    private readonly records: IdentityRecords,
     private readonly index: CertIndexService,
     private readonly generated: GeneratedCertificateService,
   ) {}
 
   async list(instance: string): Promise<ServiceKeyView[]> {
-    await requireInstance(this.store, instance);
+    await requireInstance(this.records, instance);
     return this.listOf(instance);
   }
 
   /** Keys of an instance known to exist (no 404 check). */
   async listOf(instance: string): Promise<ServiceKeyView[]> {
-    return (await this.store.list(IdentityKv.keysOf(instance), storedServiceKeySchema)).map((s) => toKeyView(s.value));
+    return (await this.records.keys.list(IdentityKv.keysOf(instance))).map((s) => toKeyView(s.value));
   }
 
   async get(instance: string, key: string): Promise<ServiceKeyView> {
@@ -61,7 +60,7 @@ export class KeysService {
   }
 
   async create(instanceName: string, body: CreateServiceKeyBody, now = new Date()): Promise<CreatedServiceKey> {
-    const instance = await requireInstance(this.store, instanceName);
+    const instance = await requireInstance(this.records, instanceName);
     checkGrantType(instance, body.type);
     await this.refuseTakenName(instanceName, body.name);
     const clientid = clientIdOf(instanceName, body.name);
@@ -87,7 +86,7 @@ export class KeysService {
 
   /** Every key of an instance that is being deleted, with their index entries. */
   async deleteAllOf(instance: string): Promise<void> {
-    for (const stored of await this.store.list(IdentityKv.keysOf(instance), storedServiceKeySchema)) await this.removeKey(stored.value);
+    for (const stored of await this.records.keys.list(IdentityKv.keysOf(instance))) await this.removeKey(stored.value);
   }
 
   /**
@@ -111,11 +110,11 @@ export class KeysService {
 
   private async write(key: StoredServiceKey): Promise<void> {
     const kvKey = IdentityKv.key(key.instance, key.name);
-    const revision = await this.store.create(kvKey, storedServiceKeySchema, key);
+    const revision = await this.records.keys.create(kvKey, key);
     if (revision === undefined) throw keyExists(key.instance, key.name);
     // An instance deleted while this key was being made takes the key with it.
-    if (!(await findInstance(this.store, key.instance))) {
-      await this.store.delete(kvKey, revision);
+    if (!(await findInstance(this.records, key.instance))) {
+      await this.records.keys.delete(kvKey, revision);
       throw new CertgateError(ErrorCode.notFound, `service instance '${key.instance}' was deleted while the key was being created`, { instance: key.instance });
     }
     this.logger.log({ msg: 'service key created', instance: key.instance, key: key.name, type: key.type, clientid: key.clientid, fingerprint: key.certificate?.fingerprint });
@@ -123,18 +122,18 @@ export class KeysService {
 
   /** The key first (it stops authenticating at once), then its index entry. */
   private async removeKey(key: StoredServiceKey): Promise<void> {
-    await this.store.delete(IdentityKv.key(key.instance, key.name));
+    await this.records.keys.delete(IdentityKv.key(key.instance, key.name));
     if (key.certificate) await this.index.releaseFor(key.certificate.fingerprint, { instance: key.instance, key: key.name });
     this.logger.log({ msg: 'service key deleted', instance: key.instance, key: key.name, fingerprint: key.certificate?.fingerprint });
   }
 
   private async refuseTakenName(instance: string, key: string): Promise<void> {
-    if (await this.store.get(IdentityKv.key(instance, key), storedServiceKeySchema)) throw keyExists(instance, key);
+    if (await this.records.keys.get(IdentityKv.key(instance, key))) throw keyExists(instance, key);
   }
 
   private async require(instance: string, key: string) {
-    await requireInstance(this.store, instance);
-    const stored = await this.store.get(IdentityKv.key(instance, key), storedServiceKeySchema);
+    await requireInstance(this.records, instance);
+    const stored = await this.records.keys.get(IdentityKv.key(instance, key));
     if (!stored) throw new CertgateError(ErrorCode.notFound, `service instance '${instance}' has no key named '${key}'`, { instance, key });
     return stored;
   }

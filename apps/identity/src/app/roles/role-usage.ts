@@ -1,5 +1,10 @@
 import { deployedFlowSchema, FlowsKv, type Group, type ServiceInstance, type StoredUser } from '@certgate/contracts';
-import type { RawFlow } from '../store/flows-reader';
+
+/** A deployed flow as stored: its value is any JSON, so a flow this version cannot fully parse is still looked at. */
+export interface RawFlow {
+  key: string;
+  value: unknown;
+}
 
 export interface RoleUsage {
   instances: string[];

@@ -1,28 +1,28 @@
-import { Injectable } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
+import { MessagePattern } from '@nestjs/microservices';
 import { IdentityRpc, type Role } from '@certgate/contracts';
-import { RpcHandler } from '@certgate/messaging';
 import { RolesService } from './roles.service';
 
-@Injectable()
+@Controller()
 export class RolesHandler {
   constructor(private readonly roles: RolesService) {}
 
-  @RpcHandler(IdentityRpc.listRoles)
+  @MessagePattern(IdentityRpc.listRoles)
   async list(): Promise<{ roles: Role[] }> {
     return { roles: await this.roles.list() };
   }
 
-  @RpcHandler(IdentityRpc.createRole)
+  @MessagePattern(IdentityRpc.createRole)
   create(body: { name: string; description?: string }): Promise<Role> {
     return this.roles.create(body.name, body.description);
   }
 
-  @RpcHandler(IdentityRpc.getRole)
+  @MessagePattern(IdentityRpc.getRole)
   get(body: { name: string }): Promise<Role> {
     return this.roles.get(body.name);
   }
 
-  @RpcHandler(IdentityRpc.deleteRole)
+  @MessagePattern(IdentityRpc.deleteRole)
   delete(body: { name: string }): Promise<void> {
     return this.roles.delete(body.name);
   }

@@ -5,7 +5,8 @@ import { RolesService } from './roles.service';
 
 @Module({
   imports: [StoreModule],
-  providers: [RolesService, RolesHandler],
+  controllers: [RolesHandler],
+  providers: [RolesService],
   exports: [RolesService],
 })
 export class RolesModule {}

@@ -1,8 +1,8 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { CertgateError, ErrorCode, IdentityKv, PREDEFINED_ROLE, roleSchema, serviceInstanceSchema, type Role } from '@certgate/contracts';
+import { CertgateError, ErrorCode, FlowsKv, IdentityKv, PREDEFINED_ROLE, type Role } from '@certgate/contracts';
 import { readGroups, readUsers } from '../classic/classic-records';
-import { FlowsReader } from '../store/flows-reader';
-import { IdentityStore } from '../store/identity-store';
+import { FlowRecords } from '../store/flow-records';
+import { IdentityRecords } from '../store/identity-records';
 import { describeRoleUsage, roleInUse, roleUsage } from './role-usage';
 
 const PREDEFINED_DESCRIPTION = 'Predefined role: senders holding it may call flows whose sender channel asks for it';
@@ -12,13 +12,13 @@ export class RolesService implements OnModuleInit {
   private readonly logger = new Logger(RolesService.name);
 
   constructor(
-    private readonly store: IdentityStore,
-    private readonly flows: FlowsReader,
+    private readonly records: IdentityRecords,
+    private readonly flows: FlowRecords,
   ) {}
 
   /** Every replica makes sure the predefined role exists; `create` keeps the first one written. */
   async onModuleInit(): Promise<void> {
-    const created = await this.store.create(IdentityKv.role(PREDEFINED_ROLE), roleSchema, {
+    const created = await this.records.roles.create(IdentityKv.role(PREDEFINED_ROLE), {
       name: PREDEFINED_ROLE,
       description: PREDEFINED_DESCRIPTION,
       predefined: true,
@@ -28,18 +28,18 @@ export class RolesService implements OnModuleInit {
   }
 
   async list(): Promise<Role[]> {
-    return (await this.store.list(`${IdentityKv.prefixes.role}>`, roleSchema)).map((s) => s.value);
+    return (await this.records.roles.list(`${IdentityKv.prefixes.role}>`)).map((s) => s.value);
   }
 
   async get(name: string): Promise<Role> {
-    const stored = await this.store.get(IdentityKv.role(name), roleSchema);
+    const stored = await this.records.roles.get(IdentityKv.role(name));
     if (!stored) throw new CertgateError(ErrorCode.notFound, `role '${name}' does not exist`, { role: name });
     return stored.value;
   }
 
   async create(name: string, description = '', now = new Date()): Promise<Role> {
     const role: Role = { name, description, predefined: false, createdAt: now.toISOString() };
-    if ((await this.store.create(IdentityKv.role(name), roleSchema, role)) === undefined) {
+    if ((await this.records.roles.create(IdentityKv.role(name), role)) === undefined) {
       throw new CertgateError(ErrorCode.conflict, `role '${name}' already exists`, { role: name });
     }
     this.logger.log({ msg: 'role created', role: name });
@@ -51,20 +51,29 @@ export class RolesService implements OnModuleInit {
     if (role.predefined || name === PREDEFINED_ROLE) {
       throw new CertgateError(ErrorCode.conflict, `'${name}' is the predefined role and cannot be deleted`, { role: name });
     }
-    const instances = (await this.store.list(`${IdentityKv.prefixes.instance}>`, serviceInstanceSchema)).map((s) => s.value);
-    const [flows, users, groups] = await Promise.all([this.flows.deployed(), readUsers(this.store), readGroups(this.store)]);
-    const usage = roleUsage(name, instances, flows, { users, groups });
+    const [instances, flows, users, groups] = await Promise.all([
+      this.records.instances.list(`${IdentityKv.prefixes.instance}>`),
+      this.flows.flows.list(`${FlowsKv.prefix}>`),
+      readUsers(this.records),
+      readGroups(this.records),
+    ]);
+    const usage = roleUsage(
+      name,
+      instances.map((s) => s.value),
+      flows,
+      { users, groups },
+    );
     if (roleInUse(usage)) {
       throw new CertgateError(ErrorCode.conflict, describeRoleUsage(name, usage), { role: name, ...usage });
     }
-    await this.store.delete(IdentityKv.role(name));
+    await this.records.roles.delete(IdentityKv.role(name));
     this.logger.log({ msg: 'role deleted', role: name });
   }
 
   /** The names among `names` that are not roles. */
   async unknown(names: readonly string[]): Promise<string[]> {
     const missing: string[] = [];
-    for (const name of new Set(names)) if (!(await this.store.get(IdentityKv.role(name), roleSchema))) missing.push(name);
+    for (const name of new Set(names)) if (!(await this.records.roles.get(IdentityKv.role(name)))) missing.push(name);
     return missing;
   }
 }

@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
-import { FlowsReader } from './flows-reader';
-import { IdentityStore } from './identity-store';
+import { FlowRecords } from './flow-records';
+import { IdentityRecords } from './identity-records';
 
 @Module({
-  providers: [IdentityStore, FlowsReader],
-  exports: [IdentityStore, FlowsReader],
+  providers: [IdentityRecords, FlowRecords],
+  exports: [IdentityRecords, FlowRecords],
 })
 export class StoreModule {}

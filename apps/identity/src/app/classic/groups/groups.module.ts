@@ -6,6 +6,7 @@ import { GroupsService } from './groups.service';
 
 @Module({
   imports: [StoreModule, RolesModule],
-  providers: [GroupsService, GroupsHandler],
+  controllers: [GroupsHandler],
+  providers: [GroupsService],
 })
 export class GroupsModule {}

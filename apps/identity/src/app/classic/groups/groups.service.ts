@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { CertgateError, ClassicKv, ErrorCode, groupSchema, type Group } from '@certgate/contracts';
+import { CertgateError, ClassicKv, ErrorCode, type Group } from '@certgate/contracts';
 import { RolesService } from '../../roles/roles.service';
-import { IdentityStore } from '../../store/identity-store';
+import { IdentityRecords } from '../../store/identity-records';
 import { readGroups, unique } from '../classic-records';
 import { requireKnownRoles } from '../require-known-roles';
 
@@ -11,16 +11,16 @@ export class GroupsService {
   private readonly logger = new Logger(GroupsService.name);
 
   constructor(
-    private readonly store: IdentityStore,
+    private readonly records: IdentityRecords,
     private readonly roles: RolesService,
   ) {}
 
   list(): Promise<Group[]> {
-    return readGroups(this.store);
+    return readGroups(this.records);
   }
 
   async get(name: string): Promise<Group> {
-    const stored = await this.store.get(ClassicKv.group(name), groupSchema);
+    const stored = await this.records.groups.get(ClassicKv.group(name));
     if (!stored) throw notFound(name);
     return stored.value;
   }
@@ -28,7 +28,7 @@ export class GroupsService {
   async create(name: string, roles: readonly string[], users: readonly string[], now = new Date()): Promise<Group> {
     const group: Group = { name, roles: unique(roles), users: unique(users), createdAt: now.toISOString(), updatedAt: now.toISOString() };
     await requireKnownRoles(this.roles, group.roles);
-    if ((await this.store.create(ClassicKv.group(name), groupSchema, group)) === undefined) {
+    if ((await this.records.groups.create(ClassicKv.group(name), group)) === undefined) {
       throw new CertgateError(ErrorCode.conflict, `group '${name}' already exists`, { group: name });
     }
     this.logger.log({ msg: 'group created', group: name, roles: group.roles, users: group.users.length });
@@ -39,15 +39,13 @@ export class GroupsService {
   async update(name: string, roles: readonly string[], users: readonly string[], now = new Date()): Promise<Group> {
     const wanted = { roles: unique(roles), users: unique(users) };
     await requireKnownRoles(this.roles, wanted.roles);
-    const updated = await this.store.modify(
+    // Nothing is written when the group is gone (never existed, or deleted meanwhile).
+    const updated = await this.records.groups.modify(
       ClassicKv.group(name),
-      groupSchema,
-      (current) => {
-        if (!current) throw notFound(name); // deleted meanwhile
-        return { ...current, ...wanted, updatedAt: now.toISOString() };
-      },
-      `group '${name}'`,
+      (current) => current && { ...current, ...wanted, updatedAt: now.toISOString() },
+      { what: `group '${name}'` },
     );
+    if (!updated) throw notFound(name);
     this.logger.log({ msg: 'group updated', group: name, roles: updated.roles, users: updated.users.length });
     return updated;
   }
@@ -55,7 +53,7 @@ export class GroupsService {
   /** Its members lose the group's roles on every replica at once; the users themselves stay. */
   async delete(name: string): Promise<void> {
     await this.get(name);
-    await this.store.delete(ClassicKv.group(name));
+    await this.records.groups.delete(ClassicKv.group(name));
     this.logger.log({ msg: 'group deleted', group: name });
   }
 }

@@ -1,28 +1,28 @@
-import { Injectable } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
+import { MessagePattern } from '@nestjs/microservices';
 import { ClassicRpc, type CertificateMapping } from '@certgate/contracts';
-import { RpcHandler } from '@certgate/messaging';
 import { MappingsService } from './mappings.service';
 
-@Injectable()
+@Controller()
 export class MappingsHandler {
   constructor(private readonly mappings: MappingsService) {}
 
-  @RpcHandler(ClassicRpc.listMappings)
+  @MessagePattern(ClassicRpc.listMappings)
   async list(body: { user?: string }): Promise<{ mappings: CertificateMapping[] }> {
     return { mappings: await this.mappings.list(body.user) };
   }
 
-  @RpcHandler(ClassicRpc.createMapping)
+  @MessagePattern(ClassicRpc.createMapping)
   create(body: { user: string; certificate: string }): Promise<CertificateMapping> {
     return this.mappings.create(body.user, body.certificate);
   }
 
-  @RpcHandler(ClassicRpc.getMapping)
+  @MessagePattern(ClassicRpc.getMapping)
   get(body: { id: string }): Promise<CertificateMapping> {
     return this.mappings.get(body.id);
   }
 
-  @RpcHandler(ClassicRpc.deleteMapping)
+  @MessagePattern(ClassicRpc.deleteMapping)
   delete(body: { id: string }): Promise<void> {
     return this.mappings.delete(body.id);
   }

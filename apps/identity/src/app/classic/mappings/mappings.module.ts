@@ -5,6 +5,7 @@ import { MappingsService } from './mappings.service';
 
 @Module({
   imports: [StoreModule],
-  providers: [MappingsService, MappingsHandler],
+  controllers: [MappingsHandler],
+  providers: [MappingsService],
 })
 export class MappingsModule {}

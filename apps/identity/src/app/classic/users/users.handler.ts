@@ -1,33 +1,33 @@
-import { Injectable } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
+import { MessagePattern } from '@nestjs/microservices';
 import { ClassicRpc, type UserView } from '@certgate/contracts';
-import { RpcHandler } from '@certgate/messaging';
 import { UsersService } from './users.service';
 
-@Injectable()
+@Controller()
 export class UsersHandler {
   constructor(private readonly users: UsersService) {}
 
-  @RpcHandler(ClassicRpc.listUsers)
+  @MessagePattern(ClassicRpc.listUsers)
   async list(): Promise<{ users: UserView[] }> {
     return { users: await this.users.list() };
   }
 
-  @RpcHandler(ClassicRpc.createUser)
+  @MessagePattern(ClassicRpc.createUser)
   create(body: { name: string }): Promise<UserView> {
     return this.users.create(body.name);
   }
 
-  @RpcHandler(ClassicRpc.getUser)
+  @MessagePattern(ClassicRpc.getUser)
   get(body: { name: string }): Promise<UserView> {
     return this.users.get(body.name);
   }
 
-  @RpcHandler(ClassicRpc.setUserRoles)
+  @MessagePattern(ClassicRpc.setUserRoles)
   setRoles(body: { name: string; roles: string[] }): Promise<UserView> {
     return this.users.setRoles(body.name, body.roles);
   }
 
-  @RpcHandler(ClassicRpc.deleteUser)
+  @MessagePattern(ClassicRpc.deleteUser)
   delete(body: { name: string }): Promise<void> {
     return this.users.delete(body.name);
   }

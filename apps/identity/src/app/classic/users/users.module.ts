@@ -6,6 +6,7 @@ import { UsersService } from './users.service';
 
 @Module({
   imports: [StoreModule, RolesModule],
-  providers: [UsersService, UsersHandler],
+  controllers: [UsersHandler],
+  providers: [UsersService],
 })
 export class UsersModule {}

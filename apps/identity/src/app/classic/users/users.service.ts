@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { CertgateError, ClassicKv, ErrorCode, storedUserSchema, type StoredUser, type UserView } from '@certgate/contracts';
+import { CertgateError, ClassicKv, ErrorCode, type StoredUser, type UserView } from '@certgate/contracts';
 import { RolesService } from '../../roles/roles.service';
-import { IdentityStore } from '../../store/identity-store';
+import { IdentityRecords } from '../../store/identity-records';
 import { quoted, readClassicRecords, unique } from '../classic-records';
 import { requireKnownRoles } from '../require-known-roles';
 import { userView, userViews } from './user-views';
@@ -15,23 +15,23 @@ export class UsersService {
   private readonly logger = new Logger(UsersService.name);
 
   constructor(
-    private readonly store: IdentityStore,
+    private readonly records: IdentityRecords,
     private readonly roles: RolesService,
   ) {}
 
   async list(): Promise<UserView[]> {
-    return userViews(await readClassicRecords(this.store));
+    return userViews(await readClassicRecords(this.records));
   }
 
   async get(name: string): Promise<UserView> {
-    const view = userView(await readClassicRecords(this.store), name);
+    const view = userView(await readClassicRecords(this.records), name);
     if (!view) throw notFound(name);
     return view;
   }
 
   async create(name: string, now = new Date()): Promise<UserView> {
     const record: StoredUser = { name, roles: [], createdAt: now.toISOString(), updatedAt: now.toISOString() };
-    if ((await this.store.create(ClassicKv.user(name), storedUserSchema, record)) === undefined) {
+    if ((await this.records.users.create(ClassicKv.user(name), record)) === undefined) {
       throw new CertgateError(ErrorCode.conflict, `user '${name}' already exists`, { user: name });
     }
     this.logger.log({ msg: 'user created', user: name });
@@ -42,11 +42,10 @@ export class UsersService {
   async setRoles(name: string, roles: readonly string[], now = new Date()): Promise<UserView> {
     const wanted = unique(roles);
     await requireKnownRoles(this.roles, wanted);
-    await this.store.modify(
+    await this.records.users.modify(
       ClassicKv.user(name),
-      storedUserSchema,
       (current) => ({ name, roles: wanted, createdAt: current?.createdAt ?? now.toISOString(), updatedAt: now.toISOString() }),
-      `user '${name}'`,
+      { what: `user '${name}'` },
     );
     this.logger.log({ msg: 'user roles set', user: name, roles: wanted });
     return this.get(name);
@@ -65,7 +64,7 @@ export class UsersService {
         groups: view.groups,
       });
     }
-    await this.store.delete(ClassicKv.user(name));
+    await this.records.users.delete(ClassicKv.user(name));
     this.logger.log({ msg: 'user deleted', user: name });
   }
 }
