@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import { connectCertgateTransport } from '@certgate/messaging';
 import { closeOnSignals, exitOnStartupFailure, SERVICE_ENV, VERSION } from '@certgate/platform';
 import { ConsoleAppModule } from './app/app.module';
 import type { ConsoleEnv } from './app/console-env';
@@ -21,6 +22,9 @@ async function bootstrap(): Promise<void> {
     .build();
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'api/docs-json' });
   const env = app.get<ConsoleEnv>(SERVICE_ENV);
+  // The console's own health is answered over NATS like every service's.
+  connectCertgateTransport(app);
+  await app.startAllMicroservices();
   await app.listen(env.CONSOLE_PORT, env.CONSOLE_HOST);
   closeOnSignals(app);
   app.get(Logger).log({ msg: 'console API listening', url: `http://${env.CONSOLE_HOST}:${env.CONSOLE_PORT}/api/v1` });

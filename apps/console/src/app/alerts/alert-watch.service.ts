@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import type { Response } from 'express';
 import { DeliverPolicy, type ConsumerMessages, type NatsConnection } from 'nats';
-import { AlertSubjects, tenantStream, tenantSubject } from '@certgate/contracts';
+import { AlertSubjects, errorMessage, tenantStream, tenantSubject } from '@certgate/contracts';
 import { jetStreamErrorCode, MESSAGING_OPTIONS, NATS_CONNECTION, type MessagingOptions, JS_STREAM_NOT_FOUND } from '@certgate/messaging';
 import { sseComment, sseEvent } from './server-sent-events';
 
@@ -89,7 +89,7 @@ class AlertWatch {
           }
         } catch (err) {
           if (this.closed) break;
-          this.logger.warn({ msg: 'reading the alerts stream failed; retrying', error: (err as Error).message });
+          this.logger.warn({ msg: 'reading the alerts stream failed; retrying', error: errorMessage(err) });
         }
         if (!this.closed) await this.pause(RETRY_MS);
       }

@@ -12,7 +12,7 @@ import {
   type CertificateAlert,
   type CertificateSource,
 } from '@certgate/contracts';
-import { RpcClient } from '@certgate/messaging';
+import { CertgateClient } from '@certgate/messaging';
 import { AdminTokenGuard } from '../common/admin-token.guard';
 import { AdminApi, ApiBodyFrom, ApiResponseFrom, Summary } from '../common/openapi';
 import { ZodBody, ZodQuery } from '../common/zod-body.pipe';
@@ -27,7 +27,7 @@ const SCAN_RPC = { timeoutMs: 120_000 };
 @UseGuards(AdminTokenGuard)
 @Controller('alerts')
 export class AlertsController {
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(private readonly rpc: CertgateClient) {}
 
   @Get()
   @Summary('The newest expiry alerts raised (oldest first)')

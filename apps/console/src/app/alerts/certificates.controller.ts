@@ -2,7 +2,7 @@ import { Controller, Get, Query, UseGuards } from '@nestjs/common';
 import { ApiQuery } from '@nestjs/swagger';
 import type { z } from 'zod';
 import { AlertsRpc, CERTIFICATE_SOURCES, ENTRY_STATUSES, inventoryQuerySchema, type InventoryCertificate } from '@certgate/contracts';
-import { RpcClient } from '@certgate/messaging';
+import { CertgateClient } from '@certgate/messaging';
 import { AdminTokenGuard } from '../common/admin-token.guard';
 import { AdminApi, ApiResponseFrom, Summary } from '../common/openapi';
 import { ZodQuery } from '../common/zod-body.pipe';
@@ -11,7 +11,7 @@ import { ZodQuery } from '../common/zod-body.pipe';
 @UseGuards(AdminTokenGuard)
 @Controller('certificates')
 export class CertificatesController {
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(private readonly rpc: CertgateClient) {}
 
   @Get()
   @Summary('Inventory of every certificate certgate relies on, with status, days left, source and reference')

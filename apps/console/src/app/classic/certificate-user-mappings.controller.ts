@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
 import { ClassicRpc, createCertificateMappingSchema, type CertificateMapping } from '@certgate/contracts';
-import { RpcClient } from '@certgate/messaging';
+import { CertgateClient } from '@certgate/messaging';
 import { AdminTokenGuard } from '../common/admin-token.guard';
 import { AdminApi, ApiBodyFrom, ApiResponseFrom, Summary } from '../common/openapi';
 import { ZodBody } from '../common/zod-body.pipe';
@@ -9,7 +9,7 @@ import { ZodBody } from '../common/zod-body.pipe';
 @UseGuards(AdminTokenGuard)
 @Controller('certificate-user-mappings')
 export class CertificateUserMappingsController {
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(private readonly rpc: CertgateClient) {}
 
   @Get()
   @Summary('List certificate-to-user mappings (?user=<name> for one user)')

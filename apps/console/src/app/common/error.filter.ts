@@ -1,6 +1,6 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
-import { CertgateError, ErrorCode, HTTP_STATUS_OF, type ErrorCode as Code } from '@certgate/contracts';
+import { CertgateError, ErrorCode, errorMessage, HTTP_STATUS_OF, type ErrorCode as Code } from '@certgate/contracts';
 
 const CODE_OF_STATUS: Record<number, Code> = {
   400: ErrorCode.badRequest,
@@ -38,7 +38,7 @@ export class ApiErrorFilter implements ExceptionFilter {
     }
     const clientError = bodyParserError(err);
     if (clientError) return clientError;
-    this.logger.error({ msg: 'unhandled error', error: err instanceof Error ? err.message : String(err) });
+    this.logger.error({ msg: 'unhandled error', error: errorMessage(err) });
     return { status: 500, body: { error: ErrorCode.internal, message: 'internal error' } };
   }
 }

@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Post, Query, StreamableFile, UseGuards } fr
 import { ApiProduces, ApiQuery } from '@nestjs/swagger';
 import { z } from 'zod';
 import { KeystoreRpc } from '@certgate/contracts';
-import { RpcClient } from '@certgate/messaging';
+import { CertgateClient } from '@certgate/messaging';
 import { AdminTokenGuard } from '../common/admin-token.guard';
 import { AdminApi, ApiBodyFrom, ApiResponseFrom, Summary } from '../common/openapi';
 import { ZodBody, ZodQuery } from '../common/zod-body.pipe';
@@ -15,7 +15,7 @@ const downloadQuery = z.object({ download: z.enum(['zip'], { error: "download mu
 @UseGuards(AdminTokenGuard)
 @Controller('connectivity')
 export class ConnectivityController {
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(private readonly rpc: CertgateClient) {}
 
   @Post('tls')
   @HttpCode(200)

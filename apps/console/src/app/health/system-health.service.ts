@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { SERVICE_NAMES, healthDiscoverContract, type HealthReply, type ServiceName } from '@certgate/contracts';
-import { RpcClient } from '@certgate/messaging';
+import { CertgateClient } from '@certgate/messaging';
 
 export interface ServiceHealth {
   status: 'up' | 'degraded' | 'down';
@@ -15,7 +15,7 @@ export interface SystemHealth {
 /** Asks every replica of every service at once (scatter-gather) and groups the answers. */
 @Injectable()
 export class SystemHealthService {
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(private readonly rpc: CertgateClient) {}
 
   async collect(maxWaitMs = 400): Promise<SystemHealth> {
     const replies = await this.rpc.requestAll(healthDiscoverContract, {}, { maxWaitMs });

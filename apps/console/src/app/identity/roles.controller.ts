@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 import { IdentityRpc, type Role } from '@certgate/contracts';
-import { RpcClient } from '@certgate/messaging';
+import { CertgateClient } from '@certgate/messaging';
 import { AdminTokenGuard } from '../common/admin-token.guard';
 import { AdminApi, ApiBodyFrom, ApiResponseFrom, Summary } from '../common/openapi';
 import { ZodBody } from '../common/zod-body.pipe';
@@ -11,7 +11,7 @@ const createRole = IdentityRpc.createRole.request;
 @UseGuards(AdminTokenGuard)
 @Controller('roles')
 export class RolesController {
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(private readonly rpc: CertgateClient) {}
 
   @Get()
   @Summary('List user roles (the predefined ESBMessaging.send and custom ones)')

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, UseGuards } from '@nestjs/common';
 import { createServiceKeySchema, IdentityRpc, instanceParametersSchema } from '@certgate/contracts';
 import { z } from 'zod';
-import { RpcClient } from '@certgate/messaging';
+import { CertgateClient } from '@certgate/messaging';
 import { AdminTokenGuard } from '../common/admin-token.guard';
 import { AdminApi, ApiBodyFrom, ApiResponseFrom, Summary } from '../common/openapi';
 import { ZodBody } from '../common/zod-body.pipe';
@@ -13,7 +13,7 @@ const updateInstance = z.object({ parameters: instanceParametersSchema }).strict
 @UseGuards(AdminTokenGuard)
 @Controller('service-instances')
 export class ServiceInstancesController {
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(private readonly rpc: CertgateClient) {}
 
   @Get()
   @Summary('List service instances')

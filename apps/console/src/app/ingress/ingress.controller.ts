@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Header, Put, UseGuards } from '@nestjs/common';
 import { IngressRpc } from '@certgate/contracts';
-import { RpcClient } from '@certgate/messaging';
+import { CertgateClient } from '@certgate/messaging';
 import { AdminTokenGuard } from '../common/admin-token.guard';
 import { AdminApi, ApiBodyFrom, ApiResponseFrom, Summary } from '../common/openapi';
 import { ZodBody } from '../common/zod-body.pipe';
@@ -11,7 +11,7 @@ const putRoots = IngressRpc.putTrustedRoots.request;
 @UseGuards(AdminTokenGuard)
 @Controller('ingress')
 export class IngressController {
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(private readonly rpc: CertgateClient) {}
 
   @Get('trusted-roots')
   @Summary('Client roots the ingress trusts: configured, managed here, and the tenant client CA')

@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Streamable
 import { ApiProduces, ApiQuery } from '@nestjs/swagger';
 import { z } from 'zod';
 import { certificateFormatSchema, exportPkcs12BodySchema, KeystoreRpc, renameEntryBodySchema } from '@certgate/contracts';
-import { RpcClient } from '@certgate/messaging';
+import { CertgateClient } from '@certgate/messaging';
 import { AdminTokenGuard } from '../common/admin-token.guard';
 import { AdminApi, ApiBodyFrom, ApiResponseFrom, Summary } from '../common/openapi';
 import { ZodBody, ZodQuery } from '../common/zod-body.pipe';
@@ -18,7 +18,7 @@ const SLOW_RPC = { timeoutMs: 20_000 };
 @UseGuards(AdminTokenGuard)
 @Controller('keystore/entries')
 export class KeystoreEntriesController {
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(private readonly rpc: CertgateClient) {}
 
   @Get()
   @Summary('Keystore entries (never a private key)')

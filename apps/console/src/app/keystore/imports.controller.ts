@@ -1,6 +1,6 @@
 import { Body, Controller, Post, UseGuards } from '@nestjs/common';
 import { addCertificateBodySchema, importPkcs12BodySchema, KeystoreRpc } from '@certgate/contracts';
-import { RpcClient } from '@certgate/messaging';
+import { CertgateClient } from '@certgate/messaging';
 import { AdminTokenGuard } from '../common/admin-token.guard';
 import { AdminApi, ApiBodyFrom, ApiResponseFrom, Summary } from '../common/openapi';
 import { ZodBody } from '../common/zod-body.pipe';
@@ -10,7 +10,7 @@ import { ZodBody } from '../common/zod-body.pipe';
 @UseGuards(AdminTokenGuard)
 @Controller('keystore')
 export class KeystoreImportsController {
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(private readonly rpc: CertgateClient) {}
 
   @Post('certificates')
   @Summary('Add a trusted certificate (e.g. the root of a receiver); receiver calls and connectivity tests trust it')

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, StreamableFile, UseGuards } from '@nestjs/common';
 import { ApiProduces } from '@nestjs/swagger';
 import { importChainBodySchema, KeystoreRpc, startRenewalBodySchema } from '@certgate/contracts';
-import { RpcClient } from '@certgate/messaging';
+import { CertgateClient } from '@certgate/messaging';
 import { AdminTokenGuard } from '../common/admin-token.guard';
 import { AdminApi, ApiBodyFrom, ApiResponseFrom, Summary } from '../common/openapi';
 import { ZodBody } from '../common/zod-body.pipe';
@@ -19,7 +19,7 @@ const KEY_GENERATION = { timeoutMs: 30_000 };
 @UseGuards(AdminTokenGuard)
 @Controller('keystore/key-pairs')
 export class KeyPairsController {
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(private readonly rpc: CertgateClient) {}
 
   @Post()
   @Summary('Generate a key pair (RSA 2048/3072/4096 or EC P-256/P-384); self-signed until its CA chain is imported')

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { OAuthSigningRpc, rotateSigningKeyRequestSchema } from '@certgate/contracts';
-import { RpcClient } from '@certgate/messaging';
+import { CertgateClient } from '@certgate/messaging';
 import { AdminTokenGuard } from '../common/admin-token.guard';
 import { AdminApi, ApiBodyFrom, ApiResponseFrom, Summary } from '../common/openapi';
 import { ZodBody } from '../common/zod-body.pipe';
@@ -11,7 +11,7 @@ const rotateBody = new ZodBody(rotateSigningKeyRequestSchema);
 @UseGuards(AdminTokenGuard)
 @Controller('oauth/signing-keys')
 export class SigningKeysController {
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(private readonly rpc: CertgateClient) {}
 
   @Get()
   @Summary('OAuth token signing keys: the active one and the previous ones still published (public keys only)')

@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { SecureContextOptions } from 'node:tls';
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { errorMessage } from '@certgate/contracts';
 import { SERVICE_ENV } from '@certgate/platform';
 import type { IngressEnv } from '../ingress-env';
 import { IngressMetrics } from '../metrics/ingress-metrics';
@@ -89,7 +90,7 @@ export class IngressServer implements OnApplicationBootstrap, BeforeApplicationS
       this.metrics.secureContextSwapped();
       this.logger.log({ msg: 'trusted client roots swapped live', roots: next.roots.map((r) => ({ source: r.source, subjectDN: r.certificate.subjectDN })) });
     } catch (err) {
-      this.logger.error({ msg: 'the TLS context could not be swapped; the previous trusted roots stay in force', error: (err as Error).message });
+      this.logger.error({ msg: 'the TLS context could not be swapped; the previous trusted roots stay in force', error: errorMessage(err) });
     }
   }
 

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import type { TLSSocket } from 'node:tls';
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { errorMessage } from '@certgate/contracts';
 import { SERVICE_ENV } from '@certgate/platform';
 import { sendError, sendJson, sendText } from '../common/data-plane-responses';
 import type { RequestContext } from '../common/request-context';
@@ -116,13 +117,13 @@ export class RequestRouter {
       });
       this.metrics.requestAnswered(status);
     } catch (err) {
-      this.logger.error({ msg: 'access log entry failed', requestId: ctx.requestId, error: (err as Error).message });
+      this.logger.error({ msg: 'access log entry failed', requestId: ctx.requestId, error: errorMessage(err) });
     }
   }
 
   private fail(ctx: RequestContext | undefined, res: ServerResponse, err: unknown): void {
     try {
-      const message = err instanceof Error ? err.message : String(err);
+      const message = errorMessage(err);
       this.logger.error({ msg: 'request failed', requestId: ctx?.requestId, error: message });
       if (ctx) this.log.trace({ time: new Date(), level: 'error', event: 'ingress.failed', requestId: ctx.requestId, ip: ctx.connection.ip, reason: 'internal_error', message });
       if (res.headersSent) {

@@ -3,8 +3,8 @@ import { validateHeaderName, validateHeaderValue } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { NatsConnection } from 'nats';
-import { RuntimeRpc, tenantSubject, type InvokeResponse } from '@certgate/contracts';
-import { largestBodyInOneMessage, NATS_CONNECTION, RpcClient } from '@certgate/messaging';
+import { errorMessage, RuntimeRpc, tenantSubject, type InvokeResponse } from '@certgate/contracts';
+import { CertgateClient, largestBodyInOneMessage, NATS_CONNECTION } from '@certgate/messaging';
 import { SERVICE_ENV } from '@certgate/platform';
 import { sendError } from '../common/data-plane-responses';
 import { lingerThenClose } from '../common/lingering-close';
@@ -33,7 +33,7 @@ export class InvokeService {
   constructor(
     @Inject(SERVICE_ENV) private readonly env: IngressEnv,
     @Inject(NATS_CONNECTION) nc: NatsConnection,
-    private readonly rpc: RpcClient,
+    private readonly rpc: CertgateClient,
     private readonly log: RequestLog,
     private readonly metrics: IngressMetrics,
   ) {
@@ -122,7 +122,7 @@ function invalidHeader(headers: Record<string, string>): string | undefined {
       validateHeaderName(name);
       validateHeaderValue(name, headers[name]);
     } catch (err) {
-      return `header '${name}': ${(err as Error).message}`;
+      return `header '${name}': ${errorMessage(err)}`;
     }
   }
   return undefined;

@@ -1,4 +1,4 @@
-import { CertgateError, ErrorCode, HTTP_STATUS_OF } from '@certgate/contracts';
+import { CertgateError, ErrorCode, errorMessage, HTTP_STATUS_OF } from '@certgate/contracts';
 import type { DataPlaneError } from '../common/data-plane-responses';
 import type { TraceLevel } from '../logs/trace-log-line';
 import type { RuntimeOutcome } from '../metrics/ingress-metrics';
@@ -49,7 +49,7 @@ export function runtimeFailure(err: unknown, invokeSubject: string, timeoutMs: n
       status: 500,
       body: { error: ErrorCode.internal, error_description: 'the ingress could not process the request' },
       outcome: 'error',
-      trace: { level: 'error', event: 'ingress.failed', reason: ErrorCode.internal, message: err instanceof Error ? err.message : String(err) },
+      trace: { level: 'error', event: 'ingress.failed', reason: ErrorCode.internal, message: errorMessage(err) },
     };
   }
   // The transport's own failures name the invoke subject; a runtime's error reply does not.

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import type { NatsConnection } from 'nats';
-import { LogSubjects, tenantSubject, type AccessLogRecord, type TraceLogRecord } from '@certgate/contracts';
+import { errorMessage, LogSubjects, tenantSubject, type AccessLogRecord, type TraceLogRecord } from '@certgate/contracts';
 import { encodeJson, ensureStream, NATS_CONNECTION, PublishQueue } from '@certgate/messaging';
 import { SERVICE_ENV } from '@certgate/platform';
 import type { IngressEnv } from '../ingress-env';
@@ -38,7 +38,7 @@ export class RequestLog implements OnModuleInit, OnApplicationShutdown {
   private publishFailing = false;
   private readonly onPublishError = (err: unknown) => {
     // Logged once per outage, not once per request.
-    if (!this.publishFailing) this.logger.warn({ msg: 'log record could not be published; the log files still have it', error: err instanceof Error ? err.message : String(err) });
+    if (!this.publishFailing) this.logger.warn({ msg: 'log record could not be published; the log files still have it', error: errorMessage(err) });
     this.publishFailing = true;
   };
 

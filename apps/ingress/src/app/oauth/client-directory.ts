@@ -1,11 +1,8 @@
-import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import type { NatsConnection } from 'nats';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { z } from 'zod';
 import { PrincipalDirectory, type ClientEntry, type Principal } from '@certgate/authz';
 import { Buckets } from '@certgate/contracts';
-import { ensureKv, HealthResponder, KvCache, NATS_CONNECTION } from '@certgate/messaging';
-import { SERVICE_ENV } from '@certgate/platform';
-import type { IngressEnv } from '../ingress-env';
+import { KvBuckets } from '@certgate/messaging';
 import type { ClientLookup } from './token-client';
 
 /**
@@ -14,29 +11,21 @@ import type { ClientLookup } from './token-client';
  * service who a client is. Standard mode always: tokens are issued to service keys.
  */
 @Injectable()
-export class ClientDirectory implements ClientLookup, OnModuleInit, OnModuleDestroy {
+export class ClientDirectory implements ClientLookup, OnModuleInit {
   private readonly logger = new Logger('oauth-clients');
   private readonly directory = new PrincipalDirectory();
-  private cache?: KvCache<unknown>;
 
-  constructor(
-    @Inject(SERVICE_ENV) private readonly env: IngressEnv,
-    @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
-    private readonly health: HealthResponder,
-  ) {}
+  constructor(private readonly buckets: KvBuckets) {}
 
   async onModuleInit(): Promise<void> {
-    const kv = await ensureKv(this.nc, this.env.CERTGATE_TENANT, Buckets.identity);
     // The whole bucket (one watch filter works on every NATS 2.x); the directory keeps only
-    // instances and keys, and validates them per key prefix, so the cache takes values as they are.
-    this.cache = await KvCache.start(kv, { schema: z.unknown(), onChange: (key, value) => this.apply(key, value) });
-    // Changes seen while loading may have been applied already; applying one twice is harmless.
-    for (const [key, value] of this.cache.entries()) this.apply(key, value);
-    this.health.register('cache.oauth-clients', () => ({ status: 'up', message: `${this.directory.size.keys} service keys` }));
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    await this.cache?.stop();
+    // instances and keys, and validates them per key prefix, so the projection takes values as they are.
+    await this.buckets.project(Buckets.identity, {
+      schema: z.unknown(),
+      apply: (key, value) => this.apply(key, value),
+      health: 'cache.oauth-clients',
+      describe: () => `${this.directory.size.keys} service keys`,
+    });
   }
 
   byFingerprint(fingerprint: string): Principal | undefined {

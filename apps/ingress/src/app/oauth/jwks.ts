@@ -1,9 +1,6 @@
-import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import type { NatsConnection } from 'nats';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { Buckets, OAUTH_SIGNING_ALG, SigningKv, storedSigningKeySchema, type Jwks, type StoredSigningKey } from '@certgate/contracts';
-import { ensureKv, HealthResponder, KvCache, NATS_CONNECTION } from '@certgate/messaging';
-import { SERVICE_ENV } from '@certgate/platform';
-import type { IngressEnv } from '../ingress-env';
+import { KvBuckets, type KvProjection } from '@certgate/messaging';
 
 /** The JWK Set of `GET /oauth/jwks` from the signing keys the keystore publishes. */
 export function jwksOf(keys: Iterable<StoredSigningKey>): Jwks {
@@ -14,25 +11,21 @@ export function jwksOf(keys: Iterable<StoredSigningKey>): Jwks {
 
 /** Every published signing key, watched in the keystore bucket: a rotation is in the JWKS within milliseconds. */
 @Injectable()
-export class JwksService implements OnModuleInit, OnModuleDestroy {
-  private cache?: KvCache<StoredSigningKey>;
+export class JwksService implements OnModuleInit {
+  private keys?: KvProjection<StoredSigningKey>;
   private body = JSON.stringify({ keys: [] });
 
-  constructor(
-    @Inject(SERVICE_ENV) private readonly env: IngressEnv,
-    @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
-    private readonly health: HealthResponder,
-  ) {}
+  constructor(private readonly buckets: KvBuckets) {}
 
   async onModuleInit(): Promise<void> {
-    const kv = await ensureKv(this.nc, this.env.CERTGATE_TENANT, Buckets.keystore);
-    this.cache = await KvCache.start(kv, { key: SigningKv.keys, schema: storedSigningKeySchema, onChange: () => this.rebuild() });
+    this.keys = await this.buckets.project(Buckets.keystore, {
+      key: SigningKv.keys,
+      schema: storedSigningKeySchema,
+      onChange: () => this.rebuild(),
+      health: 'cache.jwks',
+      describe: () => `${this.keys?.size ?? 0} published signing keys`,
+    });
     this.rebuild();
-    this.health.register('cache.jwks', () => ({ status: 'up', message: `${this.cache?.size ?? 0} published signing keys` }));
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    await this.cache?.stop();
   }
 
   /** The JWK Set as JSON text, built once per change. */
@@ -41,8 +34,8 @@ export class JwksService implements OnModuleInit, OnModuleDestroy {
   }
 
   private rebuild(): void {
-    if (!this.cache) return;
-    const keys = [...this.cache.entries()].filter(([name, key]) => SigningKv.key(key.kid) === name).map(([, key]) => key);
+    if (!this.keys) return;
+    const keys = [...this.keys.entries()].filter(([name, key]) => SigningKv.key(key.kid) === name).map(([, key]) => key);
     this.body = JSON.stringify(jwksOf(keys));
   }
 }

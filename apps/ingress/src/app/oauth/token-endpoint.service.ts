@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { CertgateError, ErrorCode, KeystoreRpc, OAuthSigningRpc, type SystemKeyStatus, type TokenResponse } from '@certgate/contracts';
-import { RpcClient } from '@certgate/messaging';
+import { CertgateError, ErrorCode, errorMessage, KeystoreRpc, OAuthSigningRpc, type SystemKeyStatus, type TokenResponse } from '@certgate/contracts';
+import { CertgateClient } from '@certgate/messaging';
 import { SERVICE_ENV } from '@certgate/platform';
 import { sendJson } from '../common/data-plane-responses';
 import { lingerThenClose } from '../common/lingering-close';
@@ -35,7 +35,7 @@ export class TokenEndpoint {
   constructor(
     @Inject(SERVICE_ENV) private readonly env: IngressEnv,
     private readonly clients: ClientDirectory,
-    private readonly rpc: RpcClient,
+    private readonly rpc: CertgateClient,
     private readonly log: RequestLog,
   ) {}
 
@@ -59,7 +59,7 @@ export class TokenEndpoint {
       this.trace(ctx, 'info', 'oauth.token_issued', request.grant, `token issued to '${grant.client.name}' (kid ${signed.kid}, expires in ${issued.expires_in} s${cnf ? ', bound to the client certificate' : ''})`);
     } catch (err) {
       const failure = unavailable(err);
-      if (failure.error === 'server_error') this.logger.error({ msg: 'token request failed', requestId: ctx.requestId, error: err instanceof Error ? err.message : String(err) });
+      if (failure.error === 'server_error') this.logger.error({ msg: 'token request failed', requestId: ctx.requestId, error: errorMessage(err) });
       return this.refuse(ctx, res, failure);
     }
     sendJson(res, 200, issued, NO_STORE);

@@ -1,13 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
+import { MessagePattern } from '@nestjs/microservices';
 import { IngressRpc } from '@certgate/contracts';
-import { RpcHandler } from '@certgate/messaging';
 import { ServerIdentity } from './server-identity.service';
 
-@Injectable()
+@Controller()
 export class ServerChainHandler {
   constructor(private readonly server: ServerIdentity) {}
 
-  @RpcHandler(IngressRpc.getServerChain)
+  @MessagePattern(IngressRpc.getServerChain)
   getServerChain(): { pem: string } {
     return { pem: this.server.chainPem };
   }

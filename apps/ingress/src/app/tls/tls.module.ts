@@ -3,7 +3,8 @@ import { ServerChainHandler } from './server-chain.handler';
 import { ServerIdentity } from './server-identity.service';
 
 @Module({
-  providers: [ServerIdentity, ServerChainHandler],
+  controllers: [ServerChainHandler],
+  providers: [ServerIdentity],
   exports: [ServerIdentity],
 })
 export class TlsModule {}

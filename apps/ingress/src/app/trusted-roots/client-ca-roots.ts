@@ -1,4 +1,4 @@
-import type { StoredKeystoreEntry } from '@certgate/contracts';
+import { errorMessage, type StoredKeystoreEntry } from '@certgate/contracts';
 import { isValidAnchor, parseCertificates, type Certificate } from '@certgate/x509';
 
 /**
@@ -13,7 +13,7 @@ export async function clientCaRoots(entry: StoredKeystoreEntry | undefined): Pro
   try {
     chain = parseCertificates(entry.chainPem);
   } catch (err) {
-    return { roots: [], problem: `the chain of keystore entry '${entry.alias}' cannot be read: ${(err as Error).message}` };
+    return { roots: [], problem: `the chain of keystore entry '${entry.alias}' cannot be read: ${errorMessage(err)}` };
   }
   const roots: Certificate[] = [];
   const refusals: string[] = [];

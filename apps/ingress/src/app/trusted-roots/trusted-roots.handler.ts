@@ -1,19 +1,19 @@
-import { Injectable } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
+import { MessagePattern } from '@nestjs/microservices';
 import { IngressRpc } from '@certgate/contracts';
-import { RpcHandler } from '@certgate/messaging';
 import type { RootView } from './effective-roots';
 import { TrustedRootsService } from './trusted-roots.service';
 
-@Injectable()
+@Controller()
 export class TrustedRootsHandler {
   constructor(private readonly roots: TrustedRootsService) {}
 
-  @RpcHandler(IngressRpc.getTrustedRoots)
+  @MessagePattern(IngressRpc.getTrustedRoots)
   getTrustedRoots(): { roots: RootView[] } {
     return { roots: this.roots.view() };
   }
 
-  @RpcHandler(IngressRpc.putTrustedRoots)
+  @MessagePattern(IngressRpc.putTrustedRoots)
   async putTrustedRoots(body: { certificates: string }): Promise<{ roots: RootView[] }> {
     return { roots: await this.roots.replaceApiRoots(body.certificates) };
   }

@@ -5,7 +5,8 @@ import { TrustedRootsService } from './trusted-roots.service';
 
 @Module({
   imports: [MetricsModule],
-  providers: [TrustedRootsService, TrustedRootsHandler],
+  controllers: [TrustedRootsHandler],
+  providers: [TrustedRootsService],
   exports: [TrustedRootsService],
 })
 export class TrustedRootsModule {}

@@ -1,8 +1,8 @@
-import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import type { KV, NatsConnection } from 'nats';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import {
   Buckets,
   CLIENT_CA_ALIAS,
+  errorMessage,
   IngressKv,
   KeystoreKv,
   storedKeystoreEntrySchema,
@@ -10,7 +10,7 @@ import {
   type StoredKeystoreEntry,
   type TrustedRoots,
 } from '@certgate/contracts';
-import { encodeJson, ensureKv, KvCache, NATS_CONNECTION } from '@certgate/messaging';
+import { KvBuckets, nestMessagingLogger, type KvProjection } from '@certgate/messaging';
 import { SERVICE_ENV } from '@certgate/platform';
 import { isValidAnchor, parseCertificate, type Certificate } from '@certgate/x509';
 import type { IngressEnv } from '../ingress-env';
@@ -33,44 +33,34 @@ const APPLY_WAIT_MS = 2_000;
  * context); certificates are parsed here, on change, never on the request path.
  */
 @Injectable()
-export class TrustedRootsService implements OnModuleInit, OnModuleDestroy {
+export class TrustedRootsService implements OnModuleInit {
   private readonly logger = new Logger('trusted-roots');
   private readonly listeners: RootsListener[] = [];
   private readonly waiters = new Set<{ applied: (roots: EffectiveRoots) => boolean; done: () => void }>();
   private envRoots: Certificate[] = [];
-  private kv?: KV;
-  private apiCache?: KvCache<TrustedRoots>;
-  private clientCaCache?: KvCache<StoredKeystoreEntry>;
+  /** Written only by this service (replaceApiRoots); every replica reads it through `apiProjection`. */
+  private readonly storedApiRoots = this.buckets.bucket(Buckets.ingress).repository(trustedRootsSchema, 'trusted roots');
+  private apiProjection?: KvProjection<TrustedRoots>;
+  private clientCaProjection?: KvProjection<StoredKeystoreEntry>;
   private clientCa: Certificate[] = [];
   private roots = new EffectiveRoots({ env: [], api: [], clientCa: [] });
-  /** Recomputations run one after another, each on the caches' latest state. */
+  /** Recomputations run one after another, each on the projections' latest state. */
   private queue: Promise<void> = Promise.resolve();
 
   constructor(
     @Inject(SERVICE_ENV) private readonly env: IngressEnv,
-    @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
+    private readonly buckets: KvBuckets,
     private readonly metrics: IngressMetrics,
   ) {}
 
   async onModuleInit(): Promise<void> {
-    const tenant = this.env.CERTGATE_TENANT;
     this.envRoots = await loadClientRoots(this.env.INGRESS_CLIENT_ROOTS);
-    this.kv = await ensureKv(this.nc, tenant, Buckets.ingress);
-    const keystore = await ensureKv(this.nc, tenant, Buckets.keystore);
-    const logger = {
-      info: (msg: string, ctx?: Record<string, unknown>) => this.logger.log({ msg, ...ctx }),
-      warn: (msg: string, ctx?: Record<string, unknown>) => this.logger.warn({ msg, ...ctx }),
-      error: (msg: string, ctx?: Record<string, unknown>) => this.logger.error({ msg, ...ctx }),
-    };
+    const logger = nestMessagingLogger('trusted-roots');
     const onChange = () => this.schedule();
-    this.apiCache = await KvCache.start(this.kv, { key: IngressKv.trustedRoots, schema: trustedRootsSchema, logger, onChange });
-    this.clientCaCache = await KvCache.start(keystore, { key: KeystoreKv.entry(CLIENT_CA_ALIAS), schema: storedKeystoreEntrySchema, logger, onChange });
+    this.apiProjection = await this.buckets.project(Buckets.ingress, { key: IngressKv.trustedRoots, schema: trustedRootsSchema, logger, onChange });
+    this.clientCaProjection = await this.buckets.project(Buckets.keystore, { key: KeystoreKv.entry(CLIENT_CA_ALIAS), schema: storedKeystoreEntrySchema, logger, onChange });
     this.schedule();
     await this.queue;
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    await Promise.all([this.apiCache?.stop(), this.clientCaCache?.stop()]);
   }
 
   get current(): EffectiveRoots {
@@ -95,13 +85,12 @@ export class TrustedRootsService implements OnModuleInit, OnModuleDestroy {
   async replaceApiRoots(pem: string): Promise<RootView[]> {
     const certs = await validateRootBundle(pem);
     const value: TrustedRoots = { pems: certs.map((c) => c.pem), updatedAt: new Date().toISOString() };
-    if (!this.kv) throw new Error('the trusted roots store is not open yet');
     const wanted = new Set(certs.map((c) => c.fingerprint));
     const applied = this.appliedLocally((roots) => {
       const api = roots.roots.filter((r) => r.source === 'api').map((r) => r.certificate.fingerprint);
       return api.length === wanted.size && api.every((f) => wanted.has(f));
     });
-    await this.kv.put(IngressKv.trustedRoots, encodeJson(value));
+    await this.storedApiRoots.put(IngressKv.trustedRoots, value);
     await applied;
     this.logger.log({ msg: 'trusted client roots replaced through the API', roots: certs.map((c) => ({ subjectDN: c.subjectDN, fingerprint: c.fingerprint })) });
     return new EffectiveRoots({ env: this.envRoots, api: certs, clientCa: this.clientCa }).view();
@@ -126,12 +115,12 @@ export class TrustedRootsService implements OnModuleInit, OnModuleDestroy {
   private schedule(): void {
     this.queue = this.queue
       .then(() => this.recompute())
-      .catch((err: unknown) => this.logger.error({ msg: 'trusted client roots could not be recomputed; the previous ones stay in force', error: (err as Error).message }));
+      .catch((err: unknown) => this.logger.error({ msg: 'trusted client roots could not be recomputed; the previous ones stay in force', error: errorMessage(err) }));
   }
 
   private async recompute(): Promise<void> {
-    const api = await this.apiRoots(this.apiCache?.get(IngressKv.trustedRoots));
-    const clientCa = await clientCaRoots(this.clientCaCache?.get(KeystoreKv.entry(CLIENT_CA_ALIAS)));
+    const api = await this.apiRoots(this.apiProjection?.get(IngressKv.trustedRoots));
+    const clientCa = await clientCaRoots(this.clientCaProjection?.get(KeystoreKv.entry(CLIENT_CA_ALIAS)));
     if (clientCa.problem) this.logger.warn({ msg: 'the tenant client CA is not trusted', problem: clientCa.problem });
     this.clientCa = clientCa.roots;
     const next = new EffectiveRoots({ env: this.envRoots, api, clientCa: clientCa.roots });
@@ -153,7 +142,7 @@ export class TrustedRootsService implements OnModuleInit, OnModuleDestroy {
         if (verdict.ok) roots.push(cert);
         else this.logger.error({ msg: 'a stored trusted root is not a root CA; skipped', subjectDN: cert.subjectDN, reason: verdict.message });
       } catch (err) {
-        this.logger.error({ msg: 'a stored trusted root cannot be parsed; skipped', error: (err as Error).message });
+        this.logger.error({ msg: 'a stored trusted root cannot be parsed; skipped', error: errorMessage(err) });
       }
     }
     return roots;
