@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import { Test, type TestingModule } from '@nestjs/testing';
+import type { INestMicroservice } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
 import type { Counter } from 'prom-client';
 import {
   ALERT_SIGNATURE_HEADER,
@@ -12,7 +13,7 @@ import {
   tenantSubject,
   type CertificateAlert,
 } from '@certgate/contracts';
-import { encodeJson, ensureKv, jetStreamErrorCode, RpcClient } from '@certgate/messaging';
+import { encodeJson, ensureKv, jetStreamErrorCode, listenOnNats, RpcClient } from '@certgate/messaging';
 import { OpsServer, PlatformModule } from '@certgate/platform';
 import { certgateFailure, freePort, startNatsHarness, type NatsHarness } from '@certgate/testing';
 import { AlertSubscriptionsModule } from './app/alert-subscriptions/alert-subscriptions.module';
@@ -24,7 +25,7 @@ const MASTER = randomBytes(32).toString('base64url');
 const SECRET = 'webhook-secret-' + randomBytes(12).toString('hex');
 
 /** One keystore replica with the subscription module, against the harness' tenant; retries in milliseconds. */
-async function startReplica(h: NatsHarness, nodeId: string): Promise<TestingModule> {
+async function startReplica(h: NatsHarness, nodeId: string): Promise<INestMicroservice> {
   const platform = PlatformModule.forService('keystore', keystoreEnvSchema, {
     ...process.env,
     ...h.env,
@@ -36,10 +37,9 @@ async function startReplica(h: NatsHarness, nodeId: string): Promise<TestingModu
     METRICS_PORT: '0',
     LOG_LEVEL: 'silent',
   });
-  const app = await Test.createTestingModule({ imports: [platform, AlertSubscriptionsModule] }).compile();
-  app.useLogger(false);
-  await app.init();
-  return app;
+  const moduleRef = await Test.createTestingModule({ imports: [platform, AlertSubscriptionsModule] }).compile();
+  moduleRef.useLogger(false);
+  return listenOnNats(moduleRef);
 }
 
 interface Call {
@@ -96,7 +96,7 @@ class Receiver {
   }
 }
 
-async function deliveryCounts(apps: TestingModule[]): Promise<Record<'ok' | 'retry' | 'failed', number>> {
+async function deliveryCounts(apps: INestMicroservice[]): Promise<Record<'ok' | 'retry' | 'failed', number>> {
   const out = { ok: 0, retry: 0, failed: 0 };
   for (const app of apps) {
     const counter = app.get(OpsServer).registry.getSingleMetric('certgate_alert_webhook_deliveries_total') as Counter;
@@ -112,7 +112,7 @@ async function until(check: () => Promise<boolean>): Promise<void> {
 describe('alert webhook subscriptions (real NATS, real HTTP receivers)', () => {
   let h: NatsHarness;
   let rpc: RpcClient;
-  const apps: TestingModule[] = [];
+  const apps: INestMicroservice[] = [];
   const receivers: Receiver[] = [];
   let serial = 0;
 
@@ -154,7 +154,7 @@ describe('alert webhook subscriptions (real NATS, real HTTP receivers)', () => {
     return app;
   };
 
-  const stop = async (app: TestingModule) => {
+  const stop = async (app: INestMicroservice) => {
     apps.splice(apps.indexOf(app), 1);
     await app.close();
   };

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Test, type TestingModule } from '@nestjs/testing';
+import type { INestMicroservice } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
 import {
   AlertsRpc,
   ClassicRpc,
@@ -15,14 +16,14 @@ import {
   type CertificateAlert,
   type CertificateSource,
 } from '@certgate/contracts';
-import { readStreamTail, RpcClient } from '@certgate/messaging';
+import { listenOnNats, readStreamTail, RpcClient } from '@certgate/messaging';
 import { OpsServer, PlatformModule } from '@certgate/platform';
 import { createTestPki, freePort, launchServices, startNatsHarness, type LaunchedSystem, type NatsHarness, type TestPki } from '@certgate/testing';
 import { generateKeyPair, issueCertificate } from '@certgate/x509';
 import { CLOCK } from './app/alerts/clock/clock';
 import { CertificateInventory } from './app/alerts/inventory/certificate-inventory';
 import { AlertScanner } from './app/alerts/raising/alert-scanner';
-import { AlertStateStore } from './app/alerts/raising/alert-state.store';
+import { AlertMutes } from './app/alerts/raising/alert-mutes';
 import { keystoreEnvSchema } from './app/keystore-env';
 import { KeystoreFeaturesModule } from './app/keystore-features.module';
 
@@ -51,7 +52,7 @@ async function selfSignedRoot(cn: string, notAfter: Date): Promise<string> {
   return cert.pem;
 }
 
-async function startReplica(h: NatsHarness, nodeId: string): Promise<TestingModule> {
+async function startReplica(h: NatsHarness, nodeId: string): Promise<INestMicroservice> {
   const platform = PlatformModule.forService('keystore', keystoreEnvSchema, {
     ...process.env,
     ...h.env,
@@ -60,13 +61,12 @@ async function startReplica(h: NatsHarness, nodeId: string): Promise<TestingModu
     METRICS_PORT: '0',
     LOG_LEVEL: 'silent',
   });
-  const app = await Test.createTestingModule({ imports: [platform, KeystoreFeaturesModule] })
+  const moduleRef = await Test.createTestingModule({ imports: [platform, KeystoreFeaturesModule] })
     .overrideProvider(CLOCK)
     .useValue(() => clock.now)
     .compile();
-  app.useLogger(false);
-  await app.init();
-  return app;
+  moduleRef.useLogger(false);
+  return listenOnNats(moduleRef);
 }
 
 /** One source's five certificates (40, 29, 13, 6 and 0 days), by label. */
@@ -83,7 +83,7 @@ describe('certificate expiry monitor (real NATS; real identity, flow runtime and
   let pki: TestPki;
   let system: LaunchedSystem | undefined;
   let dir = '';
-  let replicas: TestingModule[] = [];
+  let replicas: INestMicroservice[] = [];
 
   const sets = {
     keystore: { source: 'keystore', refs: {} },
@@ -136,7 +136,7 @@ describe('certificate expiry monitor (real NATS; real identity, flow runtime and
   }
 
   /** Waits until every replica's watched state satisfies `ready`, then for the scans those changes started. */
-  async function untilEveryReplica(what: string, ready: (replica: TestingModule) => boolean): Promise<void> {
+  async function untilEveryReplica(what: string, ready: (replica: INestMicroservice) => boolean): Promise<void> {
     const deadline = Date.now() + 30_000;
     while (!replicas.every(ready)) {
       if (Date.now() > deadline) throw new Error(`the replicas did not see ${what}`);
@@ -145,7 +145,7 @@ describe('certificate expiry monitor (real NATS; real identity, flow runtime and
     await idle();
   }
 
-  const holds = (replica: TestingModule, source: CertificateSource, refOf: string, fingerprint?: string) =>
+  const holds = (replica: INestMicroservice, source: CertificateSource, refOf: string, fingerprint?: string) =>
     [...replica.get(CertificateInventory).certificates()].some((c) => c.source === source && c.ref === refOf && (fingerprint === undefined || c.fingerprint === fingerprint));
 
   async function startReplicas(): Promise<void> {
@@ -328,7 +328,7 @@ describe('certificate expiry monitor (real NATS; real identity, flow runtime and
   it('a muted source raises nothing; unmuted, what is due by then is raised once', async () => {
     const mute = await rpc.request(AlertsRpc.mute, { source: 'flow', reason: 'senders renew themselves' });
     expect(mute).toEqual({ source: 'flow', reason: 'senders renew themselves', mutedAt: new Date(clock.now).toISOString() });
-    await untilEveryReplica('the mute', (r) => r.get(AlertStateStore).isMuted('flow'));
+    await untilEveryReplica('the mute', (r) => r.get(AlertMutes).isMuted('flow'));
     expect((await rpc.request(AlertsRpc.listMutes, {})).mutes).toEqual([mute]);
 
     setDay(27);
@@ -351,7 +351,7 @@ describe('certificate expiry monitor (real NATS; real identity, flow runtime and
     expect((await rpc.request(AlertsRpc.inventory, { source: 'keystore' })).certificates.some((c) => c.muted)).toBe(false);
 
     await rpc.request(AlertsRpc.unmute, { source: 'flow' });
-    await untilEveryReplica('the unmute', (r) => !r.get(AlertStateStore).isMuted('flow'));
+    await untilEveryReplica('the unmute', (r) => !r.get(AlertMutes).isMuted('flow'));
     expected.push(
       ...events(
         [sets.flow],

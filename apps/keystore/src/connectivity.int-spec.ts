@@ -2,10 +2,11 @@ import { randomBytes } from 'node:crypto';
 import * as https from 'node:https';
 import { createServer as createTcpServer, type AddressInfo, type Server } from 'node:net';
 import type { TLSSocket } from 'node:tls';
-import { Test, type TestingModule } from '@nestjs/testing';
+import type { INestMicroservice } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
 import type { KV } from 'nats';
 import { Buckets, KeystoreKv, KeystoreRpc, storedKeystoreEntrySchema, type ConnectivityResult, type StoredKeystoreEntry } from '@certgate/contracts';
-import { encodeJson, ensureKv, RpcClient } from '@certgate/messaging';
+import { encodeJson, ensureKv, listenOnNats, RpcClient } from '@certgate/messaging';
 import { PlatformModule } from '@certgate/platform';
 import { certgateFailure as failure, createTestPki, freePort, startNatsHarness, type NatsHarness, type TestLeaf, type TestPki } from '@certgate/testing';
 import { dnEquals, type Certificate } from '@certgate/x509';
@@ -16,7 +17,7 @@ import { KeyVault } from './app/vault/key-vault';
 const MASTER = randomBytes(32).toString('base64url');
 const RPC = { timeoutMs: 30_000 };
 
-async function startKeystore(h: NatsHarness): Promise<TestingModule> {
+async function startKeystore(h: NatsHarness): Promise<INestMicroservice> {
   const platform = PlatformModule.forService('keystore', keystoreEnvSchema, {
     ...process.env,
     ...h.env,
@@ -25,10 +26,9 @@ async function startKeystore(h: NatsHarness): Promise<TestingModule> {
     METRICS_PORT: '0',
     LOG_LEVEL: 'silent',
   });
-  const app = await Test.createTestingModule({ imports: [platform, KeystoreFeaturesModule] }).compile();
-  app.useLogger(false);
-  await app.init();
-  return app;
+  const moduleRef = await Test.createTestingModule({ imports: [platform, KeystoreFeaturesModule] }).compile();
+  moduleRef.useLogger(false);
+  return listenOnNats(moduleRef);
 }
 
 /** A key pair issued outside (by a partner's CA), written straight into the bucket as the keystore stores one. */
@@ -77,7 +77,7 @@ const fingerprints = (r: ConnectivityResult) => r.peerChain.map((c) => c.fingerp
 
 describe('connectivity test (real NATS, real TLS servers)', () => {
   let h: NatsHarness;
-  let app: TestingModule;
+  let app: INestMicroservice;
   let rpc: RpcClient;
   let kv: KV;
   let serverPki: TestPki;

@@ -1,12 +1,13 @@
-import { Test, type TestingModule } from '@nestjs/testing';
+import type { INestMicroservice } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
 import type { NatsConnection } from 'nats';
-import { NATS_CONNECTION } from '@certgate/messaging';
+import { listenOnNats, NATS_CONNECTION } from '@certgate/messaging';
 import { PlatformModule } from '@certgate/platform';
 import { keystoreEnvSchema } from './app/keystore-env';
 import { KeystoreFeaturesModule } from './app/keystore-features.module';
 
 /** For integration specs: one keystore replica in this process, against a harness' NATS and tenant. */
-export async function startInProcessKeystore(natsEnv: Record<string, string>, nodeId: string, env: Record<string, string>): Promise<TestingModule> {
+export async function startInProcessKeystore(natsEnv: Record<string, string>, nodeId: string, env: Record<string, string>): Promise<INestMicroservice> {
   const platform = PlatformModule.forService('keystore', keystoreEnvSchema, {
     ...process.env,
     ...natsEnv,
@@ -15,15 +16,14 @@ export async function startInProcessKeystore(natsEnv: Record<string, string>, no
     LOG_LEVEL: 'silent',
     ...env,
   });
-  const app = await Test.createTestingModule({ imports: [platform, KeystoreFeaturesModule] }).compile();
-  app.useLogger(false);
+  const moduleRef = await Test.createTestingModule({ imports: [platform, KeystoreFeaturesModule] }).compile();
+  moduleRef.useLogger(false);
   try {
-    await app.init();
+    return await listenOnNats(moduleRef);
   } catch (err) {
     // A replica refusing to start (e.g. a wrong master key) must not leave its NATS connection
     // open; Nest's close() only rethrows the failed init here, so the connection is closed directly.
-    await app.get<NatsConnection>(NATS_CONNECTION).close().catch(() => undefined);
+    await moduleRef.get<NatsConnection>(NATS_CONNECTION).close().catch(() => undefined);
     throw err;
   }
-  return app;
 }

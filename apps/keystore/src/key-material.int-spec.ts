@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { TestingModule } from '@nestjs/testing';
+import type { INestMicroservice } from '@nestjs/common';
 import { CLIENT_CA_ALIAS, KeystoreRpc } from '@certgate/contracts';
 import { RpcClient } from '@certgate/messaging';
 import { certgateFailure as failure, startNatsHarness, type NatsHarness } from '@certgate/testing';
@@ -10,7 +10,7 @@ const SYSTEM_ALIAS = 'km_system_key';
 
 describe('keystore key material for the flow runtime (real NATS)', () => {
   let h: NatsHarness;
-  let app: TestingModule;
+  let app: INestMicroservice;
   let rpc: RpcClient;
 
   beforeAll(async () => {

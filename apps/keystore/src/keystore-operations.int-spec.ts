@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { TestingModule } from '@nestjs/testing';
+import type { INestMicroservice } from '@nestjs/common';
 import type { KV } from 'nats';
 import { Buckets, CLIENT_CA_ALIAS, KeystoreKv, KeystoreRpc, storedKeystoreEntrySchema, type KeystoreEntryView, type StoredKeystoreEntry } from '@certgate/contracts';
 import { ensureKv, RpcClient } from '@certgate/messaging';
@@ -49,7 +49,7 @@ describe('keystore operations (real NATS, two replicas)', () => {
   let pki: TestPki;
   /** A CA whose root the keystore does not hold until a test adds it. */
   let otherPki: TestPki;
-  const replicas: TestingModule[] = [];
+  const replicas: INestMicroservice[] = [];
 
   const stored = async (alias: string): Promise<StoredKeystoreEntry> => {
     const e = await kv.get(KeystoreKv.entry(alias));

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import type { TestingModule } from '@nestjs/testing';
+import type { INestMicroservice } from '@nestjs/common';
 import type { KV, KvEntry } from 'nats';
-import { Buckets, CLIENT_CA_ALIAS, KeystoreKv, KeystoreRpc, storedKeystoreEntrySchema } from '@certgate/contracts';
+import { Buckets, CLIENT_CA_ALIAS, errorMessage, KeystoreKv, KeystoreRpc, storedKeystoreEntrySchema } from '@certgate/contracts';
 import { ensureKv, RpcClient } from '@certgate/messaging';
 import { launchServices, startNatsHarness, type NatsHarness, certgateFailure as failure, defined } from '@certgate/testing';
 import { dnEquals, exportPublicKeyPem, generateKeyPair, parseCertificates, verifyChain } from '@certgate/x509';
@@ -10,7 +10,7 @@ import { startInProcessKeystore } from './in-process-keystore';
 const SYSTEM_ALIAS = 'it_system_key';
 const MASTER = randomBytes(32).toString('base64url');
 
-function startKeystore(h: NatsHarness, nodeId: string, env: Record<string, string> = {}): Promise<TestingModule> {
+function startKeystore(h: NatsHarness, nodeId: string, env: Record<string, string> = {}): Promise<INestMicroservice> {
   return startInProcessKeystore(h.env, nodeId, { CERTGATE_MASTER_KEY: MASTER, CERTGATE_SYSTEM_KEY_ALIAS: SYSTEM_ALIAS, ...env });
 }
 
@@ -47,7 +47,7 @@ describe('keystore (real NATS): tenant keys, entries, client CA', () => {
     let kv: KV;
     let rpc: RpcClient;
     let writes: Awaited<ReturnType<typeof recordWrites>>;
-    const apps: TestingModule[] = [];
+    const apps: INestMicroservice[] = [];
 
     beforeAll(async () => {
       h = await startNatsHarness({ label: 'keystore' });
@@ -194,7 +194,7 @@ describe('keystore (real NATS): tenant keys, entries, client CA', () => {
 
   describe('trial plan', () => {
     let h: NatsHarness;
-    let app: TestingModule | undefined;
+    let app: INestMicroservice | undefined;
 
     beforeAll(async () => {
       h = await startNatsHarness({ label: 'keystore-trial' });
@@ -231,8 +231,8 @@ describe('keystore (real NATS): tenant keys, entries, client CA', () => {
       // An empty value counts as unset, whatever the test runner's own environment holds.
       const err = await launchServices({ services: ['keystore'], nc: h.nc, env: { ...h.env, CERTGATE_MASTER_KEY: '' }, readyTimeoutMs: 30_000 }).catch((e: Error) => e);
       expect(err).toBeInstanceOf(Error);
-      expect((err as Error).message).toContain('keystore exited during start-up');
-      expect((err as Error).message).toContain('CERTGATE_MASTER_KEY: is required: set it to a secret of at least 32 characters');
+      expect(errorMessage(err)).toContain('keystore exited during start-up');
+      expect(errorMessage(err)).toContain('CERTGATE_MASTER_KEY: is required: set it to a secret of at least 32 characters');
     }, 40_000);
 
     it('starts with the default alias and answers systemKeyStatus', async () => {
@@ -251,9 +251,9 @@ describe('keystore (real NATS): tenant keys, entries, client CA', () => {
         (e: Error) => e,
       );
       expect(err).toBeInstanceOf(Error);
-      expect((err as Error).message).toContain('keystore exited during start-up');
-      expect((err as Error).message).toContain('the keystore cannot open its own keys');
-      expect((err as Error).message).toContain('CERTGATE_MASTER_KEY');
+      expect(errorMessage(err)).toContain('keystore exited during start-up');
+      expect(errorMessage(err)).toContain('the keystore cannot open its own keys');
+      expect(errorMessage(err)).toContain('CERTGATE_MASTER_KEY');
     }, 40_000);
   });
 });

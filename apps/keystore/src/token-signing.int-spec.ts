@@ -1,25 +1,26 @@
 import { randomBytes } from 'node:crypto';
-import { Test, type TestingModule } from '@nestjs/testing';
+import type { INestMicroservice } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import type { KV } from 'nats';
 import { Buckets, ErrorCode, OAuthSigningRpc, SigningKv, activeSigningKeySchema, oauthAudience, oauthIssuer, storedSigningKeySchema, type Jwks } from '@certgate/contracts';
-import { ensureKv, RpcClient } from '@certgate/messaging';
+import { ensureKv, listenOnNats, RpcClient } from '@certgate/messaging';
 import { PlatformModule } from '@certgate/platform';
 import { certgateFailure as failure, defined, startNatsHarness, type NatsHarness } from '@certgate/testing';
 import { keystoreEnvSchema } from './app/keystore-env';
 import { KeystoreFeaturesModule } from './app/keystore-features.module';
-import { SigningKeyStore } from './app/token-signing/signing-key.store';
+import { KeystoreRecords } from './app/store/keystore-records';
+import { readSigningKeys } from './app/token-signing/signing-key-state';
 import { SigningService } from './app/token-signing/signing.service';
 
 const MASTER = randomBytes(32).toString('base64url');
 
-async function startKeystore(h: NatsHarness, nodeId: string, env: Record<string, string> = {}): Promise<TestingModule> {
+async function startKeystore(h: NatsHarness, nodeId: string, env: Record<string, string> = {}): Promise<INestMicroservice> {
   const platform = PlatformModule.forService('keystore', keystoreEnvSchema, {
     ...process.env, ...h.env, CERTGATE_NODE_ID: nodeId, CERTGATE_MASTER_KEY: MASTER, METRICS_PORT: '0', LOG_LEVEL: 'silent', ...env });
-  const app = await Test.createTestingModule({ imports: [platform, KeystoreFeaturesModule] }).compile();
-  app.useLogger(false);
-  await app.init();
-  return app;
+  const moduleRef = await Test.createTestingModule({ imports: [platform, KeystoreFeaturesModule] }).compile();
+  moduleRef.useLogger(false);
+  return listenOnNats(moduleRef);
 }
 
 /** What a verifier sees: the published public keys, read from the bucket as the runtime and the ingress watch it. */
@@ -45,7 +46,7 @@ describe('keystore token signing (real NATS): provisioning, signing, rotation, r
   let h: NatsHarness;
   let kv: KV;
   let rpc: RpcClient;
-  const apps: TestingModule[] = [];
+  const apps: INestMicroservice[] = [];
 
   beforeAll(async () => {
     h = await startNatsHarness({ label: 'token-signing' });
@@ -138,17 +139,18 @@ describe('keystore token signing (real NATS): provisioning, signing, rotation, r
   });
 
   it('#ci-flake: a sweep does not write back a key another replica dropped after the sweep read it (a lost race left two keys)', async () => {
-    const store = apps[0].get(SigningKeyStore);
+    const records = apps[0].get(KeystoreRecords);
     const active = await activeKid(kv);
-    const record = defined((await store.load()).keys.find((k) => k.kid === active), 'the active key record');
+    const record = defined((await readSigningKeys(records)).keys.find((k) => k.value.kid === active), 'the active key record').value;
     const lost = randomBytes(32).toString('base64url');
     // A replica that lost the race for the first key: its key is in the bucket, never active, never marked.
-    expect(await store.create({ ...record, kid: lost })).toBe(true);
-    const read = await store.load();
-    expect(read.keys.map((k) => k.kid).sort()).toEqual([active, lost].sort());
-    await store.drop(lost);
-    const marked = { ...defined(read.keys.find((k) => k.kid === lost), 'the read key'), supersededAt: new Date().toISOString(), publishedUntil: new Date(Date.now() + 60_000).toISOString() };
-    expect(await store.update(marked, defined(read.revisions.get(lost), 'its revision'))).toBe(false);
+    expect((await records.signingKeys.create(SigningKv.key(lost), { ...record, kid: lost })) !== undefined).toBe(true);
+    const read = await readSigningKeys(records);
+    expect(read.keys.map((k) => k.value.kid).sort()).toEqual([active, lost].sort());
+    await records.signingKeys.delete(SigningKv.key(lost));
+    const readLost = defined(read.keys.find((k) => k.value.kid === lost), 'the read key');
+    const marked = { ...readLost.value, supersededAt: new Date().toISOString(), publishedUntil: new Date(Date.now() + 60_000).toISOString() };
+    expect((await records.signingKeys.update(SigningKv.key(lost), marked, defined(readLost.revision, 'its revision'))) !== undefined).toBe(false);
     expect((await publishedJwks(kv)).keys.map((k) => k.kid)).toEqual([active]);
   });
 

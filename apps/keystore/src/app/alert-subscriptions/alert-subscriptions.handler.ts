@@ -1,23 +1,23 @@
-import { Injectable } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
+import { MessagePattern } from '@nestjs/microservices';
 import { AlertsRpc, type AlertSubscriptionBody, type AlertSubscriptionView } from '@certgate/contracts';
-import { RpcHandler } from '@certgate/messaging';
 import { AlertSubscriptionsService } from './alert-subscriptions.service';
 
-@Injectable()
+@Controller()
 export class AlertSubscriptionsHandler {
   constructor(private readonly subscriptions: AlertSubscriptionsService) {}
 
-  @RpcHandler(AlertsRpc.listSubscriptions)
+  @MessagePattern(AlertsRpc.listSubscriptions)
   async list(): Promise<{ subscriptions: AlertSubscriptionView[] }> {
     return { subscriptions: await this.subscriptions.list() };
   }
 
-  @RpcHandler(AlertsRpc.createSubscription)
+  @MessagePattern(AlertsRpc.createSubscription)
   create(body: AlertSubscriptionBody): Promise<AlertSubscriptionView> {
     return this.subscriptions.create(body);
   }
 
-  @RpcHandler(AlertsRpc.deleteSubscription)
+  @MessagePattern(AlertsRpc.deleteSubscription)
   delete(body: { id: string }): Promise<void> {
     return this.subscriptions.delete(body.id);
   }

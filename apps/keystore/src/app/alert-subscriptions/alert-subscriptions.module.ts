@@ -4,11 +4,11 @@ import { AlertSubscriptionsHandler } from './alert-subscriptions.handler';
 import { AlertSubscriptionsService } from './alert-subscriptions.service';
 import { DeliveryMetrics } from './delivery-metrics';
 import { DeliverySupervisor } from './delivery-supervisor';
-import { SubscriptionStore } from './subscription-store';
 
 /** Webhook subscriptions to expiry alerts: managed over NATS, delivered from durable JetStream consumers. */
 @Module({
   imports: [StoreModule],
-  providers: [SubscriptionStore, AlertSubscriptionsService, AlertSubscriptionsHandler, DeliveryMetrics, DeliverySupervisor],
+  providers: [AlertSubscriptionsService, DeliveryMetrics, DeliverySupervisor],
+  controllers: [AlertSubscriptionsHandler],
 })
 export class AlertSubscriptionsModule {}

@@ -1,27 +1,28 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { NatsConnection } from 'nats';
-import { CertgateError, ErrorCode, type AlertSubscriptionBody, type AlertSubscriptionView } from '@certgate/contracts';
+import { AlertStateKv, CertgateError, ErrorCode, type AlertSubscriptionBody, type AlertSubscriptionView } from '@certgate/contracts';
 import { NATS_CONNECTION, ensureStream } from '@certgate/messaging';
 import { SERVICE_ENV } from '@certgate/platform';
 import type { KeystoreEnv } from '../keystore-env';
+import { AlertStateRecords } from '../store/alert-state-records';
 import { KeyVault } from '../vault/key-vault';
 import { ALERTS_STREAM_LIMITS } from '../alerts/raising/alerts-stream';
 import { addWebhookConsumer, deleteWebhookConsumer } from './alerts-stream';
-import { secretSealLabel, subscriptionConsumerName, subscriptionView, type StoredSubscription } from './subscription-record';
-import { SubscriptionStore } from './subscription-store';
+import { secretSealLabel, SUBSCRIPTION_KEYS, subscriptionConsumerName, subscriptionView, type StoredSubscription } from './subscription-record';
 
 @Injectable()
 export class AlertSubscriptionsService {
   constructor(
     @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
     @Inject(SERVICE_ENV) private readonly env: KeystoreEnv,
-    private readonly store: SubscriptionStore,
+    private readonly records: AlertStateRecords,
     private readonly vault: KeyVault,
   ) {}
 
   async list(): Promise<AlertSubscriptionView[]> {
-    return (await this.store.list()).map(subscriptionView);
+    const subs = (await this.records.subscriptions.list(SUBSCRIPTION_KEYS)).map((s) => s.value);
+    return subs.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id)).map(subscriptionView);
   }
 
   /**
@@ -44,7 +45,8 @@ export class AlertSubscriptionsService {
       secret: this.vault.seal(secretSealLabel(id), body.secret),
     };
     try {
-      if (!(await this.store.create(stored))) throw new CertgateError(ErrorCode.conflict, `an alert subscription with id '${id}' exists already; try again`);
+      // Random ids: taken practically never.
+      if ((await this.records.subscriptions.create(AlertStateKv.subscription(id), stored)) === undefined) throw new CertgateError(ErrorCode.conflict, `an alert subscription with id '${id}' exists already; try again`);
     } catch (err) {
       await deleteWebhookConsumer(this.nc, tenant, consumer).catch(() => undefined);
       throw err;
@@ -54,9 +56,10 @@ export class AlertSubscriptionsService {
 
   /** Record first, so replicas stop pulling, then the consumer with whatever it still held. */
   async delete(id: string): Promise<void> {
-    const sub = await this.store.get(id);
+    const key = AlertStateKv.subscription(id);
+    const sub = (await this.records.subscriptions.get(key))?.value;
     if (!sub) throw new CertgateError(ErrorCode.notFound, `no alert subscription with id '${id}'`, { id });
-    await this.store.delete(id);
+    await this.records.subscriptions.delete(key);
     await deleteWebhookConsumer(this.nc, this.env.CERTGATE_TENANT, sub.consumer);
   }
 }

@@ -1,20 +1,20 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { NatsConnection } from 'nats';
-import { AlertStateKv } from '@certgate/contracts';
-import { KvCache, NATS_CONNECTION, nestMessagingLogger } from '@certgate/messaging';
+import { AlertStateKv, Buckets, errorMessage } from '@certgate/contracts';
+import { KvBuckets, NATS_CONNECTION, nestMessagingLogger } from '@certgate/messaging';
 import { SERVICE_ENV, VERSION } from '@certgate/platform';
 import type { KeystoreEnv } from '../keystore-env';
+import { AlertStateRecords } from '../store/alert-state-records';
 import { KeyVault } from '../vault/key-vault';
 import { DeliveryMetrics } from './delivery-metrics';
 import { SubscriptionDelivery, type DeliverySettings } from './subscription-delivery';
-import { secretSealLabel, storedSubscriptionSchema, subscriptionView, type StoredSubscription } from './subscription-record';
-import { SUBSCRIPTION_KEYS, SubscriptionStore } from './subscription-store';
+import { secretSealLabel, storedSubscriptionSchema, SUBSCRIPTION_KEYS, subscriptionView, type StoredSubscription } from './subscription-record';
 
 const KEY_PREFIX = AlertStateKv.subscription('');
 
 /**
  * Runs this replica's delivery of every subscription, following the bucket with a KV
- * watch: a subscription made or deleted on any replica starts or stops here within
+ * projection: a subscription made or deleted on any replica starts or stops here within
  * milliseconds, and a restarted replica picks up where the consumers stand.
  */
 @Injectable()
@@ -22,13 +22,13 @@ export class DeliverySupervisor implements OnApplicationBootstrap, OnModuleDestr
   private readonly logger = new Logger(DeliverySupervisor.name);
   private readonly running = new Map<string, SubscriptionDelivery>();
   private readonly settings: DeliverySettings;
-  private cache?: KvCache<StoredSubscription>;
   private closing = false;
 
   constructor(
     @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
     @Inject(SERVICE_ENV) env: KeystoreEnv,
-    private readonly store: SubscriptionStore,
+    private readonly buckets: KvBuckets,
+    private readonly records: AlertStateRecords,
     private readonly vault: KeyVault,
     private readonly metrics: DeliveryMetrics,
   ) {
@@ -41,18 +41,18 @@ export class DeliverySupervisor implements OnApplicationBootstrap, OnModuleDestr
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    this.cache = await KvCache.start(await this.store.bucket(), {
+    const subscriptions = await this.buckets.project(Buckets.alertState, {
       key: SUBSCRIPTION_KEYS,
       schema: storedSubscriptionSchema,
       logger: nestMessagingLogger(DeliverySupervisor.name),
       onChange: (key, sub) => void this.apply(key, sub),
     });
-    for (const [key, sub] of this.cache.entries()) await this.apply(key, sub);
+    for (const [key, sub] of subscriptions.entries()) await this.apply(key, sub);
   }
 
+  /** The projection stops with the app; the deliveries hand back what they hold. */
   async onModuleDestroy(): Promise<void> {
     this.closing = true;
-    await this.cache?.stop();
     const deliveries = [...this.running.values()];
     this.running.clear();
     await Promise.all(deliveries.map((d) => d.stop()));
@@ -78,10 +78,10 @@ export class DeliverySupervisor implements OnApplicationBootstrap, OnModuleDestr
       secret = this.vault.open(secretSealLabel(id), sub.secret);
     } catch (err) {
       // Its alerts wait in the consumer until the keystore runs with the right master key again.
-      this.logger.error({ msg: 'the secret of an alert subscription cannot be opened; not delivering to it', subscription: id, error: (err as Error).message });
+      this.logger.error({ msg: 'the secret of an alert subscription cannot be opened; not delivering to it', subscription: id, error: errorMessage(err) });
       return;
     }
-    const delivery = new SubscriptionDelivery(this.nc, subscriptionView(sub), secret, this.settings, this.metrics, this.store);
+    const delivery = new SubscriptionDelivery(this.nc, subscriptionView(sub), secret, this.settings, this.metrics, this.records.subscriptions);
     this.running.set(id, delivery);
     delivery.start();
   }

@@ -1,12 +1,11 @@
 import { Logger } from '@nestjs/common';
 import type { ConsumerMessages, JsMsg, NatsConnection } from 'nats';
-import { certificateAlertSchema, tenantStream, type AlertSubscriptionView, type CertificateAlert } from '@certgate/contracts';
-import { decodeJson } from '@certgate/messaging';
+import { AlertStateKv, certificateAlertSchema, errorMessage, tenantStream, type AlertSubscriptionView, type CertificateAlert } from '@certgate/contracts';
+import { decodeJson, type KvRepository } from '@certgate/messaging';
 import { WEBHOOK_ACK_WAIT_MS } from './alerts-stream';
 import type { DeliveryMetrics } from './delivery-metrics';
 import { retryDelayMs, type RetryBackoff } from './retry-backoff';
-import { subscriptionWants } from './subscription-record';
-import type { SubscriptionStore } from './subscription-store';
+import { subscriptionWants, type StoredSubscription } from './subscription-record';
 import { loggableUrl, postWebhook } from './webhook-post';
 
 export interface DeliverySettings {
@@ -15,9 +14,6 @@ export interface DeliverySettings {
   timeoutMs: number;
   userAgent: string;
 }
-
-/** Where the subscription's progress is kept (the subscription store). */
-export type DeliveryLedger = Pick<SubscriptionStore, 'get' | 'markDelivered'>;
 
 /** Pause before getting the consumer again after it could not be read (NATS down, consumer not there yet). */
 const RESUBSCRIBE_DELAY_MS = 1000;
@@ -42,7 +38,8 @@ export class SubscriptionDelivery {
     private readonly secret: string,
     private readonly settings: DeliverySettings,
     private readonly metrics: DeliveryMetrics,
-    private readonly ledger: DeliveryLedger,
+    /** Where the subscription's progress is kept (its `deliveredThrough`). */
+    private readonly subscriptions: KvRepository<StoredSubscription>,
   ) {}
 
   start(): void {
@@ -78,7 +75,7 @@ export class SubscriptionDelivery {
         }
       } catch (err) {
         if (this.stopped) break;
-        if (!warned) this.logger.warn({ msg: 'cannot read the consumer of an alert subscription; retrying', subscription: this.sub.id, error: (err as Error).message });
+        if (!warned) this.logger.warn({ msg: 'cannot read the consumer of an alert subscription; retrying', subscription: this.sub.id, error: errorMessage(err) });
         warned = true;
       }
       if (!this.stopped) await this.pause(RESUBSCRIBE_DELAY_MS);
@@ -93,7 +90,7 @@ export class SubscriptionDelivery {
       const delayMs = retryDelayMs(msg.info.redeliveryCount, this.settings.backoff);
       msg.nak(delayMs);
       this.metrics.count('retry');
-      this.logger.warn({ msg: 'webhook delivery interrupted; will retry', subscription: this.sub.id, error: (err as Error).message, retryInMs: delayMs });
+      this.logger.warn({ msg: 'webhook delivery interrupted; will retry', subscription: this.sub.id, error: errorMessage(err), retryInMs: delayMs });
     }
   }
 
@@ -129,7 +126,7 @@ export class SubscriptionDelivery {
       signal: this.abort.signal,
     }).finally(() => clearInterval(keepAlive));
     if (outcome.delivered) {
-      await this.ledger.markDelivered(this.sub.id, msg.info.streamSequence);
+      await this.markDelivered(msg.info.streamSequence);
       await this.ack(msg, alert);
       this.metrics.count('ok');
       return;
@@ -160,8 +157,18 @@ export class SubscriptionDelivery {
    * tells a copy from a new alert, whichever replica delivered it.
    */
   private async deliveredBefore(msg: JsMsg): Promise<boolean> {
-    const sub = await this.ledger.get(this.sub.id);
+    const sub = (await this.subscriptions.get(AlertStateKv.subscription(this.sub.id)))?.value;
     return sub === undefined || msg.info.streamSequence <= (sub.deliveredThrough ?? 0);
+  }
+
+  /**
+   * Moves the subscription's `deliveredThrough` up to `streamSeq`, conditional on the
+   * revision read, so a subscription deleted meanwhile is not written back.
+   */
+  private async markDelivered(streamSeq: number): Promise<void> {
+    await this.subscriptions.modify(AlertStateKv.subscription(this.sub.id), (sub) =>
+      sub && (sub.deliveredThrough ?? 0) < streamSeq ? { ...sub, deliveredThrough: streamSeq } : undefined,
+    );
   }
 
   /** Waits for the server to record the ack: only then may the next alert go out. */
@@ -170,7 +177,7 @@ export class SubscriptionDelivery {
       await msg.ackAck();
     } catch (err) {
       // The alert comes back after ack_wait and is sent again: at least once, never lost.
-      this.logger.warn({ msg: 'acknowledging a webhook delivery failed; the alert will be delivered again', subscription: this.sub.id, alert: alert.id, error: (err as Error).message });
+      this.logger.warn({ msg: 'acknowledging a webhook delivery failed; the alert will be delivered again', subscription: this.sub.id, alert: alert.id, error: errorMessage(err) });
     }
   }
 

@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { alertSubscriptionViewSchema, encryptedKeySchema, type AlertSubscriptionView, type CertificateAlert } from '@certgate/contracts';
+import { AlertStateKv, alertSubscriptionViewSchema, encryptedKeySchema, type AlertSubscriptionView, type CertificateAlert } from '@certgate/contracts';
+
+/** Every subscription key of the alert-state bucket (the monitor keeps `raised.` and `mute.` beside them). */
+export const SUBSCRIPTION_KEYS = AlertStateKv.subscription('>');
 
 /**
  * A subscription as stored under `subscription.<id>` in the alert-state bucket, which

@@ -1,38 +1,39 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Controller, Inject } from '@nestjs/common';
+import { MessagePattern } from '@nestjs/microservices';
 import type { NatsConnection } from 'nats';
 import { AlertsRpc, certificateAlertSchema, type CertificateAlert, type InventoryCertificate } from '@certgate/contracts';
-import { NATS_CONNECTION, readStreamTail, RpcHandler } from '@certgate/messaging';
+import { NATS_CONNECTION, readStreamTail } from '@certgate/messaging';
 import { SERVICE_ENV } from '@certgate/platform';
 import type { KeystoreEnv } from '../keystore-env';
 import { CLOCK, type Clock } from './clock/clock';
 import { CertificateInventory } from './inventory/certificate-inventory';
 import { inventoryView, type InventoryQuery } from './inventory/inventory-view';
 import { AlertScanner, type ScanResult } from './raising/alert-scanner';
-import { AlertStateStore } from './raising/alert-state.store';
+import { AlertMutes } from './raising/alert-mutes';
 
-@Injectable()
+@Controller()
 export class AlertsHandler {
   constructor(
     private readonly inventory: CertificateInventory,
-    private readonly state: AlertStateStore,
+    private readonly mutes: AlertMutes,
     private readonly scanner: AlertScanner,
     @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
     @Inject(SERVICE_ENV) private readonly env: KeystoreEnv,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  @RpcHandler(AlertsRpc.inventory)
+  @MessagePattern(AlertsRpc.inventory)
   list(query: InventoryQuery): { certificates: InventoryCertificate[] } {
-    return { certificates: inventoryView(this.inventory.certificates(), this.clock(), this.env.CERTGATE_ALERT_DAYS, (s) => this.state.isMuted(s), query) };
+    return { certificates: inventoryView(this.inventory.certificates(), this.clock(), this.env.CERTGATE_ALERT_DAYS, (s) => this.mutes.isMuted(s), query) };
   }
 
   /** Asks the ingress again too: its certificates are not watched. */
-  @RpcHandler(AlertsRpc.scan)
+  @MessagePattern(AlertsRpc.scan)
   scan(): Promise<ScanResult> {
     return this.scanner.scanNow({ refreshIngress: true });
   }
 
-  @RpcHandler(AlertsRpc.list)
+  @MessagePattern(AlertsRpc.list)
   async alerts(body: { limit: number }): Promise<{ alerts: CertificateAlert[] }> {
     const isAlert = (record: unknown) => certificateAlertSchema.safeParse(record).success;
     return { alerts: await readStreamTail<CertificateAlert>(this.nc, this.env.CERTGATE_TENANT, 'ALERTS', body.limit, isAlert) };

@@ -12,6 +12,6 @@ import { RaisingModule } from './raising/raising.module';
  */
 @Module({
   imports: [ClockModule, InventoryModule, RaisingModule, MutesModule],
-  providers: [AlertsHandler],
+  controllers: [AlertsHandler],
 })
 export class AlertsModule {}

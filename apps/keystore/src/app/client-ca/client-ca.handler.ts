@@ -1,13 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
+import { MessagePattern } from '@nestjs/microservices';
 import { KeystoreRpc } from '@certgate/contracts';
-import { RpcHandler } from '@certgate/messaging';
 import { ClientCaService, type ClientCertificateRequest } from './client-ca.service';
 
-@Injectable()
+@Controller()
 export class ClientCaHandler {
   constructor(private readonly clientCa: ClientCaService) {}
 
-  @RpcHandler(KeystoreRpc.issueClientCertificate)
+  @MessagePattern(KeystoreRpc.issueClientCertificate)
   issue(body: ClientCertificateRequest): Promise<{ certificatePem: string; chainPem: string }> {
     return this.clientCa.issue(body);
   }

@@ -5,6 +5,7 @@ import { ClientCaService } from './client-ca.service';
 
 @Module({
   imports: [StoreModule],
-  providers: [ClientCaService, ClientCaHandler],
+  providers: [ClientCaService],
+  controllers: [ClientCaHandler],
 })
 export class ClientCaModule {}

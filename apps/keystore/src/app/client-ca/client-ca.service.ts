@@ -10,8 +10,9 @@ import {
   type Certificate,
   type CryptoKey,
 } from '@certgate/x509';
+import { findEntry } from '../common/entry-lookup';
 import { checkSubjectDN } from '../common/subject-dn';
-import { KeystoreStore } from '../store/keystore-store';
+import { KeystoreRecords } from '../store/keystore-records';
 import { KeyVault, KeyVaultError } from '../vault/key-vault';
 
 const DAY_MS = 86_400_000;
@@ -28,7 +29,7 @@ export class ClientCaService {
   private readonly logger = new Logger(ClientCaService.name);
 
   constructor(
-    private readonly store: KeystoreStore,
+    private readonly records: KeystoreRecords,
     private readonly vault: KeyVault,
   ) {}
 
@@ -62,7 +63,7 @@ export class ClientCaService {
   }
 
   private async clientCa(): Promise<{ certificate: Certificate; privateKey: CryptoKey }> {
-    const entry = await this.store.get(CLIENT_CA_ALIAS);
+    const entry = await findEntry(this.records.entries, CLIENT_CA_ALIAS);
     if (!entry?.encryptedKey) {
       throw new CertgateError(ErrorCode.serviceUnavailable, `the tenant client CA ('${CLIENT_CA_ALIAS}') is not provisioned: restart the keystore to provision it`);
     }

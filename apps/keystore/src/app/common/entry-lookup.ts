@@ -1,12 +1,24 @@
-import { CertgateError, ErrorCode, type EncryptedKey, type PendingKeyPair, type StoredKeystoreEntry } from '@certgate/contracts';
-import type { KeystoreStore, VersionedEntry } from '../store/keystore-store';
+import { CertgateError, ErrorCode, KeystoreKv, type EncryptedKey, type PendingKeyPair, type StoredKeystoreEntry } from '@certgate/contracts';
+import type { KvRepository, Versioned } from '@certgate/messaging';
 
 export type KeyPairEntry = StoredKeystoreEntry & { kind: 'key-pair'; encryptedKey: EncryptedKey };
 
-export async function requireEntry(store: KeystoreStore, alias: string): Promise<VersionedEntry> {
-  const found = await store.getVersioned(alias);
+/** The keystore's entries, each under `KeystoreKv.entry(alias)`. */
+export type KeystoreEntries = KvRepository<StoredKeystoreEntry>;
+
+export async function findEntry(entries: KeystoreEntries, alias: string): Promise<StoredKeystoreEntry | undefined> {
+  return (await entries.get(KeystoreKv.entry(alias)))?.value;
+}
+
+/** The entry with the revision it was read at: the condition of a later update or delete. */
+export async function requireEntry(entries: KeystoreEntries, alias: string): Promise<Versioned<StoredKeystoreEntry>> {
+  const found = await entries.get(KeystoreKv.entry(alias));
   if (!found) throw new CertgateError(ErrorCode.notFound, `no keystore entry with alias '${alias}'`, { alias });
   return found;
+}
+
+export async function listEntries(entries: KeystoreEntries): Promise<StoredKeystoreEntry[]> {
+  return (await entries.list(`${KeystoreKv.prefix}>`)).map((e) => e.value);
 }
 
 /** The entry as a key pair; `what` completes "it has no private key to ...", e.g. "sign a CSR with". */
@@ -17,9 +29,9 @@ export function asKeyPair(entry: StoredKeystoreEntry, what: string): KeyPairEntr
   return entry as KeyPairEntry;
 }
 
-/** Refuses an alias that is taken, before the expensive part (an RSA 4096 key takes seconds); `createUnique` decides races. */
-export async function requireFreeAlias(store: KeystoreStore, alias: string): Promise<void> {
-  const existing = await store.get(alias);
+/** Refuses an alias that is taken, before the expensive part (an RSA 4096 key takes seconds); `createEntry` decides races. */
+export async function requireFreeAlias(entries: KeystoreEntries, alias: string): Promise<void> {
+  const existing = await findEntry(entries, alias);
   if (existing) throw aliasTaken(alias, existing.kind);
 }
 

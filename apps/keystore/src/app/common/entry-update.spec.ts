@@ -1,5 +1,6 @@
 import type { StoredKeystoreEntry } from '@certgate/contracts';
-import type { KeystoreStore, VersionedEntry } from '../store/keystore-store';
+import type { Versioned } from '@certgate/messaging';
+import type { KeystoreEntries } from './entry-lookup';
 import { updateEntry } from './entry-update';
 
 const entry = { alias: 'a', updatedAt: 'r0' } as StoredKeystoreEntry;
@@ -8,25 +9,25 @@ const entry = { alias: 'a', updatedAt: 'r0' } as StoredKeystoreEntry;
 function storeWithConflicts(conflicts: number) {
   let revision = 1;
   const writes: { at: number; entry: StoredKeystoreEntry }[] = [];
-  const store = {
-    getVersioned: async (): Promise<VersionedEntry> => ({ entry, revision }),
-    update: async (next: StoredKeystoreEntry, at: number) => {
+  const entries = {
+    get: async (key: string): Promise<Versioned<StoredKeystoreEntry>> => ({ key, value: entry, revision, created: new Date(0) }),
+    update: async (_key: string, next: StoredKeystoreEntry, at: number): Promise<number | undefined> => {
       writes.push({ at, entry: next });
       if (writes.length <= conflicts) {
         revision++;
-        return false;
+        return undefined;
       }
-      return at === revision;
+      return at === revision ? revision + 1 : undefined;
     },
   };
-  return { store: store as unknown as KeystoreStore, writes };
+  return { store: entries as unknown as KeystoreEntries, writes };
 }
 
 describe('updateEntry', () => {
   it('writes at the revision it read; on a conflict it reads again and re-runs the change', async () => {
     const { store, writes } = storeWithConflicts(2);
     const seen: number[] = [];
-    const result = await updateEntry(store, 'a', async ({ entry: e, revision }) => {
+    const result = await updateEntry(store, 'a', async ({ value: e, revision }) => {
       seen.push(revision);
       return { ...e, updatedAt: `r${revision}` };
     });
@@ -37,7 +38,7 @@ describe('updateEntry', () => {
 
   it('gives up with a 409 when others keep winning', async () => {
     const { store, writes } = storeWithConflicts(99);
-    await expect(updateEntry(store, 'a', async ({ entry: e }) => e)).rejects.toMatchObject({ code: 'conflict', message: expect.stringContaining("'a' was changed by other requests") });
+    await expect(updateEntry(store, 'a', async ({ value: e }) => e)).rejects.toMatchObject({ code: 'conflict', message: expect.stringContaining("'a' was changed by other requests") });
     expect(writes).toHaveLength(5);
   });
 

@@ -1,13 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
+import { MessagePattern } from '@nestjs/microservices';
 import { KeystoreRpc, type ConnectivityRequest, type ConnectivityResult } from '@certgate/contracts';
-import { RpcHandler } from '@certgate/messaging';
 import { ConnectivityService } from './connectivity.service';
 
-@Injectable()
+@Controller()
 export class ConnectivityHandler {
   constructor(private readonly connectivity: ConnectivityService) {}
 
-  @RpcHandler(KeystoreRpc.connectivityTls)
+  @MessagePattern(KeystoreRpc.connectivityTls)
   tls(body: ConnectivityRequest): Promise<ConnectivityResult> {
     return this.connectivity.test(body);
   }

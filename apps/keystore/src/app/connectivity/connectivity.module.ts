@@ -6,6 +6,7 @@ import { ConnectivityService } from './connectivity.service';
 /** The TLS connectivity test (design §5): handshake facts, client-certificate request, verdict against the keystore. */
 @Module({
   imports: [StoreModule],
-  providers: [ConnectivityService, ConnectivityHandler],
+  providers: [ConnectivityService],
+  controllers: [ConnectivityHandler],
 })
 export class ConnectivityModule {}

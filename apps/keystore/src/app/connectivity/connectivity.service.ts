@@ -1,8 +1,9 @@
 import { checkServerIdentity } from 'node:tls';
 import { Injectable, Logger } from '@nestjs/common';
-import { CertgateError, ErrorCode, type ConnectivityRequest, type ConnectivityResult } from '@certgate/contracts';
+import { CertgateError, ErrorCode, errorMessage, type ConnectivityRequest, type ConnectivityResult } from '@certgate/contracts';
 import { judgeTlsServer, parseCertificates } from '@certgate/x509';
-import { KeystoreStore } from '../store/keystore-store';
+import { findEntry, listEntries } from '../common/entry-lookup';
+import { KeystoreRecords } from '../store/keystore-records';
 import { KeyVault } from '../vault/key-vault';
 import { openSealedKey } from '../vault/open-sealed-key';
 import { clientAuthentication, type PresentedKeyPair } from './client-authentication';
@@ -26,7 +27,7 @@ export class ConnectivityService {
   private readonly logger = new Logger(ConnectivityService.name);
 
   constructor(
-    private readonly store: KeystoreStore,
+    private readonly records: KeystoreRecords,
     private readonly vault: KeyVault,
   ) {}
 
@@ -87,7 +88,7 @@ export class ConnectivityService {
   }
 
   private async clientKeyPair(alias: string): Promise<ClientKeyPair> {
-    const entry = await this.store.get(alias);
+    const entry = await findEntry(this.records.entries, alias);
     if (!entry) throw new CertgateError(ErrorCode.notFound, `no keystore entry with alias '${alias}'`, { alias });
     if (entry.kind !== 'key-pair' || !entry.encryptedKey) {
       throw new CertgateError(ErrorCode.badRequest, `'${alias}' is a trusted certificate, not a key pair: it has no private key to present as a client certificate`, { alias });
@@ -101,7 +102,7 @@ export class ConnectivityService {
   }
 
   private async trustedCertificates(): Promise<string[]> {
-    return (await this.store.list()).filter((e) => e.kind === 'certificate').map((e) => e.chainPem);
+    return (await listEntries(this.records.entries)).filter((e) => e.kind === 'certificate').map((e) => e.chainPem);
   }
 }
 
@@ -125,7 +126,7 @@ function validate(main: HandshakeOutcome, facts: TlsFacts, serverName: string, a
 }
 
 function unusableKeyPair(alias: string, err: unknown): CertgateError {
-  const reason = opensslReason(String((err as Error | undefined)?.message ?? err));
+  const reason = opensslReason(errorMessage(err));
   return new CertgateError(ErrorCode.badRequest, `the key pair '${alias}' cannot be presented over TLS (${reason}): its private key and certificate do not fit together`, { alias });
 }
 

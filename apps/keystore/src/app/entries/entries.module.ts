@@ -6,6 +6,7 @@ import { RenameService } from './rename.service';
 
 @Module({
   imports: [StoreModule],
-  providers: [EntriesService, RenameService, EntriesHandler],
+  providers: [EntriesService, RenameService],
+  controllers: [EntriesHandler],
 })
 export class EntriesModule {}

@@ -1,9 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { CertgateError, CLIENT_CA_ALIAS, ErrorCode, type KeystoreEntryView, type StoredKeystoreEntry } from '@certgate/contracts';
+import { CertgateError, CLIENT_CA_ALIAS, ErrorCode, KeystoreKv, type KeystoreEntryView, type StoredKeystoreEntry } from '@certgate/contracts';
 import { SERVICE_ENV } from '@certgate/platform';
 import { parseCertificates } from '@certgate/x509';
+import { findEntry, listEntries } from '../common/entry-lookup';
 import type { KeystoreEnv } from '../keystore-env';
-import { KeystoreStore, ProvisioningMarkers } from '../store/keystore-store';
+import { KeystoreRecords, ProvisioningMarkers } from '../store/keystore-records';
 import { toEntryView } from './entry-view';
 
 @Injectable()
@@ -11,12 +12,12 @@ export class EntriesService {
   private readonly logger = new Logger(EntriesService.name);
 
   constructor(
-    private readonly store: KeystoreStore,
+    private readonly records: KeystoreRecords,
     @Inject(SERVICE_ENV) private readonly env: KeystoreEnv,
   ) {}
 
   async list(now = new Date()): Promise<KeystoreEntryView[]> {
-    return (await this.store.list()).map((e) => toEntryView(e, now));
+    return (await listEntries(this.records.entries)).map((e) => toEntryView(e, now));
   }
 
   async get(alias: string, now = new Date()): Promise<KeystoreEntryView> {
@@ -42,9 +43,9 @@ export class EntriesService {
         );
       }
       // Before the delete: a restart in between must not provision the pair again.
-      await this.store.setMarker(ProvisioningMarkers.systemKey(alias), new Date());
+      await this.records.provisioningMarkers.create(ProvisioningMarkers.systemKey(alias), { at: new Date().toISOString() });
     }
-    await this.store.delete(alias);
+    await this.records.entries.delete(KeystoreKv.entry(alias));
     this.logger.warn({ msg: 'keystore entry deleted', alias, forced: force });
   }
 
@@ -54,7 +55,7 @@ export class EntriesService {
   }
 
   private async require(alias: string): Promise<StoredKeystoreEntry> {
-    const entry = await this.store.get(alias);
+    const entry = await findEntry(this.records.entries, alias);
     if (!entry) throw new CertgateError(ErrorCode.notFound, `no keystore entry with alias '${alias}'`, { alias });
     return entry;
   }

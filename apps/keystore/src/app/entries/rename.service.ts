@@ -1,10 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { CertgateError, ErrorCode, type KeystoreEntryView } from '@certgate/contracts';
+import { CertgateError, ErrorCode, KeystoreKv, type KeystoreEntryView } from '@certgate/contracts';
 import { SERVICE_ENV } from '@certgate/platform';
-import { aliasTaken, requireEntry } from '../common/entry-lookup';
+import { createEntry } from '../common/entry-create';
+import { requireEntry } from '../common/entry-lookup';
 import { ownerFor, refuseOnClientCa } from '../common/entry-rules';
 import type { KeystoreEnv } from '../keystore-env';
-import { KeystoreStore } from '../store/keystore-store';
+import { KeystoreRecords } from '../store/keystore-records';
 import { KeyVault } from '../vault/key-vault';
 import { toEntryView } from './entry-view';
 import { renamedEntry } from './renamed-entry';
@@ -19,7 +20,7 @@ export class RenameService {
   private readonly logger = new Logger(RenameService.name);
 
   constructor(
-    private readonly store: KeystoreStore,
+    private readonly records: KeystoreRecords,
     private readonly vault: KeyVault,
     @Inject(SERVICE_ENV) private readonly env: KeystoreEnv,
   ) {}
@@ -27,11 +28,12 @@ export class RenameService {
   async rename(alias: string, newAlias: string, now = new Date()): Promise<KeystoreEntryView> {
     if (alias === newAlias) throw new CertgateError(ErrorCode.badRequest, `newAlias is the same as the alias '${alias}'`, { alias });
     this.refuseProtected(alias);
-    const { entry, revision } = await requireEntry(this.store, alias);
+    const { entries } = this.records;
+    const { value: entry, revision } = await requireEntry(entries, alias);
     const renamed = renamedEntry(entry, newAlias, ownerFor(newAlias, this.env.CERTGATE_SYSTEM_KEY_ALIAS), this.vault, now);
-    if (!(await this.store.createUnique(renamed))) throw aliasTaken(newAlias, (await this.store.get(newAlias))?.kind);
-    if (!(await this.store.deleteIfUnchanged(alias, revision))) {
-      await this.store.delete(newAlias);
+    await createEntry(entries, renamed);
+    if (!(await entries.delete(KeystoreKv.entry(alias), revision))) {
+      await entries.delete(KeystoreKv.entry(newAlias));
       throw new CertgateError(ErrorCode.conflict, `'${alias}' was changed or deleted by another request while it was being renamed; nothing was renamed, try again`, { alias, newAlias });
     }
     this.logger.log({ msg: 'keystore entry renamed', alias, newAlias, fingerprint: entry.fingerprint });

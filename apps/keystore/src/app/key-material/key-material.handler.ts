@@ -1,13 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
+import { MessagePattern } from '@nestjs/microservices';
 import { KeystoreRpc, type KeyMaterial, type KeyMaterialRequest } from '@certgate/contracts';
-import { RpcHandler } from '@certgate/messaging';
 import { KeyMaterialService } from './key-material.service';
 
-@Injectable()
+@Controller()
 export class KeyMaterialHandler {
   constructor(private readonly keyMaterial: KeyMaterialService) {}
 
-  @RpcHandler(KeystoreRpc.keyMaterial)
+  @MessagePattern(KeystoreRpc.keyMaterial)
   get(body: KeyMaterialRequest): Promise<KeyMaterial> {
     return this.keyMaterial.keyMaterial(body);
   }

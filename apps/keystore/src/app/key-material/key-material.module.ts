@@ -5,6 +5,7 @@ import { KeyMaterialService } from './key-material.service';
 
 @Module({
   imports: [StoreModule],
-  providers: [KeyMaterialService, KeyMaterialHandler],
+  providers: [KeyMaterialService],
+  controllers: [KeyMaterialHandler],
 })
 export class KeyMaterialModule {}

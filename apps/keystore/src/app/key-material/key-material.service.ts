@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { CertgateError, CLIENT_CA_ALIAS, ErrorCode, type KeyMaterial, type KeyMaterialRequest } from '@certgate/contracts';
 import { sealForRecipient } from '@certgate/x509';
-import { KeystoreStore } from '../store/keystore-store';
+import { findEntry } from '../common/entry-lookup';
+import { KeystoreRecords } from '../store/keystore-records';
 import { KeyVault } from '../vault/key-vault';
 import { openSealedKey } from '../vault/open-sealed-key';
 
@@ -11,13 +12,13 @@ export class KeyMaterialService {
   private readonly logger = new Logger(KeyMaterialService.name);
 
   constructor(
-    private readonly store: KeystoreStore,
+    private readonly records: KeystoreRecords,
     private readonly vault: KeyVault,
   ) {}
 
   async keyMaterial(req: KeyMaterialRequest): Promise<KeyMaterial> {
     const { alias } = req;
-    const entry = await this.store.get(alias);
+    const entry = await findEntry(this.records.entries, alias);
     if (!entry) throw new CertgateError(ErrorCode.notFound, `no key pair with alias '${alias}' in the keystore`, { alias });
     if (entry.kind !== 'key-pair' || !entry.encryptedKey) {
       throw new CertgateError(ErrorCode.notFound, `no key pair with alias '${alias}' in the keystore: '${alias}' is a trusted certificate, without a private key`, { alias });

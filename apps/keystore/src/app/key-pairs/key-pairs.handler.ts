@@ -1,23 +1,23 @@
-import { Injectable } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
+import { MessagePattern } from '@nestjs/microservices';
 import { KeystoreRpc, type GenerateKeyPairRequest, type KeystoreEntryView } from '@certgate/contracts';
-import { RpcHandler } from '@certgate/messaging';
 import { KeyPairsService, type KeyPairTarget } from './key-pairs.service';
 
-@Injectable()
+@Controller()
 export class KeyPairsHandler {
   constructor(private readonly keyPairs: KeyPairsService) {}
 
-  @RpcHandler(KeystoreRpc.generateKeyPair)
+  @MessagePattern(KeystoreRpc.generateKeyPair)
   generate(body: GenerateKeyPairRequest): Promise<KeystoreEntryView> {
     return this.keyPairs.generate(body);
   }
 
-  @RpcHandler(KeystoreRpc.getCsr)
+  @MessagePattern(KeystoreRpc.getCsr)
   csr(body: KeyPairTarget): Promise<{ alias: string; csrPem: string }> {
     return this.keyPairs.csr(body);
   }
 
-  @RpcHandler(KeystoreRpc.importChain)
+  @MessagePattern(KeystoreRpc.importChain)
   importChain(body: KeyPairTarget & { chainPem: string }): Promise<KeystoreEntryView> {
     return this.keyPairs.importChain(body);
   }

@@ -5,6 +5,7 @@ import { KeyPairsService } from './key-pairs.service';
 
 @Module({
   imports: [StoreModule],
-  providers: [KeyPairsService, KeyPairsHandler],
+  providers: [KeyPairsService],
+  controllers: [KeyPairsHandler],
 })
 export class KeyPairsModule {}

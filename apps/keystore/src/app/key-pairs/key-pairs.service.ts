@@ -3,13 +3,14 @@ import { type GenerateKeyPairRequest, type KeystoreEntryView, type StoredKeystor
 import { SERVICE_ENV } from '@certgate/platform';
 import { createPublicKey } from 'node:crypto';
 import { createCsr, importPrivateKeyPem, importPublicKeyPem } from '@certgate/x509';
-import { aliasTaken, asKeyPair, requireEntry, requireFreeAlias, requirePending, type KeyPairEntry } from '../common/entry-lookup';
+import { createEntry } from '../common/entry-create';
+import { asKeyPair, listEntries, requireEntry, requireFreeAlias, requirePending, type KeyPairEntry } from '../common/entry-lookup';
 import { refuseOnClientCa, ownerFor } from '../common/entry-rules';
 import { updateEntry } from '../common/entry-update';
 import { toEntryView } from '../entries/entry-view';
 import { certificateFacts, keyPairEntry } from '../entries/key-pair-entry';
 import type { KeystoreEnv } from '../keystore-env';
-import { KeystoreStore } from '../store/keystore-store';
+import { KeystoreRecords } from '../store/keystore-records';
 import { KeyVault } from '../vault/key-vault';
 import { openSealedKey, renewalKeyAad } from '../vault/open-sealed-key';
 import { checkChainForKey, keystoreCertificates } from './chain-check';
@@ -27,13 +28,13 @@ export class KeyPairsService {
   private readonly logger = new Logger(KeyPairsService.name);
 
   constructor(
-    private readonly store: KeystoreStore,
+    private readonly records: KeystoreRecords,
     private readonly vault: KeyVault,
     @Inject(SERVICE_ENV) private readonly env: KeystoreEnv,
   ) {}
 
   async generate(req: GenerateKeyPairRequest, now = new Date()): Promise<KeystoreEntryView> {
-    await requireFreeAlias(this.store, req.alias);
+    await requireFreeAlias(this.records.entries, req.alias);
     const { privateKey, certificate } = await createSelfSignedPair({ spec: req, subjectDN: req.subjectDN, validityDays: req.validityDays, now });
     const entry = await keyPairEntry({
       alias: req.alias,
@@ -43,13 +44,13 @@ export class KeyPairsService {
       vault: this.vault,
       now,
     });
-    if (!(await this.store.createUnique(entry))) throw aliasTaken(req.alias, (await this.store.get(req.alias))?.kind);
+    await createEntry(this.records.entries, entry);
     this.logger.log({ msg: 'key pair generated', alias: entry.alias, keyAlgorithm: entry.keyAlgorithm, subjectDN: entry.subjectDN, fingerprint: entry.fingerprint });
     return toEntryView(entry, now);
   }
 
   async csr(target: KeyPairTarget): Promise<{ alias: string; csrPem: string }> {
-    const { entry } = await requireEntry(this.store, target.alias);
+    const { value: entry } = await requireEntry(this.records.entries, target.alias);
     const pair = asKeyPair(entry, 'sign a CSR with');
     const { subjectDN, privateKeyPem } = this.keyOf(pair, target.renewal);
     const publicKey = await importPublicKeyPem(createPublicKey(privateKeyPem).export({ type: 'spki', format: 'pem' }).toString());
@@ -59,7 +60,7 @@ export class KeyPairsService {
 
   async importChain(target: KeyPairTarget & { chainPem: string }, now = new Date()): Promise<KeystoreEntryView> {
     if (!target.renewal) refuseOnClientCa(target.alias, 'take another chain');
-    const updated = await updateEntry(this.store, target.alias, async ({ entry }) => {
+    const updated = await updateEntry(this.records.entries, target.alias, async ({ value: entry }) => {
       const pair = asKeyPair(entry, 'import a chain for');
       const { privateKeyPem } = this.keyOf(pair, target.renewal);
       const owner = target.renewal ? `the pending renewal of '${pair.alias}'` : `'${pair.alias}'`;
@@ -67,7 +68,7 @@ export class KeyPairsService {
         owner,
         privateKey: await importPrivateKeyPem(privateKeyPem),
         chainPem: target.chainPem,
-        keystoreCertificates: keystoreCertificates((await this.store.list()).map((e) => e.chainPem)),
+        keystoreCertificates: keystoreCertificates((await listEntries(this.records.entries)).map((e) => e.chainPem)),
         now,
       });
       const facts = certificateFacts(chain);

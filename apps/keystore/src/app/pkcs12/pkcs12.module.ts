@@ -5,6 +5,7 @@ import { Pkcs12Service } from './pkcs12.service';
 
 @Module({
   imports: [StoreModule],
-  providers: [Pkcs12Service, Pkcs12Handler],
+  providers: [Pkcs12Service],
+  controllers: [Pkcs12Handler],
 })
 export class Pkcs12Module {}

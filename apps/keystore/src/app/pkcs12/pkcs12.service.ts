@@ -2,12 +2,13 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CertgateError, ErrorCode, type KeystoreEntryView } from '@certgate/contracts';
 import { SERVICE_ENV } from '@certgate/platform';
 import { isX509Error, parseCertificates, readPkcs12, writePkcs12, type Pkcs12Contents } from '@certgate/x509';
-import { aliasTaken, asKeyPair, requireEntry, requireFreeAlias } from '../common/entry-lookup';
+import { createEntry } from '../common/entry-create';
+import { asKeyPair, requireEntry, requireFreeAlias } from '../common/entry-lookup';
 import { ownerFor, refuseOnClientCa } from '../common/entry-rules';
 import { toEntryView } from '../entries/entry-view';
 import { keyPairEntry } from '../entries/key-pair-entry';
 import type { KeystoreEnv } from '../keystore-env';
-import { KeystoreStore } from '../store/keystore-store';
+import { KeystoreRecords } from '../store/keystore-records';
 import { KeyVault } from '../vault/key-vault';
 import { openPrivateKey } from '../vault/open-sealed-key';
 
@@ -17,13 +18,13 @@ export class Pkcs12Service {
   private readonly logger = new Logger(Pkcs12Service.name);
 
   constructor(
-    private readonly store: KeystoreStore,
+    private readonly records: KeystoreRecords,
     private readonly vault: KeyVault,
     @Inject(SERVICE_ENV) private readonly env: KeystoreEnv,
   ) {}
 
   async import(req: { alias: string; password: string; pkcs12Base64: string }, now = new Date()): Promise<KeystoreEntryView> {
-    await requireFreeAlias(this.store, req.alias);
+    await requireFreeAlias(this.records.entries, req.alias);
     const contents = await read(Buffer.from(req.pkcs12Base64, 'base64'), req.password);
     if (!contents.privateKey) {
       throw new CertgateError(
@@ -39,14 +40,14 @@ export class Pkcs12Service {
       vault: this.vault,
       now,
     });
-    if (!(await this.store.createUnique(entry))) throw aliasTaken(req.alias, (await this.store.get(req.alias))?.kind);
+    await createEntry(this.records.entries, entry);
     this.logger.log({ msg: 'key pair imported from PKCS#12', alias: entry.alias, keyAlgorithm: entry.keyAlgorithm, subjectDN: entry.subjectDN, fingerprint: entry.fingerprint });
     return toEntryView(entry, now);
   }
 
   async export(req: { alias: string; password: string }): Promise<{ alias: string; pkcs12Base64: string }> {
     refuseOnClientCa(req.alias, 'be exported: its private key never leaves the keystore');
-    const { entry } = await requireEntry(this.store, req.alias);
+    const { value: entry } = await requireEntry(this.records.entries, req.alias);
     const pair = asKeyPair(entry, 'export; download its certificate instead');
     const pkcs12 = await writePkcs12({
       privateKey: await openPrivateKey(this.vault, pair.alias, pair.encryptedKey),

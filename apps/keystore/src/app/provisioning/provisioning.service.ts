@@ -1,8 +1,9 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { CLIENT_CA_ALIAS, type StoredKeystoreEntry } from '@certgate/contracts';
+import { CLIENT_CA_ALIAS, KeystoreKv, type StoredKeystoreEntry } from '@certgate/contracts';
 import { SERVICE_ENV } from '@certgate/platform';
+import { findEntry } from '../common/entry-lookup';
 import type { KeystoreEnv } from '../keystore-env';
-import { KeystoreStore, ProvisioningMarkers } from '../store/keystore-store';
+import { KeystoreRecords, ProvisioningMarkers } from '../store/keystore-records';
 import { KeyVault, KeyVaultError } from '../vault/key-vault';
 import { createClientCa, createSystemKeyPair } from './tenant-keys';
 
@@ -19,7 +20,7 @@ export class ProvisioningService implements OnModuleInit {
   private readonly logger = new Logger(ProvisioningService.name);
 
   constructor(
-    private readonly store: KeystoreStore,
+    private readonly records: KeystoreRecords,
     private readonly vault: KeyVault,
     @Inject(SERVICE_ENV) private readonly env: KeystoreEnv,
   ) {}
@@ -31,15 +32,15 @@ export class ProvisioningService implements OnModuleInit {
   }
 
   async ensureClientCa(): Promise<ProvisioningResult> {
-    const existing = await this.store.get(CLIENT_CA_ALIAS);
+    const existing = await findEntry(this.records.entries, CLIENT_CA_ALIAS);
     if (existing) {
       this.requireVaultOpens(existing);
       return 'existed';
     }
     const entry = await createClientCa({ tenant: this.env.CERTGATE_TENANT, vault: this.vault, now: new Date() });
-    const won = await this.store.createUnique(entry);
+    const won = await this.createFirst(entry);
     if (won) this.logger.log({ msg: 'tenant client CA created', alias: CLIENT_CA_ALIAS, subjectDN: entry.subjectDN, fingerprint: entry.fingerprint });
-    else this.adopt(CLIENT_CA_ALIAS, await this.store.get(CLIENT_CA_ALIAS));
+    else this.adopt(CLIENT_CA_ALIAS, await findEntry(this.records.entries, CLIENT_CA_ALIAS));
     return won ? 'created' : 'existed';
   }
 
@@ -52,21 +53,27 @@ export class ProvisioningService implements OnModuleInit {
     if (this.env.CERTGATE_TENANT_PLAN === 'trial') return 'skipped';
     const alias = this.env.CERTGATE_SYSTEM_KEY_ALIAS;
     const marker = ProvisioningMarkers.systemKey(alias);
-    const existing = await this.store.get(alias);
+    const existing = await findEntry(this.records.entries, alias);
     if (existing) this.requireVaultOpens(existing);
-    if (await this.store.hasMarker(marker)) return existing ? 'existed' : 'skipped';
+    // Presence is what counts, readable or not.
+    if ((await this.records.provisioningMarkers.inspect(marker)) !== undefined) return existing ? 'existed' : 'skipped';
     let result: ProvisioningResult = 'existed';
     if (!existing) {
       const entry = await createSystemKeyPair({ alias, tenant: this.env.CERTGATE_TENANT, vault: this.vault, now: new Date() });
-      if (await this.store.createUnique(entry)) {
+      if (await this.createFirst(entry)) {
         result = 'created';
         this.logger.log({ msg: 'tenant system key pair created', alias, subjectDN: entry.subjectDN, fingerprint: entry.fingerprint });
       } else {
-        this.adopt(alias, await this.store.get(alias));
+        this.adopt(alias, await findEntry(this.records.entries, alias));
       }
     }
-    await this.store.setMarker(marker, new Date());
+    await this.records.provisioningMarkers.create(marker, { at: new Date().toISOString() });
     return result;
+  }
+
+  /** False when another replica wrote the entry first. */
+  private async createFirst(entry: StoredKeystoreEntry): Promise<boolean> {
+    return (await this.records.entries.create(KeystoreKv.entry(entry.alias), entry)) !== undefined;
   }
 
   private adopt(alias: string, winner: StoredKeystoreEntry | undefined): void {

@@ -1,23 +1,23 @@
-import { Injectable } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
+import { MessagePattern } from '@nestjs/microservices';
 import { KeystoreRpc, type KeystoreEntryView, type StartRenewalRequest } from '@certgate/contracts';
-import { RpcHandler } from '@certgate/messaging';
 import { RenewalService } from './renewal.service';
 
-@Injectable()
+@Controller()
 export class RenewalHandler {
   constructor(private readonly renewal: RenewalService) {}
 
-  @RpcHandler(KeystoreRpc.startRenewal)
+  @MessagePattern(KeystoreRpc.startRenewal)
   start(body: StartRenewalRequest): Promise<KeystoreEntryView> {
     return this.renewal.start(body);
   }
 
-  @RpcHandler(KeystoreRpc.activateRenewal)
+  @MessagePattern(KeystoreRpc.activateRenewal)
   activate(body: { alias: string }): Promise<KeystoreEntryView> {
     return this.renewal.activate(body.alias);
   }
 
-  @RpcHandler(KeystoreRpc.cancelRenewal)
+  @MessagePattern(KeystoreRpc.cancelRenewal)
   cancel(body: { alias: string }): Promise<void> {
     return this.renewal.cancel(body.alias);
   }

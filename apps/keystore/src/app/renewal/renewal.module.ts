@@ -5,6 +5,7 @@ import { RenewalService } from './renewal.service';
 
 @Module({
   imports: [StoreModule],
-  providers: [RenewalService, RenewalHandler],
+  providers: [RenewalService],
+  controllers: [RenewalHandler],
 })
 export class RenewalModule {}

@@ -5,7 +5,7 @@ import { refuseOnClientCa } from '../common/entry-rules';
 import { updateEntry } from '../common/entry-update';
 import { toEntryView } from '../entries/entry-view';
 import { createSelfSignedPair } from '../key-pairs/self-signed-pair';
-import { KeystoreStore } from '../store/keystore-store';
+import { KeystoreRecords } from '../store/keystore-records';
 import { KeyVault } from '../vault/key-vault';
 import { activated, defaultValidityDays, pendingKeyPair, refuseSecondRenewal, withoutPending } from './renewal-entry';
 
@@ -18,13 +18,13 @@ export class RenewalService {
   private readonly logger = new Logger(RenewalService.name);
 
   constructor(
-    private readonly store: KeystoreStore,
+    private readonly records: KeystoreRecords,
     private readonly vault: KeyVault,
   ) {}
 
   async start(req: StartRenewalRequest, now = new Date()): Promise<KeystoreEntryView> {
     refuseOnClientCa(req.alias, 'be renewed here (a new CA key would invalidate every certificate it issued)');
-    const { entry } = await requireEntry(this.store, req.alias);
+    const { value: entry } = await requireEntry(this.records.entries, req.alias);
     refuseSecondRenewal(asKeyPair(entry, 'renew'));
     // Outside the update loop: an RSA 4096 key takes seconds and need not be made again on a retry.
     const { privateKey, certificate } = await createSelfSignedPair({
@@ -34,7 +34,7 @@ export class RenewalService {
       now,
     });
     const pending = await pendingKeyPair({ alias: req.alias, privateKey, certificate, vault: this.vault, now });
-    const updated = await updateEntry(this.store, req.alias, async ({ entry: current }) => {
+    const updated = await updateEntry(this.records.entries, req.alias, async ({ value: current }) => {
       refuseSecondRenewal(asKeyPair(current, 'renew'));
       return { ...current, pending, updatedAt: now.toISOString() };
     });
@@ -44,7 +44,7 @@ export class RenewalService {
 
   async activate(alias: string, now = new Date()): Promise<KeystoreEntryView> {
     let replaced = '';
-    const updated = await updateEntry(this.store, alias, async ({ entry }) => {
+    const updated = await updateEntry(this.records.entries, alias, async ({ value: entry }) => {
       const pair = asKeyPair(entry, 'renew');
       replaced = pair.fingerprint;
       return activated(pair, requirePending(pair), this.vault, now);
@@ -54,7 +54,7 @@ export class RenewalService {
   }
 
   async cancel(alias: string, now = new Date()): Promise<void> {
-    await updateEntry(this.store, alias, async ({ entry }) => {
+    await updateEntry(this.records.entries, alias, async ({ value: entry }) => {
       requirePending(asKeyPair(entry, 'renew'));
       return withoutPending(entry, now);
     });

@@ -1,21 +1,22 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Controller, Inject } from '@nestjs/common';
+import { MessagePattern } from '@nestjs/microservices';
 import { KeystoreRpc, type SystemKeyStatus } from '@certgate/contracts';
-import { RpcHandler } from '@certgate/messaging';
 import { SERVICE_ENV } from '@certgate/platform';
+import { findEntry } from '../common/entry-lookup';
 import type { KeystoreEnv } from '../keystore-env';
-import { KeystoreStore } from '../store/keystore-store';
+import { KeystoreRecords } from '../store/keystore-records';
 import { systemKeyStatus } from './system-key-status';
 
-@Injectable()
+@Controller()
 export class SystemKeyHandler {
   constructor(
-    private readonly store: KeystoreStore,
+    private readonly records: KeystoreRecords,
     @Inject(SERVICE_ENV) private readonly env: KeystoreEnv,
   ) {}
 
-  @RpcHandler(KeystoreRpc.systemKeyStatus)
+  @MessagePattern(KeystoreRpc.systemKeyStatus)
   async status(): Promise<SystemKeyStatus> {
     const alias = this.env.CERTGATE_SYSTEM_KEY_ALIAS;
-    return systemKeyStatus(alias, this.env.CERTGATE_TENANT_PLAN, await this.store.get(alias), new Date());
+    return systemKeyStatus(alias, this.env.CERTGATE_TENANT_PLAN, await findEntry(this.records.entries, alias), new Date());
   }
 }

@@ -4,6 +4,6 @@ import { SystemKeyHandler } from './system-key.handler';
 
 @Module({
   imports: [StoreModule],
-  providers: [SystemKeyHandler],
+  controllers: [SystemKeyHandler],
 })
 export class SystemKeyModule {}

@@ -1,23 +1,23 @@
-import { Injectable } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
+import { MessagePattern } from '@nestjs/microservices';
 import { OAuthSigningRpc, type SignedToken, type SigningKeys, type SignTokenRequest } from '@certgate/contracts';
-import { RpcHandler } from '@certgate/messaging';
 import { SigningService } from './signing.service';
 
-@Injectable()
+@Controller()
 export class SigningHandler {
   constructor(private readonly signing: SigningService) {}
 
-  @RpcHandler(OAuthSigningRpc.sign)
+  @MessagePattern(OAuthSigningRpc.sign)
   sign(body: SignTokenRequest): Promise<SignedToken> {
     return this.signing.sign(body);
   }
 
-  @RpcHandler(OAuthSigningRpc.listKeys)
+  @MessagePattern(OAuthSigningRpc.listKeys)
   list(): Promise<SigningKeys> {
     return this.signing.list();
   }
 
-  @RpcHandler(OAuthSigningRpc.rotate)
+  @MessagePattern(OAuthSigningRpc.rotate)
   rotate(body: { dropPrevious: boolean }): Promise<SigningKeys> {
     return this.signing.rotate(body.dropPrevious);
   }

@@ -4,10 +4,12 @@ import { SignJWT, type KeyLike } from 'jose';
 import {
   CertgateError,
   ErrorCode,
+  errorMessage,
   OAUTH_ACCESS_TOKEN_TYPE,
   OAUTH_SIGNING_ALG,
   oauthAudience,
   oauthIssuer,
+  SigningKv,
   type SignedToken,
   type SigningKeys,
   type SignTokenRequest,
@@ -15,10 +17,11 @@ import {
 } from '@certgate/contracts';
 import { SERVICE_ENV } from '@certgate/platform';
 import type { KeystoreEnv } from '../keystore-env';
+import { KeystoreRecords } from '../store/keystore-records';
 import { KeyVault, KeyVaultError } from '../vault/key-vault';
 import { retentionPlan, supersede, type RetentionPolicy, type RetentionStep } from './retention';
 import { createSigningKey, openSigningKey } from './signing-key-material';
-import { SigningKeyStore, type SigningKeyState } from './signing-key.store';
+import { readActiveSigningKey, readSigningKeys, type SigningKeyState } from './signing-key-state';
 import { buildAccessTokenClaims, type TokenPolicy } from './token-claims';
 
 /** How often every replica looks for keys whose tokens have all expired. */
@@ -39,7 +42,7 @@ export class SigningService implements OnModuleInit, OnModuleDestroy {
   private timer?: NodeJS.Timeout;
 
   constructor(
-    private readonly keys: SigningKeyStore,
+    private readonly records: KeystoreRecords,
     private readonly vault: KeyVault,
     @Inject(SERVICE_ENV) env: KeystoreEnv,
   ) {
@@ -57,7 +60,7 @@ export class SigningService implements OnModuleInit, OnModuleDestroy {
     await this.ensureActiveKey(new Date());
     await this.sweep(new Date());
     this.timer = setInterval(() => {
-      this.sweep(new Date()).catch((err: unknown) => this.logger.error({ msg: 'signing key sweep failed', error: err instanceof Error ? err.message : String(err) }));
+      this.sweep(new Date()).catch((err: unknown) => this.logger.error({ msg: 'signing key sweep failed', error: errorMessage(err) }));
     }, SWEEP_INTERVAL_MS);
     this.timer.unref();
   }
@@ -68,8 +71,8 @@ export class SigningService implements OnModuleInit, OnModuleDestroy {
 
   /** First start (or a pointer whose key is gone): a key is created and made active; a replica that loses the race drops its own. */
   async ensureActiveKey(now: Date): Promise<'existed' | 'created'> {
-    const state = await this.keys.load();
-    if (state.active && state.keys.some((k) => k.kid === state.active?.value.kid)) return 'existed';
+    const state = await readSigningKeys(this.records);
+    if (state.active && state.keys.some((k) => k.value.kid === state.active?.value.kid)) return 'existed';
     if (state.active) this.logger.error({ msg: 'the active signing key is missing from the bucket; a new one takes over', kid: state.active.value.kid });
     const won = await this.activateNewKey(now, state);
     if (!won) return 'existed';
@@ -78,7 +81,7 @@ export class SigningService implements OnModuleInit, OnModuleDestroy {
   }
 
   async sign(request: SignTokenRequest, now = new Date()): Promise<SignedToken> {
-    const record = await this.keys.activeKey();
+    const record = await readActiveSigningKey(this.records);
     if (!record) throw new CertgateError(ErrorCode.serviceUnavailable, 'no token signing key is active: restart the keystore to provision one');
     const claims = buildAccessTokenClaims(request, this.policy, now, randomBytes(16).toString('base64url'));
     const token = await new SignJWT({ ...claims })
@@ -93,12 +96,12 @@ export class SigningService implements OnModuleInit, OnModuleDestroy {
    * `dropPrevious` (every token it signed stops working).
    */
   async rotate(dropPrevious: boolean, now = new Date()): Promise<SigningKeys> {
-    const before = await this.keys.load();
+    const before = await readSigningKeys(this.records);
     const kid = await this.activateNewKey(now, before);
     if (!kid) {
       throw new CertgateError(ErrorCode.conflict, 'another rotation of the token signing key happened at the same moment; list the signing keys to see the active one, or rotate again');
     }
-    const previous = before.keys.filter((k) => k.kid !== kid);
+    const previous = before.keys.map((k) => k.value).filter((k) => k.kid !== kid);
     for (const key of previous) {
       if (dropPrevious) await this.apply({ kind: 'drop', kid: key.kid }, before);
       else if (key.kid === before.active?.value.kid) await this.apply(supersede(key.kid, now, this.policy), before);
@@ -108,7 +111,9 @@ export class SigningService implements OnModuleInit, OnModuleDestroy {
   }
 
   async list(): Promise<SigningKeys> {
-    const { active, keys } = await this.keys.load();
+    const state = await readSigningKeys(this.records);
+    const { active } = state;
+    const keys = state.keys.map((k) => k.value);
     if (!active || !keys.some((k) => k.kid === active.value.kid)) {
       throw new CertgateError(ErrorCode.serviceUnavailable, 'no token signing key is active: restart the keystore to provision one');
     }
@@ -124,37 +129,52 @@ export class SigningService implements OnModuleInit, OnModuleDestroy {
 
   /** Marks keys that stopped signing and drops those whose tokens have all expired. Every replica may run it: each step is idempotent. */
   async sweep(now: Date): Promise<RetentionStep[]> {
-    const state = await this.keys.load();
-    const steps = retentionPlan(state.keys, state.active?.value.kid, now, this.policy);
+    const state = await readSigningKeys(this.records);
+    const steps = retentionPlan(state.keys.map((k) => k.value), state.active?.value.kid, now, this.policy);
     for (const step of steps) await this.apply(step, state);
     return steps;
   }
 
   private async apply(step: RetentionStep, state: SigningKeyState): Promise<void> {
     if (step.kind === 'drop') {
-      await this.keys.drop(step.kid);
+      await this.records.signingKeys.delete(SigningKv.key(step.kid));
       this.privateKeys.delete(step.kid);
       this.logger.log({ msg: 'signing key unpublished: every token it signed has expired, or it was dropped on rotation', kid: step.kid });
       return;
     }
-    const key = state.keys.find((k) => k.kid === step.kid);
-    const revision = state.revisions.get(step.kid);
-    if (!key || revision === undefined) return;
-    // Changed or dropped by another replica since it was read: the next sweep judges it again.
-    await this.keys.update({ ...key, supersededAt: step.supersededAt, publishedUntil: step.publishedUntil }, revision);
+    const key = state.keys.find((k) => k.value.kid === step.kid);
+    if (!key) return;
+    // Only at the revision read: an unconditional write would bring back a key a replica
+    // dropped after losing the race for the first key. Changed or dropped by another
+    // replica since it was read: the next sweep judges it again.
+    await this.records.signingKeys.update(key.key, { ...key.value, supersededAt: step.supersededAt, publishedUntil: step.publishedUntil }, key.revision);
   }
 
   /** The kid now active, or undefined when another replica changed the pointer first (its own new key is dropped again). */
   private async activateNewKey(now: Date, state: SigningKeyState): Promise<string | undefined> {
     const material = await createSigningKey(this.vault, now);
     const kid = material.record.kid;
-    await this.keys.create(material.record);
-    if (!(await this.keys.activate(kid, now, state.active?.revision))) {
-      await this.keys.drop(kid);
+    await this.records.signingKeys.create(SigningKv.key(kid), material.record);
+    if (!(await this.activate(kid, now, state.active?.revision))) {
+      await this.records.signingKeys.delete(SigningKv.key(kid));
       return undefined;
     }
     this.privateKeys.set(kid, Promise.resolve(material.privateKey));
     return kid;
+  }
+
+  /**
+   * Points signing at `kid`: created when there is no pointer yet (`expectedRevision`
+   * undefined), else compare-and-set at the revision read. False when another replica
+   * changed it first.
+   */
+  private async activate(kid: string, since: Date, expectedRevision: number | undefined): Promise<boolean> {
+    const pointer = { kid, since: since.toISOString() };
+    const written =
+      expectedRevision === undefined
+        ? await this.records.activeSigningKey.create(SigningKv.active, pointer)
+        : await this.records.activeSigningKey.update(SigningKv.active, pointer, expectedRevision);
+    return written !== undefined;
   }
 
   private privateKeyOf(record: StoredSigningKey): Promise<KeyLike> {

@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
 import { StoreModule } from '../store/store.module';
-import { SigningKeyStore } from './signing-key.store';
 import { SigningHandler } from './signing.handler';
 import { SigningService } from './signing.service';
 
 /** OAuth access-token signing keys: provisioning, signing, rotation and retention. */
 @Module({
   imports: [StoreModule],
-  providers: [SigningKeyStore, SigningService, SigningHandler],
+  providers: [SigningService],
+  controllers: [SigningHandler],
 })
 export class TokenSigningModule {}

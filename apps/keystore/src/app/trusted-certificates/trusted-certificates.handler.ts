@@ -1,13 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
+import { MessagePattern } from '@nestjs/microservices';
 import { KeystoreRpc, type KeystoreEntryView } from '@certgate/contracts';
-import { RpcHandler } from '@certgate/messaging';
 import { TrustedCertificatesService } from './trusted-certificates.service';
 
-@Injectable()
+@Controller()
 export class TrustedCertificatesHandler {
   constructor(private readonly trusted: TrustedCertificatesService) {}
 
-  @RpcHandler(KeystoreRpc.addTrustedCertificate)
+  @MessagePattern(KeystoreRpc.addTrustedCertificate)
   add(body: { alias: string; certificatePem: string }): Promise<KeystoreEntryView> {
     return this.trusted.add(body);
   }

@@ -5,6 +5,7 @@ import { TrustedCertificatesService } from './trusted-certificates.service';
 
 @Module({
   imports: [StoreModule],
-  providers: [TrustedCertificatesService, TrustedCertificatesHandler],
+  providers: [TrustedCertificatesService],
+  controllers: [TrustedCertificatesHandler],
 })
 export class TrustedCertificatesModule {}

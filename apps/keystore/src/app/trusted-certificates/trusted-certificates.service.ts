@@ -1,11 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CertgateError, ErrorCode, type KeystoreEntryView } from '@certgate/contracts';
 import { SERVICE_ENV } from '@certgate/platform';
-import { aliasTaken } from '../common/entry-lookup';
+import { createEntry } from '../common/entry-create';
 import { toEntryView } from '../entries/entry-view';
 import { certificateEntry } from '../entries/key-pair-entry';
 import type { KeystoreEnv } from '../keystore-env';
-import { KeystoreStore } from '../store/keystore-store';
+import { KeystoreRecords } from '../store/keystore-records';
 import { singleTrustedCertificate } from './trusted-certificate';
 
 /** Certificates the keystore trusts: receivers' roots (outbound mTLS, connectivity test) and CAs that complete imported chains. */
@@ -14,7 +14,7 @@ export class TrustedCertificatesService {
   private readonly logger = new Logger(TrustedCertificatesService.name);
 
   constructor(
-    private readonly store: KeystoreStore,
+    private readonly records: KeystoreRecords,
     @Inject(SERVICE_ENV) private readonly env: KeystoreEnv,
   ) {}
 
@@ -29,7 +29,7 @@ export class TrustedCertificatesService {
     }
     const certificate = singleTrustedCertificate(req.certificatePem);
     const entry = certificateEntry(req.alias, certificate, now);
-    if (!(await this.store.createUnique(entry))) throw aliasTaken(req.alias, (await this.store.get(req.alias))?.kind);
+    await createEntry(this.records.entries, entry);
     this.logger.log({ msg: 'trusted certificate added', alias: entry.alias, subjectDN: entry.subjectDN, fingerprint: entry.fingerprint });
     return toEntryView(entry, now);
   }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { errorMessage } from '@certgate/contracts';
 import { exportPrivateKeyPem, generateKeyPair } from '@certgate/x509';
 import { KeyVault, KeyVaultError } from './key-vault';
 
@@ -67,8 +68,8 @@ describe('KeyVault', () => {
       new KeyVault('c'.repeat(40)).open('signer', sealed);
       throw new Error('expected open to fail');
     } catch (err) {
-      expect(String((err as Error).message)).not.toContain('PRIVATE');
-      expect(String((err as Error).message)).not.toContain(sealed.data);
+      expect(errorMessage(err)).not.toContain('PRIVATE');
+      expect(errorMessage(err)).not.toContain(sealed.data);
     }
   });
 

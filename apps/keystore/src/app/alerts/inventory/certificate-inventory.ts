@@ -1,5 +1,4 @@
-import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import type { KV, NatsConnection } from 'nats';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { z } from 'zod';
 import {
   Buckets,
@@ -13,10 +12,9 @@ import {
   storedKeystoreEntrySchema,
   storedServiceKeySchema,
   trustedRootsSchema,
+  type BucketName,
 } from '@certgate/contracts';
-import { ensureKv, KvCache, NATS_CONNECTION, nestMessagingLogger } from '@certgate/messaging';
-import { SERVICE_ENV } from '@certgate/platform';
-import type { KeystoreEnv } from '../../keystore-env';
+import { KvBuckets, nestMessagingLogger, type KvProjection } from '@certgate/messaging';
 import { apiRootCertificates, flowCertificates, keystoreEntryCertificates, mappingCertificates, serviceKeyCertificates, type ProblemReporter } from './certificate-sources';
 import { IngressCertificates } from './ingress-certificates';
 import type { TrackedCertificate } from './tracked-certificate';
@@ -28,32 +26,25 @@ import type { TrackedCertificate } from './tracked-certificate';
  * 2.9 takes one filter per watch).
  */
 @Injectable()
-export class CertificateInventory implements OnModuleInit, OnModuleDestroy {
+export class CertificateInventory implements OnModuleInit {
   private readonly logger = new Logger('alerts.inventory');
-  private caches: KvCache<TrackedCertificate[]>[] = [];
+  private projections: KvProjection<TrackedCertificate[]>[] = [];
   private readonly listeners: (() => void)[] = [];
 
   constructor(
-    @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
-    @Inject(SERVICE_ENV) private readonly env: KeystoreEnv,
+    private readonly buckets: KvBuckets,
     private readonly ingress: IngressCertificates,
   ) {}
 
   async onModuleInit(): Promise<void> {
-    const open = (bucket: (typeof Buckets)[keyof typeof Buckets]) => ensureKv(this.nc, this.env.CERTGATE_TENANT, bucket);
-    const [keystore, identity, flows, ingress] = await Promise.all([open(Buckets.keystore), open(Buckets.identity), open(Buckets.flows), open(Buckets.ingress)]);
     const problem: ProblemReporter = (ref, message) => this.logger.warn({ msg: 'a certificate cannot be read; left out of the inventory', ref, problem: message });
-    this.caches = await Promise.all([
-      this.watch(keystore, `${KeystoreKv.prefix}>`, storedKeystoreEntrySchema.transform((e) => keystoreEntryCertificates(e, problem))),
-      this.watch(identity, `${IdentityKv.prefixes.key}>`, storedServiceKeySchema.transform((k) => serviceKeyCertificates(k, problem))),
-      this.watch(identity, `${ClassicKv.prefixes.mapping}>`, certificateMappingSchema.transform((m) => mappingCertificates(m, problem))),
-      this.watch(flows, `${FlowsKv.prefix}>`, deployedFlowSchema.transform((f) => flowCertificates(f, problem))),
-      this.watch(ingress, IngressKv.trustedRoots, trustedRootsSchema.transform((r) => apiRootCertificates(r, problem))),
+    this.projections = await Promise.all([
+      this.watch(Buckets.keystore, `${KeystoreKv.prefix}>`, storedKeystoreEntrySchema.transform((e) => keystoreEntryCertificates(e, problem))),
+      this.watch(Buckets.identity, `${IdentityKv.prefixes.key}>`, storedServiceKeySchema.transform((k) => serviceKeyCertificates(k, problem))),
+      this.watch(Buckets.identity, `${ClassicKv.prefixes.mapping}>`, certificateMappingSchema.transform((m) => mappingCertificates(m, problem))),
+      this.watch(Buckets.flows, `${FlowsKv.prefix}>`, deployedFlowSchema.transform((f) => flowCertificates(f, problem))),
+      this.watch(Buckets.ingress, IngressKv.trustedRoots, trustedRootsSchema.transform((r) => apiRootCertificates(r, problem))),
     ]);
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    await Promise.all(this.caches.map((c) => c.stop()));
   }
 
   /** Called after every change of a watched key (not for the ingress' answers: a scan asks for those). */
@@ -62,7 +53,7 @@ export class CertificateInventory implements OnModuleInit, OnModuleDestroy {
   }
 
   *certificates(): Generator<TrackedCertificate> {
-    for (const cache of this.caches) for (const certificates of cache.values()) yield* certificates;
+    for (const projection of this.projections) for (const certificates of projection.values()) yield* certificates;
     yield* this.ingress.certificates;
   }
 
@@ -72,7 +63,7 @@ export class CertificateInventory implements OnModuleInit, OnModuleDestroy {
     await this.ingress.refresh();
   }
 
-  private watch(kv: KV, key: string, schema: z.ZodType<TrackedCertificate[]>): Promise<KvCache<TrackedCertificate[]>> {
-    return KvCache.start(kv, { key, schema, logger: nestMessagingLogger('alerts.inventory'), onChange: () => this.listeners.forEach((l) => l()) });
+  private watch(bucket: BucketName, key: string, schema: z.ZodType<TrackedCertificate[]>): Promise<KvProjection<TrackedCertificate[]>> {
+    return this.buckets.project(bucket, { key, schema, logger: nestMessagingLogger('alerts.inventory'), onChange: () => this.listeners.forEach((l) => l()) });
   }
 }

@@ -1,4 +1,4 @@
-import type { CertificateInfo, CertificateSource, DeployedFlow, StoredKeystoreEntry, StoredServiceKey, CertificateMapping, TrustedRoots } from '@certgate/contracts';
+import { errorMessage, type CertificateInfo, type CertificateSource, type DeployedFlow, type StoredKeystoreEntry, type StoredServiceKey, type CertificateMapping, type TrustedRoots } from '@certgate/contracts';
 import { commonName, parseCertificate, type Certificate } from '@certgate/x509';
 import type { TrackedCertificate } from './tracked-certificate';
 
@@ -51,7 +51,7 @@ function tryParse(source: CertificateSource, ref: string, pem: string, onProblem
   try {
     return { source, ref, ...parsedFields(pem) };
   } catch (err) {
-    onProblem(ref, (err as Error).message);
+    onProblem(ref, errorMessage(err));
     return undefined;
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { CertgateError, ErrorCode, IngressRpc } from '@certgate/contracts';
-import { RpcClient } from '@certgate/messaging';
+import { CertgateError, ErrorCode, errorMessage, IngressRpc } from '@certgate/contracts';
+import { CertgateClient } from '@certgate/messaging';
 import { envRootCertificates, serverChainCertificates } from './certificate-sources';
 import type { TrackedCertificate } from './tracked-certificate';
 
@@ -19,7 +19,7 @@ export class IngressCertificates {
   private answered = false;
   private warned = false;
 
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(private readonly rpc: CertgateClient) {}
 
   get certificates(): readonly TrackedCertificate[] {
     return this.known;
@@ -42,7 +42,7 @@ export class IngressCertificates {
       this.warned = false;
     } catch (err) {
       const unreachable = err instanceof CertgateError && (err.code === ErrorCode.serviceUnavailable || err.code === ErrorCode.timeout);
-      if (!unreachable) this.logger.error({ msg: 'the ingress answered with an error; its certificates are kept as last seen', error: (err as Error).message });
+      if (!unreachable) this.logger.error({ msg: 'the ingress answered with an error; its certificates are kept as last seen', error: errorMessage(err) });
       else if (!this.warned) {
         this.logger.warn({
           msg: this.answered

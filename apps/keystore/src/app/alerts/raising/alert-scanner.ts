@@ -1,12 +1,14 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { performance } from 'node:perf_hooks';
+import { errorMessage } from '@certgate/contracts';
 import { SERVICE_ENV } from '@certgate/platform';
 import type { KeystoreEnv } from '../../keystore-env';
 import { CLOCK, type Clock } from '../clock/clock';
 import { CertificateInventory } from '../inventory/certificate-inventory';
 import { AlertMetrics } from '../metrics/alert-metrics';
-import { AlertStateStore } from './alert-state.store';
+import { AlertMutes } from './alert-mutes';
 import { AlertsStream } from './alerts-stream';
+import { RaisedMarkers } from './raised-markers';
 import { scanCertificates } from './scan-certificates';
 
 /** A burst of changes (a chain import, a redeployed flow) makes one scan. */
@@ -36,7 +38,8 @@ export class AlertScanner implements OnApplicationBootstrap, OnModuleDestroy {
 
   constructor(
     private readonly inventory: CertificateInventory,
-    private readonly state: AlertStateStore,
+    private readonly raisedMarkers: RaisedMarkers,
+    private readonly mutes: AlertMutes,
     private readonly stream: AlertsStream,
     private readonly metrics: AlertMetrics,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -45,7 +48,7 @@ export class AlertScanner implements OnApplicationBootstrap, OnModuleDestroy {
 
   onApplicationBootstrap(): void {
     this.inventory.onChange(() => this.soon());
-    this.state.onMutesChange(() => this.soon());
+    this.mutes.onChange(() => this.soon());
     this.interval = setInterval(() => this.background(true), this.env.CERTGATE_ALERT_SCAN_INTERVAL_SECONDS * 1000);
     this.interval.unref();
     this.background(true);
@@ -106,8 +109,8 @@ export class AlertScanner implements OnApplicationBootstrap, OnModuleDestroy {
     const outcome = await scanCertificates(this.inventory.certificates(), {
       nowMs: this.clock(),
       thresholds: this.env.CERTGATE_ALERT_DAYS,
-      state: this.state,
-      effects: { publish: (alert) => this.stream.publish(alert), markRaised: (id, marker) => this.state.markRaised(id, marker) },
+      state: { isRaised: (id) => this.raisedMarkers.isRaised(id), isMuted: (source) => this.mutes.isMuted(source) },
+      effects: { publish: (alert) => this.stream.publish(alert), markRaised: (id, marker) => this.raisedMarkers.markRaised(id, marker) },
     });
     for (const alert of outcome.raised) {
       this.metrics.alertRaised(alert);
@@ -153,6 +156,6 @@ export class AlertScanner implements OnApplicationBootstrap, OnModuleDestroy {
 
   private failed(err: unknown): void {
     if (this.stopped) return;
-    this.logger.error({ msg: 'alert scan failed; the next change, the timer or POST /alerts/scan runs it again', error: (err as Error).message });
+    this.logger.error({ msg: 'alert scan failed; the next change, the timer or POST /alerts/scan runs it again', error: errorMessage(err) });
   }
 }

@@ -1,19 +1,21 @@
-import type { CertificateAlert, CertificateSource } from '@certgate/contracts';
+import { z } from 'zod';
+import { certificateSourceSchema, type CertificateAlert, type CertificateSource } from '@certgate/contracts';
 import { alertId } from '../alert-id';
 import type { TrackedCertificate } from '../inventory/tracked-certificate';
 import { AlertReason, beforeEveryThreshold, decideAlert, EXPIRED_THRESHOLD, expiryAt } from '../thresholds';
 
 /** Value of `raised.<id>` in the alert-state bucket. */
-export interface RaisedMarker {
-  source: CertificateSource;
-  ref: string;
-  fingerprint: string;
-  threshold: number;
-  notAfter: string;
+export const raisedMarkerSchema = z.object({
+  source: certificateSourceSchema,
+  ref: z.string(),
+  fingerprint: z.string(),
+  threshold: z.number(),
+  notAfter: z.string(),
   /** Whether this threshold got its own event or was passed over for a tighter one. */
-  event: boolean;
-  at: string;
-}
+  event: z.boolean(),
+  at: z.string(),
+});
+export type RaisedMarker = z.infer<typeof raisedMarkerSchema>;
 
 export interface AlertStateView {
   isRaised(id: string): boolean;
