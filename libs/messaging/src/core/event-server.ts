@@ -2,7 +2,7 @@ import type { Msg, NatsConnection, Subscription } from 'nats';
 import type { z } from 'zod';
 import { describeIssues, errorMessage, tenantSubject, type EventContract } from '@certgate/contracts';
 import { decodeJson } from './codec';
-import { type MessagingLogger, silentLogger } from './logger';
+import { silentLogger } from './logger';
 import type { ServeOptions } from './rpc-server';
 
 export type EventHandlerFn<P extends z.ZodType> = (payload: z.output<P>, msg: Msg) => unknown;

@@ -48,8 +48,9 @@ export class CertgateClient extends ClientProxy {
     return this.nc;
   }
 
-  /** The messaging module drains the connection when the app closes. */
-  close(): void {}
+  close(): void {
+    // Nothing of its own to close: the messaging module drains the connection when the app closes.
+  }
 
   unwrap<T>(): T {
     return this.nc as T;
