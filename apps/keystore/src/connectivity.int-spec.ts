@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { unzipSync } from 'fflate';
 import * as https from 'node:https';
 import { createServer as createTcpServer, type AddressInfo, type Server } from 'node:net';
 import type { TLSSocket } from 'node:tls';
@@ -9,7 +10,7 @@ import { Buckets, KeystoreKv, KeystoreRpc, storedKeystoreEntrySchema, type Conne
 import { encodeJson, ensureKv, listenOnNats, RpcClient } from '@certgate/messaging';
 import { PlatformModule } from '@certgate/platform';
 import { certgateFailure as failure, createTestPki, freePort, startNatsHarness, type NatsHarness, type TestLeaf, type TestPki } from '@certgate/testing';
-import { dnEquals, type Certificate } from '@certgate/x509';
+import { dnEquals, parseCertificate, type Certificate } from '@certgate/x509';
 import { keystoreEnvSchema } from './app/keystore-env';
 import { KeystoreFeaturesModule } from './app/keystore-features.module';
 import { KeyVault } from './app/vault/key-vault';
@@ -203,6 +204,15 @@ describe('connectivity test (real NATS, real TLS servers)', () => {
     const result = await test({ host: '127.0.0.1', port: s.port });
     expect(result.validation).toEqual({ performed: true, valid: true, chainTrusted: true, hostnameMatches: true });
     expect(result.serverName).toBe('127.0.0.1');
+  });
+
+  it('the chain as a zip: DER .cer files, leaf first, named after the server tested', async () => {
+    const s = await server(serverLeaf);
+    const file = await rpc.request(KeystoreRpc.connectivityChainZip, { host: '127.0.0.1', port: s.port } as never, RPC);
+    expect(file).toMatchObject({ contentType: 'application/zip', fileName: `127.0.0.1-${s.port}-chain.zip` });
+    const files = unzipSync(Buffer.from(file.contentBase64, 'base64'));
+    const shown = await test({ host: '127.0.0.1', port: s.port });
+    expect(Object.values(files).map((der) => parseCertificate(der).fingerprint)).toEqual(fingerprints(shown));
   });
 
   it('host-name mismatch: hostnameMatches false with the reason; the right serverName (SNI) matches', async () => {

@@ -173,6 +173,31 @@ describe('keystore operations (real NATS, two replicas)', () => {
       expect((await failure(rpc.request(KeystoreRpc.exportCertificate, { alias: 'nope', part: 'chain' }))).code).toBe('not_found');
     });
 
+    it('downloadCertificate: PEM text, the leaf as a DER .cer, the chain as a certs-only PKCS#7 .p7b (read back by openssl)', async () => {
+      const pem = await rpc.request(KeystoreRpc.downloadCertificate, { alias: 'ca-signed', part: 'chain', format: 'pem' });
+      expect(pem).toEqual({ contentType: 'application/x-pem-file', contentBase64: expect.any(String) });
+      expect(parseCertificates(Buffer.from(pem.contentBase64, 'base64').toString('utf8'))).toHaveLength(3);
+
+      const cer = await rpc.request(KeystoreRpc.downloadCertificate, { alias: 'ca-signed', part: 'certificate', format: 'der' });
+      expect(cer).toMatchObject({ contentType: 'application/pkix-cert', fileName: 'ca-signed.cer' });
+      const leaf = parseCertificates((await rpc.request(KeystoreRpc.exportCertificate, { alias: 'ca-signed', part: 'certificate' })).pem)[0];
+      expect(Buffer.from(cer.contentBase64, 'base64').equals(Buffer.from(leaf.der))).toBe(true);
+
+      const p7b = await rpc.request(KeystoreRpc.downloadCertificate, { alias: 'ca-signed', part: 'chain', format: 'der' });
+      expect(p7b).toMatchObject({ contentType: 'application/pkcs7-mime', fileName: 'ca-signed-chain.p7b' });
+      if (commandAvailable('openssl')) {
+        const dir = mkdtempSync(join(tmpdir(), 'p7b-'));
+        try {
+          writeFileSync(join(dir, 'chain.p7b'), Buffer.from(p7b.contentBase64, 'base64'));
+          const printed = execFileSync('openssl', ['pkcs7', '-inform', 'DER', '-in', join(dir, 'chain.p7b'), '-print_certs'], { encoding: 'utf8' });
+          expect(parseCertificates(printed).map((c) => c.fingerprint)).toEqual([leaf.fingerprint, pki.intermediate.certificate.fingerprint, pki.root.certificate.fingerprint]);
+        } finally {
+          rmSync(dir, { recursive: true, force: true });
+        }
+      }
+      expect((await failure(rpc.request(KeystoreRpc.downloadCertificate, { alias: 'nope', part: 'chain', format: 'der' }))).code).toBe('not_found');
+    });
+
     it('importChain refuses, naming the reason: another key, no root anywhere, a self-signed leaf, garbage', async () => {
       await generate('refusals');
       const before = await stored('refusals');

@@ -28,3 +28,14 @@ export type CertificateInfo = z.infer<typeof certificateInfoSchema>;
 
 export const emptySchema = z.object({}).strict();
 export const voidSchema = z.void();
+
+/**
+ * A file that a service builds for the console to hand out as it is: the console sets
+ * the content type and, with a file name, offers it as an attachment.
+ */
+export const downloadFileSchema = z.object({
+  contentType: z.string(),
+  fileName: z.string().optional(),
+  contentBase64: z.string(),
+});
+export type DownloadFile = z.infer<typeof downloadFileSchema>;

@@ -5,7 +5,7 @@ export { Buckets, Streams, tenantBucket, tenantStream, tenantResourcePrefix, typ
 export { ErrorCode, HTTP_STATUS_OF, CertgateError, errorBodySchema, errorMessage, type ErrorBody } from './errors';
 export { rpcReplySchema, rpcContract, eventContract, isContract, type RpcReply, type RpcContract, type AnyRpcContract, type EventContract, type AnyEventContract } from './rpc';
 export { healthRequestSchema, healthReplySchema, healthContract, healthDiscoverContract, type HealthReply } from './health';
-export { NAME_PATTERN, ROLE_NAME_PATTERN, nameSchema, roleNameSchema, pemSchema, certificateInfoSchema, emptySchema, voidSchema, type CertificateInfo } from './common';
+export { NAME_PATTERN, ROLE_NAME_PATTERN, nameSchema, roleNameSchema, pemSchema, certificateInfoSchema, emptySchema, voidSchema, downloadFileSchema, type CertificateInfo, type DownloadFile } from './common';
 export * from './identity/model';
 export { IdentityRpc } from './identity/rpc';
 export * from './identity/classic';

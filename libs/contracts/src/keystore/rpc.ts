@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { emptySchema, nameSchema, pemSchema, voidSchema } from '../common';
+import { downloadFileSchema, emptySchema, nameSchema, pemSchema, voidSchema } from '../common';
 import { rpcContract } from '../rpc';
+import { certificateFormatSchema } from './api';
 import { connectivityRequestSchema, connectivityResultSchema } from './connectivity';
 import { keyMaterialRequestSchema, keyMaterialSchema } from './key-material';
 import { keystoreEntryViewSchema, withKeySpec } from './model';
@@ -36,11 +37,17 @@ export const KeystoreRpc = {
   /** `force` is needed for the system key pair: deleting it turns certificate authentication off. */
   deleteEntry: rpcContract('keystore.entries.delete.v1', z.object({ alias, force: z.boolean().default(false) }), voidSchema),
   renameEntry: rpcContract('keystore.entries.rename.v1', z.object({ alias, newAlias: nameSchema('newAlias') }).strict(), keystoreEntryViewSchema),
-  /** The leaf certificate or the whole chain (leaf first) as PEM; the console turns it into DER when asked. */
+  /** The leaf certificate or the whole chain (leaf first) as PEM. */
   exportCertificate: rpcContract(
     'keystore.entries.export.v1',
     z.object({ alias, part: z.enum(['certificate', 'chain']) }).strict(),
     z.object({ alias: z.string(), pem: z.string() }),
+  ),
+  /** The same as a file to download: PEM text, a DER `.cer`, or a chain as a certs-only PKCS#7 `.p7b`. */
+  downloadCertificate: rpcContract(
+    'keystore.entries.download.v1',
+    z.object({ alias, part: z.enum(['certificate', 'chain']), format: certificateFormatSchema }).strict(),
+    downloadFileSchema,
   ),
   systemKeyStatus: rpcContract('keystore.system-key.status.v1', emptySchema, systemKeyStatusSchema),
   /** Issues a client certificate from the tenant's client CA for a public key the caller made. */
@@ -68,4 +75,6 @@ export const KeystoreRpc = {
    */
   keyMaterial: rpcContract('keystore.runtime.key-material.v1', keyMaterialRequestSchema, keyMaterialSchema),
   connectivityTls: rpcContract('keystore.connectivity.tls.v1', connectivityRequestSchema, connectivityResultSchema),
+  /** The test's peer chain as a zip of DER `.cer` files, leaf first. */
+  connectivityChainZip: rpcContract('keystore.connectivity.chain-zip.v1', connectivityRequestSchema, downloadFileSchema),
 } as const;

@@ -1,7 +1,7 @@
 export { connectNats, serverList, type ConnectOptions } from './connect';
 export { RpcClient, DEFAULT_REQUEST_TIMEOUT_MS } from './rpc-client';
 export { PublishQueue } from './publish-queue';
-export { serveRpc, type RpcHandlerFn, type ServeOptions } from './rpc-server';
+export { serveRpc, type RequestHandlerFn, type ServeOptions } from './rpc-server';
 export { serveEvents, type EventHandlerFn } from './event-server';
 export { ensureKv, ensureStream, removeTenantResources, setJetStreamReplicas, jetStreamReplicas, type KvOptions, type StreamLimits } from './jetstream';
 export { toError, requestFailure, jetStreamErrorCode, JS_WRONG_LAST_SEQUENCE, JS_STREAM_NOT_FOUND, JS_CONSUMER_NOT_FOUND } from './errors';

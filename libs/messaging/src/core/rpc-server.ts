@@ -5,7 +5,7 @@ import { decodeJson, encodeJson } from './codec';
 import { natsUnavailable } from './errors';
 import { type MessagingLogger, silentLogger } from './logger';
 
-export type RpcHandlerFn<Req extends z.ZodType, Res extends z.ZodType> = (
+export type RequestHandlerFn<Req extends z.ZodType, Res extends z.ZodType> = (
   body: z.output<Req>,
   msg: Msg,
 ) => Promise<z.input<Res>> | z.input<Res>;
@@ -26,7 +26,7 @@ export interface ServeOptions {
 export function serveRpc<Req extends z.ZodType, Res extends z.ZodType>(
   nc: NatsConnection,
   contract: RpcContract<Req, Res>,
-  handler: RpcHandlerFn<Req, Res>,
+  handler: RequestHandlerFn<Req, Res>,
   opts: ServeOptions,
 ): Subscription {
   const logger = opts.logger ?? silentLogger;
@@ -47,7 +47,7 @@ export function serveRpc<Req extends z.ZodType, Res extends z.ZodType>(
  * Validates, runs the handler and answers. A handler that returns a value (not a
  * promise) is answered in the same tick, without a round through the microtask queue.
  */
-function handle<Req extends z.ZodType, Res extends z.ZodType>(contract: RpcContract<Req, Res>, handler: RpcHandlerFn<Req, Res>, msg: Msg, logger: MessagingLogger): void {
+function handle<Req extends z.ZodType, Res extends z.ZodType>(contract: RpcContract<Req, Res>, handler: RequestHandlerFn<Req, Res>, msg: Msg, logger: MessagingLogger): void {
   let result: unknown;
   try {
     let raw: unknown;

@@ -4,7 +4,7 @@ import { CertgateError, rpcContract, tenantSubject, type RpcContract } from '@ce
 import { certgateFailure, startNatsHarness, uniqueTenant, type NatsHarness } from '@certgate/testing';
 import { connectNats } from './connect';
 import { RpcClient } from './rpc-client';
-import { serveRpc, type RpcHandlerFn, type ServeOptions } from './rpc-server';
+import { serveRpc, type RequestHandlerFn, type ServeOptions } from './rpc-server';
 import { decodeJson, encodeJson } from './codec';
 
 /** A small contract of the test's own (subjects are relative to the tenant namespace). */
@@ -25,7 +25,7 @@ describe('serveRpc + RpcClient over a real NATS', () => {
   const serve = <Req extends z.ZodType, Res extends z.ZodType>(
     nc: NatsConnection,
     contract: RpcContract<Req, Res>,
-    handler: RpcHandlerFn<Req, Res>,
+    handler: RequestHandlerFn<Req, Res>,
     opts: ServeOptions,
   ) => {
     const sub = serveRpc(nc, contract, handler, opts);

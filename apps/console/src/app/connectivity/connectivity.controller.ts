@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post, Query, StreamableFile, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiProduces, ApiQuery } from '@nestjs/swagger';
 import { z } from 'zod';
 import { KeystoreRpc } from '@certgate/contracts';
@@ -6,7 +6,7 @@ import { CertgateClient } from '@certgate/messaging';
 import { AdminTokenGuard } from '../common/admin-token.guard';
 import { AdminApi, ApiBodyFrom, ApiResponseFrom, Summary } from '../common/openapi';
 import { ZodBody, ZodQuery } from '../common/zod-body.pipe';
-import { chainZip } from './chain-zip';
+import { downloadOf } from '../common/download';
 
 const testRequest = KeystoreRpc.connectivityTls.request;
 const downloadQuery = z.object({ download: z.enum(['zip'], { error: "download must be 'zip'" }).optional() });
@@ -26,8 +26,8 @@ export class ConnectivityController {
   @ApiProduces('application/json', 'application/zip')
   async tls(@Body(new ZodBody(testRequest)) body: typeof testRequest._output, @Query(new ZodQuery(downloadQuery)) query: z.output<typeof downloadQuery>) {
     // The keystore may need two handshakes (the TLS 1.2 probe for the CA names, then the real one).
-    const result = await this.rpc.request(KeystoreRpc.connectivityTls, body, { timeoutMs: 2 * body.timeoutMs + 2_000 });
-    if (query.download !== 'zip') return result;
-    return new StreamableFile(chainZip(result), { type: 'application/zip', disposition: `attachment; filename="${body.host}-${body.port}-chain.zip"` });
+    const timeout = { timeoutMs: 2 * body.timeoutMs + 2_000 };
+    if (query.download === 'zip') return downloadOf(await this.rpc.request(KeystoreRpc.connectivityChainZip, body, timeout));
+    return this.rpc.request(KeystoreRpc.connectivityTls, body, timeout);
   }
 }

@@ -6,7 +6,7 @@ import { CertgateClient } from '@certgate/messaging';
 import { AdminTokenGuard } from '../common/admin-token.guard';
 import { AdminApi, ApiBodyFrom, ApiResponseFrom, Summary } from '../common/openapi';
 import { ZodBody, ZodQuery } from '../common/zod-body.pipe';
-import { certificateDownload, type DownloadFormat } from './certificate-download';
+import { downloadOf } from '../common/download';
 
 const formatQuery = z.object({ format: certificateFormatSchema });
 type FormatQuery = z.output<typeof formatQuery>;
@@ -77,8 +77,7 @@ export class KeystoreEntriesController {
     return new StreamableFile(Buffer.from(pkcs12Base64, 'base64'), { type: 'application/x-pkcs12', disposition: `attachment; filename="${alias}.p12"` });
   }
 
-  private async download(alias: string, part: 'certificate' | 'chain', format: DownloadFormat): Promise<StreamableFile> {
-    const { pem } = await this.rpc.request(KeystoreRpc.exportCertificate, { alias, part });
-    return certificateDownload(alias, part, pem, format);
+  private async download(alias: string, part: 'certificate' | 'chain', format: FormatQuery['format']): Promise<StreamableFile> {
+    return downloadOf(await this.rpc.request(KeystoreRpc.downloadCertificate, { alias, part, format }));
   }
 }

@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern } from '@nestjs/microservices';
-import { KeystoreRpc, type ConnectivityRequest, type ConnectivityResult } from '@certgate/contracts';
+import { KeystoreRpc, type ConnectivityRequest, type ConnectivityResult, type DownloadFile } from '@certgate/contracts';
+import { chainZipFile } from './chain-zip';
 import { ConnectivityService } from './connectivity.service';
 
 @Controller()
@@ -10,5 +11,10 @@ export class ConnectivityHandler {
   @MessagePattern(KeystoreRpc.connectivityTls)
   tls(body: ConnectivityRequest): Promise<ConnectivityResult> {
     return this.connectivity.test(body);
+  }
+
+  @MessagePattern(KeystoreRpc.connectivityChainZip)
+  async chainZip(body: ConnectivityRequest): Promise<DownloadFile> {
+    return chainZipFile(body.host, body.port, await this.connectivity.test(body));
   }
 }

@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern } from '@nestjs/microservices';
-import { KeystoreRpc, type KeystoreEntryView } from '@certgate/contracts';
+import { KeystoreRpc, type DownloadFile, type KeystoreEntryView } from '@certgate/contracts';
+import { certificateFile, type CertificateFormat } from './certificate-file';
 import { EntriesService } from './entries.service';
 import { RenameService } from './rename.service';
 
@@ -34,5 +35,11 @@ export class EntriesHandler {
   @MessagePattern(KeystoreRpc.exportCertificate)
   exportCertificate(body: { alias: string; part: 'certificate' | 'chain' }): Promise<{ alias: string; pem: string }> {
     return this.entries.exportCertificate(body.alias, body.part);
+  }
+
+  @MessagePattern(KeystoreRpc.downloadCertificate)
+  async download(body: { alias: string; part: 'certificate' | 'chain'; format: CertificateFormat }): Promise<DownloadFile> {
+    const { pem } = await this.entries.exportCertificate(body.alias, body.part);
+    return certificateFile(body.alias, body.part, pem, body.format);
   }
 }

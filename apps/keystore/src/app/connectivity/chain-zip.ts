@@ -1,5 +1,5 @@
 import { zipSync } from 'fflate';
-import type { ConnectivityResult } from '@certgate/contracts';
+import type { ConnectivityResult, DownloadFile } from '@certgate/contracts';
 import { parseCertificate } from '@certgate/x509';
 
 /** The peer chain as DER `.cer` files, numbered leaf first, named by their subject CN. */
@@ -10,6 +10,11 @@ export function chainZip(result: ConnectivityResult): Buffer {
     files[`${i}-${fileSafe(certificate.subjectCN ?? certificate.fingerprint.slice(0, 16))}.cer`] = certificate.der;
   });
   return Buffer.from(zipSync(files, { level: 0 }));
+}
+
+/** The zip as the file the console hands out, named after the server that was tested. */
+export function chainZipFile(host: string, port: number, result: ConnectivityResult): DownloadFile {
+  return { contentType: 'application/zip', fileName: `${fileSafe(host)}-${port}-chain.zip`, contentBase64: chainZip(result).toString('base64') };
 }
 
 function fileSafe(name: string): string {
