@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { errorMessage } from '@certgate/contracts';
 
 export const DEFAULT_CONSOLE_URL = 'http://127.0.0.1:8080/api/v1';
 /** Where `npm start` keeps the admin token of this checkout (tools/start.mjs). */
@@ -53,6 +54,6 @@ function devSecretsToken(file: string): string | undefined {
     const token = (JSON.parse(readFileSync(file, 'utf8')) as { CERTGATE_ADMIN_TOKEN?: unknown }).CERTGATE_ADMIN_TOKEN;
     return typeof token === 'string' && token ? token : undefined;
   } catch (err) {
-    throw new CliError(`${file} is not readable JSON: ${(err as Error).message}`);
+    throw new CliError(`${file} is not readable JSON: ${errorMessage(err)}`);
   }
 }
