@@ -23,6 +23,7 @@ async function bootstrap(): Promise<void> {
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'api/docs-json' });
   const env = app.get<ConsoleEnv>(SERVICE_ENV);
   // The console's own health is answered over NATS like every service's.
+  await app.init();
   connectCertgateTransport(app);
   await app.startAllMicroservices();
   await app.listen(env.CONSOLE_PORT, env.CONSOLE_HOST);

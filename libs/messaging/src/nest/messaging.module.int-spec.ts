@@ -1,17 +1,17 @@
-import { Controller, type INestMicroservice } from '@nestjs/common';
+import { Controller, Injectable, type INestMicroservice, type OnApplicationBootstrap } from '@nestjs/common';
 import { Ctx, EventPattern, MessagePattern, Payload } from '@nestjs/microservices';
 import { Test } from '@nestjs/testing';
 import type { NatsConnection } from 'nats';
 import { z } from 'zod';
 import { firstValueFrom } from 'rxjs';
 import { CertgateError, eventContract, healthContract, healthDiscoverContract, rpcContract, tenantSubject } from '@certgate/contracts';
-import { certgateFailure, startNatsHarness, type NatsHarness } from '@certgate/testing';
+import { waitFor, certgateFailure, startNatsHarness, type NatsHarness } from '@certgate/testing';
 import { RpcClient } from '../core/rpc-client';
 import { HealthResponder } from './health.responder';
 import { MessagingModule } from './messaging.module';
 import { NATS_CONNECTION } from './tokens';
 import { CertgateClient } from './transport/certgate-client';
-import { listenOnNats } from './transport/microservice';
+import { connectCertgateTransport, listenOnNats } from './transport/microservice';
 import type { NatsContext } from './transport/nats-context';
 
 const echoContract = rpcContract('identity.test-echo.v1', z.object({ text: z.string() }), z.object({ text: z.string(), node: z.string() }));
@@ -57,14 +57,6 @@ class EchoHandlers {
   }
 }
 
-/** Polls until `probe` holds (events have no reply to wait for). */
-async function until(probe: () => boolean, timeoutMs = 3_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!probe()) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 describe('MessagingModule wiring: the certgate transport in a Nest microservice, real NATS', () => {
   let h: NatsHarness;
@@ -142,7 +134,7 @@ describe('MessagingModule wiring: the certgate transport in a Nest microservice,
       own.publishEvent(noticeEvent, { n: 1 });
       h.nc.publish(tenantSubject(h.tenant, noticeEvent.subject), new TextEncoder().encode('{"n":"not a number"}'));
       await firstValueFrom(own.emit(noticeEvent, { n: 2 }), { defaultValue: undefined });
-      await until(() => EchoHandlers.events.length >= 2);
+      await waitFor('both events', () => EchoHandlers.events.length >= 2);
       await new Promise((r) => setTimeout(r, 100));
       expect(EchoHandlers.events).toEqual([
         { node: 'n1', event: 'notice', n: 1 },
@@ -223,7 +215,7 @@ describe('MessagingModule wiring: the certgate transport in a Nest microservice,
       const own = apps[0].get(CertgateClient);
       for (let n = 0; n < 20; n++) own.publishEvent(noticeEvent, { n });
       own.publishEvent(broadcastEvent, { n: 99 });
-      await until(() => EchoHandlers.events.filter((e) => e.event === 'notice').length === 20 && EchoHandlers.events.filter((e) => e.event === 'broadcast').length === 2);
+      await waitFor('20 notices and 2 broadcasts', () => EchoHandlers.events.filter((e) => e.event === 'notice').length === 20 && EchoHandlers.events.filter((e) => e.event === 'broadcast').length === 2);
       await new Promise((r) => setTimeout(r, 100));
       const notices = EchoHandlers.events.filter((e) => e.event === 'notice');
       expect(new Set(notices.map((e) => e.n)).size).toBe(20);
@@ -234,6 +226,37 @@ describe('MessagingModule wiring: the certgate transport in a Nest microservice,
     it('health of the service is answered by one replica only', async () => {
       const replies = await client.requestAll(healthContract('identity'), {}, { maxWaitMs: 1000 });
       expect(replies).toHaveLength(1);
+    });
+  });
+
+  describe('a hybrid HTTP app (the console)', () => {
+    it('#EADDRINUSE: connectCertgateTransport after init runs the lifecycle hooks once and answers on NATS', async () => {
+      let bootstraps = 0;
+      @Injectable()
+      class CountsBootstrap implements OnApplicationBootstrap {
+        onApplicationBootstrap(): void {
+          bootstraps += 1;
+        }
+      }
+      const moduleRef = await Test.createTestingModule({
+        imports: [
+          MessagingModule.forRootAsync({
+            service: 'console',
+            useFactory: () => ({ service: 'console', tenant: h.tenant, nodeId: 'hybrid', natsUrl: h.url, natsUser: h.user, natsPass: h.pass, version: '0.0.0' }),
+          }),
+        ],
+        providers: [CountsBootstrap],
+      }).compile();
+      const app = moduleRef.createNestApplication({ logger: false });
+      try {
+        await app.init();
+        connectCertgateTransport(app);
+        await app.startAllMicroservices();
+        expect(bootstraps).toBe(1);
+        await expect(client.request(healthContract('console'), {})).resolves.toMatchObject({ service: 'console', nodeId: 'hybrid' });
+      } finally {
+        await app.close();
+      }
     });
   });
 

@@ -15,10 +15,17 @@ export function prepareMicroservice<M extends INestMicroservice>(micro: M): M {
   return micro;
 }
 
-/** An HTTP app (the console) that also answers on NATS: its handlers are subscribed once `startAllMicroservices()` runs. */
+/**
+ * An HTTP app (the console) that also answers on NATS: its handlers are subscribed once
+ * `startAllMicroservices()` runs. Call it after `app.init()`: the app runs the lifecycle
+ * hooks, once; the microservice shares its container and must not run them again (a
+ * second onApplicationBootstrap bound the ops port twice: EADDRINUSE).
+ */
 export function connectCertgateTransport(app: INestApplication): INestMicroservice {
   // Deferred, so the filter is in place before Nest binds the handlers.
-  return prepareMicroservice(app.connectMicroservice(CERTGATE_MICROSERVICE, { deferInitialization: true }));
+  const micro = prepareMicroservice(app.connectMicroservice(CERTGATE_MICROSERVICE, { deferInitialization: true }));
+  (micro as INestMicroservice & { setIsInitHookCalled(called: boolean): void }).setIsInitHookCalled(true);
+  return micro;
 }
 
 /** For specs: a compiled testing module started as a certgate microservice (handlers subscribed, hooks run). */
