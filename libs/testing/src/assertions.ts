@@ -27,3 +27,16 @@ export function commandAvailable(command: string, versionArg = '--version'): boo
     return false;
   }
 }
+
+/**
+ * Polls until `probe` holds (events and watches have no reply to wait for); the
+ * milliseconds it took. Fails naming `what` after `timeoutMs`.
+ */
+export async function waitFor(what: string, probe: () => boolean | Promise<boolean>, timeoutMs = 3_000): Promise<number> {
+  const start = Date.now();
+  while (!(await probe())) {
+    if (Date.now() - start > timeoutMs) throw new Error(`not within ${timeoutMs} ms: ${what}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  return Date.now() - start;
+}

@@ -7,5 +7,5 @@ export { startNatsProcess, natsServerBinary, type NatsProcess } from './nats/nat
 export { startNatsCluster, type NatsCluster, type NatsClusterNode, type NatsClusterOptions } from './nats/nats-cluster';
 export { freePort } from './net/free-port';
 export { launchServices, serviceCommand, SERVICE_NODE_FLAGS, REPO_ROOT, type LaunchedService, type LaunchedSystem, type LaunchOptions } from './launcher/service-launcher';
-export { certgateFailure, defined, commandAvailable } from './assertions';
+export { certgateFailure, defined, commandAvailable, waitFor } from './assertions';
 export { measurePropagation, runtimeStates, bucketRevision, type Propagation, type WatchedBucket } from './propagation';

@@ -1,6 +1,6 @@
 import { Test } from '@nestjs/testing';
 import type { Msg, NatsConnection, Subscription } from 'nats';
-import { startNatsHarness, type NatsHarness } from '@certgate/testing';
+import { waitFor, startNatsHarness, type NatsHarness } from '@certgate/testing';
 import { MessagingModule } from '../nest/messaging.module';
 import { NATS_CONNECTION } from '../nest/tokens';
 import { decodeJson, encodeJson } from './codec';
@@ -10,14 +10,6 @@ import { PublishQueue, RECORD_BATCH_MAX } from './publish-queue';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const nextTurn = () => new Promise((r) => setImmediate(r));
 
-/** Polls until `probe` holds, for at most `ms`; fails with `what` otherwise. */
-async function until(what: string, probe: () => boolean, ms = 3000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!probe()) {
-    if (Date.now() > deadline) throw new Error(`not within ${ms} ms: ${what}`);
-    await sleep(5);
-  }
-}
 
 describe('PublishQueue over a real NATS', () => {
   let h: NatsHarness;
@@ -66,7 +58,7 @@ describe('PublishQueue over a real NATS', () => {
     expect(queue.size).toBe(5);
     await nextTurn();
     expect(queue.size).toBe(0);
-    await until('5 messages', () => got.length === 5);
+    await waitFor('5 messages', () => got.length === 5);
     expect(got).toEqual([0, 1, 2, 3, 4].map((i) => ({ i })));
   });
 
@@ -78,7 +70,7 @@ describe('PublishQueue over a real NATS', () => {
     subs.push(h.nc.subscribe(inbox, { callback: (_e, m) => replies.push(decodeJson(m.data)) }));
     await h.nc.flush();
     PublishQueue.of(h.nc).publish(subject, encodeJson('ping'), { reply: inbox });
-    await until('the reply', () => replies.length === 1);
+    await waitFor('the reply', () => replies.length === 1);
     expect(replies).toEqual([{ pong: 'ping' }]);
   });
 
@@ -88,7 +80,7 @@ describe('PublishQueue over a real NATS', () => {
     queue.publishRecord(subject, encodeJson({ r: 1 }));
     queue.publishRecord(subject, encodeJson({ r: 2 }));
     expect(queue.size).toBe(2);
-    await until('both records', () => got.length === 2);
+    await waitFor('both records', () => got.length === 2);
     expect(got).toEqual([{ r: 1 }, { r: 2 }]);
     expect(queue.size).toBe(0);
   });
@@ -98,7 +90,7 @@ describe('PublishQueue over a real NATS', () => {
     const queue = PublishQueue.of(h.nc);
     for (let i = 0; i < RECORD_BATCH_MAX; i++) queue.publishRecord(subject, encodeJson(i));
     expect(queue.size).toBe(0);
-    await until(`${RECORD_BATCH_MAX} records`, () => got.length === RECORD_BATCH_MAX);
+    await waitFor(`${RECORD_BATCH_MAX} records`, () => got.length === RECORD_BATCH_MAX);
     expect(got).toEqual(Array.from({ length: RECORD_BATCH_MAX }, (_, i) => i));
   });
 
@@ -109,7 +101,7 @@ describe('PublishQueue over a real NATS', () => {
     queue.publishRecord(subject, encodeJson('record'));
     queue.flush();
     expect(queue.size).toBe(0);
-    await until('both', () => got.length === 2);
+    await waitFor('both', () => got.length === 2);
     expect(got).toEqual(['soon', 'record']);
   });
 
@@ -139,7 +131,7 @@ describe('PublishQueue over a real NATS', () => {
     for (let i = 0; i < 3; i++) PublishQueue.of(nc).publishRecord(subject, encodeJson({ last: i }));
     await app.close();
     expect(nc.isClosed()).toBe(true);
-    await until('the 3 records', () => got.length === 3);
+    await waitFor('the 3 records', () => got.length === 3);
     expect(got).toEqual([{ last: 0 }, { last: 1 }, { last: 2 }]);
   });
 });

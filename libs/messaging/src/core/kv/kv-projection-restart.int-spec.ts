@@ -1,7 +1,7 @@
 import { Events, type NatsConnection } from 'nats';
 import { z } from 'zod';
 import { Buckets } from '@certgate/contracts';
-import { natsServerBinary, startNatsCluster, uniqueTenant, type NatsCluster } from '@certgate/testing';
+import { waitFor, natsServerBinary, startNatsCluster, uniqueTenant, type NatsCluster } from '@certgate/testing';
 import { encodeJson } from '../codec';
 import { connectNats } from '../connect';
 import { ensureKv } from '../jetstream';
@@ -11,15 +11,6 @@ const reconnected = async (nc: NatsConnection): Promise<void> => {
   for await (const s of nc.status()) if (s.type === Events.Reconnect) return;
 };
 
-/** Polls until `probe` holds; the milliseconds it took. */
-async function until(probe: () => boolean | Promise<boolean>, timeoutMs: number): Promise<number> {
-  const start = Date.now();
-  while (!(await probe())) {
-    if (Date.now() - start > timeoutMs) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  return Date.now() - start;
-}
 
 (natsServerBinary() ? describe : describe.skip)('a KV cache across a crash and restart of its single NATS', () => {
   let nats: NatsCluster;
@@ -48,9 +39,9 @@ async function until(probe: () => boolean | Promise<boolean>, timeoutMs: number)
     await nats.nodes[0].start();
     await back;
     const backAt = Date.now();
-    await until(() => kv.delete('role.revoked').then(() => true, () => false), 10_000);
+    await waitFor('JetStream taking writes again', () => kv.delete('role.revoked').then(() => true, () => false), 10_000);
     await kv.put('role.added', encodeJson({ n: 2 }));
-    const appliedMs = await until(() => cache.get('role.added') !== undefined && cache.get('role.revoked') === undefined, 15_000);
+    const appliedMs = await waitFor('both changes in the projection', () => cache.get('role.added') !== undefined && cache.get('role.revoked') === undefined, 15_000);
     process.stdout.write(`KV cache: changes after a NATS restart applied ${Date.now() - backAt} ms after the reconnect (${appliedMs} ms after the writes)\n`);
 
     // The watch's consumer died with the server; nats.js alone replaces it only after two missed heartbeats (≥ 5 s).
@@ -76,13 +67,13 @@ async function until(probe: () => boolean | Promise<boolean>, timeoutMs: number)
       await nats.nodes[0].kill('SIGKILL');
       await nats.nodes[0].start();
       await back;
-      await until(() => cache.health().status === 'down', 10_000);
+      await waitFor('health down', () => cache.health().status === 'down', 10_000);
       expect(cache.health()).toEqual({ status: 'down', message: `1 keys; watch lost at revision ${revision} (JetStream not ready)` });
 
       // Once JetStream answers again the projection heals itself and catches up.
       refusing = false;
       await kv.put('role.added', encodeJson({ n: 2 }));
-      await until(() => cache.health().status === 'up' && cache.get('role.added') !== undefined, 15_000);
+      await waitFor('healed and caught up', () => cache.health().status === 'up' && cache.get('role.added') !== undefined, 15_000);
       expect(cache.health()).toEqual({ status: 'up', message: '2 keys' });
       await cache.stop();
     } finally {

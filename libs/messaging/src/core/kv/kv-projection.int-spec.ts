@@ -1,17 +1,9 @@
 import { z } from 'zod';
 import { Buckets } from '@certgate/contracts';
-import { startNatsHarness, type NatsHarness } from '@certgate/testing';
+import { waitFor, startNatsHarness, type NatsHarness } from '@certgate/testing';
 import { encodeJson } from '../codec';
 import { KvBucket } from './kv-bucket';
 
-/** Polls until `probe` holds. */
-async function until(probe: () => boolean, timeoutMs = 3_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!probe()) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 describe('KvProjection on a real NATS', () => {
   let h: NatsHarness;
@@ -49,7 +41,7 @@ describe('KvProjection on a real NATS', () => {
 
       const revision = await kv.put('p1.b', encodeJson({ n: 2 }));
       await kv.delete('p1.a');
-      await until(() => projection.revision > revision);
+      await waitFor('the two changes', () => projection.revision > revision);
       expect([...projection.entries()]).toEqual([['p1.b', { n: 2 }]]);
       expect(changed).toEqual([
         ['p1.b', { n: 2 }],
