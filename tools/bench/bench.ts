@@ -59,6 +59,8 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const HANDSHAKE_CONNECTIONS = Number(process.env.BENCH_HANDSHAKE_CONNECTIONS ?? 16);
 /** Paced runs use fewer connections, each sending at its own pace. */
 const PACED_CONNECTIONS = Number(process.env.BENCH_PACED_CONNECTIONS ?? 16);
+/** Another checkout (with its own node_modules) whose certgate is measured beside this one. */
+const COMPARE = process.env.BENCH_COMPARE;
 const here = join(REPO_ROOT, 'tools', 'bench');
 const execFileAsync = promisify(execFile);
 
@@ -183,11 +185,15 @@ function pairedRatio(a: Summary, b: Summary): { median: number; min: number; max
   return { median: median(ratios), min: Math.min(...ratios), max: Math.max(...ratios) };
 }
 
-/** Runs each target once per round, taking turns, so that a drift of the machine hits all of them alike. */
-async function interleaved(tools: Tools, targets: Record<string, string | number | boolean>[], procs: Processes): Promise<Summary[]> {
+/**
+ * Runs each target once per round, taking turns, so that a drift of the machine hits all
+ * of them alike. `procsOf` names the processes of a target when they are not `procs`
+ * (the commit compared against runs its own).
+ */
+async function interleaved(tools: Tools, targets: Record<string, string | number | boolean>[], procs: Processes, procsOf: (Processes | undefined)[] = []): Promise<Summary[]> {
   const runs: Measured[][] = targets.map(() => []);
   for (let round = 0; round < ROUNDS; round++) {
-    for (const [i, t] of targets.entries()) runs[i].push(await measure(tools, t, procs));
+    for (const [i, t] of targets.entries()) runs[i].push(await measure(tools, t, procsOf[i] ?? procs));
   }
   return runs.map(summarize);
 }
@@ -218,6 +224,7 @@ async function main(): Promise<void> {
     bareCert: join(dir, 'bare-chain.pem'),
     bareKey: join(dir, 'bare.key'),
     pkiRoot: join(dir, 'pki-root.pem'),
+    clientCertPem: client.certPem,
   };
   writeFileSync(files.clientChain, client.chainPem);
   writeFileSync(files.clientKey, client.keyPem, { mode: 0o600 });
@@ -226,7 +233,8 @@ async function main(): Promise<void> {
   writeFileSync(files.pkiRoot, pki.root.certPem);
 
   let harness: NatsHarness | undefined;
-  let system: LaunchedSystem | undefined;
+  let beforeHarness: NatsHarness | undefined;
+  const systems: LaunchedSystem[] = [];
   const yardsticks: ChildProcess[] = [];
   const [barePort, floorPort] = [await freePort(), await freePort()];
   const serverTls = { BARE_KEY: files.bareKey, BARE_CERT: files.bareCert, BARE_CA: files.pkiRoot };
@@ -241,55 +249,40 @@ async function main(): Promise<void> {
     const floor = await startYardstick('path-floor.ts', ['server'], { ...floorEnv, ...serverTls, BARE_PORT: String(floorPort) });
     yardsticks.push(floor);
 
-    const token = randomBytes(24).toString('base64url');
-    const [consolePort, ingressPort] = [await freePort(), await freePort()];
-    const dataDir = join(dir, 'data');
-    system = await launchServices({
-      services: ['identity', 'keystore', 'flow-runtime', 'ingress', 'console'],
-      nc: harness.nc,
-      env: {
-        ...harness.env,
-        LOG_LEVEL: 'warn',
-        CERTGATE_ADMIN_TOKEN: token,
-        CERTGATE_MASTER_KEY: randomBytes(32).toString('base64url'),
-        CERTGATE_DATA_DIR: dataDir,
-        CERTGATE_LOG_DIR: join(dir, 'logs'),
-        CONSOLE_PORT: String(consolePort),
-        INGRESS_PORT: String(ingressPort),
-        INGRESS_CLIENT_ROOTS: files.pkiRoot,
-      },
-    });
-    const api = async (method: string, path: string, body: unknown) => {
-      const res = await fetch(`http://127.0.0.1:${consolePort}/api/v1${path}`, {
-        method,
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      if (res.status >= 300) throw new Error(`${method} ${path} → ${res.status} ${await res.text()}`);
-    };
-    await api('POST', '/roles', { name: 'Bench' });
-    await api('POST', '/service-instances', { name: 'bench', parameters: { roles: ['Bench'], 'grant-types': ['client_x509'], 'redirect-uris': [] } });
-    await api('POST', '/service-instances/bench/keys', { name: 'k1', type: 'external-certificate', certificate: client.certPem });
-    await api('PUT', '/flows/bench', { id: 'bench', sender: { address: '/bench', authorization: { type: 'role', role: 'Bench' } }, steps: [{ type: 'respond', status: 200, body: 'ok' }] });
-    const ingressCa = join(dataDir, 'ingress', 'dev-root-ca.pem');
-    const common = { cert: files.clientChain, key: files.clientKey };
-    const bareTarget = { ...common, port: barePort, ca: files.pkiRoot, path: '/' };
-    const floorTarget = { ...common, port: floorPort, ca: files.pkiRoot, path: '/', method: 'POST' };
-    const ingressHealth = { ...common, port: ingressPort, ca: ingressCa, path: '/health' };
-    const ingressFlow = { ...common, port: ingressPort, ca: ingressCa, path: '/http/bench', method: 'POST' };
+    const mine = await startCertgate(harness, dir, files, 'after');
+    systems.push(mine.system);
+    const bareTarget = { cert: files.clientChain, key: files.clientKey, port: barePort, ca: files.pkiRoot, path: '/' };
+    const floorTarget = { cert: files.clientChain, key: files.clientKey, port: floorPort, ca: files.pkiRoot, path: '/', method: 'POST' };
+    const { ingressHealth, ingressFlow, api } = mine;
+    // BENCH_COMPARE=<another checkout with its node_modules>: its certgate, on a tenant of its
+    // own, takes turns with this one in the same rounds (the before/after of a change).
+    let before: Awaited<ReturnType<typeof startCertgate>> | undefined;
+    if (COMPARE) {
+      beforeHarness = await startNatsHarness({ label: 'bench-before' });
+      before = await startCertgate(beforeHarness, dir, files, 'before', COMPARE);
+      systems.push(before.system);
+    }
 
     const probe = await load(tools.loadgen, { ...ingressFlow, connections: 1, seconds: 0.3 });
     if (probe.non2xx > 0 || probe.errors > 0 || probe.requests === 0) throw new Error(`the bench flow does not answer 200: ${JSON.stringify(probe)}`);
 
-    const pidOf = (service: string) => system?.services.find((s) => s.service === service)?.pid;
-    const procs: Processes = {
-      ingress: pidOf('ingress'),
-      runtime: pidOf('flow-runtime'),
-      nats: listenerPid(Number(new URL(harness.url.split(',')[0]).port || 4222)),
-      bare: bare.pid,
-      floor: [floor.pid, floorResponder.pid].filter((p): p is number => p !== undefined),
-      controlPlane: ['identity', 'keystore', 'console'].map(pidOf).filter((p): p is number => p !== undefined),
+    const natsPid = listenerPid(Number(new URL(harness.url.split(',')[0]).port || 4222));
+    const processesOf = (system: LaunchedSystem): Processes => {
+      const pidOf = (service: string) => system.services.find((s) => s.service === service)?.pid;
+      return {
+        ingress: pidOf('ingress'),
+        runtime: pidOf('flow-runtime'),
+        nats: natsPid,
+        bare: bare.pid,
+        floor: [floor.pid, floorResponder.pid].filter((p): p is number => p !== undefined),
+        controlPlane: ['identity', 'keystore', 'console'].map(pidOf).filter((p): p is number => p !== undefined),
+      };
     };
+    const procs = processesOf(mine.system);
+    if (before) {
+      const probeBefore = await load(tools.loadgen, { ...before.ingressFlow, connections: 1, seconds: 0.3 });
+      if (probeBefore.non2xx > 0 || probeBefore.errors > 0 || probeBefore.requests === 0) throw new Error(`the compared checkout's bench flow does not answer 200: ${JSON.stringify(probeBefore)}`);
+    }
     process.stdout.write(
       `certgate bench — ${SECONDS} s per run, median of ${ROUNDS} rounds (certgate and the yardsticks take turns), ${CONNECTIONS} keep-alive connections, ` +
         `${HANDSHAKE_CONNECTIONS} handshake connections, EC P-256, TLS 1.3, loopback, ${cpus().length} cores shared by everything, ` +
@@ -299,19 +292,29 @@ async function main(): Promise<void> {
     await warm(bareTarget);
     await warm(floorTarget);
     await warm(ingressFlow);
+    if (before) await warm(before.ingressFlow);
+    const beforeProcs = before ? [undefined, undefined, processesOf(before.system)] : [];
     const rows: [string, Summary][] = [];
-    const [hsBare, hsIngress] = await interleaved(
+    const [hsBare, hsIngress, hsBefore] = await interleaved(
       tools,
-      [bareTarget, ingressHealth].map((t) => ({ ...t, connections: HANDSHAKE_CONNECTIONS, seconds: SECONDS, handshake: true })),
+      [bareTarget, ingressHealth, ...(before ? [before.ingressHealth] : [])].map((t) => ({ ...t, connections: HANDSHAKE_CONNECTIONS, seconds: SECONDS, handshake: true })),
       procs,
+      beforeProcs,
     );
     rows.push(['handshakes/s   bare node https (static 200)', hsBare], ['handshakes/s   certgate ingress (GET /health)', hsIngress]);
-    const [kaBare, kaIngress, kaFloor] = await interleaved(tools, [bareTarget, ingressFlow, floorTarget].map((t) => ({ ...t, connections: CONNECTIONS, seconds: SECONDS })), procs);
+    if (hsBefore) rows.push(['handshakes/s   certgate before (BENCH_COMPARE)', hsBefore]);
+    const [kaBare, kaIngress, kaFloor, kaBefore] = await interleaved(
+      tools,
+      [bareTarget, ingressFlow, floorTarget, ...(before ? [before.ingressFlow] : [])].map((t) => ({ ...t, connections: CONNECTIONS, seconds: SECONDS })),
+      procs,
+      before ? [undefined, undefined, undefined, processesOf(before.system)] : [],
+    );
     rows.push(
       ['keep-alive     bare node https (static 200)', kaBare],
       ['keep-alive     certgate authorized flow (full path)', kaIngress],
       ['keep-alive     path floor (https → NATS → echo)', kaFloor],
     );
+    if (kaBefore) rows.push(['keep-alive     certgate before (BENCH_COMPARE)', kaBefore]);
     // The yardsticks run at certgate's pace too: what this machine's p99 is at that rate for a
     // server that does nothing, and at a half and a quarter of it for the design's bare path.
     const half = Math.max(1, Math.round(kaIngress.run.rps / 2));
@@ -370,6 +373,11 @@ async function main(): Promise<void> {
     process.stdout.write(
       `  path floor (design's hops, no certgate): peak ${ratio(kaFloor, kaBare)} of bare; p99 ${ms(pacedFloorHalf.run.p99_us)} ms at half and ${ms(pacedFloorQuarter.run.p99_us)} ms at a quarter of certgate's paced rate\n`,
     );
+    if (hsBefore && kaBefore) {
+      process.stdout.write(`\nbefore/after in this run (BENCH_COMPARE=${COMPARE}): certgate / bare in the same round, and after / before\n`);
+      process.stdout.write(`  handshakes  before ${ratio(hsBefore, hsBare)}   after ${ratio(hsIngress, hsBare)}   after / before = ${ratio(hsIngress, hsBefore)}\n`);
+      process.stdout.write(`  keep-alive  before ${ratio(kaBefore, kaBare)}   after ${ratio(kaIngress, kaBare)}   after / before = ${ratio(kaIngress, kaBefore)}\n`);
+    }
 
     // Propagation: a key added, then deleted, alternately; from the start of the API call
     // until the runtime serves from a copy that includes the change.
@@ -387,11 +395,64 @@ async function main(): Promise<void> {
     const pct = (p: number) => times[Math.min(times.length - 1, Math.floor((times.length - 1) * p))];
     process.stdout.write(`\npropagation of ${times.length} changes (key added / deleted) to the runtime: p50 ${pct(0.5)} ms, max ${times[times.length - 1]} ms (target: within 1 s)\n`);
   } finally {
-    await system?.stop();
+    await Promise.all(systems.map((system) => system.stop()));
     for (const child of yardsticks) child.kill('SIGTERM');
+    await beforeHarness?.stop();
     await harness?.stop();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+interface BenchFiles {
+  clientChain: string;
+  clientKey: string;
+  pkiRoot: string;
+  clientCertPem: string;
+}
+
+/**
+ * One certgate (the five services from `root`, default this checkout) on the harness'
+ * tenant, with the bench's role, instance, key and flow; its load targets and API.
+ */
+async function startCertgate(harness: NatsHarness, dir: string, files: BenchFiles, name: string, root?: string) {
+  const token = randomBytes(24).toString('base64url');
+  const [consolePort, ingressPort] = [await freePort(), await freePort()];
+  const dataDir = join(dir, name, 'data');
+  const system = await launchServices({
+    services: ['identity', 'keystore', 'flow-runtime', 'ingress', 'console'],
+    nc: harness.nc,
+    root,
+    env: {
+      ...harness.env,
+      LOG_LEVEL: 'warn',
+      CERTGATE_ADMIN_TOKEN: token,
+      CERTGATE_MASTER_KEY: randomBytes(32).toString('base64url'),
+      CERTGATE_DATA_DIR: dataDir,
+      CERTGATE_LOG_DIR: join(dir, name, 'logs'),
+      CONSOLE_PORT: String(consolePort),
+      INGRESS_PORT: String(ingressPort),
+      INGRESS_CLIENT_ROOTS: files.pkiRoot,
+    },
+  });
+  const api = async (method: string, path: string, body: unknown) => {
+    const res = await fetch(`http://127.0.0.1:${consolePort}/api/v1${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (res.status >= 300) throw new Error(`${method} ${path} → ${res.status} ${await res.text()}`);
+  };
+  try {
+    await api('POST', '/roles', { name: 'Bench' });
+    await api('POST', '/service-instances', { name: 'bench', parameters: { roles: ['Bench'], 'grant-types': ['client_x509'], 'redirect-uris': [] } });
+    await api('POST', '/service-instances/bench/keys', { name: 'k1', type: 'external-certificate', certificate: files.clientCertPem });
+    await api('PUT', '/flows/bench', { id: 'bench', sender: { address: '/bench', authorization: { type: 'role', role: 'Bench' } }, steps: [{ type: 'respond', status: 200, body: 'ok' }] });
+  } catch (err) {
+    await system.stop();
+    throw err;
+  }
+  const common = { cert: files.clientChain, key: files.clientKey, port: ingressPort, ca: join(dataDir, 'ingress', 'dev-root-ca.pem') };
+  return { system, api, ingressHealth: { ...common, path: '/health' }, ingressFlow: { ...common, path: '/http/bench', method: 'POST' } };
 }
 
 // `--only=scan`: only the expiry scan (no services, no TLS); `--only=tls`: only the parts above.

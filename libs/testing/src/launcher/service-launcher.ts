@@ -25,6 +25,8 @@ export interface LaunchOptions {
   /** Used to wait until every service answers health over NATS. */
   nc: NatsConnection;
   readyTimeoutMs?: number;
+  /** The checkout to run the services from (default: this one); the bench compares another commit's with it. */
+  root?: string;
 }
 
 export interface LaunchedSystem {
@@ -54,7 +56,7 @@ export const SERVICE_NODE_FLAGS = ['--max-semi-space-size=64'];
 export async function launchServices(opts: LaunchOptions): Promise<LaunchedSystem> {
   // Unique per launch: a second launch in one test process must not be mistaken for the first.
   const launchId = randomBytes(3).toString('hex');
-  const services = opts.services.map((service, i) => spawnService(service, `${service}-${launchId}-${i}`, { ...opts.env, ...opts.envOf?.[service] }));
+  const services = opts.services.map((service, i) => spawnService(service, `${service}-${launchId}-${i}`, { ...opts.env, ...opts.envOf?.[service] }, opts.root ?? REPO_ROOT));
   const system: LaunchedSystem = {
     services,
     logsOf: (service) => services.filter((s) => s.service === service).flatMap((s) => s.lines),
@@ -69,9 +71,9 @@ export async function launchServices(opts: LaunchOptions): Promise<LaunchedSyste
   return system;
 }
 
-function spawnService(service: ServiceName, nodeId: string, env: Record<string, string>): LaunchedService {
+function spawnService(service: ServiceName, nodeId: string, env: Record<string, string>, root: string): LaunchedService {
   const child = spawn(process.execPath, serviceCommand(service), {
-    cwd: REPO_ROOT,
+    cwd: root,
     env: { ...process.env, METRICS_PORT: '0', LOG_LEVEL: 'info', ...env, CERTGATE_NODE_ID: nodeId },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
