@@ -187,13 +187,17 @@ function pairedRatio(a: Summary, b: Summary): { median: number; min: number; max
 
 /**
  * Runs each target once per round, taking turns, so that a drift of the machine hits all
- * of them alike. `procsOf` names the processes of a target when they are not `procs`
+ * of them alike; the order rotates from round to round. `procsOf` names the processes of a target when they are not `procs`
  * (the commit compared against runs its own).
  */
 async function interleaved(tools: Tools, targets: Record<string, string | number | boolean>[], procs: Processes, procsOf: (Processes | undefined)[] = []): Promise<Summary[]> {
   const runs: Measured[][] = targets.map(() => []);
   for (let round = 0; round < ROUNDS; round++) {
-    for (const [i, t] of targets.entries()) runs[i].push(await measure(tools, t, procsOf[i] ?? procs));
+    // Each round starts one target later, so no target always follows the same one.
+    for (let k = 0; k < targets.length; k++) {
+      const i = (k + round) % targets.length;
+      runs[i].push(await measure(tools, targets[i], procsOf[i] ?? procs));
+    }
   }
   return runs.map(summarize);
 }
