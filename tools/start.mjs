@@ -63,8 +63,10 @@ async function ensureNats() {
   if (await answers(host, port)) return log('start', `NATS answers at ${env.NATS_URL}`);
   const bin = findNatsServer();
   if (!bin) {
-    console.error(`certgate: nothing answers at ${env.NATS_URL} and no nats-server is on PATH.\n` +
-      `Install it (Debian: apt-get install nats-server) or point NATS_URL at a NATS server with JetStream enabled.`);
+    console.error(
+      `certgate: nothing answers at ${env.NATS_URL} and no nats-server is on PATH.\n` +
+        `Install it (Debian: apt-get install nats-server) or point NATS_URL at a NATS server with JetStream enabled.`,
+    );
     process.exit(1);
   }
   const storeDir = join(env.CERTGATE_DATA_DIR, 'nats');
@@ -145,7 +147,11 @@ function prettify(service, chunk) {
 }
 
 function prefix(name, text) {
-  return text.split('\n').filter(Boolean).map((l) => `${name.padEnd(12)} ${l}\n`).join('');
+  return text
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => `${name.padEnd(12)} ${l}\n`)
+    .join('');
 }
 
 function log(name, msg) {

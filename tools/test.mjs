@@ -11,7 +11,10 @@ const targets = ['test', 'integration', 'e2e'];
 const nx = join(root, 'node_modules/.bin/nx');
 const extra = process.argv.slice(2);
 
-const selected = extra.find((a) => a.startsWith('--projects='))?.split('=')[1]?.split(',');
+const selected = extra
+  .find((a) => a.startsWith('--projects='))
+  ?.split('=')[1]
+  ?.split(',');
 const tasks = targets.flatMap((target) => {
   const out = spawnSync(nx, ['show', 'projects', '--with-target', target, '--json'], { cwd: root, encoding: 'utf8' });
   const projects = JSON.parse(out.stdout || '[]');

@@ -13,7 +13,17 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } f
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { tenantSubject, errorMessage } from '@certgate/contracts';
-import { createTestPki, freePort, launchServices, measurePropagation, REPO_ROOT, SERVICE_NODE_FLAGS, startNatsHarness, type LaunchedSystem, type NatsHarness } from '@certgate/testing';
+import {
+  createTestPki,
+  freePort,
+  launchServices,
+  measurePropagation,
+  REPO_ROOT,
+  SERVICE_NODE_FLAGS,
+  startNatsHarness,
+  type LaunchedSystem,
+  type NatsHarness,
+} from '@certgate/testing';
 import { cpuSnapshot, cpuUse, listenerPid } from './cpu-sampler';
 import { runScanBench } from './scan-bench';
 
@@ -159,7 +169,9 @@ function summarize(runs: Measured[]): Summary {
   const woken = runs.flatMap((x) => (x.wake ? [x.wake] : []));
   const w = (f: (x: Wakeups) => number) => median(woken.map(f));
   return {
-    wake: woken.length ? { wakeups: w((x) => x.wakeups), p50_us: w((x) => x.p50_us), p99_us: w((x) => x.p99_us), p999_us: w((x) => x.p999_us), max_us: w((x) => x.max_us) } : undefined,
+    wake: woken.length
+      ? { wakeups: w((x) => x.wakeups), p50_us: w((x) => x.p50_us), p99_us: w((x) => x.p99_us), p999_us: w((x) => x.p999_us), max_us: w((x) => x.max_us) }
+      : undefined,
     run: {
       requests: m((x) => x.run.requests),
       errors: runs.reduce((a, x) => a + x.run.errors, 0),
@@ -190,7 +202,12 @@ function pairedRatio(a: Summary, b: Summary): { median: number; min: number; max
  * of them alike; the order rotates from round to round. `procsOf` names the processes of a target when they are not `procs`
  * (the commit compared against runs its own).
  */
-async function interleaved(tools: Tools, targets: Record<string, string | number | boolean>[], procs: Processes, procsOf: (Processes | undefined)[] = []): Promise<Summary[]> {
+async function interleaved(
+  tools: Tools,
+  targets: Record<string, string | number | boolean>[],
+  procs: Processes,
+  procsOf: (Processes | undefined)[] = [],
+): Promise<Summary[]> {
   const runs: Measured[][] = targets.map(() => []);
   for (let round = 0; round < ROUNDS; round++) {
     // Each round starts one target later, so no target always follows the same one.
@@ -285,7 +302,8 @@ async function main(): Promise<void> {
     const procs = processesOf(mine.system);
     if (before) {
       const probeBefore = await load(tools.loadgen, { ...before.ingressFlow, connections: 1, seconds: 0.3 });
-      if (probeBefore.non2xx > 0 || probeBefore.errors > 0 || probeBefore.requests === 0) throw new Error(`the compared checkout's bench flow does not answer 200: ${JSON.stringify(probeBefore)}`);
+      if (probeBefore.non2xx > 0 || probeBefore.errors > 0 || probeBefore.requests === 0)
+        throw new Error(`the compared checkout's bench flow does not answer 200: ${JSON.stringify(probeBefore)}`);
     }
     process.stdout.write(
       `certgate bench — ${SECONDS} s per run, median of ${ROUNDS} rounds (certgate and the yardsticks take turns), ${CONNECTIONS} keep-alive connections, ` +
@@ -301,7 +319,12 @@ async function main(): Promise<void> {
     const rows: [string, Summary][] = [];
     const [hsBare, hsIngress, hsBefore] = await interleaved(
       tools,
-      [bareTarget, ingressHealth, ...(before ? [before.ingressHealth] : [])].map((t) => ({ ...t, connections: HANDSHAKE_CONNECTIONS, seconds: SECONDS, handshake: true })),
+      [bareTarget, ingressHealth, ...(before ? [before.ingressHealth] : [])].map((t) => ({
+        ...t,
+        connections: HANDSHAKE_CONNECTIONS,
+        seconds: SECONDS,
+        handshake: true,
+      })),
       procs,
       beforeProcs,
     );
@@ -337,7 +360,9 @@ async function main(): Promise<void> {
 
     const ms = (us: number) => (us / 1000).toFixed(2);
     const range = (r: Summary) => `${r.rpsRange[0].toFixed(0)}–${r.rpsRange[1].toFixed(0)}`;
-    process.stdout.write(`\n${'run'.padEnd(54)}${'req/s'.padStart(8)}${'(range)'.padStart(14)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'errors'.padStart(8)}${'non-2xx'.padStart(9)}\n`);
+    process.stdout.write(
+      `\n${'run'.padEnd(54)}${'req/s'.padStart(8)}${'(range)'.padStart(14)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'errors'.padStart(8)}${'non-2xx'.padStart(9)}\n`,
+    );
     for (const [name, r] of rows) {
       process.stdout.write(
         `${name.padEnd(54)}${r.run.rps.toFixed(0).padStart(8)}${range(r).padStart(14)}${ms(r.run.p50_us).padStart(9)}${ms(r.run.p99_us).padStart(9)}${String(r.run.errors).padStart(8)}${String(r.run.non2xx).padStart(9)}\n`,
@@ -345,22 +370,38 @@ async function main(): Promise<void> {
     }
 
     // Where the CPU goes: per request and process (µs), and what the rest of the machine took meanwhile.
-    const cols: [keyof Measured['cpu'], string][] = [['ingress', 'ingress'], ['runtime', 'runtime'], ['nats', 'nats'], ['controlPlane', 'other svc'], ['client', 'client'], ['bare', 'bare'], ['floor', 'floor']];
+    const cols: [keyof Measured['cpu'], string][] = [
+      ['ingress', 'ingress'],
+      ['runtime', 'runtime'],
+      ['nats', 'nats'],
+      ['controlPlane', 'other svc'],
+      ['client', 'client'],
+      ['bare', 'bare'],
+      ['floor', 'floor'],
+    ];
     process.stdout.write(`\n${'CPU µs per request'.padEnd(54)}${cols.map(([, h]) => h.padStart(10)).join('')}   elsewhere on the machine\n`);
     for (const [name, r] of rows) {
       // Each row shows the processes it ran through (NATS also for the path floor).
-      const own: (keyof Measured['cpu'])[] = name.includes('bare') ? ['bare', 'client'] : name.includes('floor') ? ['floor', 'nats', 'client'] : ['ingress', 'runtime', 'nats', 'controlPlane', 'client'];
+      const own: (keyof Measured['cpu'])[] = name.includes('bare')
+        ? ['bare', 'client']
+        : name.includes('floor')
+          ? ['floor', 'nats', 'client']
+          : ['ingress', 'runtime', 'nats', 'controlPlane', 'client'];
       const cell = (k: keyof Measured['cpu']) => {
         const relevant = own.includes(k);
         const v = r.cpu[k];
         return (relevant && v !== undefined ? v.toFixed(0) : '-').padStart(10);
       };
       const top = r.elsewhere.top.map(([c, us]) => `${c} ${(us / 1000).toFixed(0)} ms`).join(', ');
-      process.stdout.write(`${name.padEnd(54)}${cols.map(([k]) => cell(k)).join('')}   ${(r.elsewhere.share * 100).toFixed(1)}% of the CPUs${top ? ` (${top})` : ''}\n`);
+      process.stdout.write(
+        `${name.padEnd(54)}${cols.map(([k]) => cell(k)).join('')}   ${(r.elsewhere.share * 100).toFixed(1)}% of the CPUs${top ? ` (${top})` : ''}\n`,
+      );
     }
 
     // The machine's own share of the tail: a process that does nothing but wait is woken this late.
-    process.stdout.write(`\n${'wake-up lateness of an idle process meanwhile (ms)'.padEnd(54)}${['p50', 'p99', 'p99.9', 'max'].map((h) => h.padStart(9)).join('')}\n`);
+    process.stdout.write(
+      `\n${'wake-up lateness of an idle process meanwhile (ms)'.padEnd(54)}${['p50', 'p99', 'p99.9', 'max'].map((h) => h.padStart(9)).join('')}\n`,
+    );
     for (const [name, r] of rows) {
       if (!r.wake) continue;
       process.stdout.write(`${name.padEnd(54)}${[r.wake.p50_us, r.wake.p99_us, r.wake.p999_us, r.wake.max_us].map((us) => ms(us).padStart(9)).join('')}\n`);
@@ -373,14 +414,20 @@ async function main(): Promise<void> {
     process.stdout.write(`\nratios (targets from issue 3): median over ${ROUNDS} rounds of certgate / bare in the same round\n`);
     process.stdout.write(`  handshakes  ingress / bare = ${ratio(hsIngress, hsBare)}   (target ≥ 0.90)\n`);
     process.stdout.write(`  keep-alive  ingress / bare = ${ratio(kaIngress, kaBare)}   (target ≥ 0.30)\n`);
-    process.stdout.write(`  p99 at half of peak        = ${ms(pacedIngress.run.p99_us)} ms (target ≤ 2 ms; bare node at the same rate: ${ms(pacedBare.run.p99_us)} ms)\n`);
+    process.stdout.write(
+      `  p99 at half of peak        = ${ms(pacedIngress.run.p99_us)} ms (target ≤ 2 ms; bare node at the same rate: ${ms(pacedBare.run.p99_us)} ms)\n`,
+    );
     process.stdout.write(
       `  path floor (design's hops, no certgate): peak ${ratio(kaFloor, kaBare)} of bare; p99 ${ms(pacedFloorHalf.run.p99_us)} ms at half and ${ms(pacedFloorQuarter.run.p99_us)} ms at a quarter of certgate's paced rate\n`,
     );
     if (hsBefore && kaBefore) {
       process.stdout.write(`\nbefore/after in this run (BENCH_COMPARE=${COMPARE}): certgate / bare in the same round, and after / before\n`);
-      process.stdout.write(`  handshakes  before ${ratio(hsBefore, hsBare)}   after ${ratio(hsIngress, hsBare)}   after / before = ${ratio(hsIngress, hsBefore)}\n`);
-      process.stdout.write(`  keep-alive  before ${ratio(kaBefore, kaBare)}   after ${ratio(kaIngress, kaBare)}   after / before = ${ratio(kaIngress, kaBefore)}\n`);
+      process.stdout.write(
+        `  handshakes  before ${ratio(hsBefore, hsBare)}   after ${ratio(hsIngress, hsBare)}   after / before = ${ratio(hsIngress, hsBefore)}\n`,
+      );
+      process.stdout.write(
+        `  keep-alive  before ${ratio(kaBefore, kaBare)}   after ${ratio(kaIngress, kaBare)}   after / before = ${ratio(kaIngress, kaBefore)}\n`,
+      );
     }
 
     // Propagation: a key added, then deleted, alternately; from the start of the API call
@@ -397,7 +444,9 @@ async function main(): Promise<void> {
     }
     times.sort((a, b) => a - b);
     const pct = (p: number) => times[Math.min(times.length - 1, Math.floor((times.length - 1) * p))];
-    process.stdout.write(`\npropagation of ${times.length} changes (key added / deleted) to the runtime: p50 ${pct(0.5)} ms, max ${times[times.length - 1]} ms (target: within 1 s)\n`);
+    process.stdout.write(
+      `\npropagation of ${times.length} changes (key added / deleted) to the runtime: p50 ${pct(0.5)} ms, max ${times[times.length - 1]} ms (target: within 1 s)\n`,
+    );
   } finally {
     await Promise.all(systems.map((system) => system.stop()));
     for (const child of yardsticks) child.kill('SIGTERM');
@@ -450,7 +499,11 @@ async function startCertgate(harness: NatsHarness, dir: string, files: BenchFile
     await api('POST', '/roles', { name: 'Bench' });
     await api('POST', '/service-instances', { name: 'bench', parameters: { roles: ['Bench'], 'grant-types': ['client_x509'], 'redirect-uris': [] } });
     await api('POST', '/service-instances/bench/keys', { name: 'k1', type: 'external-certificate', certificate: files.clientCertPem });
-    await api('PUT', '/flows/bench', { id: 'bench', sender: { address: '/bench', authorization: { type: 'role', role: 'Bench' } }, steps: [{ type: 'respond', status: 200, body: 'ok' }] });
+    await api('PUT', '/flows/bench', {
+      id: 'bench',
+      sender: { address: '/bench', authorization: { type: 'role', role: 'Bench' } },
+      steps: [{ type: 'respond', status: 200, body: 'ok' }],
+    });
   } catch (err) {
     await system.stop();
     throw err;
@@ -464,7 +517,7 @@ const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.
 (only === 'scan' ? Promise.resolve() : main())
   .then(() => (only === 'tls' ? undefined : runScanBench()))
   .catch((err: unknown) => {
-    const cause = err instanceof Error && err.cause ? ` (${String((err.cause as Error).message ?? err.cause)})` : "";
+    const cause = err instanceof Error && err.cause ? ` (${String((err.cause as Error).message ?? err.cause)})` : '';
     process.stderr.write(`bench failed: ${errorMessage(err)}${cause}\n`);
     process.exit(1);
   });

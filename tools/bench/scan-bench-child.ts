@@ -38,7 +38,13 @@ async function syntheticInventory(nowMs: number): Promise<TrackedCertificate[]> 
   const keys = await generateKeyPair({ type: 'EC', curve: 'P-256' });
   const pems: string[] = [];
   for (let i = 0; i < 4; i++) {
-    const cert = await issueCertificate({ subjectDN: `CN=bench ${i}, O=certgate bench`, publicKey: keys.publicKey, signingKey: keys.privateKey, ca: true, validityDays: 365 });
+    const cert = await issueCertificate({
+      subjectDN: `CN=bench ${i}, O=certgate bench`,
+      publicKey: keys.publicKey,
+      signingKey: keys.privateKey,
+      ca: true,
+      validityDays: 365,
+    });
     pems.push(cert.pem);
   }
   const real = serverChainCertificates(pems.join(''), (ref, problem) => {
@@ -49,7 +55,13 @@ async function syntheticInventory(nowMs: number): Promise<TrackedCertificate[]> 
     const base = real[i % real.length];
     // Spread over 400 whole-ish days so that about a tenth is inside 30 days (or expired).
     const notAfterMs = nowMs + ((i * 7919) % 400) * DAY_MS - 10 * DAY_MS + (i % 86_400) * 1000;
-    certs[i] = { ...base, source: CERTIFICATE_SOURCES[i % CERTIFICATE_SOURCES.length], ref: `bench-${i}#0`, notAfter: new Date(notAfterMs).toISOString(), notAfterMs };
+    certs[i] = {
+      ...base,
+      source: CERTIFICATE_SOURCES[i % CERTIFICATE_SOURCES.length],
+      ref: `bench-${i}#0`,
+      notAfter: new Date(notAfterMs).toISOString(),
+      notAfterMs,
+    };
   }
   return certs;
 }
@@ -101,12 +113,18 @@ async function main(): Promise<void> {
   const t0 = Date.parse('2030-01-01T00:00:00Z');
   gc();
   const start = memory();
-  out(`expiry scan bench — ${COUNT.toLocaleString('en')} certificates, thresholds ${THRESHOLDS.join(',')}, node ${process.version}${(globalThis as { gc?: unknown }).gc ? '' : ' (no --expose-gc: retained figures include garbage)'}`);
-  out('  A scan is the keystore\'s own scanCertificates over the in-memory inventory: the decision per certificate, alert ids (SHA-256),');
+  out(
+    `expiry scan bench — ${COUNT.toLocaleString('en')} certificates, thresholds ${THRESHOLDS.join(',')}, node ${process.version}${(globalThis as { gc?: unknown }).gc ? '' : ' (no --expose-gc: retained figures include garbage)'}`,
+  );
+  out("  A scan is the keystore's own scanCertificates over the in-memory inventory: the decision per certificate, alert ids (SHA-256),");
   out('  payloads; "publish" JSON-encodes each alert into an in-memory stream that drops repeated ids, markers go into a Map.');
   out('  Not in these figures: the NATS round trips of the service (one JetStream publish per alert, one KV create per marker)');
   out('  and certificate parsing (done once per KV change, not per scan). heap + = growth during the step, retained = after a gc.');
-  const certs = await measure('build the inventory (synthetic)', () => syntheticInventory(t0), (c) => `${c.length} entries`);
+  const certs = await measure(
+    'build the inventory (synthetic)',
+    () => syntheticInventory(t0),
+    (c) => `${c.length} entries`,
+  );
   const mem = inMemoryState();
   const scan = (nowMs: number) => scanCertificates(certs, { nowMs, thresholds: THRESHOLDS, state: mem.state, effects: mem.effects });
   const summary = (r: Awaited<ReturnType<typeof scan>>) => `${r.certificates} scanned, ${r.raised.length} raised, ${r.duplicates} duplicates`;
@@ -117,18 +135,28 @@ async function main(): Promise<void> {
   await measure('scan 4: clock +1 day, nothing new', () => scan(t0 + DAY_MS), summary);
   const scansPeakRss = process.resourceUsage().maxRSS * 1024;
   out(`  peak rss through the scans ${mb(scansPeakRss)} (+${mb(scansPeakRss - start.rss)} over the process at start)`);
-  await measure('inventory view (AlertsRpc.inventory), sorted', () => inventoryView(certs, t0 + DAY_MS, THRESHOLDS, () => false, { sort: 'expiry' }), (v) => `${v.length} rows`);
+  await measure(
+    'inventory view (AlertsRpc.inventory), sorted',
+    () => inventoryView(certs, t0 + DAY_MS, THRESHOLDS, () => false, { sort: 'expiry' }),
+    (v) => `${v.length} rows`,
+  );
 
   const registry = new Registry();
   const inventory = { certificates: () => certs.values() } as unknown as CertificateInventory;
   new AlertMetrics({ registry } as unknown as OpsServer, inventory, () => t0 + DAY_MS);
-  await measure('/metrics text (2 gauges per certificate)', () => registry.metrics(), (text) => `${mb(text.length)} of text`);
+  await measure(
+    '/metrics text (2 gauges per certificate)',
+    () => registry.metrics(),
+    (text) => `${mb(text.length)} of text`,
+  );
 
   gc();
   const end = memory();
   const peakRss = process.resourceUsage().maxRSS * 1024;
   out(`  alert state: ${mem.markers.size} raised markers, ${mem.streamMessages} alerts (${mb(mem.streamBytes)} of JSON)`);
-  out(`  process: rss at start ${mb(start.rss)}, peak rss ${mb(peakRss)} (+${mb(peakRss - start.rss)}), heap at start ${mb(start.heapUsed)}, at end after gc ${mb(end.heapUsed)} (+${mb(end.heapUsed - start.heapUsed)})`);
+  out(
+    `  process: rss at start ${mb(start.rss)}, peak rss ${mb(peakRss)} (+${mb(peakRss - start.rss)}), heap at start ${mb(start.heapUsed)}, at end after gc ${mb(end.heapUsed)} (+${mb(end.heapUsed - start.heapUsed)})`,
+  );
 }
 
 main().catch((err: unknown) => {

@@ -16,7 +16,13 @@ export function env(name: string): string {
 export function serveYardstick(handle: (req: IncomingMessage, res: ServerResponse) => void): Server {
   const seen = new WeakSet<TLSSocket>();
   const server = createServer(
-    { key: readFileSync(env('BARE_KEY')), cert: readFileSync(env('BARE_CERT')), ca: readFileSync(env('BARE_CA')), requestCert: true, rejectUnauthorized: false },
+    {
+      key: readFileSync(env('BARE_KEY')),
+      cert: readFileSync(env('BARE_CERT')),
+      ca: readFileSync(env('BARE_CA')),
+      requestCert: true,
+      rejectUnauthorized: false,
+    },
     (req, res) => {
       const socket = req.socket as TLSSocket;
       if (!seen.has(socket)) {

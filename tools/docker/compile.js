@@ -25,7 +25,9 @@ function sources(dir) {
 }
 
 const projects = ['apps', 'libs'].flatMap((kind) =>
-  readdirSync(join(root, kind)).map((name) => `${kind}/${name}`).filter((p) => !SKIP_PROJECTS.has(p)),
+  readdirSync(join(root, kind))
+    .map((name) => `${kind}/${name}`)
+    .filter((p) => !SKIP_PROJECTS.has(p)),
 );
 const options = readDefaultTsConfig(join(root, 'tsconfig.base.json'));
 let count = 0;

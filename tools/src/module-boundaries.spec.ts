@@ -24,7 +24,11 @@ async function boundaryErrors(path: string, code: string, rule = RULE): Promise<
 
 /** Lints a file on disk with the real ESLint CLI; the messages of `rule`. */
 async function lintFile(path: string, rule: string): Promise<string[]> {
-  const run = spawnSync(resolve(root, 'node_modules/.bin/eslint'), [path, '--format', 'json'], { cwd: root, encoding: 'utf8', env: { ...process.env, NX_DAEMON: 'false' } });
+  const run = spawnSync(resolve(root, 'node_modules/.bin/eslint'), [path, '--format', 'json'], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, NX_DAEMON: 'false' },
+  });
   if (!run.stdout.startsWith('[')) throw new Error(`eslint did not run: ${run.stderr || run.stdout}`);
   const [result] = JSON.parse(run.stdout) as { messages: { ruleId: string | null; message: string }[] }[];
   return result.messages.filter((m) => m.ruleId === rule).map((m) => m.message);
@@ -32,12 +36,18 @@ async function lintFile(path: string, rule: string): Promise<string[]> {
 
 describe('module boundaries are enforced by lint', () => {
   it('an app importing another app fails lint', async () => {
-    const errors = await boundaryErrors('apps/ingress/src/probe.ts', "import { IdentityAppModule } from '../../identity/src/app/app.module';\nexport const x = IdentityAppModule;\n");
+    const errors = await boundaryErrors(
+      'apps/ingress/src/probe.ts',
+      "import { IdentityAppModule } from '../../identity/src/app/app.module';\nexport const x = IdentityAppModule;\n",
+    );
     expect(errors.length).toBeGreaterThan(0);
   });
 
   it('a lib importing an app fails lint', async () => {
-    const errors = await boundaryErrors('libs/messaging/src/probe.ts', "import { ConsoleAppModule } from '../../../apps/console/src/app/app.module';\nexport const x = ConsoleAppModule;\n");
+    const errors = await boundaryErrors(
+      'libs/messaging/src/probe.ts',
+      "import { ConsoleAppModule } from '../../../apps/console/src/app/app.module';\nexport const x = ConsoleAppModule;\n",
+    );
     expect(errors.length).toBeGreaterThan(0);
   });
 
@@ -49,17 +59,25 @@ describe('module boundaries are enforced by lint', () => {
 
   it('production code may not import the testing lib, specs may', async () => {
     const code = "import { freePort } from '@certgate/testing';\nexport const x = freePort;\n";
-    expect((await boundaryErrors('apps/identity/src/probe.ts', code)).join('\n')).toMatch(/"type:app" can only depend on libs tagged with "type:contracts", "type:util"/);
+    expect((await boundaryErrors('apps/identity/src/probe.ts', code)).join('\n')).toMatch(
+      /"type:app" can only depend on libs tagged with "type:contracts", "type:util"/,
+    );
     expect(await boundaryErrors('apps/identity/src/probe.spec.ts', code)).toEqual([]);
   });
 
   it('a service importing another service fails lint on its scope too, by alias-free path', async () => {
-    const errors = await boundaryErrors('apps/keystore/src/probe.ts', "import { FlowCache } from '../../flow-runtime/src/app/state/flow-cache';\nexport const x = FlowCache;\n");
+    const errors = await boundaryErrors(
+      'apps/keystore/src/probe.ts',
+      "import { FlowCache } from '../../flow-runtime/src/app/state/flow-cache';\nexport const x = FlowCache;\n",
+    );
     expect(errors.length).toBeGreaterThan(0);
   });
 
   it('the console importing libs/x509 fails lint: it holds no certificate logic', async () => {
-    const errors = await boundaryErrors('apps/console/src/app/probe.ts', "import { parseCertificate } from '@certgate/x509';\nexport const x = parseCertificate;\n");
+    const errors = await boundaryErrors(
+      'apps/console/src/app/probe.ts',
+      "import { parseCertificate } from '@certgate/x509';\nexport const x = parseCertificate;\n",
+    );
     expect(errors.join('\n')).toMatch(/"scope:console" can only depend on libs tagged with "scope:contracts", "scope:messaging", "scope:platform"/);
   });
 
@@ -70,12 +88,19 @@ describe('module boundaries are enforced by lint', () => {
   });
 
   it('the declared edges pass: flow-runtime → x509, platform → messaging', async () => {
-    expect(await boundaryErrors('apps/flow-runtime/src/probe.ts', "import { normalizeDN } from '@certgate/x509';\nexport const x = normalizeDN;\n")).toEqual([]);
-    expect(await boundaryErrors('libs/platform/src/probe.ts', "import { HealthResponder } from '@certgate/messaging';\nexport const x = HealthResponder;\n")).toEqual([]);
+    expect(await boundaryErrors('apps/flow-runtime/src/probe.ts', "import { normalizeDN } from '@certgate/x509';\nexport const x = normalizeDN;\n")).toEqual(
+      [],
+    );
+    expect(
+      await boundaryErrors('libs/platform/src/probe.ts', "import { HealthResponder } from '@certgate/messaging';\nexport const x = HealthResponder;\n"),
+    ).toEqual([]);
   });
 
   it('messaging may not depend on x509 or platform (it carries bytes, not certificates)', async () => {
-    const errors = await boundaryErrors('libs/messaging/src/probe.ts', "import { parseCertificate } from '@certgate/x509';\nexport const x = parseCertificate;\n");
+    const errors = await boundaryErrors(
+      'libs/messaging/src/probe.ts',
+      "import { parseCertificate } from '@certgate/x509';\nexport const x = parseCertificate;\n",
+    );
     expect(errors.join('\n')).toMatch(/"scope:messaging" can only depend on libs tagged with "scope:contracts"/);
   });
 
@@ -101,7 +126,10 @@ describe('module boundaries are enforced by lint', () => {
   });
 
   it('an app may import contracts and util libs (control case)', async () => {
-    const errors = await boundaryErrors('apps/ingress/src/probe.ts', "import { Subjects } from '@certgate/contracts';\nimport { RpcClient } from '@certgate/messaging';\nexport const x = [Subjects, RpcClient];\n");
+    const errors = await boundaryErrors(
+      'apps/ingress/src/probe.ts',
+      "import { Subjects } from '@certgate/contracts';\nimport { RpcClient } from '@certgate/messaging';\nexport const x = [Subjects, RpcClient];\n",
+    );
     expect(errors).toEqual([]);
   });
 });

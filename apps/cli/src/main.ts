@@ -13,7 +13,7 @@ async function main(): Promise<number> {
     return 0;
   } catch (err) {
     if (err instanceof CommanderError) return err.exitCode;
-    process.stderr.write(`certgate: ${err instanceof CliError ? err.message : (err as Error).stack ?? String(err)}\n`);
+    process.stderr.write(`certgate: ${err instanceof CliError ? err.message : ((err as Error).stack ?? String(err))}\n`);
     return 1;
   } finally {
     process.off('SIGINT', onSignal);

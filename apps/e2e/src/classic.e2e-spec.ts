@@ -9,7 +9,9 @@ type Api = ReturnType<typeof consoleApi>;
 type Send = ReturnType<typeof senderCall>;
 const tls = (leaf: TestLeaf) => ({ cert: leaf.chainPem, key: leaf.keyPem });
 const ACCESS_LINE = (who: string, path: string, status: number) =>
-  new RegExp(`^127\\.0\\.0\\.1 - ${who.replace(/[.@]/g, '\\$&')} \\[\\d{2}/[A-Z][a-z]{2}/\\d{4}:\\d{2}:\\d{2}:\\d{2} \\+0000\\] POST ${path} HTTP/1\\.1 ${status}$`);
+  new RegExp(
+    `^127\\.0\\.0\\.1 - ${who.replace(/[.@]/g, '\\$&')} \\[\\d{2}/[A-Z][a-z]{2}/\\d{4}:\\d{2}:\\d{2}:\\d{2} \\+0000\\] POST ${path} HTTP/1\\.1 ${status}$`,
+  );
 
 describe('classic mode: certificate-to-user mappings, users and groups (CERTGATE_MODE=classic, real NATS, real TLS)', () => {
   let sys: RunningSystem;
@@ -24,7 +26,11 @@ describe('classic mode: certificate-to-user mappings, users and groups (CERTGATE
     send = senderCall(sys.ingressPort, readFileSync(join(sys.dataDir, 'ingress', 'dev-root-ca.pem'), 'utf8'));
     expect((await api('PUT', '/ingress/trusted-roots', { certificates: pki.root.certPem })).status).toBe(200);
     expect((await api('POST', '/roles', { name: 'Role1' })).status).toBe(201);
-    const orders = { id: 'orders', sender: { address: '/orders', authorization: { type: 'role', role: 'Role1' } }, steps: [{ type: 'respond', status: 200, body: 'ok ${principal}' }] };
+    const orders = {
+      id: 'orders',
+      sender: { address: '/orders', authorization: { type: 'role', role: 'Role1' } },
+      steps: [{ type: 'respond', status: 200, body: 'ok ${principal}' }],
+    };
     expect((await api('PUT', '/flows/orders', orders)).status).toBe(200);
   }, 120_000);
 
@@ -40,9 +46,16 @@ describe('classic mode: certificate-to-user mappings, users and groups (CERTGATE
   };
 
   async function mapTo(user: string, leaf: TestLeaf): Promise<string> {
-    const res = await api<{ id: string; user: string; certificate: { fingerprint: string; subjectDN: string } }>('POST', '/certificate-user-mappings', { user, certificate: leaf.certPem });
+    const res = await api<{ id: string; user: string; certificate: { fingerprint: string; subjectDN: string } }>('POST', '/certificate-user-mappings', {
+      user,
+      certificate: leaf.certPem,
+    });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ id: leaf.certificate.fingerprint, user, certificate: { fingerprint: leaf.certificate.fingerprint, subjectDN: leaf.certificate.subjectDN } });
+    expect(res.body).toMatchObject({
+      id: leaf.certificate.fingerprint,
+      user,
+      certificate: { fingerprint: leaf.certificate.fingerprint, subjectDN: leaf.certificate.subjectDN },
+    });
     return res.body.id;
   }
 
@@ -86,7 +99,10 @@ describe('classic mode: certificate-to-user mappings, users and groups (CERTGATE
     const dave = await pki.issueClient('dave');
     const flow = {
       id: 'by-dn',
-      sender: { address: '/by-dn', authorization: { type: 'client-certificate', certificates: [{ subjectDN: dave.certificate.subjectDN, issuerDN: dave.certificate.issuerDN }] } },
+      sender: {
+        address: '/by-dn',
+        authorization: { type: 'client-certificate', certificates: [{ subjectDN: dave.certificate.subjectDN, issuerDN: dave.certificate.issuerDN }] },
+      },
       steps: [{ type: 'respond', status: 200, body: 'dn ok' }],
     };
     expect((await api('PUT', '/flows/by-dn', flow)).status).toBe(200);
@@ -117,14 +133,20 @@ describe('classic mode: certificate-to-user mappings, users and groups (CERTGATE
   it('a second mapping of the same certificate → 409 naming the user it is mapped to', async () => {
     const frank = await pki.issueClient('frank');
     await mapTo('frank', frank);
-    const res = await api<{ error: string; message: string; details: Record<string, unknown> }>('POST', '/certificate-user-mappings', { user: 'mallory', certificate: frank.certPem });
+    const res = await api<{ error: string; message: string; details: Record<string, unknown> }>('POST', '/certificate-user-mappings', {
+      user: 'mallory',
+      certificate: frank.certPem,
+    });
     expect(res.status).toBe(409);
     expect(res.body).toMatchObject({ error: 'conflict', details: { user: 'frank', id: frank.certificate.fingerprint } });
     expect(res.body.message).toContain("already mapped to user 'frank'");
   });
 
   it('the API refuses bad input in the design shape: a chain, unknown roles, a role in use', async () => {
-    const chain = await api<{ error: string; message: string }>('POST', '/certificate-user-mappings', { user: 'x', certificate: (await pki.issueClient('chained')).chainPem });
+    const chain = await api<{ error: string; message: string }>('POST', '/certificate-user-mappings', {
+      user: 'x',
+      certificate: (await pki.issueClient('chained')).chainPem,
+    });
     expect(chain).toMatchObject({ status: 400, body: { error: 'bad_request', message: expect.stringContaining('not a chain') } });
     const noBody = await api<{ error: string }>('POST', '/groups', { name: 'g', roles: 'Role1' });
     expect(noBody).toMatchObject({ status: 400, body: { error: 'validation_failed' } });
@@ -138,7 +160,9 @@ describe('classic mode: certificate-to-user mappings, users and groups (CERTGATE
   });
 
   it('the OpenAPI document describes the classic routes from their schemas', async () => {
-    const doc = (await (await fetch(sys.consoleUrl.replace('/api/v1', '/api/docs-json'))).json()) as { paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { properties?: Record<string, unknown> } }> } }>> };
+    const doc = (await (await fetch(sys.consoleUrl.replace('/api/v1', '/api/docs-json'))).json()) as {
+      paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { properties?: Record<string, unknown> } }> } }>>;
+    };
     const body = (path: string, method: string) => Object.keys(doc.paths[path]?.[method]?.requestBody?.content['application/json']?.schema.properties ?? {});
     expect(body('/api/v1/certificate-user-mappings', 'post')).toEqual(['user', 'certificate']);
     expect(body('/api/v1/users/{user}/roles', 'put')).toEqual(['roles']);

@@ -13,7 +13,10 @@ export type ComposeUser = (typeof COMPOSE_USERS)[number];
 /** tools/docker/make-secrets.sh into a fresh folder (secrets, NATS passwords, auth.conf). */
 export function makeComposeSecrets(): string {
   const dir = join(mkdtempSync(join(tmpdir(), 'certgate-compose-')), 'secrets');
-  const r = spawnSync('bash', [join(REPO_ROOT, 'tools/docker/make-secrets.sh')], { env: { ...process.env, CERTGATE_SECRETS_DIR: dir, CERTGATE_TENANT: 'default' }, encoding: 'utf8' });
+  const r = spawnSync('bash', [join(REPO_ROOT, 'tools/docker/make-secrets.sh')], {
+    env: { ...process.env, CERTGATE_SECRETS_DIR: dir, CERTGATE_TENANT: 'default' },
+    encoding: 'utf8',
+  });
   if (r.status !== 0) throw new Error(`make-secrets.sh failed: ${r.stderr}`);
   return dir;
 }

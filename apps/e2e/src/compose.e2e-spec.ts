@@ -25,7 +25,13 @@ async function outcome(op: () => Promise<unknown>): Promise<Outcome> {
 const only = (allowed: ComposeUser[]): Record<ComposeUser, Outcome> =>
   Object.fromEntries(COMPOSE_USERS.map((u) => [u, allowed.includes(u) ? 'allowed' : 'denied'])) as Record<ComposeUser, Outcome>;
 
-const BUCKET_OWNERS: Record<string, ComposeUser> = { identity: 'identity', keystore: 'keystore', 'alert-state': 'keystore', flows: 'flow-runtime', ingress: 'ingress' };
+const BUCKET_OWNERS: Record<string, ComposeUser> = {
+  identity: 'identity',
+  keystore: 'keystore',
+  'alert-state': 'keystore',
+  flows: 'flow-runtime',
+  ingress: 'ingress',
+};
 
 (natsServerBinary() ? describe : describe.skip)('NATS users of docker-compose.yml (its nats.conf on a nats-server process)', () => {
   let nats: ComposeNats;
@@ -41,7 +47,10 @@ const BUCKET_OWNERS: Record<string, ComposeUser> = { identity: 'identity', keyst
     await nats?.stop();
   });
 
-  const requestAs = (subject: string) => async (user: ComposeUser) => [user, await outcome(() => conns[user].request(`certgate.default.${subject}`, new Uint8Array(), { timeout: 2000 }))];
+  const requestAs = (subject: string) => async (user: ComposeUser) => [
+    user,
+    await outcome(() => conns[user].request(`certgate.default.${subject}`, new Uint8Array(), { timeout: 2000 })),
+  ];
   const byUser = async (probe: (user: ComposeUser) => Promise<(string | Outcome)[]>) => Object.fromEntries(await Promise.all(COMPOSE_USERS.map(probe)));
 
   it('only flow-runtime may request key material', async () => {
@@ -59,10 +68,16 @@ const BUCKET_OWNERS: Record<string, ComposeUser> = { identity: 'identity', keyst
     const name = (bucket: string) => `certgate_default_${bucket}`;
     for (const [bucket, owner] of Object.entries(BUCKET_OWNERS)) await conns[owner].jetstream().views.kv(name(bucket));
     for (const [bucket, owner] of Object.entries(BUCKET_OWNERS)) {
-      const writes = await byUser(async (user) => [user, await outcome(async () => (await conns[user].jetstream().views.kv(name(bucket))).put('probe', new Uint8Array([1])))]);
+      const writes = await byUser(async (user) => [
+        user,
+        await outcome(async () => (await conns[user].jetstream().views.kv(name(bucket))).put('probe', new Uint8Array([1]))),
+      ]);
       expect({ bucket, writes }).toEqual({ bucket, writes: only([owner]) });
     }
-    const deletes = await byUser(async (user) => [user, await outcome(() => conns[user].request('$JS.API.STREAM.DELETE.KV_certgate_default_identity', new Uint8Array(), { timeout: 2000 }))]);
+    const deletes = await byUser(async (user) => [
+      user,
+      await outcome(() => conns[user].request('$JS.API.STREAM.DELETE.KV_certgate_default_identity', new Uint8Array(), { timeout: 2000 })),
+    ]);
     expect(deletes).toEqual(only([]));
   });
 
@@ -97,9 +112,16 @@ async function setUpScenario1(stack: ComposeStack, pki: TestPki, alice: TestLeaf
   const { api } = stack;
   expect((await api('PUT', '/ingress/trusted-roots', { certificates: pki.root.certPem })).status).toBe(200);
   expect((await api('POST', '/roles', { name: 'Role1', description: 'orders' })).status).toBe(201);
-  expect((await api('POST', '/service-instances', { name: 'sender-a', parameters: { roles: ['Role1'], 'grant-types': ['client_x509'], 'redirect-uris': [] } })).status).toBe(201);
+  expect(
+    (await api('POST', '/service-instances', { name: 'sender-a', parameters: { roles: ['Role1'], 'grant-types': ['client_x509'], 'redirect-uris': [] } }))
+      .status,
+  ).toBe(201);
   expect((await api('POST', '/service-instances/sender-a/keys', { name: 'k1', type: 'external-certificate', certificate: alice.certPem })).status).toBe(201);
-  const flow = { id: 'orders', sender: { address: '/orders', authorization: { type: 'role', role: 'Role1' } }, steps: [{ type: 'respond', status: 200, body: 'ok ${principal}' }] };
+  const flow = {
+    id: 'orders',
+    sender: { address: '/orders', authorization: { type: 'role', role: 'Role1' } },
+    steps: [{ type: 'respond', status: 200, body: 'ok ${principal}' }],
+  };
   expect((await api('PUT', '/flows/orders', flow)).status).toBe(200);
 }
 
@@ -147,7 +169,9 @@ function natsViolations(stack: ComposeStack, ...services: string[]): string[] {
     const lines = async () => (await stack.api<AccessLogRecord[]>('GET', '/logs/access?limit=1000')).body;
     await eventually(async () => (await lines()).some((r) => r.requestId === requestId), 5000);
     // The client address is Docker's port proxy on the bridge, not 127.0.0.1.
-    expect((await lines()).find((r) => r.requestId === requestId)?.line).toMatch(/^\S+ - sb-sender-a!k1 \[\d{2}\/[A-Z][a-z]{2}\/\d{4}:\d{2}:\d{2}:\d{2} \+0000\] POST \/http\/orders HTTP\/1\.1 200$/);
+    expect((await lines()).find((r) => r.requestId === requestId)?.line).toMatch(
+      /^\S+ - sb-sender-a!k1 \[\d{2}\/[A-Z][a-z]{2}\/\d{4}:\d{2}:\d{2}:\d{2} \+0000\] POST \/http\/orders HTTP\/1\.1 200$/,
+    );
   });
 
   it('spreads requests over the three flow-runtime replicas (message processing log per replica)', async () => {
@@ -175,9 +199,15 @@ function natsViolations(stack: ComposeStack, ...services: string[]): string[] {
 
   it('a crashed replica is restarted by its restart policy and becomes healthy again while the others serve', async () => {
     const victim = stack.container('flow-runtime', 2);
-    const inspect = () => JSON.parse(spawnSync('docker', ['inspect', victim.getId()], { encoding: 'utf8' }).stdout)[0] as { RestartCount: number; State: { Status: string; Health?: { Status: string } } };
+    const inspect = () =>
+      JSON.parse(spawnSync('docker', ['inspect', victim.getId()], { encoding: 'utf8' }).stdout)[0] as {
+        RestartCount: number;
+        State: { Status: string; Health?: { Status: string } };
+      };
     const alice = await pki.issueClient('alice-crash');
-    expect((await stack.api('POST', '/service-instances/sender-a/keys', { name: 'k3', type: 'external-certificate', certificate: alice.certPem })).status).toBe(201);
+    expect((await stack.api('POST', '/service-instances/sender-a/keys', { name: 'k3', type: 'external-certificate', certificate: alice.certPem })).status).toBe(
+      201,
+    );
     expect((await firstOk(stack, alice)).status).toBe(200);
     // kill(-1) as the service user: the node process, not docker-init (PID 1) — a crash, not a `docker stop`.
     await victim.exec(['sh', '-c', 'kill -9 -1']);
@@ -208,7 +238,14 @@ function natsViolations(stack: ComposeStack, ...services: string[]): string[] {
 
   it('every stream and bucket the services made has three replicas, one per node', async () => {
     const jsz = await stack.container('nats').exec(['wget', '-qO-', 'http://127.0.0.1:8222/jsz?accounts=true&streams=true&config=true']);
-    const details = (JSON.parse(jsz.output) as { account_details?: { stream_detail?: { name: string; config?: { num_replicas: number }; cluster?: { leader?: string; replicas?: { name: string }[] } }[] }[] }).account_details ?? [];
+    const details =
+      (
+        JSON.parse(jsz.output) as {
+          account_details?: {
+            stream_detail?: { name: string; config?: { num_replicas: number }; cluster?: { leader?: string; replicas?: { name: string }[] } }[];
+          }[];
+        }
+      ).account_details ?? [];
     const streams = details.flatMap((a) => a.stream_detail ?? []).filter((s) => s.name.includes('certgate_default_'));
     // Seen from node `nats`: it holds the stream itself, `replicas` lists the other peers.
     const nodes = (s: (typeof streams)[number]) => [...new Set(['nats', s.cluster?.leader, ...(s.cluster?.replicas ?? []).map((r) => r.name)])].sort();

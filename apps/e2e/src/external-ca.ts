@@ -37,8 +37,27 @@ function openssl(args: string[], cwd: string): void {
 function opensslCa(subjectCN: string): ExternalCa {
   const dir = mkdtempSync(join(tmpdir(), 'certgate-external-ca-'));
   openssl(
-    ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '30', '-subj', `/CN=${subjectCN}/O=Partner e2e`,
-      '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign'],
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:P-256',
+      '-nodes',
+      '-keyout',
+      'ca.key',
+      '-out',
+      'ca.pem',
+      '-days',
+      '30',
+      '-subj',
+      `/CN=${subjectCN}/O=Partner e2e`,
+      '-addext',
+      'basicConstraints=critical,CA:TRUE',
+      '-addext',
+      'keyUsage=critical,keyCertSign,cRLSign',
+    ],
     dir,
   );
   writeFileSync(join(dir, 'client.ext'), `${CLIENT_EXTENSIONS}\n`);
@@ -51,7 +70,27 @@ function opensslCa(subjectCN: string): ExternalCa {
     async sign(csrPem) {
       const base = `leaf-${++n}`;
       writeFileSync(join(dir, `${base}.csr`), csrPem);
-      openssl(['x509', '-req', '-in', `${base}.csr`, '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-days', '30', '-sha256', '-extfile', 'client.ext', '-out', `${base}.pem`], dir);
+      openssl(
+        [
+          'x509',
+          '-req',
+          '-in',
+          `${base}.csr`,
+          '-CA',
+          'ca.pem',
+          '-CAkey',
+          'ca.key',
+          '-CAcreateserial',
+          '-days',
+          '30',
+          '-sha256',
+          '-extfile',
+          'client.ext',
+          '-out',
+          `${base}.pem`,
+        ],
+        dir,
+      );
       return readFileSync(join(dir, `${base}.pem`), 'utf8') + rootPem;
     },
     dispose: () => rmSync(dir, { recursive: true, force: true }),

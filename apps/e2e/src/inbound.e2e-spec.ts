@@ -23,7 +23,9 @@ function roleFlow(id: string, role: string) {
 }
 
 async function setUpSender(api: Api, instance: string, roles: string[], keys: Record<string, TestLeaf>): Promise<void> {
-  expect((await api('POST', '/service-instances', { name: instance, parameters: { roles, 'grant-types': ['client_x509'], 'redirect-uris': [] } })).status).toBe(201);
+  expect((await api('POST', '/service-instances', { name: instance, parameters: { roles, 'grant-types': ['client_x509'], 'redirect-uris': [] } })).status).toBe(
+    201,
+  );
   for (const [name, leaf] of Object.entries(keys)) {
     const res = await api('POST', `/service-instances/${instance}/keys`, { name, type: 'external-certificate', certificate: leaf.certPem });
     expect(res).toMatchObject({ status: 201 });
@@ -77,7 +79,24 @@ describe('inbound: senders call flows with client certificates (real NATS, real 
     await setUpSender(api, 'sender-curl', ['Role1'], { k1: alice });
     writeFileSync(join(tmp, 'alice.pem'), alice.chainPem);
     writeFileSync(join(tmp, 'alice.key'), alice.keyPem, { mode: 0o600 });
-    const out = execFileSync('curl', ['-s', '-w', '\n%{http_code}', '--cacert', caPath, '--cert', join(tmp, 'alice.pem'), '--key', join(tmp, 'alice.key'), '-X', 'POST', `https://127.0.0.1:${sys.ingressPort}/http/orders`], { encoding: 'utf8' });
+    const out = execFileSync(
+      'curl',
+      [
+        '-s',
+        '-w',
+        '\n%{http_code}',
+        '--cacert',
+        caPath,
+        '--cert',
+        join(tmp, 'alice.pem'),
+        '--key',
+        join(tmp, 'alice.key'),
+        '-X',
+        'POST',
+        `https://127.0.0.1:${sys.ingressPort}/http/orders`,
+      ],
+      { encoding: 'utf8' },
+    );
     expect(out).toBe('ok sb-sender-curl!k1\n200');
   });
 
@@ -85,7 +104,10 @@ describe('inbound: senders call flows with client certificates (real NATS, real 
     const bob = await pki.issueClient('bob');
     const res = await send('/orders', tls(bob));
     expect(res.status).toBe(401);
-    expect(res.json).toEqual({ error: 'invalid_client', error_description: 'client certificate is not configured in any service key of a client_x509 service instance' });
+    expect(res.json).toEqual({
+      error: 'invalid_client',
+      error_description: 'client certificate is not configured in any service key of a client_x509 service instance',
+    });
   });
 
   it('2b. a role mismatch → 403 naming the role', async () => {
@@ -143,7 +165,26 @@ describe('inbound: senders call flows with client certificates (real NATS, real 
     expect(res.status).toBe(401);
     expect(res.json.error).toBe('invalid_client');
     if (hasCurl) {
-      const code = execFileSync('curl', ['-s', '-o', '/dev/null', '-w', '%{http_code}', '--cacert', caPath, '-H', 'x-forwarded-client-cert: Hash=abc;Subject="CN=alice"', '-H', 'ssl_client_cert: x', '-X', 'POST', `https://127.0.0.1:${sys.ingressPort}/http/orders`], { encoding: 'utf8' });
+      const code = execFileSync(
+        'curl',
+        [
+          '-s',
+          '-o',
+          '/dev/null',
+          '-w',
+          '%{http_code}',
+          '--cacert',
+          caPath,
+          '-H',
+          'x-forwarded-client-cert: Hash=abc;Subject="CN=alice"',
+          '-H',
+          'ssl_client_cert: x',
+          '-X',
+          'POST',
+          `https://127.0.0.1:${sys.ingressPort}/http/orders`,
+        ],
+        { encoding: 'utf8' },
+      );
       expect(code).toBe('401');
     }
   });
@@ -152,7 +193,11 @@ describe('inbound: senders call flows with client certificates (real NATS, real 
     const erin = await pki.issueClient('erin');
     await setUpSender(api, 'sender-e', ['Role1'], { k1: erin });
     await api('POST', '/service-instances', { name: 'sender-e2', parameters: { roles: ['Role1'], 'grant-types': ['client_x509'], 'redirect-uris': [] } });
-    const res = await api<{ error: string; message: string }>('POST', '/service-instances/sender-e2/keys', { name: 'k1', type: 'external-certificate', certificate: erin.certPem });
+    const res = await api<{ error: string; message: string }>('POST', '/service-instances/sender-e2/keys', {
+      name: 'k1',
+      type: 'external-certificate',
+      certificate: erin.certPem,
+    });
     expect(res.status).toBe(409);
     expect(res.body.message).toContain('sender-e');
     expect(res.body.message).toContain('k1');
@@ -165,7 +210,10 @@ describe('inbound: senders call flows with client certificates (real NATS, real 
     const issuer = byDn.certificate.issuerDN.toLowerCase().replace(/,/g, ', ');
     const flow = {
       id: 'listed',
-      sender: { address: '/listed', authorization: { type: 'client-certificate', certificates: [{ pem: listed.certPem }, { subjectDN: dn, issuerDN: issuer }] } },
+      sender: {
+        address: '/listed',
+        authorization: { type: 'client-certificate', certificates: [{ pem: listed.certPem }, { subjectDN: dn, issuerDN: issuer }] },
+      },
       steps: [{ type: 'respond', status: 200, body: 'in' }],
     };
     expect((await api('PUT', '/flows/listed', flow)).status).toBe(200);
@@ -202,7 +250,11 @@ describe('inbound: senders call flows with client certificates (real NATS, real 
 
   it('a generated `certificate` key works at once: the ingress trusts the tenant client CA', async () => {
     await api('POST', '/service-instances', { name: 'gen', parameters: { roles: ['Role1'], 'grant-types': ['client_x509'], 'redirect-uris': [] } });
-    const key = await api<{ certificate: { pem: string }; key: string; clientid: string }>('POST', '/service-instances/gen/keys', { name: 'g1', type: 'certificate', validityDays: 30 });
+    const key = await api<{ certificate: { pem: string }; key: string; clientid: string }>('POST', '/service-instances/gen/keys', {
+      name: 'g1',
+      type: 'certificate',
+      validityDays: 30,
+    });
     expect(key.status).toBe(201);
     expect(key.body.key).toMatch(/PRIVATE KEY/);
     const res = await send('/orders', { cert: key.body.certificate.pem, key: key.body.key });
@@ -232,7 +284,11 @@ describe('inbound: senders call flows with client certificates (real NATS, real 
     );
     await api('POST', '/service-instances', { name: 'basic-f', parameters: { roles: ['Role1'], 'grant-types': ['client_credentials'], 'redirect-uris': [] } });
     const key = await api<{ clientid: string; clientsecret: string }>('POST', '/service-instances/basic-f/keys', { name: 's1', type: 'client-secret' });
-    const ok = await send('/orders', {}, { headers: { authorization: `Basic ${Buffer.from(`${key.body.clientid}:${key.body.clientsecret}`).toString('base64')}` } });
+    const ok = await send(
+      '/orders',
+      {},
+      { headers: { authorization: `Basic ${Buffer.from(`${key.body.clientid}:${key.body.clientsecret}`).toString('base64')}` } },
+    );
     expect(ok.status).toBe(200);
   });
 });
@@ -262,7 +318,11 @@ describe('inbound on a trial tenant (no system key pair)', () => {
     expect(res.json.error_description).toContain(`key pair with alias '${DEFAULT_SYSTEM_KEY_ALIAS}' does not exist in the keystore`);
     await api('POST', '/service-instances', { name: 'basic-g', parameters: { roles: ['Role1'], 'grant-types': ['client_credentials'], 'redirect-uris': [] } });
     const key = await api<{ clientid: string; clientsecret: string }>('POST', '/service-instances/basic-g/keys', { name: 's1', type: 'client-secret' });
-    const ok = await send('/orders', {}, { headers: { authorization: `Basic ${Buffer.from(`${key.body.clientid}:${key.body.clientsecret}`).toString('base64')}` } });
+    const ok = await send(
+      '/orders',
+      {},
+      { headers: { authorization: `Basic ${Buffer.from(`${key.body.clientid}:${key.body.clientsecret}`).toString('base64')}` } },
+    );
     expect(ok.status).toBe(200);
   });
 });

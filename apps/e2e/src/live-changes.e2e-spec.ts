@@ -116,7 +116,9 @@ describe('live changes under load: two identity and two runtime replicas, sender
   });
 
   it('applies six kinds of change, each in force on every replica within a second, without failing one request of an unchanged sender', async () => {
-    const [stable1, stable2, n1, n2, late, extra] = await Promise.all(['stable-1', 'stable-2', 'new-1', 'new-2', 'late', 'extra'].map((cn) => pki.issueClient(cn)));
+    const [stable1, stable2, n1, n2, late, extra] = await Promise.all(
+      ['stable-1', 'stable-2', 'new-1', 'new-2', 'late', 'extra'].map((cn) => pki.issueClient(cn)),
+    );
     await ok('POST', '/service-instances', { name: 'stable', parameters: x509(['R1']) });
     await ok('POST', '/service-instances/stable/keys', { name: 's1', type: 'external-certificate', certificate: stable1.certPem });
     await ok('POST', '/service-instances/stable/keys', { name: 's2', type: 'external-certificate', certificate: stable2.certPem });
@@ -124,8 +126,16 @@ describe('live changes under load: two identity and two runtime replicas, sender
     await ok('POST', '/service-instances', { name: 'rolling', parameters: x509(['R1']) });
     await ok('POST', '/service-instances', { name: 'late', parameters: x509(['R2']) });
     await ok('POST', '/service-instances/late/keys', { name: 'l1', type: 'external-certificate', certificate: late.certPem });
-    await ok('PUT', '/flows/orders', { id: 'orders', sender: { address: '/orders', authorization: { type: 'role', role: 'R1' } }, steps: [{ type: 'respond', status: 200, body: 'ok' }] });
-    const listed = (pems: string[]) => ({ id: 'listed', sender: { address: '/listed', authorization: { type: 'client-certificate', certificates: pems.map((pem) => ({ pem })) } }, steps: [{ type: 'respond', status: 200, body: 'in' }] });
+    await ok('PUT', '/flows/orders', {
+      id: 'orders',
+      sender: { address: '/orders', authorization: { type: 'role', role: 'R1' } },
+      steps: [{ type: 'respond', status: 200, body: 'ok' }],
+    });
+    const listed = (pems: string[]) => ({
+      id: 'listed',
+      sender: { address: '/listed', authorization: { type: 'client-certificate', certificates: pems.map((pem) => ({ pem })) } },
+      steps: [{ type: 'respond', status: 200, body: 'in' }],
+    });
     await ok('PUT', '/flows/listed', listed([stable1.certPem]));
     await timedChange(sys, 'flows', async () => undefined);
 
@@ -137,9 +147,13 @@ describe('live changes under load: two identity and two runtime replicas, sender
     const extraSender = loop('/listed', extra);
     await new Promise((r) => setTimeout(r, 300));
 
-    const c1 = await timedChange(sys, 'identity', () => ok('POST', '/service-instances/rolling/keys', { name: 'k1', type: 'external-certificate', certificate: n1.certPem }));
+    const c1 = await timedChange(sys, 'identity', () =>
+      ok('POST', '/service-instances/rolling/keys', { name: 'k1', type: 'external-certificate', certificate: n1.certPem }),
+    );
     propagation['key added'] = c1.ms;
-    const c2 = await timedChange(sys, 'identity', () => ok('POST', '/service-instances/rolling/keys', { name: 'k2', type: 'external-certificate', certificate: n2.certPem }));
+    const c2 = await timedChange(sys, 'identity', () =>
+      ok('POST', '/service-instances/rolling/keys', { name: 'k2', type: 'external-certificate', certificate: n2.certPem }),
+    );
     propagation['second key (rollover)'] = c2.ms;
     await new Promise((r) => setTimeout(r, 200));
     const c3 = await timedChange(sys, 'identity', () => ok('DELETE', '/service-instances/rolling/keys/k1'));
@@ -168,7 +182,9 @@ describe('live changes under load: two identity and two runtime replicas, sender
     expect(Object.entries(propagation).filter(([, ms]) => ms > PROPAGATION_LIMIT_MS)).toEqual([]);
     const worst = Math.max(...Object.values(propagation));
     const requests = loops.reduce((n, l) => n + l.samples.length, 0);
-    process.stdout.write(`live changes: ${requests} requests from ${loops.length} senders; propagation to all ${RUNTIME_REPLICAS} runtime replicas (ms): ${JSON.stringify(propagation)}; worst ${worst} ms\n`);
+    process.stdout.write(
+      `live changes: ${requests} requests from ${loops.length} senders; propagation to all ${RUNTIME_REPLICAS} runtime replicas (ms): ${JSON.stringify(propagation)}; worst ${worst} ms\n`,
+    );
   }, 60_000);
 });
 
@@ -196,7 +212,11 @@ describe('live mapping changes under load (classic mode, two identity and two ru
     };
     await ok('PUT', '/ingress/trusted-roots', { certificates: pki.root.certPem });
     await ok('POST', '/roles', { name: 'R1' });
-    await ok('PUT', '/flows/orders', { id: 'orders', sender: { address: '/orders', authorization: { type: 'role', role: 'R1' } }, steps: [{ type: 'respond', status: 200, body: 'ok' }] });
+    await ok('PUT', '/flows/orders', {
+      id: 'orders',
+      sender: { address: '/orders', authorization: { type: 'role', role: 'R1' } },
+      steps: [{ type: 'respond', status: 200, body: 'ok' }],
+    });
     const [kept, removed, added] = await Promise.all(['kept', 'removed', 'added'].map((cn) => pki.issueClient(cn)));
     await ok('POST', '/certificate-user-mappings', { user: 'alice', certificate: kept.certPem });
     const gone = await ok('POST', '/certificate-user-mappings', { user: 'bob', certificate: removed.certPem });
@@ -214,7 +234,11 @@ describe('live mapping changes under load (classic mode, two identity and two ru
     const carol = start(added);
     await new Promise((r) => setTimeout(r, 300));
     const del = await timedChange(sys, 'identity', async () => void (await ok('DELETE', `/certificate-user-mappings/${gone.id}`)));
-    const add = await timedChange(sys, 'identity', async () => void (await ok('POST', '/certificate-user-mappings', { user: 'carol', certificate: added.certPem })));
+    const add = await timedChange(
+      sys,
+      'identity',
+      async () => void (await ok('POST', '/certificate-user-mappings', { user: 'carol', certificate: added.certPem })),
+    );
     await new Promise((r) => setTimeout(r, 300));
     await Promise.all(loops.map((l) => l.stop()));
 
@@ -225,6 +249,8 @@ describe('live mapping changes under load (classic mode, two identity and two ru
     expect(carol.otherThan(200, add.inForceAt)).toEqual([]);
     expect(del.ms).toBeLessThanOrEqual(PROPAGATION_LIMIT_MS);
     expect(add.ms).toBeLessThanOrEqual(PROPAGATION_LIMIT_MS);
-    process.stdout.write(`live mapping changes: propagation to all ${RUNTIME_REPLICAS} runtime replicas: mapping deleted ${del.ms} ms, mapping added ${add.ms} ms\n`);
+    process.stdout.write(
+      `live mapping changes: propagation to all ${RUNTIME_REPLICAS} runtime replicas: mapping deleted ${del.ms} ms, mapping added ${add.ms} ms\n`,
+    );
   }, 60_000);
 });

@@ -52,7 +52,11 @@ async function configure(sys: RunningSystem, pki: TestPki): Promise<{ api: Api; 
   await ok(api, 'POST', '/service-instances', { name: 'sender-c', parameters: x509(['Role2']) });
   await ok(api, 'POST', '/service-instances/sender-c/keys', { name: 'k1', type: 'external-certificate', certificate: carol.certPem });
   await ok(api, 'POST', '/service-instances', { name: 'writer', parameters: x509(['Role1']) });
-  await ok(api, 'PUT', '/flows/orders', { id: 'orders', sender: { address: '/orders', authorization: { type: 'role', role: 'Role1' } }, steps: [{ type: 'respond', status: 200, body: 'ok ${principal}' }] });
+  await ok(api, 'PUT', '/flows/orders', {
+    id: 'orders',
+    sender: { address: '/orders', authorization: { type: 'role', role: 'Role1' } },
+    steps: [{ type: 'respond', status: 200, body: 'ok ${principal}' }],
+  });
   const send = senderCall(sys.ingressPort, ca);
   await eventually(async () => (await send('/orders', tls(alice))).status === 200, 10_000, 100);
   expect((await send('/orders', tls(bob))).status).toBe(401);
@@ -135,7 +139,13 @@ if (!hasNatsServer) print('nats-faults: SKIPPED, no nats-server binary on PATH o
       const names = streams.map((s) => s.config.name);
       const identityStream = `KV_${tenantBucket(tenant, Buckets.identity)}`;
       expect(names).toEqual(
-        expect.arrayContaining([identityStream, `KV_${tenantBucket(tenant, Buckets.flows)}`, `KV_${tenantBucket(tenant, Buckets.keystore)}`, tenantStream(tenant, 'ACCESS_LOG'), tenantStream(tenant, 'TRACE_LOG')]),
+        expect.arrayContaining([
+          identityStream,
+          `KV_${tenantBucket(tenant, Buckets.flows)}`,
+          `KV_${tenantBucket(tenant, Buckets.keystore)}`,
+          tenantStream(tenant, 'ACCESS_LOG'),
+          tenantStream(tenant, 'TRACE_LOG'),
+        ]),
       );
       expect(streams.filter((s) => s.config.num_replicas !== 3).map((s) => `${s.config.name}: R${s.config.num_replicas}`)).toEqual([]);
 
@@ -145,7 +155,9 @@ if (!hasNatsServer) print('nats-faults: SKIPPED, no nats-server binary on PATH o
       const victim = cluster.nodes[victimIndex];
       const survivors = cluster.nodes.filter((n) => n !== victim);
       const leads = await moveStreamLeader(sys.harness.nc, identityStream, victim.name);
-      print(`R3 cluster: ${names.length} streams/buckets, all R3; victim ${victim.name} (pid ${victim.pid}) holds ${connections[victimIndex].join(', ') || 'no service connection'}; leads the identity bucket: ${leads}`);
+      print(
+        `R3 cluster: ${names.length} streams/buckets, all R3; victim ${victim.name} (pid ${victim.pid}) holds ${connections[victimIndex].join(', ') || 'no service connection'}; leads the identity bucket: ${leads}`,
+      );
       const observer: NatsConnection = await connectNats({ servers: survivors.map((n) => n.url), name: 'fault-observer', mode: 'test' });
       cleanups.push(() => observer.close());
 
@@ -157,10 +169,14 @@ if (!hasNatsServer) print('nats-faults: SKIPPED, no nats-server binary on PATH o
       const killedAt = Date.now();
       await victim.kill('SIGKILL');
       const everyService = connections.flat();
-      await eventually(async () => {
-        const now = (await Promise.all(survivors.map((n) => serviceConnectionsOn(n)))).flat();
-        return everyService.every((name) => now.includes(name));
-      }, 30_000, 100);
+      await eventually(
+        async () => {
+          const now = (await Promise.all(survivors.map((n) => serviceConnectionsOn(n)))).flat();
+          return everyService.every((name) => now.includes(name));
+        },
+        30_000,
+        100,
+      );
       const reconnectedAt = Date.now();
       await sleep(8_000);
 
@@ -192,7 +208,9 @@ if (!hasNatsServer) print('nats-faults: SKIPPED, no nats-server binary on PATH o
       for (const w of acknowledged) if ((await kv.get(w.kvKey))?.operation !== 'PUT') missingOnVictim.push(w.kvKey);
 
       const failedWrites = writer.writes.filter((w) => w.status >= 300 || w.status < 0);
-      const writeOutage = failedWrites.length ? `failed from +${failedWrites[0].start - killedAt} ms to +${failedWrites[failedWrites.length - 1].end - killedAt} ms after the kill` : 'none failed';
+      const writeOutage = failedWrites.length
+        ? `failed from +${failedWrites[0].start - killedAt} ms to +${failedWrites[failedWrites.length - 1].end - killedAt} ms after the kill`
+        : 'none failed';
       const auth = traffic.authorized;
       const beforeKill = auth.responses.filter((r) => r.end < killedAt);
       const outage = auth.responses.filter((r) => r.end >= killedAt && r.start < reconnectedAt);
@@ -246,13 +264,22 @@ if (!hasNatsServer) print('nats-faults: SKIPPED, no nats-server binary on PATH o
       await node.kill('SIGTERM');
       await sleep(500);
       // One of each kind of sender while NATS is away: none may pass, the authorized one gets 503.
-      const [bobDown, carolDown, anonymousDown, aliceDown] = await Promise.all([send('/orders', tls(bob)), send('/orders', tls(carol)), send('/orders'), send('/orders', tls(alice))]);
+      const [bobDown, carolDown, anonymousDown, aliceDown] = await Promise.all([
+        send('/orders', tls(bob)),
+        send('/orders', tls(carol)),
+        send('/orders'),
+        send('/orders', tls(alice)),
+      ]);
       await sleep(Math.max(0, downAt + OUTAGE_MS - Date.now()));
 
       const startedAt = Date.now();
       await node.start();
       const backAt = Date.now();
-      const recoveryMs = await eventually(async () => (await send('/orders', tls(alice))).status === 200 && (await api('GET', '/roles/Role1')).status === 200, 30_000, 50);
+      const recoveryMs = await eventually(
+        async () => (await send('/orders', tls(alice))).status === 200 && (await api('GET', '/roles/Role1')).status === 200,
+        30_000,
+        50,
+      );
       const recoveredAt = Date.now();
       const [bobAfter, carolAfter, anonymousAfter] = await Promise.all([send('/orders', tls(bob)), send('/orders', tls(carol)), send('/orders')]);
       await sleep(3_000);
@@ -263,7 +290,16 @@ if (!hasNatsServer) print('nats-faults: SKIPPED, no nats-server binary on PATH o
       await ok(api, 'POST', '/service-instances/sender-a/keys', { name: 'k2', type: 'external-certificate', certificate: dave.certPem });
       const propagationMs = await eventually(async () => (await send('/orders', tls(dave))).status === 200, 30_000, 50).catch(() => -1);
 
-      const settings = await Promise.all(['/roles/Role1', '/roles/Role2', '/service-instances/sender-a', '/service-instances/sender-a/keys/k1', '/service-instances/sender-c/keys/k1', '/flows/orders'].map(async (path) => `${path} ${(await api('GET', path)).status}`));
+      const settings = await Promise.all(
+        [
+          '/roles/Role1',
+          '/roles/Role2',
+          '/service-instances/sender-a',
+          '/service-instances/sender-a/keys/k1',
+          '/service-instances/sender-c/keys/k1',
+          '/flows/orders',
+        ].map(async (path) => `${path} ${(await api('GET', path)).status}`),
+      );
       const acknowledged = writer.acknowledged();
       const lost = await writer.lost();
       const auth = traffic.authorized;

@@ -17,8 +17,19 @@ const bearer = (token: string) => ({ headers: { authorization: `Bearer ${token}`
 const FORM = 'application/x-www-form-urlencoded';
 
 /** `POST /oauth/token` on a fresh TLS connection, as an OAuth client library sends it. */
-function tokenRequest(port: number, ca: string, form: Record<string, string>, opts: TlsOpts & { headers?: Record<string, string> } = {}): Promise<IngressResult> {
-  return ingressRequest(port, ca, { path: '/oauth/token', cert: opts.cert, key: opts.key, headers: { 'content-type': FORM, ...opts.headers }, body: new URLSearchParams(form).toString() });
+function tokenRequest(
+  port: number,
+  ca: string,
+  form: Record<string, string>,
+  opts: TlsOpts & { headers?: Record<string, string> } = {},
+): Promise<IngressResult> {
+  return ingressRequest(port, ca, {
+    path: '/oauth/token',
+    cert: opts.cert,
+    key: opts.key,
+    headers: { 'content-type': FORM, ...opts.headers },
+    body: new URLSearchParams(form).toString(),
+  });
 }
 
 async function ingressGet(port: number, ca: string, path: string): Promise<{ status: number; body: string }> {
@@ -58,7 +69,8 @@ describe('OAuth: tokens from POST /oauth/token pass role flows as Bearer tokens 
   let bob: TestLeaf;
   let cc: { clientid: string; clientsecret: string };
   const token = (form: Record<string, string>, opts?: TlsOpts & { headers?: Record<string, string> }) => tokenRequest(sys.ingressPort, ca, form, opts);
-  const ccToken = async () => String((await token({ grant_type: 'client_credentials', client_id: cc.clientid, client_secret: cc.clientsecret })).json.access_token);
+  const ccToken = async () =>
+    String((await token({ grant_type: 'client_credentials', client_id: cc.clientid, client_secret: cc.clientsecret })).json.access_token);
 
   beforeAll(async () => {
     pki = await createTestPki();
@@ -91,7 +103,14 @@ describe('OAuth: tokens from POST /oauth/token pass role flows as Bearer tokens 
     const jwt = String(res.json.access_token);
     expect(part(jwt, 0)).toEqual({ alg: 'ES256', typ: 'at+jwt', kid: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/) });
     const claims = part(jwt, 1);
-    expect(claims).toMatchObject({ iss: `urn:certgate:${sys.harness.tenant}`, aud: `urn:certgate:${sys.harness.tenant}:flows`, sub: cc.clientid, client_id: cc.clientid, scope: 'Role1 Role2', jti: expect.any(String) });
+    expect(claims).toMatchObject({
+      iss: `urn:certgate:${sys.harness.tenant}`,
+      aud: `urn:certgate:${sys.harness.tenant}:flows`,
+      sub: cc.clientid,
+      client_id: cc.clientid,
+      scope: 'Role1 Role2',
+      jti: expect.any(String),
+    });
     expect(Number(claims.exp) - Number(claims.iat)).toBe(3600);
     expect(claims).not.toHaveProperty('cnf');
   });
@@ -113,7 +132,10 @@ describe('OAuth: tokens from POST /oauth/token pass role flows as Bearer tokens 
     expect(wrong.headers['www-authenticate']).toMatch(/^Basic /);
     const grant = await token({ grant_type: 'password', username: 'a', password: 'b' });
     expect(grant.status).toBe(400);
-    expect(grant.json).toEqual({ error: 'unsupported_grant_type', error_description: "grant_type 'password' is not supported: use client_credentials or client_x509" });
+    expect(grant.json).toEqual({
+      error: 'unsupported_grant_type',
+      error_description: "grant_type 'password' is not supported: use client_credentials or client_x509",
+    });
     const missing = await token({ client_id: cc.clientid, client_secret: cc.clientsecret });
     expect(missing.status).toBe(400);
     expect(missing.json.error).toBe('invalid_request');
@@ -146,7 +168,10 @@ describe('OAuth: tokens from POST /oauth/token pass role flows as Bearer tokens 
     const stranger = await pki.issueClient('stranger');
     const res = await token({ grant_type: 'client_x509' }, tls(stranger));
     expect(res.status).toBe(401);
-    expect(res.json).toEqual({ error: 'invalid_client', error_description: 'client certificate is not configured in any service key of a client_x509 service instance' });
+    expect(res.json).toEqual({
+      error: 'invalid_client',
+      error_description: 'client certificate is not configured in any service key of a client_x509 service instance',
+    });
   });
 
   it('a tampered token → 401 "token signature is invalid"', async () => {
@@ -172,10 +197,16 @@ describe('OAuth: tokens from POST /oauth/token pass role flows as Bearer tokens 
     expect(listed.body.keys.map((k) => k.kid).sort()).toEqual([oldKid, rotated.body.active].sort());
     await eventually(async () => {
       const jwks = JSON.parse((await ingressGet(sys.ingressPort, ca, '/oauth/jwks')).body) as { keys: { kid: string; alg: string; use: string }[] };
-      return jwks.keys.map((k) => k.kid).sort().join() === [oldKid, rotated.body.active].sort().join();
+      return (
+        jwks.keys
+          .map((k) => k.kid)
+          .sort()
+          .join() === [oldKid, rotated.body.active].sort().join()
+      );
     }, 2000);
     const jwks = JSON.parse((await ingressGet(sys.ingressPort, ca, '/oauth/jwks')).body) as { keys: Record<string, unknown>[] };
-    for (const key of jwks.keys) expect(key).toEqual({ kty: 'EC', crv: 'P-256', x: expect.any(String), y: expect.any(String), kid: expect.any(String), alg: 'ES256', use: 'sig' });
+    for (const key of jwks.keys)
+      expect(key).toEqual({ kty: 'EC', crv: 'P-256', x: expect.any(String), y: expect.any(String), kid: expect.any(String), alg: 'ES256', use: 'sig' });
 
     expect((await send('/orders', {}, bearer(before))).status).toBe(200);
     expect((await send('/orders', {}, bearer(after))).status).toBe(200);

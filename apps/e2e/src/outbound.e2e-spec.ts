@@ -4,7 +4,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { DEFAULT_SYSTEM_KEY_ALIAS, type ConnectivityResult, type KeystoreEntryView, type MplRecord } from '@certgate/contracts';
-import { createTestPki, defined, freePort, natsServerBinary, opensslAvailable, runOpenssl, startNatsProcess, type NatsProcess, type TestLeaf, type TestPki } from '@certgate/testing';
+import {
+  createTestPki,
+  defined,
+  freePort,
+  natsServerBinary,
+  opensslAvailable,
+  runOpenssl,
+  startNatsProcess,
+  type NatsProcess,
+  type TestLeaf,
+  type TestPki,
+} from '@certgate/testing';
 import { parseCsr } from '@certgate/x509';
 import { consoleApi, eventually, senderCall, type IngressResult } from './clients';
 import { consoleBytes } from './console-bytes';
@@ -110,7 +121,12 @@ describe('outbound: receivers called with the tenant key pairs over mutual TLS, 
   beforeAll(async () => {
     if (natsServerBinary()) nats = await startNatsProcess();
     else console.log('outbound e2e: no nats-server binary, so the suite uses the shared NATS and test 6 cannot inspect the store directory');
-    [senderPki, receiverPki, stranger, externalCa] = await Promise.all([createTestPki(), createTestPki({ name: 'Receiver PKI' }), createTestPki(), createExternalCa('Partner')]);
+    [senderPki, receiverPki, stranger, externalCa] = await Promise.all([
+      createTestPki(),
+      createTestPki({ name: 'Receiver PKI' }),
+      createTestPki(),
+      createExternalCa('Partner'),
+    ]);
     if (externalCa.tool !== 'openssl') console.log('outbound e2e: openssl is absent, the external CA signs with libs/x509 instead');
     sys = await startSystem('outbound', {}, ALL_SERVICES, { natsUrl: nats?.url });
     api = consoleApi(sys.consoleUrl, sys.adminToken);
@@ -122,8 +138,13 @@ describe('outbound: receivers called with the tenant key pairs over mutual TLS, 
     // The sender of inbound scenario 1: its root trusted, a role, an instance holding it, its certificate as a key.
     expect((await api('PUT', '/ingress/trusted-roots', { certificates: senderPki.root.certPem })).status).toBe(200);
     expect((await api('POST', '/roles', { name: ROLE })).status).toBe(201);
-    expect((await api('POST', '/service-instances', { name: 'sender-out', parameters: { roles: [ROLE], 'grant-types': ['client_x509'], 'redirect-uris': [] } })).status).toBe(201);
-    expect((await api('POST', '/service-instances/sender-out/keys', { name: 'k1', type: 'external-certificate', certificate: alice.certPem })).status).toBe(201);
+    expect(
+      (await api('POST', '/service-instances', { name: 'sender-out', parameters: { roles: [ROLE], 'grant-types': ['client_x509'], 'redirect-uris': [] } }))
+        .status,
+    ).toBe(201);
+    expect((await api('POST', '/service-instances/sender-out/keys', { name: 'k1', type: 'external-certificate', certificate: alice.certPem })).status).toBe(
+      201,
+    );
   }, 120_000);
 
   afterAll(async () => {
@@ -135,7 +156,13 @@ describe('outbound: receivers called with the tenant key pairs over mutual TLS, 
   });
 
   it('1. generate a key pair → CSR → an external CA signs it → import the chain → trust the receiver root → the flow calls the receiver with that key pair and its answer comes back', async () => {
-    const created = await api<KeystoreEntryView>('POST', '/keystore/key-pairs', { alias: PARTNER_ALIAS, keyType: 'EC', curve: 'P-256', subjectDN: `CN=${TENANT_CN}, O=certgate e2e`, validityDays: 30 });
+    const created = await api<KeystoreEntryView>('POST', '/keystore/key-pairs', {
+      alias: PARTNER_ALIAS,
+      keyType: 'EC',
+      curve: 'P-256',
+      subjectDN: `CN=${TENANT_CN}, O=certgate e2e`,
+      validityDays: 30,
+    });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ alias: PARTNER_ALIAS, kind: 'key-pair', owner: 'tenant', chainLength: 1 });
     expect(created.body.subjectDN).toContain(`CN=${TENANT_CN}`);
@@ -163,8 +190,14 @@ describe('outbound: receivers called with the tenant key pairs over mutual TLS, 
     expect(trusted.body).toMatchObject({ alias: 'receiver-root', kind: 'certificate', fingerprint: receiverPki.root.certificate.fingerprint });
 
     expect((await api('PUT', '/flows/outbound-a', relayFlow('outbound-a', receiverA.url('/in/orders'), PARTNER_ALIAS))).status).toBe(200);
-    const res = await until(() => call('outbound-a', 'order 42'), (r) => r.status !== 502);
-    expect({ status: res.status, text: res.text }).toEqual({ status: 201, text: JSON.stringify({ receiver: 'partner-a', clientCN: TENANT_CN, received: 'order 42' }) });
+    const res = await until(
+      () => call('outbound-a', 'order 42'),
+      (r) => r.status !== 502,
+    );
+    expect({ status: res.status, text: res.text }).toEqual({
+      status: 201,
+      text: JSON.stringify({ receiver: 'partner-a', clientCN: TENANT_CN, received: 'order 42' }),
+    });
     expect(res.headers['x-receiver']).toBe('partner-a');
     const seen = receiverA.requests.at(-1);
     expect(seen).toMatchObject({ path: '/in/orders', body: 'order 42', client: { subjectCN: TENANT_CN, fingerprint: partnerFingerprint } });
@@ -180,9 +213,17 @@ describe('outbound: receivers called with the tenant key pairs over mutual TLS, 
     expect(certificate.status).toBe(200);
     expect(fingerprintOf(certificate.body)).toBe(entry.body.fingerprint);
 
-    const receiverS = await receiver({ name: 'system-partner', chainPem: receiverServer.chainPem, keyPem: receiverServer.keyPem, trustedClientCas: [certificate.body] });
+    const receiverS = await receiver({
+      name: 'system-partner',
+      chainPem: receiverServer.chainPem,
+      keyPem: receiverServer.keyPem,
+      trustedClientCas: [certificate.body],
+    });
     expect((await api('PUT', '/flows/outbound-system', relayFlow('outbound-system', receiverS.url('/in/system')))).status).toBe(200);
-    const res = await until(() => call('outbound-system', 'via the system key pair'), (r) => r.status !== 502);
+    const res = await until(
+      () => call('outbound-system', 'via the system key pair'),
+      (r) => r.status !== 502,
+    );
     expect(res.status).toBe(201);
     expect(res.headers['x-receiver']).toBe('system-partner');
     expect(JSON.parse(res.text)).toMatchObject({ receiver: 'system-partner', received: 'via the system key pair' });
@@ -202,9 +243,17 @@ describe('outbound: receivers called with the tenant key pairs over mutual TLS, 
     }
 
     it('3a. the receiver refuses the client certificate', async () => {
-      const refusing = await receiver({ name: 'refusing', chainPem: receiverServer.chainPem, keyPem: receiverServer.keyPem, trustedClientCas: [stranger.root.certPem] });
+      const refusing = await receiver({
+        name: 'refusing',
+        chainPem: receiverServer.chainPem,
+        keyPem: receiverServer.keyPem,
+        trustedClientCas: [stranger.root.certPem],
+      });
       expect((await api('PUT', '/flows/refused', relayFlow('refused', refusing.url('/in'), PARTNER_ALIAS))).status).toBe(200);
-      const res = await until(() => call('refused'), (r) => r.status === 502 && /refus|reject/i.test(String(r.json.error_description)));
+      const res = await until(
+        () => call('refused'),
+        (r) => r.status === 502 && /refus|reject/i.test(String(r.json.error_description)),
+      );
       await expectFailure('refused', res, [/refus|reject/i, /client certificate/i]);
       expect(refusing.requests).toEqual([]);
       expect(refusing.tlsErrors.length).toBeGreaterThan(0);
@@ -212,9 +261,17 @@ describe('outbound: receivers called with the tenant key pairs over mutual TLS, 
 
     it('3b. an untrusted receiver: its root is not in the keystore', async () => {
       const server = await stranger.issueServer(['127.0.0.1', 'localhost']);
-      const untrusted = await receiver({ name: 'untrusted', chainPem: server.chainPem + stranger.root.certPem, keyPem: server.keyPem, trustedClientCas: [externalCa.rootPem] });
+      const untrusted = await receiver({
+        name: 'untrusted',
+        chainPem: server.chainPem + stranger.root.certPem,
+        keyPem: server.keyPem,
+        trustedClientCas: [externalCa.rootPem],
+      });
       expect((await api('PUT', '/flows/untrusted', relayFlow('untrusted', untrusted.url('/in'), PARTNER_ALIAS))).status).toBe(200);
-      const res = await until(() => call('untrusted'), (r) => r.status === 502);
+      const res = await until(
+        () => call('untrusted'),
+        (r) => r.status === 502,
+      );
       await expectFailure('untrusted', res, [/trust/i]);
       expect(untrusted.requests).toEqual([]);
     });
@@ -223,18 +280,26 @@ describe('outbound: receivers called with the tenant key pairs over mutual TLS, 
       const server = await receiverPki.issueServer(['partner.example']);
       const elsewhere = await receiver({ name: 'elsewhere', chainPem: server.chainPem, keyPem: server.keyPem, trustedClientCas: [externalCa.rootPem] });
       expect((await api('PUT', '/flows/mismatch', relayFlow('mismatch', elsewhere.url('/in'), PARTNER_ALIAS))).status).toBe(200);
-      const res = await until(() => call('mismatch'), (r) => r.status === 502);
+      const res = await until(
+        () => call('mismatch'),
+        (r) => r.status === 502,
+      );
       await expectFailure('mismatch', res, [/does not match host|host ?name/i, /127\.0\.0\.1/]);
       expect(elsewhere.requests).toEqual([]);
     });
 
     it('3d. a missing alias: the key pair named by the flow is not in the keystore', async () => {
       const alias = 'short-lived';
-      expect((await api('POST', '/keystore/key-pairs', { alias, keyType: 'EC', curve: 'P-256', subjectDN: 'CN=short-lived', validityDays: 1 })).status).toBe(201);
+      expect((await api('POST', '/keystore/key-pairs', { alias, keyType: 'EC', curve: 'P-256', subjectDN: 'CN=short-lived', validityDays: 1 })).status).toBe(
+        201,
+      );
       expect((await api('PUT', '/flows/no-key', relayFlow('no-key', receiverA.url('/in'), alias))).status).toBe(200);
       expect((await api('DELETE', `/keystore/entries/${alias}`)).status).toBe(204);
       const before = receiverA.requests.length;
-      const res = await until(() => call('no-key'), (r) => r.status === 502 && String(r.json.error_description).includes(`'${alias}'`));
+      const res = await until(
+        () => call('no-key'),
+        (r) => r.status === 502 && String(r.json.error_description).includes(`'${alias}'`),
+      );
       await expectFailure('no-key', res, [new RegExp(`'${alias}'`), /not|no /i]);
       expect(receiverA.requests.length).toBe(before);
     });
@@ -254,14 +319,36 @@ describe('outbound: receivers called with the tenant key pairs over mutual TLS, 
     const out = openssl(['pkcs12', '-in', 'export.p12', '-passin', `pass:${password}`, '-nodes'], tmp);
     const keyPem = defined(pemBlocks(out, 'PRIVATE KEY')[0], 'a private key in the exported file');
     const certificates = pemBlocks(out, 'CERTIFICATE');
-    const leaf = defined(certificates.find((c) => fingerprintOf(c) === partnerFingerprint), 'the key pair certificate in the exported file');
+    const leaf = defined(
+      certificates.find((c) => fingerprintOf(c) === partnerFingerprint),
+      'the key pair certificate in the exported file',
+    );
     expect(spki(createPrivateKey(keyPem))).toBe(spki(new X509Certificate(leaf).publicKey));
     expect(certificates.length).toBe(2);
     expect(runOpenssl(['pkcs12', '-in', 'export.p12', '-passin', 'pass:wrong', '-nodes'], { cwd: tmp }).status).not.toBe(0);
     heldKeys.generated = keyPem;
 
     // openssl → certgate: a key pair made by openssl, AES-256-CBC for key and certificates.
-    openssl(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', 'own.key', '-out', 'own.pem', '-days', '30', '-subj', '/CN=openssl-made/O=certgate e2e'], tmp);
+    openssl(
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:P-256',
+        '-nodes',
+        '-keyout',
+        'own.key',
+        '-out',
+        'own.pem',
+        '-days',
+        '30',
+        '-subj',
+        '/CN=openssl-made/O=certgate e2e',
+      ],
+      tmp,
+    );
     const p12 = (file: string, pbe: string[]) => {
       openssl(['pkcs12', '-export', '-inkey', 'own.key', '-in', 'own.pem', ...pbe, '-passout', `pass:${password}`, '-out', file], tmp);
       return readFileSync(join(tmp, file)).toString('base64');
@@ -276,7 +363,10 @@ describe('outbound: receivers called with the tenant key pairs over mutual TLS, 
 
     // Legacy encryption (3DES, and openssl's -legacy RC2): refused with a clear message, nothing stored.
     const legacyFiles = [p12('3des.p12', ['-keypbe', 'PBE-SHA1-3DES', '-certpbe', 'PBE-SHA1-3DES', '-macalg', 'sha1'])];
-    if (runOpenssl(['pkcs12', '-export', '-legacy', '-inkey', 'own.key', '-in', 'own.pem', '-passout', `pass:${password}`, '-out', 'rc2.p12'], { cwd: tmp }).status === 0) {
+    if (
+      runOpenssl(['pkcs12', '-export', '-legacy', '-inkey', 'own.key', '-in', 'own.pem', '-passout', `pass:${password}`, '-out', 'rc2.p12'], { cwd: tmp })
+        .status === 0
+    ) {
       legacyFiles.push(readFileSync(join(tmp, 'rc2.p12')).toString('base64'));
     } else {
       console.log('outbound e2e: this openssl cannot write -legacy files (no legacy provider); only the 3DES file is tried');
@@ -362,14 +452,19 @@ describe('outbound: receivers called with the tenant key pairs over mutual TLS, 
     const inventory = async () => {
       const res = await api<KeystoreEntryView[]>('GET', '/keystore/entries');
       expect(res.status).toBe(200);
-      return res.body.map((e) => ({ alias: e.alias, kind: e.kind, owner: e.owner, fingerprint: e.fingerprint, chainLength: e.chainLength })).sort((a, b) => a.alias.localeCompare(b.alias));
+      return res.body
+        .map((e) => ({ alias: e.alias, kind: e.kind, owner: e.owner, fingerprint: e.fingerprint, chainLength: e.chainLength }))
+        .sort((a, b) => a.alias.localeCompare(b.alias));
     };
     const before = await inventory();
     expect(before.map((e) => e.alias)).toEqual(expect.arrayContaining([SYSTEM_ALIAS, PARTNER_ALIAS, 'receiver-root']));
 
     await sys.restart();
     expect(await inventory()).toEqual(before);
-    const res = await until(() => call('outbound-a', 'after the restart'), (r) => r.status !== 502);
+    const res = await until(
+      () => call('outbound-a', 'after the restart'),
+      (r) => r.status !== 502,
+    );
     expect(res.status).toBe(201);
     expect(receiverA.requests.at(-1)).toMatchObject({ body: 'after the restart', client: { fingerprint: partnerFingerprint } });
 

@@ -60,7 +60,13 @@ export async function startReceiver(opts: ReceiverOptions): Promise<Receiver> {
         const raw = (req.socket as TLSSocket).getPeerCertificate?.()?.raw;
         const cert = raw?.length ? new X509Certificate(raw) : undefined;
         const client = cert ? { subject: cert.subject, subjectCN: /^CN=(.*)$/m.exec(cert.subject)?.[1], fingerprint: hex(cert.fingerprint256) } : undefined;
-        const seen: ReceivedRequest = { method: req.method ?? '', path: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), client };
+        const seen: ReceivedRequest = {
+          method: req.method ?? '',
+          path: req.url ?? '',
+          headers: req.headers,
+          body: Buffer.concat(chunks).toString('utf8'),
+          client,
+        };
         requests.push(seen);
         const body = JSON.stringify({ receiver: opts.name, clientCN: client?.subjectCN ?? null, received: seen.body });
         res.writeHead(201, { 'content-type': 'application/json', 'x-receiver': opts.name });

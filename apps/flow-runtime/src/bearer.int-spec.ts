@@ -35,10 +35,22 @@ describe('flow-runtime: Bearer tokens verified from the keys watched in KV (real
   const replicas: INestMicroservice[] = [];
 
   const invoke = (token: string, tls: TlsClient = { status: 'none' }) =>
-    rpc.request(RuntimeRpc.invoke, { requestId: randomUUID(), nodeId: 'ingress-test', method: 'POST', address: '/orders', headers: { authorization: `Bearer ${token}` }, clientAddress: '127.0.0.1', tls });
+    rpc.request(RuntimeRpc.invoke, {
+      requestId: randomUUID(),
+      nodeId: 'ingress-test',
+      method: 'POST',
+      address: '/orders',
+      headers: { authorization: `Bearer ${token}` },
+      clientAddress: '127.0.0.1',
+      tls,
+    });
 
   /** Every replica must have seen the key change before the next request may count on it. */
-  const everyReplicaKnows = (kid: string, known: boolean) => eventually(() => replicas.every((r) => (r.get(SigningKeyCache).keyFor(kid) !== undefined) === known), (all) => all);
+  const everyReplicaKnows = (kid: string, known: boolean) =>
+    eventually(
+      () => replicas.every((r) => (r.get(SigningKeyCache).keyFor(kid) !== undefined) === known),
+      (all) => all,
+    );
 
   beforeAll(async () => {
     h = await startNatsHarness({ label: 'runtime-bearer' });
@@ -54,8 +66,19 @@ describe('flow-runtime: Bearer tokens verified from the keys watched in KV (real
     await kv.putCertificateKey('senders', 'k1', alice.certificate);
     await kv.putSigningKey(signer.kid, signer.publicJwk);
     for (const node of ['rt-a', 'rt-b']) replicas.push(await startRuntimeReplica(h, node));
-    await rpc.request(FlowsRpc.put, { id: 'orders', definition: { id: 'orders', sender: { address: '/orders', authorization: { type: 'role', role: 'Role1' } }, steps: [{ type: 'respond', status: 200, body: 'ok ${principal}' }] } });
-    for (const r of replicas) await eventually(() => r.get(FlowCache).byAddress('/orders') !== undefined, (ok) => ok);
+    await rpc.request(FlowsRpc.put, {
+      id: 'orders',
+      definition: {
+        id: 'orders',
+        sender: { address: '/orders', authorization: { type: 'role', role: 'Role1' } },
+        steps: [{ type: 'respond', status: 200, body: 'ok ${principal}' }],
+      },
+    });
+    for (const r of replicas)
+      await eventually(
+        () => r.get(FlowCache).byAddress('/orders') !== undefined,
+        (ok) => ok,
+      );
   }, 60_000);
 
   afterAll(async () => {
@@ -104,7 +127,10 @@ describe('flow-runtime: Bearer tokens verified from the keys watched in KV (real
     const token = await next.sign();
     expect((await invoke(token)).status).toBe(200);
     await kv.deleteKey('basic', 'k2');
-    const res = await eventually(() => Promise.all([invoke(token), invoke(token)]), (all) => all.every((r) => r.status === 401));
+    const res = await eventually(
+      () => Promise.all([invoke(token), invoke(token)]),
+      (all) => all.every((r) => r.status === 401),
+    );
     expect(res.map((r) => r.denial?.reason)).toEqual(['token_client_unknown', 'token_client_unknown']);
   });
 });

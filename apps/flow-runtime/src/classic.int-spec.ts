@@ -33,7 +33,8 @@ async function eventually<T>(probe: () => T, accept: (value: T) => boolean, time
   return value;
 }
 
-const description = (res: InvokeResponse) => (JSON.parse(Buffer.from(res.bodyBase64 ?? '', 'base64').toString('utf8')) as { error_description: string }).error_description;
+const description = (res: InvokeResponse) =>
+  (JSON.parse(Buffer.from(res.bodyBase64 ?? '', 'base64').toString('utf8')) as { error_description: string }).error_description;
 const T = () => new Date().toISOString();
 
 describe('flow-runtime in classic mode: certificate → mapping → user → roles (real NATS, two replicas)', () => {
@@ -50,17 +51,30 @@ describe('flow-runtime in classic mode: certificate → mapping → user → rol
     const mapping: CertificateMapping = { id: cert.fingerprint, user, certificate: cert.toInfo(), createdAt: T() };
     return kv.identity.put(ClassicKv.mapping(cert.fingerprint), encodeJson(mapping));
   };
-  const putUser = (name: string, roles: string[]) => kv.identity.put(ClassicKv.user(name), encodeJson({ name, roles, createdAt: T(), updatedAt: T() } satisfies StoredUser));
+  const putUser = (name: string, roles: string[]) =>
+    kv.identity.put(ClassicKv.user(name), encodeJson({ name, roles, createdAt: T(), updatedAt: T() } satisfies StoredUser));
   const putGroup = (name: string, roles: string[], users: string[]) =>
     kv.identity.put(ClassicKv.group(name), encodeJson({ name, roles, users, createdAt: T(), updatedAt: T() } satisfies Group));
 
   const invoke = (address: string, tls: TlsClient) =>
-    rpc.request(RuntimeRpc.invoke, { requestId: randomUUID(), nodeId: 'ingress-test', method: 'POST', address, headers: {}, bodyBase64: '', clientAddress: '127.0.0.1', tls });
+    rpc.request(RuntimeRpc.invoke, {
+      requestId: randomUUID(),
+      nodeId: 'ingress-test',
+      method: 'POST',
+      address,
+      headers: {},
+      bodyBase64: '',
+      clientAddress: '127.0.0.1',
+      tls,
+    });
 
   async function deploy(definition: FlowDefinition): Promise<void> {
     await rpc.request(FlowsRpc.put, { id: definition.id, definition });
     for (const r of replicas) {
-      const served = await eventually(() => r.get(FlowCache).byAddress(definition.sender.address)?.flow.definition.id, (id) => id === definition.id);
+      const served = await eventually(
+        () => r.get(FlowCache).byAddress(definition.sender.address)?.flow.definition.id,
+        (id) => id === definition.id,
+      );
       if (served !== definition.id) throw new Error(`flow '${definition.id}' is not served after ${LIVE_MS} ms`);
     }
   }
@@ -92,10 +106,17 @@ describe('flow-runtime in classic mode: certificate → mapping → user → rol
 
     for (const node of ['rt-a', 'rt-b']) replicas.push(await startRuntimeReplica(h, node, { CERTGATE_MODE: 'classic' }));
 
-    await deploy({ id: 'orders', sender: { address: '/orders', authorization: { type: 'role', role: 'Role1' } }, steps: [{ type: 'respond', status: 200, body: 'ok ${principal}' }] });
+    await deploy({
+      id: 'orders',
+      sender: { address: '/orders', authorization: { type: 'role', role: 'Role1' } },
+      steps: [{ type: 'respond', status: 200, body: 'ok ${principal}' }],
+    });
     await deploy({
       id: 'dn',
-      sender: { address: '/dn', authorization: { type: 'client-certificate', certificates: [{ subjectDN: carol.certificate.subjectDN, issuerDN: carol.certificate.issuerDN }] } },
+      sender: {
+        address: '/dn',
+        authorization: { type: 'client-certificate', certificates: [{ subjectDN: carol.certificate.subjectDN, issuerDN: carol.certificate.issuerDN }] },
+      },
       steps: [],
     });
   }, 60_000);

@@ -65,7 +65,12 @@ describe('flow-runtime: deploying flows (FlowsRpc over real NATS, two replicas)'
     };
     const deployed = await rpc.request(FlowsRpc.put, { id: 'certs', definition });
     expect(deployed.certificateMatchers).toEqual([
-      { fingerprint: alice.certificate.fingerprint, subjectDN: alice.certificate.subjectDN, issuerDN: alice.certificate.issuerDN, notAfter: alice.certificate.notAfter.toISOString() },
+      {
+        fingerprint: alice.certificate.fingerprint,
+        subjectDN: alice.certificate.subjectDN,
+        issuerDN: alice.certificate.issuerDN,
+        notAfter: alice.certificate.notAfter.toISOString(),
+      },
       { normalizedSubjectDN: 'cn=bob,o=acme', normalizedIssuerDN: 'cn=ca,o=acme', subjectDN: 'CN = Bob , O=Acme', issuerDN: 'cn=CA,o=acme' },
     ]);
   });
@@ -99,16 +104,22 @@ describe('flow-runtime: deploying flows (FlowsRpc over real NATS, two replicas)'
     });
 
     it('400 for an unknown placeholder or a hop-by-hop header', async () => {
-      const placeholder = await refusal(rpc.request(FlowsRpc.put, { id: 'tpl', definition: roleFlow('tpl', '/tpl', { steps: [{ type: 'respond', status: 200, body: '${nope}' }] }) }));
+      const placeholder = await refusal(
+        rpc.request(FlowsRpc.put, { id: 'tpl', definition: roleFlow('tpl', '/tpl', { steps: [{ type: 'respond', status: 200, body: '${nope}' }] }) }),
+      );
       expect(placeholder).toMatchObject({ code: 'validation_failed', message: expect.stringContaining("steps[0].body: unknown placeholder '${nope}'") });
-      const header = await refusal(rpc.request(FlowsRpc.put, { id: 'hdr', definition: roleFlow('hdr', '/hdr', { steps: [{ type: 'set-header', name: 'Connection', value: 'close' }] }) }));
+      const header = await refusal(
+        rpc.request(FlowsRpc.put, { id: 'hdr', definition: roleFlow('hdr', '/hdr', { steps: [{ type: 'set-header', name: 'Connection', value: 'close' }] }) }),
+      );
       expect(header).toMatchObject({ code: 'validation_failed', message: expect.stringContaining("steps[0].name: 'Connection'") });
     });
 
     it('400 from the contract schema for a malformed definition', async () => {
       // A contract that lets anything through on the client side, so the runtime's own validation answers.
       const lax = rpcContract(FlowsRpc.put.subject, z.any(), z.any());
-      const err = await refusal(rpc.request(lax, { id: 'x', definition: { id: 'x', sender: { address: 'no-slash', authorization: { type: 'role', role: 'R' } } } }));
+      const err = await refusal(
+        rpc.request(lax, { id: 'x', definition: { id: 'x', sender: { address: 'no-slash', authorization: { type: 'role', role: 'R' } } } }),
+      );
       expect(err.code).toBe('validation_failed');
       expect(err.message).toContain('definition.sender.address');
     });
@@ -167,7 +178,10 @@ describe('flow-runtime: deploying flows (FlowsRpc over real NATS, two replicas)'
       const flows = await ensureKv(h.nc, h.tenant, Buckets.flows);
       await flows.put(FlowsKv.flow('broken'), encodeJson({ definition: { id: 'broken' } }));
       expect((await rpc.request(FlowsRpc.list, {})).flows.map((f) => f.definition.id)).not.toContain('broken');
-      await expect(rpc.request(FlowsRpc.get, { id: 'broken' })).rejects.toMatchObject({ code: 'internal_error', message: expect.stringContaining("flow 'broken' is unreadable") });
+      await expect(rpc.request(FlowsRpc.get, { id: 'broken' })).rejects.toMatchObject({
+        code: 'internal_error',
+        message: expect.stringContaining("flow 'broken' is unreadable"),
+      });
       await expect(rpc.request(FlowsRpc.put, { id: 'broken', definition: roleFlow('broken', '/broken') })).resolves.toMatchObject({ revision: 1 });
       await flows.put(FlowsKv.flow('broken'), encodeJson({ definition: { id: 'broken' } }));
       await rpc.request(FlowsRpc.delete, { id: 'broken' });

@@ -1,6 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { INestMicroservice } from '@nestjs/common';
-import { Buckets, DEFAULT_SYSTEM_KEY_ALIAS, FlowsKv, FlowsRpc, RuntimeRpc, type DeployedFlow, type FlowDefinition, type InvokeRequest, type InvokeResponse, type MplRecord, type TlsClient } from '@certgate/contracts';
+import {
+  Buckets,
+  DEFAULT_SYSTEM_KEY_ALIAS,
+  FlowsKv,
+  FlowsRpc,
+  RuntimeRpc,
+  type DeployedFlow,
+  type FlowDefinition,
+  type InvokeRequest,
+  type InvokeResponse,
+  type MplRecord,
+  type TlsClient,
+} from '@certgate/contracts';
 import { RpcClient, encodeJson, ensureKv, readStreamTail } from '@certgate/messaging';
 import { createTestPki, freePort, startNatsHarness, type NatsHarness, type TestLeaf, type TestPki } from '@certgate/testing';
 import { describeReason } from '@certgate/x509';
@@ -66,7 +78,10 @@ describe('flow-runtime: invoking flows end to end (real NATS, KV state in the co
     // Every replica must serve it before the tests use it.
     for (const r of replicas) {
       const flows = r.get(FlowCache);
-      const served = await eventually(() => flows.byAddress(definition.sender.address)?.flow.definition.id, (id) => id === definition.id);
+      const served = await eventually(
+        () => flows.byAddress(definition.sender.address)?.flow.definition.id,
+        (id) => id === definition.id,
+      );
       if (served !== definition.id) throw new Error(`flow '${definition.id}' is not served after ${LIVE_MS} ms`);
     }
   }
@@ -108,7 +123,10 @@ describe('flow-runtime: invoking flows end to end (real NATS, KV state in the co
       id: 'dn',
       sender: {
         address: '/dn',
-        authorization: { type: 'client-certificate', certificates: [{ subjectDN: shout(carol.certificate.subjectDN), issuerDN: shout(carol.certificate.issuerDN) }] },
+        authorization: {
+          type: 'client-certificate',
+          certificates: [{ subjectDN: shout(carol.certificate.subjectDN), issuerDN: shout(carol.certificate.issuerDN) }],
+        },
       },
       steps: [{ type: 'respond', status: 200, body: 'dn ok ${principal}' }],
     });
@@ -144,7 +162,10 @@ describe('flow-runtime: invoking flows end to end (real NATS, KV state in the co
     it('an unknown certificate: 401 invalid_client saying no service key holds it', async () => {
       const res = await invoke('/orders', verifiedTls(bob.certificate));
       expect(res.status).toBe(401);
-      expect(json(res)).toEqual({ error: 'invalid_client', error_description: 'client certificate is not configured in any service key of a client_x509 service instance' });
+      expect(json(res)).toEqual({
+        error: 'invalid_client',
+        error_description: 'client certificate is not configured in any service key of a client_x509 service instance',
+      });
       expect(res.principal).toBeUndefined();
     });
 
@@ -221,7 +242,10 @@ describe('flow-runtime: invoking flows end to end (real NATS, KV state in the co
     it('a deleted key is refused within a second; the other key of the instance still passes (rollover)', async () => {
       expect((await invoke('/orders', verifiedTls(erin.certificate))).status).toBe(201);
       await kv.deleteKey('senders', 'k3', erin.certificate.fingerprint);
-      const res = await eventually(() => invoke('/orders', verifiedTls(erin.certificate)), (r) => r.status === 401);
+      const res = await eventually(
+        () => invoke('/orders', verifiedTls(erin.certificate)),
+        (r) => r.status === 401,
+      );
       expect(res.status).toBe(401);
       expect(json(res).error_description).toBe('client certificate is not configured in any service key of a client_x509 service instance');
       expect((await invoke('/orders', verifiedTls(alice.certificate))).status).toBe(201);
@@ -229,16 +253,29 @@ describe('flow-runtime: invoking flows end to end (real NATS, KV state in the co
 
     it("an instance's new role is in force within a second", async () => {
       await kv.putInstance('limited', ['Other', 'Role1'], 'client_x509');
-      const res = await eventually(() => invoke('/orders', verifiedTls(dave.certificate)), (r) => r.status === 201);
+      const res = await eventually(
+        () => invoke('/orders', verifiedTls(dave.certificate)),
+        (r) => r.status === 201,
+      );
       expect(res).toMatchObject({ status: 201, principal: ids.dave });
       await kv.putInstance('limited', ['Other'], 'client_x509');
-      expect((await eventually(() => invoke('/orders', verifiedTls(dave.certificate)), (r) => r.status === 403)).status).toBe(403);
+      expect(
+        (
+          await eventually(
+            () => invoke('/orders', verifiedTls(dave.certificate)),
+            (r) => r.status === 403,
+          )
+        ).status,
+      ).toBe(403);
     });
 
     it('without the system key pair certificate authentication is refused naming the alias; basic auth still works', async () => {
       await kv.deleteSystemKey(DEFAULT_SYSTEM_KEY_ALIAS);
       try {
-        const res = await eventually(() => invoke('/orders', verifiedTls(alice.certificate)), (r) => r.status === 401);
+        const res = await eventually(
+          () => invoke('/orders', verifiedTls(alice.certificate)),
+          (r) => r.status === 401,
+        );
         expect(res.status).toBe(401);
         expect(json(res)).toEqual({
           error: 'invalid_client',
@@ -249,41 +286,81 @@ describe('flow-runtime: invoking flows end to end (real NATS, KV state in the co
       } finally {
         await kv.putSystemKey(DEFAULT_SYSTEM_KEY_ALIAS, systemCert.certificate);
       }
-      expect((await eventually(() => invoke('/orders', verifiedTls(alice.certificate)), (r) => r.status === 201)).status).toBe(201);
+      expect(
+        (
+          await eventually(
+            () => invoke('/orders', verifiedTls(alice.certificate)),
+            (r) => r.status === 201,
+          )
+        ).status,
+      ).toBe(201);
     });
 
     it('an expired system key pair refuses certificate authentication too', async () => {
       const past = Date.now() - 86_400_000;
       await kv.putSystemKey(DEFAULT_SYSTEM_KEY_ALIAS, systemCert.certificate, { notBefore: new Date(past - 86_400_000), notAfter: new Date(past) });
       try {
-        const res = await eventually(() => invoke('/orders', verifiedTls(alice.certificate)), (r) => r.status === 401);
-        expect(json(res).error_description).toBe(`client certificate authentication is not enabled: key pair with alias '${DEFAULT_SYSTEM_KEY_ALIAS}' has expired`);
+        const res = await eventually(
+          () => invoke('/orders', verifiedTls(alice.certificate)),
+          (r) => r.status === 401,
+        );
+        expect(json(res).error_description).toBe(
+          `client certificate authentication is not enabled: key pair with alias '${DEFAULT_SYSTEM_KEY_ALIAS}' has expired`,
+        );
       } finally {
         await kv.putSystemKey(DEFAULT_SYSTEM_KEY_ALIAS, systemCert.certificate);
       }
-      expect((await eventually(() => invoke('/orders', verifiedTls(alice.certificate)), (r) => r.status === 201)).status).toBe(201);
+      expect(
+        (
+          await eventually(
+            () => invoke('/orders', verifiedTls(alice.certificate)),
+            (r) => r.status === 201,
+          )
+        ).status,
+      ).toBe(201);
     });
 
     it('a flow written to the flows bucket in the contract layout is served within a second', async () => {
       const flows = await ensureKv(h.nc, h.tenant, Buckets.flows);
       const direct: DeployedFlow = {
-        definition: { id: 'direct', sender: { address: '/direct', authorization: { type: 'role', role: 'Role1' } }, steps: [{ type: 'respond', status: 200, body: 'direct ${principal}' }] },
+        definition: {
+          id: 'direct',
+          sender: { address: '/direct', authorization: { type: 'role', role: 'Role1' } },
+          steps: [{ type: 'respond', status: 200, body: 'direct ${principal}' }],
+        },
         certificateMatchers: [],
         deployedAt: new Date().toISOString(),
       };
       await flows.put(FlowsKv.flow('direct'), encodeJson(direct));
-      const res = await eventually(() => invoke('/direct', verifiedTls(alice.certificate)), (r) => r.status === 200);
+      const res = await eventually(
+        () => invoke('/direct', verifiedTls(alice.certificate)),
+        (r) => r.status === 200,
+      );
       expect(text(res)).toBe(`direct ${ids.alice}`);
       await flows.delete(FlowsKv.flow('direct'));
-      expect((await eventually(() => invoke('/direct', verifiedTls(alice.certificate)), (r) => r.status === 404)).status).toBe(404);
+      expect(
+        (
+          await eventually(
+            () => invoke('/direct', verifiedTls(alice.certificate)),
+            (r) => r.status === 404,
+          )
+        ).status,
+      ).toBe(404);
     });
 
     it('a redeployed flow is served by every replica within a second', async () => {
       await rpc.request(FlowsRpc.put, {
         id: 'echo',
-        definition: { id: 'echo', sender: { address: '/echo', authorization: { type: 'role', role: 'Role1' } }, steps: [{ type: 'respond', status: 202, body: 'v2' }] },
+        definition: {
+          id: 'echo',
+          sender: { address: '/echo', authorization: { type: 'role', role: 'Role1' } },
+          steps: [{ type: 'respond', status: 202, body: 'v2' }],
+        },
       });
-      const res = await eventually(() => invoke('/echo', verifiedTls(alice.certificate)), (r) => r.status === 202);
+      const res = await eventually(
+        () => invoke('/echo', verifiedTls(alice.certificate)),
+        (r) => r.status === 202,
+      );
       expect(text(res)).toBe('v2');
     });
   });
@@ -293,7 +370,15 @@ describe('flow-runtime: invoking flows end to end (real NATS, KV state in the co
       const batch = Array.from({ length: 40 }, () => randomUUID());
       const responses = await Promise.all(
         batch.map((requestId) =>
-          rpc.request(RuntimeRpc.invoke, { requestId, nodeId: 'ingress-test', method: 'GET', address: '/orders', headers: {}, clientAddress: '127.0.0.1', tls: verifiedTls(alice.certificate) }),
+          rpc.request(RuntimeRpc.invoke, {
+            requestId,
+            nodeId: 'ingress-test',
+            method: 'GET',
+            address: '/orders',
+            headers: {},
+            clientAddress: '127.0.0.1',
+            tls: verifiedTls(alice.certificate),
+          }),
         ),
       );
       expect(responses.every((r) => r.status === 201)).toBe(true);
@@ -311,11 +396,17 @@ describe('flow-runtime: invoking flows end to end (real NATS, KV state in the co
       const fresh = await pki.issueClient('frank');
       const clientid = await kv.putCertificateKey('senders', 'k4', fresh.certificate);
       const caches = replicas.map((r) => r.get(PrincipalCache));
-      const seen = await eventually(() => caches.map((c) => c.byFingerprint(fresh.certificate.fingerprint)?.name), (names) => names.every((n) => n === clientid));
+      const seen = await eventually(
+        () => caches.map((c) => c.byFingerprint(fresh.certificate.fingerprint)?.name),
+        (names) => names.every((n) => n === clientid),
+      );
       expect(seen).toEqual([clientid, clientid]);
 
       await kv.deleteKey('senders', 'k4', fresh.certificate.fingerprint);
-      const gone = await eventually(() => caches.map((c) => c.byFingerprint(fresh.certificate.fingerprint)), (p) => p.every((x) => x === undefined));
+      const gone = await eventually(
+        () => caches.map((c) => c.byFingerprint(fresh.certificate.fingerprint)),
+        (p) => p.every((x) => x === undefined),
+      );
       expect(gone).toEqual([undefined, undefined]);
       const after = await Promise.all(Array.from({ length: 20 }, () => invoke('/orders', verifiedTls(fresh.certificate))));
       expect(after.map((r) => r.status)).toEqual(Array(20).fill(401));
@@ -345,7 +436,13 @@ describe('flow-runtime: invoking flows end to end (real NATS, KV state in the co
     expect(records).toHaveLength(4);
     expect(byId.get(requestIds.completed)).toMatchObject({ flowId: 'orders', address: '/orders', principal: ids.alice, status: 201, outcome: 'completed' });
     expect(byId.get(requestIds.completed)?.error).toBeUndefined();
-    expect(byId.get(requestIds.denied)).toMatchObject({ flowId: 'orders', principal: ids.dave, status: 403, outcome: 'denied', error: `'${ids.dave}' does not have role 'Role1'` });
+    expect(byId.get(requestIds.denied)).toMatchObject({
+      flowId: 'orders',
+      principal: ids.dave,
+      status: 403,
+      outcome: 'denied',
+      error: `'${ids.dave}' does not have role 'Role1'`,
+    });
     expect(byId.get(requestIds.notFound)).toMatchObject({ address: '/missing', status: 404, outcome: 'not_found' });
     expect(byId.get(requestIds.notFound)?.flowId).toBeUndefined();
     expect(byId.get(requestIds.failed)).toMatchObject({ flowId: 'relay', status: 502, outcome: 'failed', error: refused() });

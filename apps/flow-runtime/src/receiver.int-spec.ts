@@ -1,9 +1,27 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { INestMicroservice } from '@nestjs/common';
 import type { Subscription } from 'nats';
-import { FlowsRpc, KeystoreRpc, RuntimeRpc, tenantSubject, type FlowDefinition, type InvokeResponse, type KeyMaterialRequest, type MplRecord } from '@certgate/contracts';
+import {
+  FlowsRpc,
+  KeystoreRpc,
+  RuntimeRpc,
+  tenantSubject,
+  type FlowDefinition,
+  type InvokeResponse,
+  type KeyMaterialRequest,
+  type MplRecord,
+} from '@certgate/contracts';
 import { RpcClient, decodeJson, readStreamTail } from '@certgate/messaging';
-import { createTestPki, freePort, launchServices, startNatsHarness, type LaunchedSystem, type NatsHarness, type TestLeaf, type TestPki } from '@certgate/testing';
+import {
+  createTestPki,
+  freePort,
+  launchServices,
+  startNatsHarness,
+  type LaunchedSystem,
+  type NatsHarness,
+  type TestLeaf,
+  type TestPki,
+} from '@certgate/testing';
 import { parseCertificates, writePkcs12 } from '@certgate/x509';
 import { FlowCache } from './app/state/flow-cache';
 import { KeystoreEntries } from './app/state/keystore-entries';
@@ -49,7 +67,10 @@ describe('flow-runtime: receiver calls over mutual TLS (real NATS, real keystore
   const keyRequests: KeyMaterialRequest[] = [];
   let keyRequestTap: Subscription;
 
-  function invoke(address: string, opts: { body?: string; headers?: Record<string, string>; method?: string } = {}): Promise<{ res: InvokeResponse; requestId: string }> {
+  function invoke(
+    address: string,
+    opts: { body?: string; headers?: Record<string, string>; method?: string } = {},
+  ): Promise<{ res: InvokeResponse; requestId: string }> {
     const requestId = randomUUID();
     return rpc
       .request(
@@ -90,7 +111,10 @@ describe('flow-runtime: receiver calls over mutual TLS (real NATS, real keystore
   async function deploy(definition: FlowDefinition): Promise<void> {
     await rpc.request(FlowsRpc.put, { id: definition.id, definition });
     const flows = runtime.get(FlowCache);
-    await eventually(() => flows.byAddress(definition.sender.address)?.flow.definition.id, (id) => id === definition.id);
+    await eventually(
+      () => flows.byAddress(definition.sender.address)?.flow.definition.id,
+      (id) => id === definition.id,
+    );
   }
 
   const flow = (id: string, url: string, authentication: NonNullable<FlowDefinition['receiver']>['authentication']): FlowDefinition => ({
@@ -109,7 +133,10 @@ describe('flow-runtime: receiver calls over mutual TLS (real NATS, real keystore
   /** The runtime's watch of the keystore bucket has applied the entry's current state. */
   async function runtimeSees(alias: string, present: boolean): Promise<void> {
     const entries = runtime.get(KeystoreEntries);
-    await eventually(() => entries.entry(alias) !== undefined, (seen) => seen === present);
+    await eventually(
+      () => entries.entry(alias) !== undefined,
+      (seen) => seen === present,
+    );
   }
 
   const lastSeen = (name: string): SeenRequest | undefined => receivers[name].seen.at(-1);
@@ -118,7 +145,9 @@ describe('flow-runtime: receiver calls over mutual TLS (real NATS, real keystore
     h = await startNatsHarness({ label: 'runtime-receiver' });
     rpc = new RpcClient(h.nc, h.tenant);
     kv = await KvFixtures.open(h.nc, h.tenant);
-    keyRequestTap = h.nc.subscribe(tenantSubject(h.tenant, KeystoreRpc.keyMaterial.subject), { callback: (_err, msg) => keyRequests.push(decodeJson(msg.data) as KeyMaterialRequest) });
+    keyRequestTap = h.nc.subscribe(tenantSubject(h.tenant, KeystoreRpc.keyMaterial.subject), {
+      callback: (_err, msg) => keyRequests.push(decodeJson(msg.data) as KeyMaterialRequest),
+    });
     [tenantPki, receiverPki] = await Promise.all([createTestPki({ name: 'Tenant Client CA' }), createTestPki({ name: 'Receiver CA' })]);
     const strangerPki = await createTestPki({ name: 'Stranger CA' });
 
@@ -232,22 +261,31 @@ describe('flow-runtime: receiver calls over mutual TLS (real NATS, real keystore
 
   describe('each failure: 502 to the sender and the exact reason in the MPL', () => {
     it('a receiver that does not accept the client certificate', async () => {
-      await expectFailure('/refused', "the receiver refused the client certificate of key pair 'tenant-a': it closed the connection right after the TLS handshake without answering (ECONNRESET)");
+      await expectFailure(
+        '/refused',
+        "the receiver refused the client certificate of key pair 'tenant-a': it closed the connection right after the TLS handshake without answering (ECONNRESET)",
+      );
     });
 
     it('a receiver that requires a client certificate from a flow that presents none', async () => {
-      await expectFailure('/anonymous', "the receiver requires a client certificate, but the flow's receiver authentication is 'none' (TLS alert: certificate_required)");
+      await expectFailure(
+        '/anonymous',
+        "the receiver requires a client certificate, but the flow's receiver authentication is 'none' (TLS alert: certificate_required)",
+      );
     });
 
-    it("a receiver whose root is not a trusted certificate in the keystore", async () => {
+    it('a receiver whose root is not a trusted certificate in the keystore', async () => {
       await expectFailure(
         '/untrusted',
         "the receiver's certificate chain is not trusted by the keystore: no trusted certificate in the keystore issued it, or the receiver does not send its intermediate CA certificates (UNABLE_TO_GET_ISSUER_CERT_LOCALLY); add the receiver's root CA certificate to the keystore as a trusted certificate",
       );
     });
 
-    it("a receiver whose certificate is for another host name", async () => {
-      await expectFailure('/mismatch', "the receiver's certificate does not match host '127.0.0.1': IP: 127.0.0.1 is not in the cert's list (the certificate is for DNS:receiver.test)");
+    it('a receiver whose certificate is for another host name', async () => {
+      await expectFailure(
+        '/mismatch',
+        "the receiver's certificate does not match host '127.0.0.1': IP: 127.0.0.1 is not in the cert's list (the certificate is for DNS:receiver.test)",
+      );
     });
 
     it('a receiver with an expired certificate', async () => {
@@ -278,7 +316,10 @@ describe('flow-runtime: receiver calls over mutual TLS (real NATS, real keystore
       await rpc.request(KeystoreRpc.deleteEntry, { alias: RECEIVER_ROOT });
       await runtimeSees(RECEIVER_ROOT, false);
       // The kept-alive connection verified under the old trust is not used again.
-      await expectFailure('/named', /^the receiver's certificate chain is not trusted by the keystore: the keystore holds no trusted certificates \(UNABLE_TO_GET_ISSUER_CERT_LOCALLY\)/);
+      await expectFailure(
+        '/named',
+        /^the receiver's certificate chain is not trusted by the keystore: the keystore holds no trusted certificates \(UNABLE_TO_GET_ISSUER_CERT_LOCALLY\)/,
+      );
 
       await rpc.request(KeystoreRpc.addTrustedCertificate, { alias: RECEIVER_ROOT, certificatePem: receiverPki.root.certPem });
       await runtimeSees(RECEIVER_ROOT, true);

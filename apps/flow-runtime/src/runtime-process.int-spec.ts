@@ -2,7 +2,16 @@ import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { FlowsRpc, RuntimeRpc, healthContract, type InvokeResponse } from '@certgate/contracts';
 import { RpcClient } from '@certgate/messaging';
-import { REPO_ROOT, createTestPki, launchServices, serviceCommand, startNatsHarness, type LaunchedSystem, type NatsHarness, type TestLeaf } from '@certgate/testing';
+import {
+  REPO_ROOT,
+  createTestPki,
+  launchServices,
+  serviceCommand,
+  startNatsHarness,
+  type LaunchedSystem,
+  type NatsHarness,
+  type TestLeaf,
+} from '@certgate/testing';
 import { KvFixtures, verifiedTls } from './test-support/kv-fixtures';
 
 const ALIAS = 'custom_system_key';
@@ -42,7 +51,15 @@ describe('flow-runtime as a process (main.ts, env from the environment)', () => 
   });
 
   const invoke = (): Promise<InvokeResponse> =>
-    rpc.request(RuntimeRpc.invoke, { requestId: randomUUID(), nodeId: 'ingress-test', method: 'GET', address: '/p', headers: {}, clientAddress: '127.0.0.1', tls: verifiedTls(alice.certificate) });
+    rpc.request(RuntimeRpc.invoke, {
+      requestId: randomUUID(),
+      nodeId: 'ingress-test',
+      method: 'GET',
+      address: '/p',
+      headers: {},
+      clientAddress: '127.0.0.1',
+      tls: verifiedTls(alice.certificate),
+    });
 
   it('reports a health check per cache', async () => {
     const health = await rpc.request(healthContract('flow-runtime'), {});

@@ -1,6 +1,18 @@
 import type { INestMicroservice } from '@nestjs/common';
 import type { KV } from 'nats';
-import { Buckets, ClassicKv, ClassicRpc, FlowsKv, IdentityKv, IdentityRpc, PREDEFINED_ROLE, certificateMappingSchema, groupSchema, type CertgateError, type DeployedFlow } from '@certgate/contracts';
+import {
+  Buckets,
+  ClassicKv,
+  ClassicRpc,
+  FlowsKv,
+  IdentityKv,
+  IdentityRpc,
+  PREDEFINED_ROLE,
+  certificateMappingSchema,
+  groupSchema,
+  type CertgateError,
+  type DeployedFlow,
+} from '@certgate/contracts';
 import { encodeJson, ensureKv, RpcClient } from '@certgate/messaging';
 import { certgateFailure as failure, createTestPki, startNatsHarness, type NatsHarness, type TestPki } from '@certgate/testing';
 import { MappingsService } from './app/classic/mappings/mappings.service';
@@ -105,7 +117,9 @@ describe('identity, classic mode records: certificate-user mappings, users, grou
     ])('10 concurrent mappings of one certificate to 10 users, %s: exactly one wins, the others get 409 naming it', async (_how, how) => {
       const leaf = await pki.issueClient(`m-race-${how}`);
       const users = Array.from({ length: 10 }, (_, i) => `m-race-${how}-${i}`);
-      const results = await Promise.allSettled(users.map((u, i) => (how === 'rpc' ? map(u, leaf.certPem) : replicas[i % 2].get(MappingsService).create(u, leaf.certPem))));
+      const results = await Promise.allSettled(
+        users.map((u, i) => (how === 'rpc' ? map(u, leaf.certPem) : replicas[i % 2].get(MappingsService).create(u, leaf.certPem))),
+      );
       const won = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value.user] : []));
       const refused = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as CertgateError] : []));
       expect(won).toHaveLength(1);
@@ -126,7 +140,8 @@ describe('identity, classic mode records: certificate-user mappings, users, grou
         [server.certPem, /not allowed for client authentication/],
         ['not a certificate', /^certificate: /],
       ];
-      for (const [pem, message] of cases) expect(await failure(map('m-bad', pem))).toMatchObject({ code: 'bad_request', message: expect.stringMatching(message) });
+      for (const [pem, message] of cases)
+        expect(await failure(map('m-bad', pem))).toMatchObject({ code: 'bad_request', message: expect.stringMatching(message) });
       expect(await liveKeys(identityKv, `${ClassicKv.prefixes.mapping}>`)).toEqual(before);
       expect(await userNames()).not.toContain('m-bad');
     });
@@ -137,7 +152,10 @@ describe('identity, classic mode records: certificate-user mappings, users, grou
       await expect(map('john.doe@acme.com', leaf.certPem)).resolves.toMatchObject({ user: 'john.doe@acme.com' });
       await rpc.request(ClassicRpc.setUserRoles, { name: 'john.doe@acme.com', roles: ['Role1'] });
       expect(await liveKeys(identityKv, ClassicKv.user('john.doe@acme.com'))).toEqual(['user.john.doe=40acme.com']);
-      await expect(rpc.request(ClassicRpc.getUser, { name: 'john.doe@acme.com' })).resolves.toMatchObject({ roles: ['Role1'], mappings: [leaf.certificate.fingerprint] });
+      await expect(rpc.request(ClassicRpc.getUser, { name: 'john.doe@acme.com' })).resolves.toMatchObject({
+        roles: ['Role1'],
+        mappings: [leaf.certificate.fingerprint],
+      });
     });
   });
 
@@ -148,8 +166,20 @@ describe('identity, classic mode records: certificate-user mappings, users, grou
       await rpc.request(ClassicRpc.setUserRoles, { name: 'u-direct', roles: ['Role1'] });
       await rpc.request(ClassicRpc.createGroup, { name: 'u-group', roles: ['Role2'], users: ['u-member', 'u-direct'] });
       const users = (await rpc.request(ClassicRpc.listUsers, {})).users;
-      expect(users.find((u) => u.name === 'u-mapped')).toEqual({ name: 'u-mapped', roles: [], groups: [], effectiveRoles: [], mappings: [leaf.certificate.fingerprint] });
-      expect(users.find((u) => u.name === 'u-direct')).toEqual({ name: 'u-direct', roles: ['Role1'], groups: ['u-group'], effectiveRoles: ['Role1', 'Role2'], mappings: [] });
+      expect(users.find((u) => u.name === 'u-mapped')).toEqual({
+        name: 'u-mapped',
+        roles: [],
+        groups: [],
+        effectiveRoles: [],
+        mappings: [leaf.certificate.fingerprint],
+      });
+      expect(users.find((u) => u.name === 'u-direct')).toEqual({
+        name: 'u-direct',
+        roles: ['Role1'],
+        groups: ['u-group'],
+        effectiveRoles: ['Role1', 'Role2'],
+        mappings: [],
+      });
       expect(users.find((u) => u.name === 'u-member')).toEqual({ name: 'u-member', roles: [], groups: ['u-group'], effectiveRoles: ['Role2'], mappings: [] });
       const names = users.map((u) => u.name);
       expect(names).toEqual([...names].sort());
@@ -157,7 +187,13 @@ describe('identity, classic mode records: certificate-user mappings, users, grou
     });
 
     it('POST /users writes an empty record; a second time → 409; GET of an unknown user → 404', async () => {
-      await expect(rpc.request(ClassicRpc.createUser, { name: 'u-new' })).resolves.toEqual({ name: 'u-new', roles: [], groups: [], effectiveRoles: [], mappings: [] });
+      await expect(rpc.request(ClassicRpc.createUser, { name: 'u-new' })).resolves.toEqual({
+        name: 'u-new',
+        roles: [],
+        groups: [],
+        effectiveRoles: [],
+        mappings: [],
+      });
       expect(await userNames()).toContain('u-new');
       expect(await failure(rpc.request(ClassicRpc.createUser, { name: 'u-new' }))).toMatchObject({ code: 'conflict', message: "user 'u-new' already exists" });
       expect((await failure(rpc.request(ClassicRpc.getUser, { name: 'u-nobody' }))).code).toBe('not_found');
@@ -168,7 +204,11 @@ describe('identity, classic mode records: certificate-user mappings, users, grou
       await expect(set(['Role1', 'Role2', 'Role1'])).resolves.toMatchObject({ roles: ['Role1', 'Role2'] });
       await expect(set(['Role3'])).resolves.toMatchObject({ roles: ['Role3'], effectiveRoles: ['Role3'] });
       const err = await failure(set(['Role1', 'Ghost', 'Phantom']));
-      expect(err).toMatchObject({ code: 'bad_request', message: expect.stringContaining("unknown roles 'Ghost', 'Phantom'"), details: { roles: ['Ghost', 'Phantom'] } });
+      expect(err).toMatchObject({
+        code: 'bad_request',
+        message: expect.stringContaining("unknown roles 'Ghost', 'Phantom'"),
+        details: { roles: ['Ghost', 'Phantom'] },
+      });
       expect(err.message).not.toContain('Role1');
       expect((await rpc.request(ClassicRpc.getUser, { name: 'u-roles' })).roles).toEqual(['Role3']);
       expect((await failure(rpc.request(ClassicRpc.setUserRoles, { name: 'u-ghost', roles: ['Ghost'] }))).code).toBe('bad_request');
@@ -207,7 +247,10 @@ describe('identity, classic mode records: certificate-user mappings, users, grou
       expect(groupSchema.parse((await identityKv.get(ClassicKv.group('g-buyers')))?.json())).toEqual(group);
       expect((await rpc.request(ClassicRpc.listGroups, {})).groups.map((g) => g.name)).toContain('g-buyers');
       await expect(rpc.request(ClassicRpc.getGroup, { name: 'g-buyers' })).resolves.toEqual(group);
-      expect(await failure(rpc.request(ClassicRpc.createGroup, { name: 'g-buyers' }))).toMatchObject({ code: 'conflict', message: "group 'g-buyers' already exists" });
+      expect(await failure(rpc.request(ClassicRpc.createGroup, { name: 'g-buyers' }))).toMatchObject({
+        code: 'conflict',
+        message: "group 'g-buyers' already exists",
+      });
       for (const call of [
         rpc.request(ClassicRpc.getGroup, { name: 'g-none' }),
         rpc.request(ClassicRpc.updateGroup, { name: 'g-none', roles: [], users: [] }),

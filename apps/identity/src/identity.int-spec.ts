@@ -16,7 +16,16 @@ import {
   type DeployedFlow,
 } from '@certgate/contracts';
 import { encodeJson, ensureKv, RpcClient } from '@certgate/messaging';
-import { createTestPki, launchServices, startNatsHarness, type LaunchedSystem, type NatsHarness, type TestPki, certgateFailure as failure, defined } from '@certgate/testing';
+import {
+  createTestPki,
+  launchServices,
+  startNatsHarness,
+  type LaunchedSystem,
+  type NatsHarness,
+  type TestPki,
+  certgateFailure as failure,
+  defined,
+} from '@certgate/testing';
 import { commonName, importPrivateKeyPem, keyMatchesCertificate, parseCertificate, parseCertificates, verifyChain } from '@certgate/x509';
 import { KeysService } from './app/keys/keys.service';
 import { startIdentityReplica } from './test-support/identity-replica';
@@ -161,10 +170,17 @@ describe('identity (real NATS, two replicas, a real keystore process)', () => {
       await instance('sender-upd', x509Params([PREDEFINED_ROLE]));
       const updated = await rpc.request(IdentityRpc.updateInstance, { instance: 'sender-upd', parameters: x509Params(['Orders.send', PREDEFINED_ROLE]) });
       expect(updated.parameters.roles).toEqual(['Orders.send', PREDEFINED_ROLE]);
-      await expect(rpc.request(IdentityRpc.getInstance, { instance: 'sender-upd' })).resolves.toMatchObject({ parameters: { roles: ['Orders.send', PREDEFINED_ROLE] } });
+      await expect(rpc.request(IdentityRpc.getInstance, { instance: 'sender-upd' })).resolves.toMatchObject({
+        parameters: { roles: ['Orders.send', PREDEFINED_ROLE] },
+      });
       const unknown = await failure(rpc.request(IdentityRpc.updateInstance, { instance: 'sender-upd', parameters: x509Params(['No.such.role']) }));
       expect(unknown).toMatchObject({ code: 'bad_request', message: expect.stringContaining("'No.such.role'") });
-      const grant = await failure(rpc.request(IdentityRpc.updateInstance, { instance: 'sender-upd', parameters: { roles: [], 'grant-types': ['client_credentials'], 'redirect-uris': [] } }));
+      const grant = await failure(
+        rpc.request(IdentityRpc.updateInstance, {
+          instance: 'sender-upd',
+          parameters: { roles: [], 'grant-types': ['client_credentials'], 'redirect-uris': [] },
+        }),
+      );
       expect(grant).toMatchObject({ code: 'conflict', message: expect.stringContaining('cannot change') });
       expect((await failure(rpc.request(IdentityRpc.updateInstance, { instance: 'nobody', parameters: x509Params([]) }))).code).toBe('not_found');
     });
@@ -275,7 +291,8 @@ describe('identity (real NATS, two replicas, a real keystore process)', () => {
       const results = await Promise.allSettled(certs.map((c) => externalKey('name-race', 'same', c.certPem)));
       const won = results.flatMap((r, i) => (r.status === 'fulfilled' ? [certs[i]] : []));
       expect(won).toHaveLength(1);
-      for (const r of results) if (r.status === 'rejected') expect(r.reason).toMatchObject({ code: 'conflict', details: { instance: 'name-race', key: 'same' } });
+      for (const r of results)
+        if (r.status === 'rejected') expect(r.reason).toMatchObject({ code: 'conflict', details: { instance: 'name-race', key: 'same' } });
       const indexed = (await Promise.all(certs.map((c) => liveKeys(identityKv, IdentityKv.certIndex(c.certificate.fingerprint))))).flat();
       expect(indexed).toEqual([IdentityKv.certIndex(won[0].certificate.fingerprint)]);
     });
@@ -339,31 +356,34 @@ describe('identity (real NATS, two replicas, a real keystore process)', () => {
   });
 
   describe('certificate keys (issued by the keystore client CA)', () => {
-    it.each(['EC', 'RSA'] as const)('%s: certificate and private key returned once, chaining to the client CA for clientAuth; the key is never stored', async (keyType) => {
-      const inst = `gen-${keyType.toLowerCase()}`;
-      await instance(inst);
-      const created = await rpc.request(IdentityRpc.createKey, { instance: inst, body: { name: 'k1', type: 'certificate', keyType, validityDays: 90 } });
-      expect(created).toMatchObject({ type: 'certificate', clientid: clientIdOf(inst, 'k1') });
-      expect(created.key).toMatch(/^-----BEGIN PRIVATE KEY-----/);
+    it.each(['EC', 'RSA'] as const)(
+      '%s: certificate and private key returned once, chaining to the client CA for clientAuth; the key is never stored',
+      async (keyType) => {
+        const inst = `gen-${keyType.toLowerCase()}`;
+        await instance(inst);
+        const created = await rpc.request(IdentityRpc.createKey, { instance: inst, body: { name: 'k1', type: 'certificate', keyType, validityDays: 90 } });
+        expect(created).toMatchObject({ type: 'certificate', clientid: clientIdOf(inst, 'k1') });
+        expect(created.key).toMatch(/^-----BEGIN PRIVATE KEY-----/);
 
-      const info = defined(created.certificate, 'the certificate');
-      const cert = parseCertificate(info.pem);
-      expect(cert.fingerprint).toBe(info.fingerprint);
-      expect(commonName(cert.subjectDN)).toBe(clientIdOf(inst, 'k1'));
-      expect(Math.round((cert.notAfter.getTime() - Date.now()) / 86_400_000)).toBe(90);
-      const privateKey = await importPrivateKeyPem(defined(created.key, 'the private key'));
-      expect(privateKey.algorithm.name).toBe(keyType === 'EC' ? 'ECDSA' : 'RSASSA-PKCS1-v1_5');
-      expect(await keyMatchesCertificate(privateKey, cert)).toBe(true);
+        const info = defined(created.certificate, 'the certificate');
+        const cert = parseCertificate(info.pem);
+        expect(cert.fingerprint).toBe(info.fingerprint);
+        expect(commonName(cert.subjectDN)).toBe(clientIdOf(inst, 'k1'));
+        expect(Math.round((cert.notAfter.getTime() - Date.now()) / 86_400_000)).toBe(90);
+        const privateKey = await importPrivateKeyPem(defined(created.key, 'the private key'));
+        expect(privateKey.algorithm.name).toBe(keyType === 'EC' ? 'ECDSA' : 'RSASSA-PKCS1-v1_5');
+        expect(await keyMatchesCertificate(privateKey, cert)).toBe(true);
 
-      const ca = parseCertificates((await rpc.request(KeystoreRpc.getEntry, { alias: CLIENT_CA_ALIAS })).chainPem)[0];
-      expect(await verifyChain({ leaf: cert, anchors: [ca], purpose: 'clientAuth' })).toMatchObject({ ok: true });
+        const ca = parseCertificates((await rpc.request(KeystoreRpc.getEntry, { alias: CLIENT_CA_ALIAS })).chainPem)[0];
+        expect(await verifyChain({ leaf: cert, anchors: [ca], purpose: 'clientAuth' })).toMatchObject({ ok: true });
 
-      expect(certIndexSchema.parse((await identityKv.get(IdentityKv.certIndex(cert.fingerprint)))?.json())).toEqual({ instance: inst, key: 'k1' });
-      expect(await rawText(identityKv)).not.toContain('PRIVATE KEY');
-      const read = await rpc.request(IdentityRpc.getKey, { instance: inst, key: 'k1' });
-      expect(read).not.toHaveProperty('key');
-      expect(read.certificate?.fingerprint).toBe(cert.fingerprint);
-    });
+        expect(certIndexSchema.parse((await identityKv.get(IdentityKv.certIndex(cert.fingerprint)))?.json())).toEqual({ instance: inst, key: 'k1' });
+        expect(await rawText(identityKv)).not.toContain('PRIVATE KEY');
+        const read = await rpc.request(IdentityRpc.getKey, { instance: inst, key: 'k1' });
+        expect(read).not.toHaveProperty('key');
+        expect(read.certificate?.fingerprint).toBe(cert.fingerprint);
+      },
+    );
 
     it('only for a client_x509 instance', async () => {
       await instance('gen-basic', secretParams());

@@ -20,7 +20,16 @@ import {
   type TraceLogRecord,
 } from '@certgate/contracts';
 import { encodeJson, ensureKv, readStreamTail, RpcClient, serveRpc } from '@certgate/messaging';
-import { createTestPki, launchServices, startNatsHarness, type LaunchedService, type LaunchedSystem, type NatsHarness, type TestLeaf, type TestPki } from '@certgate/testing';
+import {
+  createTestPki,
+  launchServices,
+  startNatsHarness,
+  type LaunchedService,
+  type LaunchedSystem,
+  type NatsHarness,
+  type TestLeaf,
+  type TestPki,
+} from '@certgate/testing';
 
 const run = promisify(execFile);
 
@@ -87,7 +96,12 @@ describe('ingress data plane: envelopes to the runtime, logs, live trusted roots
         envelopes.set(envelope.requestId, envelope);
         switch (envelope.address) {
           case '/as-principal':
-            return { status: 200, headers: { 'content-type': 'text/plain' }, bodyBase64: Buffer.from('hello sb-sender!k1').toString('base64'), principal: 'sb-sender!k1' };
+            return {
+              status: 200,
+              headers: { 'content-type': 'text/plain' },
+              bodyBase64: Buffer.from('hello sb-sender!k1').toString('base64'),
+              principal: 'sb-sender!k1',
+            };
           case '/denied':
             return {
               status: 401,
@@ -103,7 +117,13 @@ describe('ingress data plane: envelopes to the runtime, logs, live trusted roots
           default:
             return {
               status: 201,
-              headers: { 'content-type': 'application/json', 'x-flow': 'echo', connection: 'close', 'transfer-encoding': 'chunked', 'x-request-id': 'not-ours' },
+              headers: {
+                'content-type': 'application/json',
+                'x-flow': 'echo',
+                connection: 'close',
+                'transfer-encoding': 'chunked',
+                'x-request-id': 'not-ours',
+              },
               bodyBase64: Buffer.from(JSON.stringify({ address: envelope.address, method: envelope.method })).toString('base64'),
             };
         }
@@ -128,7 +148,9 @@ describe('ingress data plane: envelopes to the runtime, logs, live trusted roots
       const req = request(options, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8'), reusedSocket: req.reusedSocket }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8'), reusedSocket: req.reusedSocket }),
+        );
       });
       req.on('error', reject);
       req.end(opts.body);
@@ -138,7 +160,10 @@ describe('ingress data plane: envelopes to the runtime, logs, live trusted roots
   const send = (path: string, opts: Call = {}) => call(replicas[0].port, path, opts);
   const requestIdOf = (reply: Reply) => String(reply.headers['x-request-id']);
   const accessRecord = (requestId: string) =>
-    eventually(`access record ${requestId} in ACCESS_LOG`, async () => (await readStreamTail<AccessLogRecord>(harness.nc, harness.tenant, 'ACCESS_LOG', 1, (r) => r.requestId === requestId))[0]);
+    eventually(
+      `access record ${requestId} in ACCESS_LOG`,
+      async () => (await readStreamTail<AccessLogRecord>(harness.nc, harness.tenant, 'ACCESS_LOG', 1, (r) => r.requestId === requestId))[0],
+    );
   const traceRecords = (requestId: string, min = 1) =>
     eventually(`trace records of ${requestId} in TRACE_LOG`, async () => {
       const found = await readStreamTail<TraceLogRecord>(harness.nc, harness.tenant, 'TRACE_LOG', 10, (r) => r.requestId === requestId);
@@ -190,7 +215,12 @@ describe('ingress data plane: envelopes to the runtime, logs, live trusted roots
   describe('the request envelope the runtime receives', () => {
     it('a whole chain: verified, with fingerprint, DNs and CNs; method, address, query, body, client address, node and request id', async () => {
       const alice = await pki.issueClient('alice');
-      const res = await send('/http/orders/eu?id=7&x=a%20b', { ...tls(alice), method: 'POST', headers: { 'content-type': 'application/json', 'x-correlation-id': 'c-1' }, body: '{"order":1}' });
+      const res = await send('/http/orders/eu?id=7&x=a%20b', {
+        ...tls(alice),
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-correlation-id': 'c-1' },
+        body: '{"order":1}',
+      });
       expect(res.status).toBe(201);
       const envelope = envelopes.get(requestIdOf(res));
       expect(envelope).toEqual({
@@ -286,7 +316,17 @@ describe('ingress data plane: envelopes to the runtime, logs, live trusted roots
       }
 
       it('a whole chain is verified', async () => {
-        const res = await curl(['--cert', files.cert, '--key', files.key, '-X', 'POST', '--data-binary', 'hi', `https://127.0.0.1:${replicas[0].port}/http/orders`]);
+        const res = await curl([
+          '--cert',
+          files.cert,
+          '--key',
+          files.key,
+          '-X',
+          'POST',
+          '--data-binary',
+          'hi',
+          `https://127.0.0.1:${replicas[0].port}/http/orders`,
+        ]);
         expect(res.status).toBe(201);
         const envelope = envelopes.get(res.requestId);
         expect(envelope?.tls).toMatchObject({ status: 'verified', fingerprint: alice.certificate.fingerprint, subjectCN: 'alice-curl' });
@@ -294,7 +334,15 @@ describe('ingress data plane: envelopes to the runtime, logs, live trusted roots
       });
 
       it('a forged x-forwarded-client-cert / ssl_client_cert without a certificate: no identity, headers gone', async () => {
-        const res = await curl(['-H', 'x-forwarded-client-cert: Hash=abc;Subject="CN=alice-curl"', '-H', 'ssl_client_cert: x', '-H', 'X-SSL-Client-Verify: SUCCESS', `https://127.0.0.1:${replicas[0].port}/http/orders`]);
+        const res = await curl([
+          '-H',
+          'x-forwarded-client-cert: Hash=abc;Subject="CN=alice-curl"',
+          '-H',
+          'ssl_client_cert: x',
+          '-H',
+          'X-SSL-Client-Verify: SUCCESS',
+          `https://127.0.0.1:${replicas[0].port}/http/orders`,
+        ]);
         expect(res.status).toBe(201);
         const envelope = envelopes.get(res.requestId);
         expect(envelope?.tls).toEqual({ status: 'none' });
@@ -305,7 +353,15 @@ describe('ingress data plane: envelopes to the runtime, logs, live trusted roots
       });
 
       it('the same forged headers with a whole chain: the certificate is the identity, not the header', async () => {
-        const res = await curl(['--cert', files.cert, '--key', files.key, '-H', 'x-forwarded-client-cert: Subject="CN=admin"', `https://127.0.0.1:${replicas[0].port}/http/orders`]);
+        const res = await curl([
+          '--cert',
+          files.cert,
+          '--key',
+          files.key,
+          '-H',
+          'x-forwarded-client-cert: Subject="CN=admin"',
+          `https://127.0.0.1:${replicas[0].port}/http/orders`,
+        ]);
         const envelope = envelopes.get(res.requestId);
         expect(envelope?.tls).toMatchObject({ status: 'verified', subjectCN: 'alice-curl' });
         expect(envelope?.headers).not.toHaveProperty('x-forwarded-client-cert');
@@ -319,8 +375,17 @@ describe('ingress data plane: envelopes to the runtime, logs, live trusted roots
       const res = await send('/http/as-principal?a=1', { ...tls(alice), method: 'POST' });
       expect(res.text).toBe('hello sb-sender!k1');
       const record = await accessRecord(requestIdOf(res));
-      expect(record.line).toMatch(/^127\.0\.0\.1 - sb-sender!k1 \[\d{2}\/[A-Z][a-z]{2}\/\d{4}:\d{2}:\d{2}:\d{2} \+0000\] POST \/http\/as-principal\?a=1 HTTP\/1\.1 200$/);
-      expect(record).toMatchObject({ nodeId: replicas[0].service.nodeId, who: 'sb-sender!k1', method: 'POST', path: '/http/as-principal?a=1', status: 200, ip: '127.0.0.1' });
+      expect(record.line).toMatch(
+        /^127\.0\.0\.1 - sb-sender!k1 \[\d{2}\/[A-Z][a-z]{2}\/\d{4}:\d{2}:\d{2}:\d{2} \+0000\] POST \/http\/as-principal\?a=1 HTTP\/1\.1 200$/,
+      );
+      expect(record).toMatchObject({
+        nodeId: replicas[0].service.nodeId,
+        who: 'sb-sender!k1',
+        method: 'POST',
+        path: '/http/as-principal?a=1',
+        status: 200,
+        ip: '127.0.0.1',
+      });
       await fileHas('http_access', record.line, record.time);
     });
 
@@ -344,7 +409,11 @@ describe('ingress data plane: envelopes to the runtime, logs, live trusted roots
 
       const traces = await traceRecords(requestIdOf(res), 2);
       const tlsTrace = traces.find((t) => t.event === 'tls.rejected');
-      expect(tlsTrace).toMatchObject({ reason: 'chain_incomplete', level: 'warn', details: expect.objectContaining({ subjectDN: dan.certificate.subjectDN, tlsError: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' }) });
+      expect(tlsTrace).toMatchObject({
+        reason: 'chain_incomplete',
+        level: 'warn',
+        details: expect.objectContaining({ subjectDN: dan.certificate.subjectDN, tlsError: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' }),
+      });
       expect(tlsTrace?.message).toContain(dan.certificate.subjectDN);
       expect(tlsTrace?.line).toContain('reason=chain_incomplete');
       await fileHas('trace', tlsTrace?.line ?? '', tlsTrace?.time ?? '');
@@ -385,7 +454,15 @@ describe('ingress data plane: envelopes to the runtime, logs, live trusted roots
       const seen = envelopes.size;
       const res = await new Promise<{ status: number; body: string; requestId: string }>((resolve, reject) => {
         const req = request(
-          { host: '127.0.0.1', port: replicas[0].port, path: '/http/orders', method: 'POST', ca: serverPki.root.certPem, agent: false, headers: { 'content-length': String(10 * MAX_BODY) } },
+          {
+            host: '127.0.0.1',
+            port: replicas[0].port,
+            path: '/http/orders',
+            method: 'POST',
+            ca: serverPki.root.certPem,
+            agent: false,
+            headers: { 'content-length': String(10 * MAX_BODY) },
+          },
           (r) => {
             let text = '';
             r.on('data', (c) => (text += c));
@@ -408,15 +485,18 @@ describe('ingress data plane: envelopes to the runtime, logs, live trusted roots
       const seen = envelopes.size;
       const res = await new Promise<{ status: number; body: string }>((resolve, reject) => {
         let answered = false;
-        const req = request({ host: '127.0.0.1', port: replicas[0].port, path: '/http/orders', method: 'POST', ca: serverPki.root.certPem, agent: false }, (r) => {
-          answered = true;
-          let text = '';
-          r.on('data', (c) => (text += c));
-          r.on('end', () => {
-            resolve({ status: r.statusCode ?? 0, body: text });
-            req.destroy();
-          });
-        });
+        const req = request(
+          { host: '127.0.0.1', port: replicas[0].port, path: '/http/orders', method: 'POST', ca: serverPki.root.certPem, agent: false },
+          (r) => {
+            answered = true;
+            let text = '';
+            r.on('data', (c) => (text += c));
+            r.on('end', () => {
+              resolve({ status: r.statusCode ?? 0, body: text });
+              req.destroy();
+            });
+          },
+        );
         // An error before the answer fails the test: the 413 must reach the client even while it is still sending.
         req.on('error', (err) => (answered ? undefined : reject(err)));
         const chunk = Buffer.alloc(8 * 1024, 'b');
@@ -462,7 +542,10 @@ describe('ingress data plane: envelopes to the runtime, logs, live trusted roots
     it('a reply later than INGRESS_RUNTIME_TIMEOUT_MS → 503 naming the wait', async () => {
       const res = await send('/http/slow');
       expect(res.status).toBe(503);
-      expect(JSON.parse(res.text)).toEqual({ error: 'service_unavailable', error_description: `the flow runtime did not answer within ${RUNTIME_TIMEOUT_MS} ms` });
+      expect(JSON.parse(res.text)).toEqual({
+        error: 'service_unavailable',
+        error_description: `the flow runtime did not answer within ${RUNTIME_TIMEOUT_MS} ms`,
+      });
       const [trace] = await traceRecords(requestIdOf(res));
       expect(trace).toMatchObject({ event: 'runtime.timeout', reason: 'timeout' });
     });
@@ -525,15 +608,23 @@ describe('ingress data plane: envelopes to the runtime, logs, live trusted roots
     };
     /** Bounded poll over fresh connections to every replica. */
     const verifiedEverywhere = (leaf: TestLeaf, ms: number) =>
-      eventually(`${leaf.certificate.subjectDN} verified on every replica`, async () => {
-        const verdicts = await Promise.all(replicas.map((r) => verdictOn(r.port, leaf)));
-        return verdicts.every((v) => v.status === 'verified') ? true : undefined;
-      }, ms);
+      eventually(
+        `${leaf.certificate.subjectDN} verified on every replica`,
+        async () => {
+          const verdicts = await Promise.all(replicas.map((r) => verdictOn(r.port, leaf)));
+          return verdicts.every((v) => v.status === 'verified') ? true : undefined;
+        },
+        ms,
+      );
     const rejectedEverywhere = (leaf: TestLeaf, ms: number) =>
-      eventually(`${leaf.certificate.subjectDN} rejected on every replica`, async () => {
-        const verdicts = await Promise.all(replicas.map((r) => verdictOn(r.port, leaf)));
-        return verdicts.every((v) => v.status === 'rejected') ? true : undefined;
-      }, ms);
+      eventually(
+        `${leaf.certificate.subjectDN} rejected on every replica`,
+        async () => {
+          const verdicts = await Promise.all(replicas.map((r) => verdictOn(r.port, leaf)));
+          return verdicts.every((v) => v.status === 'rejected') ? true : undefined;
+        },
+        ms,
+      );
 
     beforeAll(async () => {
       rpc = new RpcClient(harness.nc, harness.tenant);
@@ -542,11 +633,21 @@ describe('ingress data plane: envelopes to the runtime, logs, live trusted roots
 
     it('GET lists the roots from INGRESS_CLIENT_ROOTS with source env', async () => {
       const { roots } = await rpc.request(IngressRpc.getTrustedRoots, {});
-      expect(roots).toEqual([{ subjectDN: pki.root.certificate.subjectDN, fingerprint: pki.root.certificate.fingerprint, notAfter: pki.root.certificate.notAfter.toISOString(), source: 'env', pem: pki.root.certPem }]);
+      expect(roots).toEqual([
+        {
+          subjectDN: pki.root.certificate.subjectDN,
+          fingerprint: pki.root.certificate.fingerprint,
+          notAfter: pki.root.certificate.notAfter.toISOString(),
+          source: 'env',
+          pem: pki.root.certPem,
+        },
+      ]);
     });
 
     it('PUT of an intermediate → 400 naming it, and nothing changes', async () => {
-      const err = await rpc.request(IngressRpc.putTrustedRoots, { certificates: newcomer.root.certPem + newcomer.intermediate.certPem }).catch((e: unknown) => e);
+      const err = await rpc
+        .request(IngressRpc.putTrustedRoots, { certificates: newcomer.root.certPem + newcomer.intermediate.certPem })
+        .catch((e: unknown) => e);
       expect(err).toBeInstanceOf(CertgateError);
       expect(err).toMatchObject({ code: 'validation_failed', httpStatus: 400 });
       expect((err as CertgateError).message).toContain(newcomer.intermediate.certificate.subjectDN);
@@ -556,7 +657,10 @@ describe('ingress data plane: envelopes to the runtime, logs, live trusted roots
     });
 
     it('PUT of an empty bundle → 400', async () => {
-      await expect(rpc.request(IngressRpc.putTrustedRoots, { certificates: '  \n' })).rejects.toMatchObject({ code: 'validation_failed', message: expect.stringContaining('no certificate') });
+      await expect(rpc.request(IngressRpc.putTrustedRoots, { certificates: '  \n' })).rejects.toMatchObject({
+        code: 'validation_failed',
+        message: expect.stringContaining('no certificate'),
+      });
     });
 
     it('PUT of a new root: a client of that PKI verifies on a new connection to every replica within 1 s, no restart; open connections keep their verdict', async () => {

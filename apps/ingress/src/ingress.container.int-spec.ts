@@ -33,7 +33,14 @@ describe('ingress against a Testcontainers NATS', () => {
       services: ['ingress', 'flow-runtime'],
       nc: h.nc,
       env: h.env,
-      envOf: { ingress: { INGRESS_PORT: String(port), CERTGATE_DATA_DIR: dir, CERTGATE_LOG_DIR: join(dir, 'logs'), CERTGATE_MASTER_KEY: randomBytes(32).toString('hex') } },
+      envOf: {
+        ingress: {
+          INGRESS_PORT: String(port),
+          CERTGATE_DATA_DIR: dir,
+          CERTGATE_LOG_DIR: join(dir, 'logs'),
+          CERTGATE_MASTER_KEY: randomBytes(32).toString('hex'),
+        },
+      },
     });
   }, 120_000);
 

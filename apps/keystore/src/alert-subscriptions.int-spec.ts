@@ -176,7 +176,13 @@ describe('alert webhook subscriptions (real NATS, real HTTP receivers)', () => {
     const r = await receiver();
     r.failNext = 3;
     const sub = await rpc.request(AlertsRpc.createSubscription, { url: r.url, secret: SECRET });
-    const alerts = [alert(), alert({ source: 'flow', ref: 'orders#0' }), alert({ type: 'expired', daysLeft: -1, threshold: 0 }), alert(), alert({ source: 'service-key', ref: 'sender-a/k1' })];
+    const alerts = [
+      alert(),
+      alert({ source: 'flow', ref: 'orders#0' }),
+      alert({ type: 'expired', daysLeft: -1, threshold: 0 }),
+      alert(),
+      alert({ source: 'service-key', ref: 'sender-a/k1' }),
+    ];
     for (const a of alerts) await publish(a);
 
     await r.until(() => r.delivered.length === alerts.length);
@@ -256,7 +262,13 @@ describe('alert webhook subscriptions (real NATS, real HTTP receivers)', () => {
   it('keeps the secret sealed, never shows it, and deleting a subscription deletes its consumer', async () => {
     const ks = await replica('ks-crud');
     const sub = await rpc.request(AlertsRpc.createSubscription, { url: 'https://hooks.example/certgate', secret: SECRET, sources: ['keystore'] });
-    expect(sub).toEqual({ id: expect.stringMatching(/^[0-9a-f]{16}$/), url: 'https://hooks.example/certgate', sources: ['keystore'], createdAt: expect.any(String), consumer: `webhook-${sub.id}` });
+    expect(sub).toEqual({
+      id: expect.stringMatching(/^[0-9a-f]{16}$/),
+      url: 'https://hooks.example/certgate',
+      sources: ['keystore'],
+      createdAt: expect.any(String),
+      consumer: `webhook-${sub.id}`,
+    });
     expect(JSON.stringify(sub)).not.toContain(SECRET);
 
     const listed = await rpc.request(AlertsRpc.listSubscriptions, {});

@@ -48,7 +48,14 @@ const setDay = (day: number) => (clock.now = T0 + day * DAY);
 
 async function selfSignedRoot(cn: string, notAfter: Date): Promise<string> {
   const keys = await generateKeyPair({ type: 'EC', curve: 'P-256' });
-  const cert = await issueCertificate({ subjectDN: `CN=${cn}, O=certgate alerts test`, publicKey: keys.publicKey, signingKey: keys.privateKey, ca: true, notBefore: new Date(T0 - DAY), notAfter });
+  const cert = await issueCertificate({
+    subjectDN: `CN=${cn}, O=certgate alerts test`,
+    publicKey: keys.publicKey,
+    signingKey: keys.privateKey,
+    ca: true,
+    notBefore: new Date(T0 - DAY),
+    notAfter,
+  });
   return cert.pem;
 }
 
@@ -146,7 +153,9 @@ describe('certificate expiry monitor (real NATS; real identity, flow runtime and
   }
 
   const holds = (replica: INestMicroservice, source: CertificateSource, refOf: string, fingerprint?: string) =>
-    [...replica.get(CertificateInventory).certificates()].some((c) => c.source === source && c.ref === refOf && (fingerprint === undefined || c.fingerprint === fingerprint));
+    [...replica.get(CertificateInventory).certificates()].some(
+      (c) => c.source === source && c.ref === refOf && (fingerprint === undefined || c.fingerprint === fingerprint),
+    );
 
   async function startReplicas(): Promise<void> {
     replicas = await Promise.all(['ka', 'kb', 'kc'].map((n) => startReplica(h, `${n}-${randomBytes(2).toString('hex')}`)));
@@ -231,7 +240,11 @@ describe('certificate expiry monitor (real NATS; real identity, flow runtime and
     const senders = await Promise.all(LABELS.map((label) => leaf(`flow sender ${label}`, notAfter(label))));
     await rpc.request(FlowsRpc.put, {
       id: 'alerts-flow',
-      definition: { id: 'alerts-flow', sender: { address: '/alerts-flow', authorization: { type: 'client-certificate', certificates: senders.map((c) => ({ pem: c.certPem })) } }, steps: [] },
+      definition: {
+        id: 'alerts-flow',
+        sender: { address: '/alerts-flow', authorization: { type: 'client-certificate', certificates: senders.map((c) => ({ pem: c.certPem })) } },
+        steps: [],
+      },
     });
     LABELS.forEach((label, i) => (sets.flow.refs = { ...sets.flow.refs, [label]: `alerts-flow#${i}` }));
     const apiRoots = await Promise.all(LABELS.map((label) => selfSignedRoot(`api root ${label}`, notAfter(label))));
@@ -262,7 +275,9 @@ describe('certificate expiry monitor (real NATS; real identity, flow runtime and
       ['alerts/k-d40', 'valid', 40, false],
     ]);
     const latestFirst = await rpc.request(AlertsRpc.inventory, { sort: '-expiry', status: 'expiring' });
-    expect(latestFirst.certificates.map((c) => Date.parse(c.notAfter))).toEqual([...latestFirst.certificates.map((c) => Date.parse(c.notAfter))].sort((a, b) => b - a));
+    expect(latestFirst.certificates.map((c) => Date.parse(c.notAfter))).toEqual(
+      [...latestFirst.certificates.map((c) => Date.parse(c.notAfter))].sort((a, b) => b - a),
+    );
 
     const server = await rpc.request(AlertsRpc.inventory, { source: 'ingress-server-chain' });
     expect(server.certificates.map((c) => [c.ref, c.status])).toEqual([
@@ -316,9 +331,15 @@ describe('certificate expiry monitor (real NATS; real identity, flow runtime and
     await rpc.request(IdentityRpc.deleteKey, { instance: 'alerts', key: 'k-d13' });
     await rpc.request(IdentityRpc.createKey, { instance: 'alerts', body: { name: 'k-d13', type: 'external-certificate', certificate: renewedKey.certPem } });
 
-    await untilEveryReplica('the renewed certificates', (r) => holds(r, 'keystore', 'ks-d6#0', renewedKs.certificate.fingerprint) && holds(r, 'service-key', 'alerts/k-d13', renewedKey.certificate.fingerprint));
+    await untilEveryReplica(
+      'the renewed certificates',
+      (r) => holds(r, 'keystore', 'ks-d6#0', renewedKs.certificate.fingerprint) && holds(r, 'service-key', 'alerts/k-d13', renewedKey.certificate.fingerprint),
+    );
     // 20 days left → 30; 5 days left → 7 (the tightest due), each once.
-    expected.push(keyOf({ source: 'keystore', ref: 'ks-d6#0', type: 'expiring', threshold: 30 }), keyOf({ source: 'service-key', ref: 'alerts/k-d13', type: 'expiring', threshold: 7 }));
+    expected.push(
+      keyOf({ source: 'keystore', ref: 'ks-d6#0', type: 'expiring', threshold: 30 }),
+      keyOf({ source: 'service-key', ref: 'alerts/k-d13', type: 'expiring', threshold: 7 }),
+    );
     expect(await raised()).toEqual(sorted(expected));
     const newest = (await streamAlerts()).slice(-2);
     expect(newest.map((a) => a.fingerprint).sort()).toEqual([renewedKs.certificate.fingerprint, renewedKey.certificate.fingerprint].sort());

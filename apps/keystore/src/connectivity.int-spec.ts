@@ -111,7 +111,10 @@ describe('connectivity test (real NATS, real TLS servers)', () => {
     tenantClient = await clientPki.issueClient('tenant-a');
     stranger = await strangerPki.issueClient('stranger');
     await rpc.request(KeystoreRpc.addTrustedCertificate, { alias: 'receiver-root', certificatePem: serverPki.root.certPem }, RPC);
-    for (const [alias, leaf] of [['tenant-a', tenantClient], ['stranger', stranger]] as const) {
+    for (const [alias, leaf] of [
+      ['tenant-a', tenantClient],
+      ['stranger', stranger],
+    ] as const) {
       await kv.put(KeystoreKv.entry(alias), encodeJson(keyPairEntry(alias, leaf.chain, leaf.keyPem)));
     }
   }, 60_000);
@@ -148,7 +151,11 @@ describe('connectivity test (real NATS, real TLS servers)', () => {
   });
 
   it('a key pair made by the keystore itself (generateKeyPair, self-signed) is presented as stored', async () => {
-    const generated = await rpc.request(KeystoreRpc.generateKeyPair, { alias: 'generated', keyType: 'EC', curve: 'P-256', subjectDN: 'CN=generated, O=Tenant' }, RPC);
+    const generated = await rpc.request(
+      KeystoreRpc.generateKeyPair,
+      { alias: 'generated', keyType: 'EC', curve: 'P-256', subjectDN: 'CN=generated, O=Tenant' },
+      RPC,
+    );
     const s = await server(serverLeaf, { requestCert: true, rejectUnauthorized: false, ca: [clientPki.root.certPem] });
     const result = await test({ host: '127.0.0.1', port: s.port, keyAlias: 'generated' });
     expect(s.seen).toEqual([{ fingerprint: generated.fingerprint, authorized: false }]);
@@ -161,7 +168,9 @@ describe('connectivity test (real NATS, real TLS servers)', () => {
     const result = await test({ host: '127.0.0.1', port: s.port, keyAlias: 'stranger' });
     expect(result.clientAuthentication.requested).toBe(true);
     expect(result.clientAuthentication.note).toContain("it probably does not accept the client certificate of 'stranger'");
-    expect(result.clientAuthentication.note).toContain(`the issuer of the certificate of 'stranger' ('${stranger.certificate.issuerDN}') is not among the CAs the server accepts`);
+    expect(result.clientAuthentication.note).toContain(
+      `the issuer of the certificate of 'stranger' ('${stranger.certificate.issuerDN}') is not among the CAs the server accepts`,
+    );
     expect(result.validation.valid).toBe(true);
   });
 
@@ -256,7 +265,9 @@ describe('connectivity test (real NATS, real TLS servers)', () => {
     const s = await server(serverLeaf, { maxVersion: 'TLSv1.2', requestCert: true, rejectUnauthorized: true, ca: [clientPki.root.certPem] });
     const err = await failure(test({ host: '127.0.0.1', port: s.port, keyAlias: 'stranger' }));
     expect(err.code).toBe('unreachable');
-    expect(err.message).toMatch(new RegExp(`^127\\.0\\.0\\.1:${s.port} closed the connection during the TLS handshake after the client certificate of 'stranger' was sent`));
+    expect(err.message).toMatch(
+      new RegExp(`^127\\.0\\.0\\.1:${s.port} closed the connection during the TLS handshake after the client certificate of 'stranger' was sent`),
+    );
   });
 
   it('a closed port → unreachable, saying nothing listens there', async () => {
@@ -294,7 +305,10 @@ describe('connectivity test (real NATS, real TLS servers)', () => {
 
   it('keyAlias: a missing alias → 404, a trusted certificate → 400, each with a clear message', async () => {
     const s = await server(serverLeaf);
-    expect(await failure(test({ host: '127.0.0.1', port: s.port, keyAlias: 'nope' }))).toMatchObject({ code: 'not_found', message: "no keystore entry with alias 'nope'" });
+    expect(await failure(test({ host: '127.0.0.1', port: s.port, keyAlias: 'nope' }))).toMatchObject({
+      code: 'not_found',
+      message: "no keystore entry with alias 'nope'",
+    });
     expect(await failure(test({ host: '127.0.0.1', port: s.port, keyAlias: 'receiver-root' }))).toMatchObject({
       code: 'bad_request',
       message: "'receiver-root' is a trusted certificate, not a key pair: it has no private key to present as a client certificate",

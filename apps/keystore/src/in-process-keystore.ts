@@ -23,7 +23,10 @@ export async function startInProcessKeystore(natsEnv: Record<string, string>, no
   } catch (err) {
     // A replica refusing to start (e.g. a wrong master key) must not leave its NATS connection
     // open; Nest's close() only rethrows the failed init here, so the connection is closed directly.
-    await moduleRef.get<NatsConnection>(NATS_CONNECTION).close().catch(() => undefined);
+    await moduleRef
+      .get<NatsConnection>(NATS_CONNECTION)
+      .close()
+      .catch(() => undefined);
     throw err;
   }
 }

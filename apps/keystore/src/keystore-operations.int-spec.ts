@@ -5,7 +5,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestMicroservice } from '@nestjs/common';
 import type { KV } from 'nats';
-import { Buckets, CLIENT_CA_ALIAS, KeystoreKv, KeystoreRpc, storedKeystoreEntrySchema, type KeystoreEntryView, type StoredKeystoreEntry } from '@certgate/contracts';
+import {
+  Buckets,
+  CLIENT_CA_ALIAS,
+  KeystoreKv,
+  KeystoreRpc,
+  storedKeystoreEntrySchema,
+  type KeystoreEntryView,
+  type StoredKeystoreEntry,
+} from '@certgate/contracts';
 import { ensureKv, RpcClient } from '@certgate/messaging';
 import { certgateFailure as failure, commandAvailable, createTestPki, defined, startNatsHarness, type NatsHarness, type TestPki } from '@certgate/testing';
 import {
@@ -55,7 +63,8 @@ describe('keystore operations (real NATS, two replicas)', () => {
     const e = await kv.get(KeystoreKv.entry(alias));
     return storedKeystoreEntrySchema.parse(JSON.parse(defined(e?.operation === 'PUT' ? e.string() : undefined, `the stored entry '${alias}'`)));
   };
-  const generate = (alias: string, subjectDN = `CN=${alias}, O=Acme`) => rpc.request(KeystoreRpc.generateKeyPair, { alias, keyType: 'EC', curve: 'P-256', subjectDN, validityDays: 365 }, SLOW);
+  const generate = (alias: string, subjectDN = `CN=${alias}, O=Acme`) =>
+    rpc.request(KeystoreRpc.generateKeyPair, { alias, keyType: 'EC', curve: 'P-256', subjectDN, validityDays: 365 }, SLOW);
   /** What an external CA does with a CSR: a clientAuth leaf from the test PKI's issuing CA. */
   const sign = async (csrPem: string, ca: TestPki): Promise<Certificate> => {
     const csr = await parseCsr(csrPem);
@@ -107,17 +116,26 @@ describe('keystore operations (real NATS, two replicas)', () => {
       [{ keyType: 'EC', curve: 'P-384' } as const, 'EC P-384'],
       [{ keyType: 'RSA', keySize: 2048 } as const, 'RSA 2048'],
       [{ keyType: 'RSA', keySize: 4096 } as const, 'RSA 4096'],
-    ])('%j → keyAlgorithm %s', async (spec, keyAlgorithm) => {
-      const alias = `gen-${keyAlgorithm.replace(/\W/g, '').toLowerCase()}`;
-      const view = await rpc.request(KeystoreRpc.generateKeyPair, { alias, ...spec, subjectDN: `CN=${alias}`, validityDays: 30 }, SLOW);
-      expect(view.keyAlgorithm).toBe(keyAlgorithm);
-    }, 60_000);
+    ])(
+      '%j → keyAlgorithm %s',
+      async (spec, keyAlgorithm) => {
+        const alias = `gen-${keyAlgorithm.replace(/\W/g, '').toLowerCase()}`;
+        const view = await rpc.request(KeystoreRpc.generateKeyPair, { alias, ...spec, subjectDN: `CN=${alias}`, validityDays: 30 }, SLOW);
+        expect(view.keyAlgorithm).toBe(keyAlgorithm);
+      },
+      60_000,
+    );
 
     it('a taken alias → 409 naming it; a bad subject → 400 naming the problem; a bad key size → refused by the contract', async () => {
-      expect(await failure(generate('gen-ec'))).toMatchObject({ code: 'conflict', message: expect.stringContaining("alias 'gen-ec' is already taken by a key pair") });
+      expect(await failure(generate('gen-ec'))).toMatchObject({
+        code: 'conflict',
+        message: expect.stringContaining("alias 'gen-ec' is already taken by a key pair"),
+      });
       expect(await failure(generate(CLIENT_CA_ALIAS))).toMatchObject({ code: 'conflict' });
       expect(await failure(generate('gen-bad', 'XYZ=1, O'))).toMatchObject({ code: 'bad_request', message: expect.stringMatching(/^subjectDN: /) });
-      expect(await failure(rpc.request(KeystoreRpc.generateKeyPair, { alias: 'gen-bad', keyType: 'RSA', keySize: 1024 as 2048, subjectDN: 'CN=x' }))).toMatchObject({
+      expect(
+        await failure(rpc.request(KeystoreRpc.generateKeyPair, { alias: 'gen-bad', keyType: 'RSA', keySize: 1024 as 2048, subjectDN: 'CN=x' })),
+      ).toMatchObject({
         code: 'validation_failed',
       });
       expect((await failure(rpc.request(KeystoreRpc.getEntry, { alias: 'gen-bad' }))).code).toBe('not_found');
@@ -126,7 +144,9 @@ describe('keystore operations (real NATS, two replicas)', () => {
     it('two replicas generating one alias at the same moment: exactly one wins, the other gets 409', async () => {
       const [a, b] = replicas.map((r) => r.get(KeyPairsService));
       for (const alias of ['race-1', 'race-2', 'race-3']) {
-        const outcomes = await Promise.allSettled([a, b].map((s) => s.generate({ alias, keyType: 'EC', curve: 'P-256', subjectDN: `CN=${alias}`, validityDays: 1 })));
+        const outcomes = await Promise.allSettled(
+          [a, b].map((s) => s.generate({ alias, keyType: 'EC', curve: 'P-256', subjectDN: `CN=${alias}`, validityDays: 1 })),
+        );
         const won = outcomes.filter((o): o is PromiseFulfilledResult<KeystoreEntryView> => o.status === 'fulfilled');
         const lost = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
         expect(won).toHaveLength(1);
@@ -151,7 +171,13 @@ describe('keystore operations (real NATS, two replicas)', () => {
       const before = await stored('ca-signed');
       const chain = await signedChain('ca-signed');
       const view = await rpc.request(KeystoreRpc.importChain, { alias: 'ca-signed', chainPem: toPemBundle(chain) });
-      expect(view).toMatchObject({ alias: 'ca-signed', chainLength: 3, fingerprint: chain[0].fingerprint, serialNumber: chain[0].serialNumber, keyAlgorithm: 'EC P-256' });
+      expect(view).toMatchObject({
+        alias: 'ca-signed',
+        chainLength: 3,
+        fingerprint: chain[0].fingerprint,
+        serialNumber: chain[0].serialNumber,
+        keyAlgorithm: 'EC P-256',
+      });
       expect(dnEquals(view.issuerDN, pki.intermediate.certificate.subjectDN)).toBe(true);
       const after = await stored('ca-signed');
       expect(after.encryptedKey).toEqual(before.encryptedKey);
@@ -190,7 +216,11 @@ describe('keystore operations (real NATS, two replicas)', () => {
         try {
           writeFileSync(join(dir, 'chain.p7b'), Buffer.from(p7b.contentBase64, 'base64'));
           const printed = execFileSync('openssl', ['pkcs7', '-inform', 'DER', '-in', join(dir, 'chain.p7b'), '-print_certs'], { encoding: 'utf8' });
-          expect(parseCertificates(printed).map((c) => c.fingerprint)).toEqual([leaf.fingerprint, pki.intermediate.certificate.fingerprint, pki.root.certificate.fingerprint]);
+          expect(parseCertificates(printed).map((c) => c.fingerprint)).toEqual([
+            leaf.fingerprint,
+            pki.intermediate.certificate.fingerprint,
+            pki.root.certificate.fingerprint,
+          ]);
         } finally {
           rmSync(dir, { recursive: true, force: true });
         }
@@ -258,11 +288,15 @@ describe('keystore operations (real NATS, two replicas)', () => {
         code: 'conflict',
         message: expect.stringContaining("alias 'other-root' is already taken by a trusted certificate"),
       });
-      const bundle = await failure(rpc.request(KeystoreRpc.addTrustedCertificate, { alias: 't1', certificatePem: pki.root.certPem + pki.intermediate.certPem }));
+      const bundle = await failure(
+        rpc.request(KeystoreRpc.addTrustedCertificate, { alias: 't1', certificatePem: pki.root.certPem + pki.intermediate.certPem }),
+      );
       expect(bundle).toMatchObject({ code: 'bad_request', message: expect.stringContaining('holds 2 certificates') });
       const key = await failure(rpc.request(KeystoreRpc.addTrustedCertificate, { alias: 't1', certificatePem: pki.root.keyPem }));
       expect(key).toMatchObject({ code: 'bad_request', message: expect.stringContaining('private key') });
-      const garbage = await failure(rpc.request(KeystoreRpc.addTrustedCertificate, { alias: 't1', certificatePem: '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n' }));
+      const garbage = await failure(
+        rpc.request(KeystoreRpc.addTrustedCertificate, { alias: 't1', certificatePem: '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n' }),
+      );
       expect(garbage.code).toBe('bad_request');
       expect(garbage.message).toMatch(/^certificatePem: /);
     });
@@ -281,7 +315,14 @@ describe('keystore operations (real NATS, two replicas)', () => {
       const leaf = await pki.issueClient('from-p12');
       const p12 = await writePkcs12({ privateKey: leaf.privateKey, certificates: [...leaf.chain, pki.root.certificate], password: 'secret' });
       const view = await rpc.request(KeystoreRpc.importPkcs12, { alias: 'p12', password: 'secret', pkcs12Base64: Buffer.from(p12).toString('base64') });
-      expect(view).toMatchObject({ alias: 'p12', kind: 'key-pair', owner: 'tenant', fingerprint: leaf.certificate.fingerprint, chainLength: 3, keyAlgorithm: 'EC P-256' });
+      expect(view).toMatchObject({
+        alias: 'p12',
+        kind: 'key-pair',
+        owner: 'tenant',
+        fingerprint: leaf.certificate.fingerprint,
+        chainLength: 3,
+        keyAlgorithm: 'EC P-256',
+      });
       const { pem } = await keyOf('p12');
       expect(await keyMatchesCertificate(await importPrivateKeyPem(pem), leaf.certificate)).toBe(true);
     });
@@ -293,7 +334,11 @@ describe('keystore operations (real NATS, two replicas)', () => {
         code: 'bad_request',
         message: expect.stringContaining('the password does not open this PKCS#12 file'),
       });
-      expect(await failure(rpc.request(KeystoreRpc.importPkcs12, { alias: 'p12-x', password: 'x', pkcs12Base64: Buffer.from('not a pkcs12 file').toString('base64') }))).toMatchObject({
+      expect(
+        await failure(
+          rpc.request(KeystoreRpc.importPkcs12, { alias: 'p12-x', password: 'x', pkcs12Base64: Buffer.from('not a pkcs12 file').toString('base64') }),
+        ),
+      ).toMatchObject({
         code: 'bad_request',
       });
       expect(await failure(rpc.request(KeystoreRpc.importPkcs12, { alias: 'p12', password: 'right', pkcs12Base64: p12 }))).toMatchObject({ code: 'conflict' });
@@ -308,7 +353,24 @@ describe('keystore operations (real NATS, two replicas)', () => {
         writeFileSync(join(dir, 'key.pem'), leaf.keyPem, { mode: 0o600 });
         writeFileSync(join(dir, 'cert.pem'), leaf.certPem);
         const openssl = (args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
-        openssl(['pkcs12', '-export', '-in', 'cert.pem', '-inkey', 'key.pem', '-out', 'legacy.p12', '-passout', 'pass:pw', '-keypbe', 'PBE-SHA1-3DES', '-certpbe', 'PBE-SHA1-3DES', '-macalg', 'sha1']);
+        openssl([
+          'pkcs12',
+          '-export',
+          '-in',
+          'cert.pem',
+          '-inkey',
+          'key.pem',
+          '-out',
+          'legacy.p12',
+          '-passout',
+          'pass:pw',
+          '-keypbe',
+          'PBE-SHA1-3DES',
+          '-certpbe',
+          'PBE-SHA1-3DES',
+          '-macalg',
+          'sha1',
+        ]);
         openssl(['pkcs12', '-export', '-in', 'cert.pem', '-nokeys', '-out', 'certs.p12', '-passout', 'pass:pw']);
         const legacy = await failure(
           rpc.request(KeystoreRpc.importPkcs12, { alias: 'legacy', password: 'pw', pkcs12Base64: readFileSync(join(dir, 'legacy.p12')).toString('base64') }),
@@ -411,7 +473,11 @@ describe('keystore operations (real NATS, two replicas)', () => {
 
     it('a renewal with its own subject and validity, cancelled: the entry is as before', async () => {
       const before = await stored('gen-ec');
-      const started = await rpc.request(KeystoreRpc.startRenewal, { alias: 'gen-ec', keyType: 'EC', curve: 'P-384', subjectDN: 'CN=gen-ec 2026, O=Acme', validityDays: 90 }, SLOW);
+      const started = await rpc.request(
+        KeystoreRpc.startRenewal,
+        { alias: 'gen-ec', keyType: 'EC', curve: 'P-384', subjectDN: 'CN=gen-ec 2026, O=Acme', validityDays: 90 },
+        SLOW,
+      );
       expect(started.pending).toMatchObject({ keyAlgorithm: 'EC P-384' });
       expect(dnEquals(defined(started.pending, 'pending').subjectDN, 'CN=gen-ec 2026, O=Acme')).toBe(true);
       const csr = await parseCsr((await rpc.request(KeystoreRpc.getCsr, { alias: 'gen-ec', renewal: true })).csrPem);

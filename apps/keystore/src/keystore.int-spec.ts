@@ -35,8 +35,6 @@ async function rawValues(kv: KV): Promise<Map<string, string>> {
   return out;
 }
 
-
-
 async function publicKeyPem(): Promise<string> {
   return exportPublicKeyPem((await generateKeyPair({ type: 'EC', curve: 'P-256' })).publicKey);
 }
@@ -104,7 +102,11 @@ describe('keystore (real NATS): tenant keys, entries, client CA', () => {
     });
 
     it('issueClientCertificate: a clientAuth leaf that verifies against the client CA', async () => {
-      const issued = await rpc.request(KeystoreRpc.issueClientCertificate, { subjectDN: 'CN=sender-a, O=Acme', publicKeyPem: await publicKeyPem(), validityDays: 30 });
+      const issued = await rpc.request(KeystoreRpc.issueClientCertificate, {
+        subjectDN: 'CN=sender-a, O=Acme',
+        publicKeyPem: await publicKeyPem(),
+        validityDays: 30,
+      });
       const [leaf] = parseCertificates(issued.certificatePem);
       const chain = parseCertificates(issued.chainPem);
       const ca = parseCertificates((await rpc.request(KeystoreRpc.getEntry, { alias: CLIENT_CA_ALIAS })).chainPem)[0];
@@ -119,14 +121,24 @@ describe('keystore (real NATS): tenant keys, entries, client CA', () => {
 
     it('issueClientCertificate refuses a bad public key or DN with 400 and the reason', async () => {
       const badKey = await failure(
-        rpc.request(KeystoreRpc.issueClientCertificate, { subjectDN: 'CN=x', publicKeyPem: '-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n', validityDays: 1 }),
+        rpc.request(KeystoreRpc.issueClientCertificate, {
+          subjectDN: 'CN=x',
+          publicKeyPem: '-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n',
+          validityDays: 1,
+        }),
       );
       expect(badKey).toMatchObject({ code: 'bad_request', message: expect.stringMatching(/^publicKeyPem: /) });
       const privateKey = await failure(
-        rpc.request(KeystoreRpc.issueClientCertificate, { subjectDN: 'CN=x', publicKeyPem: '-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n', validityDays: 1 }),
+        rpc.request(KeystoreRpc.issueClientCertificate, {
+          subjectDN: 'CN=x',
+          publicKeyPem: '-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n',
+          validityDays: 1,
+        }),
       );
       expect(privateKey.code).toBe('bad_request');
-      const badDn = await failure(rpc.request(KeystoreRpc.issueClientCertificate, { subjectDN: 'XYZ=1, O', publicKeyPem: await publicKeyPem(), validityDays: 1 }));
+      const badDn = await failure(
+        rpc.request(KeystoreRpc.issueClientCertificate, { subjectDN: 'XYZ=1, O', publicKeyPem: await publicKeyPem(), validityDays: 1 }),
+      );
       expect(badDn).toMatchObject({ code: 'bad_request', message: expect.stringMatching(/^subjectDN: /) });
     });
 
@@ -188,7 +200,9 @@ describe('keystore (real NATS): tenant keys, entries, client CA', () => {
       expect(await rawValues(kv)).toEqual(before);
       // The right key still opens them.
       apps.push(await startKeystore(h, 'k-right'));
-      await expect(rpc.request(KeystoreRpc.issueClientCertificate, { subjectDN: 'CN=x', publicKeyPem: await publicKeyPem(), validityDays: 1 })).resolves.toHaveProperty('certificatePem');
+      await expect(
+        rpc.request(KeystoreRpc.issueClientCertificate, { subjectDN: 'CN=x', publicKeyPem: await publicKeyPem(), validityDays: 1 }),
+      ).resolves.toHaveProperty('certificatePem');
     });
   });
 
@@ -229,7 +243,9 @@ describe('keystore (real NATS): tenant keys, entries, client CA', () => {
 
     it('refuses to start without CERTGATE_MASTER_KEY, saying what to set', async () => {
       // An empty value counts as unset, whatever the test runner's own environment holds.
-      const err = await launchServices({ services: ['keystore'], nc: h.nc, env: { ...h.env, CERTGATE_MASTER_KEY: '' }, readyTimeoutMs: 30_000 }).catch((e: Error) => e);
+      const err = await launchServices({ services: ['keystore'], nc: h.nc, env: { ...h.env, CERTGATE_MASTER_KEY: '' }, readyTimeoutMs: 30_000 }).catch(
+        (e: Error) => e,
+      );
       expect(err).toBeInstanceOf(Error);
       expect(errorMessage(err)).toContain('keystore exited during start-up');
       expect(errorMessage(err)).toContain('CERTGATE_MASTER_KEY: is required: set it to a secret of at least 32 characters');
@@ -247,9 +263,12 @@ describe('keystore (real NATS): tenant keys, entries, client CA', () => {
     }, 40_000);
 
     it('exits at start-up with a wrong CERTGATE_MASTER_KEY, saying so, when the tenant has keys', async () => {
-      const err = await launchServices({ services: ['keystore'], nc: h.nc, env: { ...h.env, CERTGATE_MASTER_KEY: randomBytes(32).toString('hex') }, readyTimeoutMs: 30_000 }).catch(
-        (e: Error) => e,
-      );
+      const err = await launchServices({
+        services: ['keystore'],
+        nc: h.nc,
+        env: { ...h.env, CERTGATE_MASTER_KEY: randomBytes(32).toString('hex') },
+        readyTimeoutMs: 30_000,
+      }).catch((e: Error) => e);
       expect(err).toBeInstanceOf(Error);
       expect(errorMessage(err)).toContain('keystore exited during start-up');
       expect(errorMessage(err)).toContain('the keystore cannot open its own keys');

@@ -3,7 +3,17 @@ import type { INestMicroservice } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import type { KV } from 'nats';
-import { Buckets, ErrorCode, OAuthSigningRpc, SigningKv, activeSigningKeySchema, oauthAudience, oauthIssuer, storedSigningKeySchema, type Jwks } from '@certgate/contracts';
+import {
+  Buckets,
+  ErrorCode,
+  OAuthSigningRpc,
+  SigningKv,
+  activeSigningKeySchema,
+  oauthAudience,
+  oauthIssuer,
+  storedSigningKeySchema,
+  type Jwks,
+} from '@certgate/contracts';
 import { ensureKv, listenOnNats, RpcClient } from '@certgate/messaging';
 import { PlatformModule } from '@certgate/platform';
 import { certgateFailure as failure, defined, startNatsHarness, type NatsHarness } from '@certgate/testing';
@@ -17,7 +27,14 @@ const MASTER = randomBytes(32).toString('base64url');
 
 async function startKeystore(h: NatsHarness, nodeId: string, env: Record<string, string> = {}): Promise<INestMicroservice> {
   const platform = PlatformModule.forService('keystore', keystoreEnvSchema, {
-    ...process.env, ...h.env, CERTGATE_NODE_ID: nodeId, CERTGATE_MASTER_KEY: MASTER, METRICS_PORT: '0', LOG_LEVEL: 'silent', ...env });
+    ...process.env,
+    ...h.env,
+    CERTGATE_NODE_ID: nodeId,
+    CERTGATE_MASTER_KEY: MASTER,
+    METRICS_PORT: '0',
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
   const moduleRef = await Test.createTestingModule({ imports: [platform, KeystoreFeaturesModule] }).compile();
   moduleRef.useLogger(false);
   return listenOnNats(moduleRef);
@@ -61,7 +78,13 @@ describe('keystore token signing (real NATS): provisioning, signing, rotation, r
     await h?.stop();
   });
 
-  const verify = async (token: string) => jwtVerify(token, createLocalJWKSet(await publishedJwks(kv)), { issuer: oauthIssuer(h.tenant), audience: oauthAudience(h.tenant), algorithms: ['ES256'], typ: 'at+jwt' });
+  const verify = async (token: string) =>
+    jwtVerify(token, createLocalJWKSet(await publishedJwks(kv)), {
+      issuer: oauthIssuer(h.tenant),
+      audience: oauthAudience(h.tenant),
+      algorithms: ['ES256'],
+      typ: 'at+jwt',
+    });
 
   it('two replicas starting at once provision exactly one signing key, and it is active', async () => {
     const { keys } = await publishedJwks(kv);
@@ -87,7 +110,14 @@ describe('keystore token signing (real NATS): provisioning, signing, rotation, r
     expect(decodeProtectedHeader(signed.token)).toEqual({ alg: 'ES256', kid: signed.kid, typ: 'at+jwt' });
     const { payload } = await verify(signed.token);
     expect(payload).toEqual(signed.claims);
-    expect(payload).toMatchObject({ iss: oauthIssuer(h.tenant), aud: oauthAudience(h.tenant), sub: 'sb-a!k1', client_id: 'sb-a!k1', scope: 'Role1 Role2', cnf: { 'x5t#S256': thumb } });
+    expect(payload).toMatchObject({
+      iss: oauthIssuer(h.tenant),
+      aud: oauthAudience(h.tenant),
+      sub: 'sb-a!k1',
+      client_id: 'sb-a!k1',
+      scope: 'Role1 Role2',
+      cnf: { 'x5t#S256': thumb },
+    });
     expect(signed.claims.exp - signed.claims.iat).toBe(3600);
     expect(Math.abs(signed.claims.iat - Date.now() / 1000)).toBeLessThan(5);
   });
@@ -101,7 +131,10 @@ describe('keystore token signing (real NATS): provisioning, signing, rotation, r
     const first = await rpc.request(OAuthSigningRpc.sign, { sub: 'sb-a!k1', scope: ['Role1'] });
     const rotated = await rpc.request(OAuthSigningRpc.rotate, {});
     expect(rotated.active).not.toBe(first.kid);
-    const previous = defined(rotated.keys.find((k) => k.kid === first.kid), 'the previous key in the listing');
+    const previous = defined(
+      rotated.keys.find((k) => k.kid === first.kid),
+      'the previous key in the listing',
+    );
     expect(previous.status).toBe('previous');
     const publishedFor = Date.parse(defined(previous.publishedUntil, 'publishedUntil')) - Date.parse(defined(previous.supersededAt, 'supersededAt'));
     expect(publishedFor).toBe((3600 + 300) * 1000);
@@ -124,7 +157,12 @@ describe('keystore token signing (real NATS): provisioning, signing, rotation, r
     await rpc.request(OAuthSigningRpc.rotate, {});
     const later = new Date(Date.now() + (3600 + 300) * 1000 + 1000);
     const steps = await apps[1].get(SigningService).sweep(later);
-    expect(steps.filter((s) => s.kind === 'drop').map((s) => s.kid).sort()).toEqual([...previous.map((k) => k.kid), old.kid].sort());
+    expect(
+      steps
+        .filter((s) => s.kind === 'drop')
+        .map((s) => s.kid)
+        .sort(),
+    ).toEqual([...previous.map((k) => k.kid), old.kid].sort());
     const after = await rpc.request(OAuthSigningRpc.listKeys, {});
     expect(after.keys.map((k) => k.kid)).toEqual([after.active]);
     await expect(verify(old.token)).rejects.toThrow();
@@ -141,14 +179,20 @@ describe('keystore token signing (real NATS): provisioning, signing, rotation, r
   it('#ci-flake: a sweep does not write back a key another replica dropped after the sweep read it (a lost race left two keys)', async () => {
     const records = apps[0].get(KeystoreRecords);
     const active = await activeKid(kv);
-    const record = defined((await readSigningKeys(records)).keys.find((k) => k.value.kid === active), 'the active key record').value;
+    const record = defined(
+      (await readSigningKeys(records)).keys.find((k) => k.value.kid === active),
+      'the active key record',
+    ).value;
     const lost = randomBytes(32).toString('base64url');
     // A replica that lost the race for the first key: its key is in the bucket, never active, never marked.
     expect((await records.signingKeys.create(SigningKv.key(lost), { ...record, kid: lost })) !== undefined).toBe(true);
     const read = await readSigningKeys(records);
     expect(read.keys.map((k) => k.value.kid).sort()).toEqual([active, lost].sort());
     await records.signingKeys.delete(SigningKv.key(lost));
-    const readLost = defined(read.keys.find((k) => k.value.kid === lost), 'the read key');
+    const readLost = defined(
+      read.keys.find((k) => k.value.kid === lost),
+      'the read key',
+    );
     const marked = { ...readLost.value, supersededAt: new Date().toISOString(), publishedUntil: new Date(Date.now() + 60_000).toISOString() };
     expect((await records.signingKeys.update(SigningKv.key(lost), marked, defined(readLost.revision, 'its revision'))) !== undefined).toBe(false);
     expect((await publishedJwks(kv)).keys.map((k) => k.kid)).toEqual([active]);

@@ -11,7 +11,11 @@ export type ClientAuthentication = { ok: true; principal: Principal } | { ok: fa
  * `certificateKnown` ask for a key of a client_x509 instance, exactly what the
  * client_x509 grant needs. Standard mode: tokens are issued to service keys only.
  */
-const NO_CHANNEL: Pick<AuthzInput, 'authorization' | 'certificateMatchers' | 'mode'> = { authorization: { type: 'role', role: '-' }, certificateMatchers: [], mode: 'standard' };
+const NO_CHANNEL: Pick<AuthzInput, 'authorization' | 'certificateMatchers' | 'mode'> = {
+  authorization: { type: 'role', role: '-' },
+  certificateMatchers: [],
+  mode: 'standard',
+};
 
 /**
  * Client authentication at `POST /oauth/token` (design §4), with the same checks and
@@ -27,7 +31,10 @@ export function authenticateClient(credential: ClientCredential, systemKey: Syst
   const principal = credential.kind === 'certificate' || credential.kind === 'basic' ? credential.principal : undefined;
   if (!principal) {
     // Unreachable by construction of the checks; kept so that a change to them cannot fail open.
-    return { ok: false, denial: { allow: false, status: 401, error: 'invalid_client', reason: 'no_credential', description: 'no client could be authenticated' } };
+    return {
+      ok: false,
+      denial: { allow: false, status: 401, error: 'invalid_client', reason: 'no_credential', description: 'no client could be authenticated' },
+    };
   }
   return { ok: true, principal };
 }

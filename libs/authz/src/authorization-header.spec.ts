@@ -35,7 +35,10 @@ describe('the authorization header', () => {
     ['characters no token has', 'Bearer abc"def'],
     ['an oversized token', `Bearer ${'a'.repeat(8193)}`],
   ])('malformed Bearer: %s', (_what, header) => {
-    expect(readAuthorization({ authorization: header })).toEqual({ kind: 'malformed', message: 'the Bearer token is empty, too long or not a token (RFC 6750)' });
+    expect(readAuthorization({ authorization: header })).toEqual({
+      kind: 'malformed',
+      message: 'the Bearer token is empty, too long or not a token (RFC 6750)',
+    });
   });
 
   it('another scheme is refused by name, not ignored', () => {

@@ -2,10 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 
 /** The `authorization` header of a request, as far as the sender may authenticate with it. */
 export type AuthorizationHeader =
-  | { kind: 'none' }
-  | { kind: 'basic'; clientid: string; secret: string }
-  | { kind: 'bearer'; token: string }
-  | { kind: 'malformed'; message: string };
+  { kind: 'none' } | { kind: 'basic'; clientid: string; secret: string } | { kind: 'bearer'; token: string } | { kind: 'malformed'; message: string };
 
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 /** RFC 6750 §2.1 b64token. */
@@ -24,11 +21,15 @@ export function readAuthorization(headers: Readonly<Record<string, string | read
   const rest = space < 0 ? '' : value.slice(space + 1).trim();
   if (scheme === 'basic') return basic(rest);
   if (scheme === 'bearer') {
-    if (!rest || rest.length > MAX_BEARER_LENGTH || !B64TOKEN.test(rest)) return { kind: 'malformed', message: 'the Bearer token is empty, too long or not a token (RFC 6750)' };
+    if (!rest || rest.length > MAX_BEARER_LENGTH || !B64TOKEN.test(rest))
+      return { kind: 'malformed', message: 'the Bearer token is empty, too long or not a token (RFC 6750)' };
     return { kind: 'bearer', token: rest };
   }
   const shown = space < 0 ? value : value.slice(0, space);
-  return { kind: 'malformed', message: `authorization scheme '${shown.slice(0, 32)}' is not accepted here: send a client certificate, Basic credentials or a Bearer token` };
+  return {
+    kind: 'malformed',
+    message: `authorization scheme '${shown.slice(0, 32)}' is not accepted here: send a client certificate, Basic credentials or a Bearer token`,
+  };
 }
 
 function basic(encoded: string): AuthorizationHeader {

@@ -34,7 +34,10 @@ function systemKeyMissing(systemKey: AuthzInput['systemKey']): Denial | undefine
     );
   }
   if (!systemKey.valid) {
-    return unauthorized(DenyReason.certificateAuthDisabled, `client certificate authentication is not enabled: key pair with alias '${systemKey.alias}' has expired`);
+    return unauthorized(
+      DenyReason.certificateAuthDisabled,
+      `client certificate authentication is not enabled: key pair with alias '${systemKey.alias}' has expired`,
+    );
   }
   return undefined;
 }
@@ -78,14 +81,18 @@ export const bearerBindingHolds: Check = ({ credential, systemKey }) => {
   if (credential.presentedThumbprint === undefined) {
     return invalidToken(DenyReason.tokenBindingMismatch, 'token is bound to a client certificate, but the request came without a verified client certificate');
   }
-  if (credential.presentedThumbprint !== credential.boundThumbprint) return invalidToken(DenyReason.tokenBindingMismatch, 'token is bound to another certificate');
+  if (credential.presentedThumbprint !== credential.boundThumbprint)
+    return invalidToken(DenyReason.tokenBindingMismatch, 'token is bound to another certificate');
   return systemKeyMissing(systemKey);
 };
 
 /** A token lives no longer than its client: once the service key it was issued to is deleted, its tokens stop working. */
 export const bearerClientKnown: Check = ({ credential }) =>
   credential.kind === 'bearer' && !credential.principal
-    ? invalidToken(DenyReason.tokenClientUnknown, `token was issued to client '${credential.subject}', which no longer exists (its service key or instance was deleted)`)
+    ? invalidToken(
+        DenyReason.tokenClientUnknown,
+        `token was issued to client '${credential.subject}', which no longer exists (its service key or instance was deleted)`,
+      )
     : undefined;
 
 export const channelAllows: Check = (input) => {
@@ -98,7 +105,10 @@ export const channelAllows: Check = (input) => {
   if (credential.kind === 'bearer') return unauthorized(DenyReason.certificateRequired, 'this flow accepts client certificates only, not Bearer tokens');
   if (credential.kind !== 'certificate') return unauthorized(DenyReason.certificateRequired, 'this flow accepts client certificates only; none was sent');
   if (matchesAny(input)) return undefined;
-  return forbidden(DenyReason.certificateNotAllowed, `certificate '${credential.subjectDN}' issued by '${credential.issuerDN}' is not among the flow's allowed certificates`);
+  return forbidden(
+    DenyReason.certificateNotAllowed,
+    `certificate '${credential.subjectDN}' issued by '${credential.issuerDN}' is not among the flow's allowed certificates`,
+  );
 };
 
 function matchesAny({ certificateMatchers, credential, normalizedDNs }: AuthzInput): boolean {

@@ -1,4 +1,13 @@
-import { ClassicKv, clientIdOf, IdentityKv, type CertificateMapping, type Group, type ServiceInstance, type StoredServiceKey, type StoredUser } from '@certgate/contracts';
+import {
+  ClassicKv,
+  clientIdOf,
+  IdentityKv,
+  type CertificateMapping,
+  type Group,
+  type ServiceInstance,
+  type StoredServiceKey,
+  type StoredUser,
+} from '@certgate/contracts';
 import { PrincipalDirectory } from './principal-directory';
 
 const FP_A = 'a'.repeat(64);
@@ -6,7 +15,15 @@ const FP_B = 'b'.repeat(64);
 const FP_C = 'c'.repeat(64);
 const T = '2025-01-01T00:00:00.000Z';
 
-const certInfo = (fingerprint: string) => ({ pem: 'PEM', fingerprint, subjectDN: 'CN=x', issuerDN: 'CN=ca', serialNumber: '01', notBefore: T, notAfter: '2035-01-01T00:00:00.000Z' });
+const certInfo = (fingerprint: string) => ({
+  pem: 'PEM',
+  fingerprint,
+  subjectDN: 'CN=x',
+  issuerDN: 'CN=ca',
+  serialNumber: '01',
+  notBefore: T,
+  notAfter: '2035-01-01T00:00:00.000Z',
+});
 const mapping = (fingerprint: string, user: string): CertificateMapping => ({ id: fingerprint, user, certificate: certInfo(fingerprint), createdAt: T });
 const user = (name: string, roles: string[]): StoredUser => ({ name, roles, createdAt: T, updatedAt: T });
 const group = (name: string, roles: string[], users: string[]): Group => ({ name, roles, users, createdAt: T, updatedAt: T });
@@ -106,7 +123,14 @@ describe('PrincipalDirectory in classic mode: certificate → mapping → user �
 
   describe('a certificate resolves only through its mapping', () => {
     const instance: ServiceInstance = { name: 'sender-a', parameters: { roles: ['Role1'], 'grant-types': ['client_x509'], 'redirect-uris': [] }, createdAt: T };
-    const key: StoredServiceKey = { instance: 'sender-a', name: 'k1', type: 'external-certificate', clientid: clientIdOf('sender-a', 'k1'), certificate: certInfo(FP_A), createdAt: T };
+    const key: StoredServiceKey = {
+      instance: 'sender-a',
+      name: 'k1',
+      type: 'external-certificate',
+      clientid: clientIdOf('sender-a', 'k1'),
+      certificate: certInfo(FP_A),
+      createdAt: T,
+    };
 
     it('a certificate held by a service key but not mapped is nobody (deleting a mapping always locks it out)', () => {
       dir.apply(IdentityKv.instance('sender-a'), instance);

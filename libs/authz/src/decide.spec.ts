@@ -2,15 +2,32 @@ import type { CertificateMatcher, SenderAuthorization } from '@certgate/contract
 import { decide } from './decide';
 import { DenyReason, type AuthzInput, type Credential, type Principal } from './types';
 
-const principal = (roles: string[], grantType: Principal['grantType'] = 'client_x509'): Principal => ({ name: 'sb-a!k1', kind: 'service-key', roles: new Set(roles), grantType });
+const principal = (roles: string[], grantType: Principal['grantType'] = 'client_x509'): Principal => ({
+  name: 'sb-a!k1',
+  kind: 'service-key',
+  roles: new Set(roles),
+  grantType,
+});
 const cert = (p?: Principal): Credential => ({ kind: 'certificate', fingerprint: 'f1', subjectDN: 'CN=alice,O=Acme', issuerDN: 'CN=CA,O=Acme', principal: p });
 const role: SenderAuthorization = { type: 'role', role: 'Role1' };
 const listed: SenderAuthorization = { type: 'client-certificate', certificates: [{ subjectDN: 'x', issuerDN: 'y' }] };
 const byFingerprint: CertificateMatcher = { fingerprint: 'f1', subjectDN: 'CN=alice,O=Acme', issuerDN: 'CN=CA,O=Acme', notAfter: '2030-01-01T00:00:00Z' };
-const byDn: CertificateMatcher = { normalizedSubjectDN: 'cn=alice,o=acme', normalizedIssuerDN: 'cn=ca,o=acme', subjectDN: 'CN=alice, O=Acme', issuerDN: 'CN=CA, O=Acme' };
+const byDn: CertificateMatcher = {
+  normalizedSubjectDN: 'cn=alice,o=acme',
+  normalizedIssuerDN: 'cn=ca,o=acme',
+  subjectDN: 'CN=alice, O=Acme',
+  issuerDN: 'CN=CA, O=Acme',
+};
 const ON = { alias: 'sys', present: true, valid: true };
 
-const input = (over: Partial<AuthzInput>): AuthzInput => ({ authorization: role, certificateMatchers: [], credential: cert(principal(['Role1'])), systemKey: ON, mode: 'standard', ...over });
+const input = (over: Partial<AuthzInput>): AuthzInput => ({
+  authorization: role,
+  certificateMatchers: [],
+  credential: cert(principal(['Role1'])),
+  systemKey: ON,
+  mode: 'standard',
+  ...over,
+});
 
 describe('decide: sender-channel authorization', () => {
   it('allows a certificate whose service key instance holds the role, as that key', () => {
@@ -19,18 +36,78 @@ describe('decide: sender-channel authorization', () => {
 
   it.each<[string, Partial<AuthzInput>, number, string, RegExp]>([
     ['no credential', { credential: { kind: 'none' } }, 401, DenyReason.noCredential, /no client certificate and no credentials/],
-    ['a malformed credential', { credential: { kind: 'malformed', message: 'Authorization header is not Basic' } }, 401, DenyReason.malformedCredential, /not Basic/],
-    ['a certificate the ingress rejected', { credential: { kind: 'certificate-rejected', reason: 'chain_incomplete', message: 'issuer missing' } }, 401, DenyReason.certificateNotVerified, /^certificate was not verified by ingress: issuer missing$/],
-    ['no system key pair', { systemKey: { alias: 'sys', present: false, valid: false } }, 401, DenyReason.certificateAuthDisabled, /key pair with alias 'sys' does not exist in the keystore/],
+    [
+      'a malformed credential',
+      { credential: { kind: 'malformed', message: 'Authorization header is not Basic' } },
+      401,
+      DenyReason.malformedCredential,
+      /not Basic/,
+    ],
+    [
+      'a certificate the ingress rejected',
+      { credential: { kind: 'certificate-rejected', reason: 'chain_incomplete', message: 'issuer missing' } },
+      401,
+      DenyReason.certificateNotVerified,
+      /^certificate was not verified by ingress: issuer missing$/,
+    ],
+    [
+      'no system key pair',
+      { systemKey: { alias: 'sys', present: false, valid: false } },
+      401,
+      DenyReason.certificateAuthDisabled,
+      /key pair with alias 'sys' does not exist in the keystore/,
+    ],
     ['an expired system key pair', { systemKey: { alias: 'sys', present: true, valid: false } }, 401, DenyReason.certificateAuthDisabled, /'sys' has expired/],
-    ['an unknown certificate', { credential: cert(undefined) }, 401, DenyReason.unknownCertificate, /not configured in any service key of a client_x509 service instance/],
-    ['a certificate in a key of a client_credentials instance', { credential: cert(principal(['Role1'], 'client_credentials')) }, 401, DenyReason.unknownCertificate, /client_x509/],
+    [
+      'an unknown certificate',
+      { credential: cert(undefined) },
+      401,
+      DenyReason.unknownCertificate,
+      /not configured in any service key of a client_x509 service instance/,
+    ],
+    [
+      'a certificate in a key of a client_credentials instance',
+      { credential: cert(principal(['Role1'], 'client_credentials')) },
+      401,
+      DenyReason.unknownCertificate,
+      /client_x509/,
+    ],
     ['a missing role', { credential: cert(principal(['Role2'])) }, 403, DenyReason.missingRole, /'sb-a!k1' does not have role 'Role1'/],
-    ['an unknown basic client id', { credential: { kind: 'basic', clientid: 'nope', secretMatches: false } }, 401, DenyReason.unknownClient, /^client id or client secret is wrong$/],
-    ['a wrong basic secret', { credential: { kind: 'basic', clientid: 'sb-a!k1', principal: principal(['Role1'], 'client_credentials'), secretMatches: false } }, 401, DenyReason.wrongSecret, /^client id or client secret is wrong$/],
-    ['basic credentials of a client_x509 key', { credential: { kind: 'basic', clientid: 'sb-a!k1', principal: principal(['Role1']), secretMatches: true } }, 401, DenyReason.wrongGrantType, /client_credentials/],
-    ['basic credentials on a certificate-only flow', { authorization: listed, credential: { kind: 'basic', clientid: 'sb-a!k1', principal: principal([], 'client_credentials'), secretMatches: true } }, 401, DenyReason.certificateRequired, /client certificates only/],
-    ['a certificate not in the flow list', { authorization: listed, certificateMatchers: [{ ...byFingerprint, fingerprint: 'other' }] }, 403, DenyReason.certificateNotAllowed, /'CN=alice,O=Acme' issued by 'CN=CA,O=Acme' is not among/],
+    [
+      'an unknown basic client id',
+      { credential: { kind: 'basic', clientid: 'nope', secretMatches: false } },
+      401,
+      DenyReason.unknownClient,
+      /^client id or client secret is wrong$/,
+    ],
+    [
+      'a wrong basic secret',
+      { credential: { kind: 'basic', clientid: 'sb-a!k1', principal: principal(['Role1'], 'client_credentials'), secretMatches: false } },
+      401,
+      DenyReason.wrongSecret,
+      /^client id or client secret is wrong$/,
+    ],
+    [
+      'basic credentials of a client_x509 key',
+      { credential: { kind: 'basic', clientid: 'sb-a!k1', principal: principal(['Role1']), secretMatches: true } },
+      401,
+      DenyReason.wrongGrantType,
+      /client_credentials/,
+    ],
+    [
+      'basic credentials on a certificate-only flow',
+      { authorization: listed, credential: { kind: 'basic', clientid: 'sb-a!k1', principal: principal([], 'client_credentials'), secretMatches: true } },
+      401,
+      DenyReason.certificateRequired,
+      /client certificates only/,
+    ],
+    [
+      'a certificate not in the flow list',
+      { authorization: listed, certificateMatchers: [{ ...byFingerprint, fingerprint: 'other' }] },
+      403,
+      DenyReason.certificateNotAllowed,
+      /'CN=alice,O=Acme' issued by 'CN=CA,O=Acme' is not among/,
+    ],
   ])('denies %s', (_name, over, status, reason, description) => {
     const decision = decide(input(over));
     expect(decision).toMatchObject({ allow: false, status, reason, error: status === 401 ? 'invalid_client' : 'forbidden' });
@@ -47,7 +124,12 @@ describe('decide: sender-channel authorization', () => {
   });
 
   it('basic auth of a client_credentials key passes a role flow without any system key pair', () => {
-    const credential: Credential = { kind: 'basic', clientid: 'sb-b!s1', principal: { ...principal(['Role1'], 'client_credentials'), name: 'sb-b!s1' }, secretMatches: true };
+    const credential: Credential = {
+      kind: 'basic',
+      clientid: 'sb-b!s1',
+      principal: { ...principal(['Role1'], 'client_credentials'), name: 'sb-b!s1' },
+      secretMatches: true,
+    };
     expect(decide(input({ credential, systemKey: { alias: 'sys', present: false, valid: false } }))).toEqual({ allow: true, principal: 'sb-b!s1' });
   });
 
@@ -62,11 +144,17 @@ describe('decide: sender-channel authorization', () => {
   });
 
   it('outside classic mode a listed certificate must also be in a client_x509 service key', () => {
-    expect(decide(input({ authorization: listed, certificateMatchers: [byFingerprint], credential: cert(undefined) }))).toMatchObject({ status: 401, reason: DenyReason.unknownCertificate });
+    expect(decide(input({ authorization: listed, certificateMatchers: [byFingerprint], credential: cert(undefined) }))).toMatchObject({
+      status: 401,
+      reason: DenyReason.unknownCertificate,
+    });
   });
 
   it('in classic mode a DN-listed flow needs no mapping and runs as the subject DN', () => {
-    expect(decide(input({ mode: 'classic', authorization: listed, certificateMatchers: [byFingerprint], credential: cert(undefined) }))).toEqual({ allow: true, principal: 'CN=alice,O=Acme' });
+    expect(decide(input({ mode: 'classic', authorization: listed, certificateMatchers: [byFingerprint], credential: cert(undefined) }))).toEqual({
+      allow: true,
+      principal: 'CN=alice,O=Acme',
+    });
   });
 
   describe('classic mode: a mapped certificate runs as its user', () => {
@@ -88,7 +176,10 @@ describe('decide: sender-channel authorization', () => {
     });
 
     it('a listed certificate that is also mapped runs as the user', () => {
-      expect(decide(input({ mode: 'classic', authorization: listed, certificateMatchers: [byFingerprint], credential: cert(alice) }))).toEqual({ allow: true, principal: 'alice' });
+      expect(decide(input({ mode: 'classic', authorization: listed, certificateMatchers: [byFingerprint], credential: cert(alice) }))).toEqual({
+        allow: true,
+        principal: 'alice',
+      });
     });
   });
 });

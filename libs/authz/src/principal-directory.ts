@@ -1,4 +1,12 @@
-import { GRANT_TYPES, IdentityKv, serviceInstanceSchema, storedServiceKeySchema, type GrantType, type ServiceInstance, type StoredServiceKey } from '@certgate/contracts';
+import {
+  GRANT_TYPES,
+  IdentityKv,
+  serviceInstanceSchema,
+  storedServiceKeySchema,
+  type GrantType,
+  type ServiceInstance,
+  type StoredServiceKey,
+} from '@certgate/contracts';
 import { ClassicDirectory } from './classic-directory';
 import type { ApplyResult, Principal } from './types';
 
@@ -8,7 +16,6 @@ export interface ClientEntry {
   /** SHA-256 (hex) of the client secret; absent for certificate keys. */
   secretHash?: string;
 }
-
 
 export interface PrincipalDirectoryOptions {
   /**

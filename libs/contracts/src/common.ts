@@ -12,7 +12,10 @@ export const ROLE_NAME_PATTERN = /^(?=.{1,64}$)[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*
 export const roleNameSchema = z.string().regex(ROLE_NAME_PATTERN, "a role name is 1-64 letters, digits, '_', '-' or '.'");
 
 /** PEM text as JSON carries it: a string with `\n` line breaks. */
-export const pemSchema = z.string().min(1, 'PEM text is empty').max(256 * 1024, 'PEM text is larger than 256 KiB');
+export const pemSchema = z
+  .string()
+  .min(1, 'PEM text is empty')
+  .max(256 * 1024, 'PEM text is larger than 256 KiB');
 
 /** What services tell each other about a certificate (never a private key). */
 export const certificateInfoSchema = z.object({

@@ -3,9 +3,31 @@ export { SERVICE_NAMES, DEFAULT_METRICS_PORTS, type ServiceName } from './servic
 export { Subjects, tenantSubject, queueGroup } from './subjects';
 export { Buckets, Streams, tenantBucket, tenantStream, tenantResourcePrefix, type BucketName, type StreamName } from './names';
 export { ErrorCode, HTTP_STATUS_OF, CertgateError, errorBodySchema, errorMessage, type ErrorBody } from './errors';
-export { rpcReplySchema, rpcContract, eventContract, isContract, type RpcReply, type RpcContract, type AnyRpcContract, type EventContract, type AnyEventContract } from './rpc';
+export {
+  rpcReplySchema,
+  rpcContract,
+  eventContract,
+  isContract,
+  type RpcReply,
+  type RpcContract,
+  type AnyRpcContract,
+  type EventContract,
+  type AnyEventContract,
+} from './rpc';
 export { healthRequestSchema, healthReplySchema, healthContract, healthDiscoverContract, type HealthReply } from './health';
-export { NAME_PATTERN, ROLE_NAME_PATTERN, nameSchema, roleNameSchema, pemSchema, certificateInfoSchema, emptySchema, voidSchema, downloadFileSchema, type CertificateInfo, type DownloadFile } from './common';
+export {
+  NAME_PATTERN,
+  ROLE_NAME_PATTERN,
+  nameSchema,
+  roleNameSchema,
+  pemSchema,
+  certificateInfoSchema,
+  emptySchema,
+  voidSchema,
+  downloadFileSchema,
+  type CertificateInfo,
+  type DownloadFile,
+} from './common';
 export * from './identity/model';
 export { IdentityRpc } from './identity/rpc';
 export * from './identity/classic';

@@ -1,19 +1,12 @@
 import { assertTenant, DEFAULT_TENANT, TENANT_PATTERN } from './tenant';
 
 describe('assertTenant', () => {
-  it.each([
-    ['default'],
-    ['a'],
-    ['7'],
-    ['acme'],
-    ['acme-eu'],
-    ['t-e2e-1a2b3c4d'],
-    ['a1-b2-c3'],
-    ['a'.repeat(48)],
-    [`a${'-'.repeat(46)}b`],
-  ])('accepts %j and returns it unchanged', (tenant) => {
-    expect(assertTenant(tenant)).toBe(tenant);
-  });
+  it.each([['default'], ['a'], ['7'], ['acme'], ['acme-eu'], ['t-e2e-1a2b3c4d'], ['a1-b2-c3'], ['a'.repeat(48)], [`a${'-'.repeat(46)}b`]])(
+    'accepts %j and returns it unchanged',
+    (tenant) => {
+      expect(assertTenant(tenant)).toBe(tenant);
+    },
+  );
 
   it.each([
     ['', 'empty'],

@@ -8,9 +8,7 @@ export const DEFAULT_TENANT = 'default';
 
 export function assertTenant(tenant: string): string {
   if (!TENANT_PATTERN.test(tenant)) {
-    throw new Error(
-      `invalid tenant '${tenant}': use 1-48 lowercase letters, digits and inner hyphens (it becomes part of NATS subject and bucket names)`,
-    );
+    throw new Error(`invalid tenant '${tenant}': use 1-48 lowercase letters, digits and inner hyphens (it becomes part of NATS subject and bucket names)`);
   }
   return tenant;
 }

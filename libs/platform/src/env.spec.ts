@@ -25,7 +25,13 @@ describe('parseEnv(baseEnvSchema)', () => {
       METRICS_PORT: '9100',
       LOG_LEVEL: 'debug',
     });
-    expect(env).toMatchObject({ NATS_URL: 'nats://nats:4222', CERTGATE_TENANT: 'acme-eu', CERTGATE_NODE_ID: 'node-1.a_b', METRICS_PORT: 9100, LOG_LEVEL: 'debug' });
+    expect(env).toMatchObject({
+      NATS_URL: 'nats://nats:4222',
+      CERTGATE_TENANT: 'acme-eu',
+      CERTGATE_NODE_ID: 'node-1.a_b',
+      METRICS_PORT: 9100,
+      LOG_LEVEL: 'debug',
+    });
   });
 
   it('takes a cluster: NATS_URL as a comma-separated list and CERTGATE_NATS_REPLICAS (default 1)', () => {

@@ -17,7 +17,10 @@ export const baseEnvSchema = z.object({
   /** Replicas of every stream and KV bucket a service creates: 3 on a three-node NATS cluster (odd, at most 5). */
   CERTGATE_NATS_REPLICAS: z.coerce.number().int().min(1).max(5).default(1),
   CERTGATE_TENANT: z.string().regex(TENANT_PATTERN, 'lowercase letters, digits and inner hyphens, at most 48').default(DEFAULT_TENANT),
-  CERTGATE_NODE_ID: z.string().regex(/^[A-Za-z0-9._-]+$/).default(`${hostname()}-${process.pid}`),
+  CERTGATE_NODE_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]+$/)
+    .default(`${hostname()}-${process.pid}`),
   CERTGATE_DATA_DIR: z.string().default('.certgate/data'),
   CERTGATE_LOG_DIR: z.string().default('.certgate/logs'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

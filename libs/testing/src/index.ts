@@ -1,11 +1,27 @@
 export * from './pki';
 export { startNatsHarness, type NatsHarness, type NatsHarnessOptions } from './nats/nats-harness';
-export { composeAvailability, COMPOSE_IMAGES, dockerNatsAvailable, natsContainerUnavailable, NATS_TEST_IMAGE, useLocalTestcontainers, type ComposeAvailability } from './nats/docker-engine';
+export {
+  composeAvailability,
+  COMPOSE_IMAGES,
+  dockerNatsAvailable,
+  natsContainerUnavailable,
+  NATS_TEST_IMAGE,
+  useLocalTestcontainers,
+  type ComposeAvailability,
+} from './nats/docker-engine';
 export { uniqueTenant } from './nats/tenant';
 export { startContainerSuiteNats } from './nats/container-suite';
 export { startNatsProcess, natsServerBinary, type NatsProcess } from './nats/nats-process';
 export { startNatsCluster, type NatsCluster, type NatsClusterNode, type NatsClusterOptions } from './nats/nats-cluster';
 export { freePort } from './net/free-port';
-export { launchServices, serviceCommand, SERVICE_NODE_FLAGS, REPO_ROOT, type LaunchedService, type LaunchedSystem, type LaunchOptions } from './launcher/service-launcher';
+export {
+  launchServices,
+  serviceCommand,
+  SERVICE_NODE_FLAGS,
+  REPO_ROOT,
+  type LaunchedService,
+  type LaunchedSystem,
+  type LaunchOptions,
+} from './launcher/service-launcher';
 export { certgateFailure, defined, commandAvailable, waitFor } from './assertions';
 export { measurePropagation, runtimeStates, bucketRevision, type Propagation, type WatchedBucket } from './propagation';

@@ -24,7 +24,9 @@ describe('Certificate', () => {
 
   it('round-trips DER and PEM', () => {
     expect(Certificate.fromPem(leaf.pem).der).toEqual(leaf.der);
-    expect(Certificate.fromDer(leaf.der.buffer.slice(leaf.der.byteOffset, leaf.der.byteOffset + leaf.der.byteLength) as ArrayBuffer).fingerprint).toBe(leaf.fingerprint);
+    expect(Certificate.fromDer(leaf.der.buffer.slice(leaf.der.byteOffset, leaf.der.byteOffset + leaf.der.byteLength) as ArrayBuffer).fingerprint).toBe(
+      leaf.fingerprint,
+    );
     expect(leaf.pem).toMatch(/^-----BEGIN CERTIFICATE-----\n(?:[A-Za-z0-9+/=]{1,64}\n)+-----END CERTIFICATE-----\n$/);
   });
 

@@ -159,7 +159,9 @@ const criticalExtensions: Check = ({ path }) => {
   for (const cert of path) {
     const unknown = cert.criticalExtensions.filter((oid) => !UNDERSTOOD_CRITICAL.has(oid));
     if (unknown.length > 0) {
-      const what = unknown.includes(OID.nameConstraints) ? 'name constraints, which certgate does not enforce' : `extension(s) ${unknown.join(', ')} that certgate does not process`;
+      const what = unknown.includes(OID.nameConstraints)
+        ? 'name constraints, which certgate does not enforce'
+        : `extension(s) ${unknown.join(', ')} that certgate does not process`;
       return {
         reason: 'unknown',
         message: `certificate ${dn(cert)} has critical ${what}; RFC 5280 requires refusing it`,

@@ -23,9 +23,7 @@ export type ChainFailureReason = (typeof ChainFailureReason)[keyof typeof ChainF
 
 export type Purpose = 'clientAuth' | 'serverAuth';
 
-export type ChainVerdict =
-  | { ok: true; chain: Certificate[] }
-  | { ok: false; reason: ChainFailureReason; message: string; certificate?: Certificate };
+export type ChainVerdict = { ok: true; chain: Certificate[] } | { ok: false; reason: ChainFailureReason; message: string; certificate?: Certificate };
 
 const DESCRIPTIONS: Record<ChainFailureReason, string> = {
   chain_incomplete: 'the certificate chain is incomplete: an issuing CA certificate is missing; send the whole chain, leaf first',
@@ -71,6 +69,9 @@ const TLS_ERRORS: Record<string, ChainFailureReason> = {
 /** Reason code for Node's `socket.authorizationError`; null/undefined/'' means no certificate was sent. */
 export function reasonFromTlsError(code: string | undefined | null): ChainFailureReason {
   if (code === undefined || code === null || code.trim() === '') return 'no_certificate';
-  const key = code.trim().toUpperCase().replace(/^X509_V_ERR_/, '');
+  const key = code
+    .trim()
+    .toUpperCase()
+    .replace(/^X509_V_ERR_/, '');
   return TLS_ERRORS[key] ?? 'unknown';
 }

@@ -31,7 +31,13 @@ describe('verifyChain', () => {
     alice = (await pki.leaf('alice')).certificate;
   });
 
-  const base = (leaf: Certificate, intermediates: Certificate[] = [intermediate]): VerifyChainOptions => ({ leaf, intermediates, anchors: [root], purpose: 'clientAuth', at: now });
+  const base = (leaf: Certificate, intermediates: Certificate[] = [intermediate]): VerifyChainOptions => ({
+    leaf,
+    intermediates,
+    anchors: [root],
+    purpose: 'clientAuth',
+    at: now,
+  });
 
   it('accepts a whole chain and returns it leaf → anchor', async () => {
     const verdict = await verifyChain(base(alice));
@@ -57,11 +63,14 @@ describe('verifyChain', () => {
   it('#multiple-issuers: prefers a path that passes over one that fails (renewed intermediate with the same key)', async () => {
     // An expired and a current certificate for the same CA key: either verifies the signature.
     const keys = await ecKeys();
-    const ca = (over: object) =>
-      issueCertificate({ subjectDN: 'CN=Renewed CA, O=Spec', publicKey: keys.publicKey, issuer: pki.root, ca: true, ...over });
+    const ca = (over: object) => issueCertificate({ subjectDN: 'CN=Renewed CA, O=Spec', publicKey: keys.publicKey, issuer: pki.root, ca: true, ...over });
     const old = await ca({ notBefore: new Date(now.getTime() - 800 * DAY), notAfter: new Date(now.getTime() - DAY) });
     const renewed = await ca({});
-    const leaf = await issueCertificate({ subjectDN: 'CN=bob', publicKey: (await ecKeys()).publicKey, issuer: { certificate: renewed, privateKey: keys.privateKey } });
+    const leaf = await issueCertificate({
+      subjectDN: 'CN=bob',
+      publicKey: (await ecKeys()).publicKey,
+      issuer: { certificate: renewed, privateKey: keys.privateKey },
+    });
     expect(await verifyChain(base(leaf, [old, renewed]))).toEqual({ ok: true, chain: [leaf, renewed, root] });
     expect(await verifyChain(base(leaf, [old]))).toMatchObject({ ok: false, reason: 'expired', certificate: old });
   });
@@ -90,7 +99,12 @@ describe('verifyChain', () => {
 
     it('self_signed_leaf: refused even when it is itself a trusted root', async () => {
       const keys = await ecKeys();
-      const selfSigned = await issueCertificate({ subjectDN: 'CN=me', publicKey: keys.publicKey, signingKey: keys.privateKey, extendedKeyUsage: ['clientAuth'] });
+      const selfSigned = await issueCertificate({
+        subjectDN: 'CN=me',
+        publicKey: keys.publicKey,
+        signingKey: keys.privateKey,
+        extendedKeyUsage: ['clientAuth'],
+      });
       const verdict = await refused(base(selfSigned, []));
       expect(verdict).toMatchObject({ reason: 'self_signed_leaf', certificate: selfSigned });
       expect(verdict.message).toBe("certificate 'CN=me' is self-signed; it must be issued by a CA whose root is trusted");
@@ -169,9 +183,18 @@ describe('verifyChain', () => {
       const issuing = await issueCertificate({ subjectDN: 'CN=Issuing', publicKey: keys.publicKey, issuer: ca, ca: true });
       // Key rollover certificate: same name, new key, signed by the old key.
       const newKeys = await ecKeys();
-      const rollover = await issueCertificate({ subjectDN: 'CN=Issuing', publicKey: newKeys.publicKey, issuer: { certificate: issuing, privateKey: keys.privateKey }, ca: true });
+      const rollover = await issueCertificate({
+        subjectDN: 'CN=Issuing',
+        publicKey: newKeys.publicKey,
+        issuer: { certificate: issuing, privateKey: keys.privateKey },
+        ca: true,
+      });
       const leafKeys = await ecKeys();
-      const leaf = await issueCertificate({ subjectDN: 'CN=l', publicKey: leafKeys.publicKey, issuer: { certificate: rollover, privateKey: newKeys.privateKey } });
+      const leaf = await issueCertificate({
+        subjectDN: 'CN=l',
+        publicKey: leafKeys.publicKey,
+        issuer: { certificate: rollover, privateKey: newKeys.privateKey },
+      });
       expect(await verifyChain({ leaf, intermediates: [rollover, issuing], anchors: [ca.certificate], purpose: 'clientAuth' })).toMatchObject({ ok: true });
     });
 
@@ -219,7 +242,11 @@ describe('verifyChain', () => {
   });
 
   it('reports problems in the documented order: signature before validity before CA flags', async () => {
-    const notCa = await issued(pki.root, 'CN=Expired Non-CA', { notBefore: new Date(now.getTime() - 10 * DAY), notAfter: new Date(now.getTime() - DAY), keyUsage: ['keyCertSign'] });
+    const notCa = await issued(pki.root, 'CN=Expired Non-CA', {
+      notBefore: new Date(now.getTime() - 10 * DAY),
+      notAfter: new Date(now.getTime() - DAY),
+      keyUsage: ['keyCertSign'],
+    });
     const leaf = await issued(notCa, 'CN=l');
     expect((await refused(base(leaf.certificate, [notCa.certificate]))).reason).toBe('expired');
     expect((await refused(base(tampered(leaf.certificate), [notCa.certificate]))).reason).toBe('bad_signature');
@@ -245,7 +272,11 @@ describe('isValidAnchor', () => {
   });
 
   it.each([
-    ['an intermediate CA', async () => (await issued(root, 'CN=Int', { ca: true })).certificate, /'CN=Int' is an intermediate CA certificate issued by 'CN=Anchor Root'/],
+    [
+      'an intermediate CA',
+      async () => (await issued(root, 'CN=Int', { ca: true })).certificate,
+      /'CN=Int' is an intermediate CA certificate issued by 'CN=Anchor Root'/,
+    ],
     ['a leaf', async () => (await issued(root, 'CN=Leaf')).certificate, /'CN=Leaf' is an end-entity \(leaf\) certificate/],
     [
       'a self-signed leaf',
@@ -335,7 +366,6 @@ describe('ChainFailureReason', () => {
     );
   });
 });
-
 
 describe('messages about a certificate with an empty subject', () => {
   it('name it by its subject alternative name instead of an empty string', async () => {

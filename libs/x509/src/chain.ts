@@ -41,9 +41,11 @@ async function anchorVerdict(cert: Certificate, signatures: SignatureCache): Pro
       ? fail(`${name} is an intermediate CA certificate issued by '${cert.issuerDN}', not a root: trust the root CA at the top of its chain instead`)
       : fail(`${name} is an end-entity (leaf) certificate issued by '${cert.issuerDN}', not a root CA certificate`);
   }
-  if (!(await signatures.verified(cert, cert))) return fail(`${name} names itself as its issuer but is not signed by its own key, so it is not a root certificate`);
+  if (!(await signatures.verified(cert, cert)))
+    return fail(`${name} names itself as its issuer but is not signed by its own key, so it is not a root certificate`);
   if (!cert.isCA) return fail(`${name} is self-signed but not a CA certificate (basicConstraints cA is not set), so it cannot be a trusted root`);
-  if (cert.keyUsage && !cert.keyUsage.includes('keyCertSign')) return fail(`${name} is a root whose key usage lacks keyCertSign, so it cannot sign certificates`);
+  if (cert.keyUsage && !cert.keyUsage.includes('keyCertSign'))
+    return fail(`${name} is a root whose key usage lacks keyCertSign, so it cannot sign certificates`);
   return { ok: true };
 }
 

@@ -25,7 +25,12 @@ function tamper(pem: string): string {
 describe('CSR', () => {
   it('creates a CSR that parses back with subject, names and the same public key', async () => {
     const keys = await ecKeys();
-    const pem = await createCsr({ keys, subjectDN: 'CN=svc.example, O=Acme\\, Inc., C=DE', dnsNames: ['svc.example', 'alt.example'], ipAddresses: ['10.0.0.1'] });
+    const pem = await createCsr({
+      keys,
+      subjectDN: 'CN=svc.example, O=Acme\\, Inc., C=DE',
+      dnsNames: ['svc.example', 'alt.example'],
+      ipAddresses: ['10.0.0.1'],
+    });
     expect(pem).toMatch(/^-----BEGIN CERTIFICATE REQUEST-----\n[\s\S]+-----END CERTIFICATE REQUEST-----\n$/);
     const csr = await parseCsr(pem);
     expect(csr.subjectDN).toBe('CN=svc.example,O=Acme\\, Inc.,C=DE');
@@ -58,7 +63,23 @@ describe('CSR', () => {
   itWithOpenssl('reads a CSR made by OpenSSL', async () => {
     await withTempDir((dir) => {
       const out = openssl(
-        ['req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', 'k.pem', '-subj', '/C=DE/O=Acme/CN=from-openssl', '-addext', 'subjectAltName=DNS:o.example', '-out', 'r.pem'],
+        [
+          'req',
+          '-new',
+          '-newkey',
+          'ec',
+          '-pkeyopt',
+          'ec_paramgen_curve:P-256',
+          '-nodes',
+          '-keyout',
+          'k.pem',
+          '-subj',
+          '/C=DE/O=Acme/CN=from-openssl',
+          '-addext',
+          'subjectAltName=DNS:o.example',
+          '-out',
+          'r.pem',
+        ],
         { cwd: dir },
       );
       expect(out.status).toBe(0);
@@ -92,7 +113,9 @@ describe('CSR', () => {
 
   it('a certificate instead of a CSR → csr_invalid naming what it got', async () => {
     const { root } = await specPki();
-    await expect(parseCsr(root.certificate.pem)).rejects.toThrow(expect.objectContaining({ code: 'csr_invalid', message: expect.stringContaining("'CERTIFICATE'") }));
+    await expect(parseCsr(root.certificate.pem)).rejects.toThrow(
+      expect.objectContaining({ code: 'csr_invalid', message: expect.stringContaining("'CERTIFICATE'") }),
+    );
   });
 
   it('empty → empty_input', async () => {

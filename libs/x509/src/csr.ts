@@ -78,7 +78,10 @@ export async function parseCsr(pem: string): Promise<ParsedCsr> {
     signatureOk = false;
   }
   if (!signatureOk) {
-    throw new X509Error('csr_bad_signature', `the signature of the certificate signing request for '${subjectDN}' does not verify: it was altered after signing`);
+    throw new X509Error(
+      'csr_bad_signature',
+      `the signature of the certificate signing request for '${subjectDN}' does not verify: it was altered after signing`,
+    );
   }
   let publicKey: CryptoKey;
   try {

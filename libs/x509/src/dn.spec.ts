@@ -54,7 +54,11 @@ describe('parseDN', () => {
   });
 
   it("reads OpenSSL's slash form, which is written root first", () => {
-    expect(parseDN('/C=DE/O=Acme, Inc./CN=alice')).toEqual([[{ type: 'CN', value: 'alice' }], [{ type: 'O', value: 'Acme, Inc.' }], [{ type: 'C', value: 'DE' }]]);
+    expect(parseDN('/C=DE/O=Acme, Inc./CN=alice')).toEqual([
+      [{ type: 'CN', value: 'alice' }],
+      [{ type: 'O', value: 'Acme, Inc.' }],
+      [{ type: 'C', value: 'DE' }],
+    ]);
   });
 
   it('reads an empty DN as no RDNs', () => {

@@ -21,7 +21,9 @@ describe('encoding helpers', () => {
   it('PEM: 64-character lines, labels kept, headers separated', () => {
     const pem = pemEncode('TEST', new Uint8Array(100));
     expect(pem.split('\n').map((l) => l.length)).toEqual([20, 64, 64, 8, 18, 0]);
-    const [block] = pemDecodeAll(`x\n-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,00\n\nAAAA\n-----END RSA PRIVATE KEY-----\n`);
+    const [block] = pemDecodeAll(
+      `x\n-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,00\n\nAAAA\n-----END RSA PRIVATE KEY-----\n`,
+    );
     expect(block.label).toBe('RSA PRIVATE KEY');
     expect(block.headers).toEqual(['Proc-Type: 4,ENCRYPTED', 'DEK-Info: AES-128-CBC,00']);
     expect(Array.from(block.der)).toEqual([0, 0, 0]);

@@ -18,15 +18,7 @@ export {
   type Purpose,
   type VerifyChainOptions,
 } from './chain';
-export {
-  describeKey,
-  exportPrivateKeyPem,
-  exportPublicKeyPem,
-  generateKeyPair,
-  importPrivateKeyPem,
-  keyMatchesCertificate,
-  type KeySpec,
-} from './keys';
+export { describeKey, exportPrivateKeyPem, exportPublicKeyPem, generateKeyPair, importPrivateKeyPem, keyMatchesCertificate, type KeySpec } from './keys';
 export { importPublicKeyPem } from './public-key';
 export { createCsr, parseCsr, type CreateCsrOptions, type ParsedCsr } from './csr';
 export { issueCertificate, type IssueOptions } from './issue';

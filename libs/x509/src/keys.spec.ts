@@ -25,17 +25,21 @@ describe('keys', () => {
     [{ type: 'EC', curve: 'P-384' }, 'EC P-384'],
     [{ type: 'RSA', size: 2048 }, 'RSA 2048'],
     [{ type: 'RSA', size: 3072 }, 'RSA 3072'],
-  ])('generates %j extractable keys, described as %s, that survive a PEM round trip', async (spec, description) => {
-    const keys = await generateKeyPair(spec);
-    expect(keys.privateKey.extractable).toBe(true);
-    const cert = await selfSigned(keys);
-    expect(describeKey(cert)).toBe(description);
-    const pem = await exportPrivateKeyPem(keys.privateKey);
-    expect(pem).toMatch(/^-----BEGIN PRIVATE KEY-----\n/);
-    const back = await importPrivateKeyPem(pem);
-    expect(await keyMatchesCertificate(back, cert)).toBe(true);
-    expect(back.algorithm.name).toBe(keys.privateKey.algorithm.name);
-  }, 60_000);
+  ])(
+    'generates %j extractable keys, described as %s, that survive a PEM round trip',
+    async (spec, description) => {
+      const keys = await generateKeyPair(spec);
+      expect(keys.privateKey.extractable).toBe(true);
+      const cert = await selfSigned(keys);
+      expect(describeKey(cert)).toBe(description);
+      const pem = await exportPrivateKeyPem(keys.privateKey);
+      expect(pem).toMatch(/^-----BEGIN PRIVATE KEY-----\n/);
+      const back = await importPrivateKeyPem(pem);
+      expect(await keyMatchesCertificate(back, cert)).toBe(true);
+      expect(back.algorithm.name).toBe(keys.privateKey.algorithm.name);
+    },
+    60_000,
+  );
 
   it('generates RSA 4096 too', async () => {
     const keys = await generateKeyPair({ type: 'RSA', size: 4096 });
@@ -121,7 +125,13 @@ describe('keys', () => {
       const pkcs8 = await subtle.exportKey('pkcs8', keys.privateKey);
       const locked = await subtle.importKey('pkcs8', pkcs8, { name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign']);
       expect(await keyMatchesCertificate(locked, cert)).toBe(true);
-      const other = await subtle.importKey('pkcs8', await subtle.exportKey('pkcs8', (await ecKeys()).privateKey), { name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign']);
+      const other = await subtle.importKey(
+        'pkcs8',
+        await subtle.exportKey('pkcs8', (await ecKeys()).privateKey),
+        { name: 'ECDSA', namedCurve: 'P-256' },
+        false,
+        ['sign'],
+      );
       expect(await keyMatchesCertificate(other, cert)).toBe(false);
     });
   });

@@ -18,11 +18,10 @@ const MIN_RSA_BITS = 2048;
 /** An extractable key pair for signing: RSASSA-PKCS1-v1_5 with SHA-256, or ECDSA. */
 export async function generateKeyPair(spec: KeySpec): Promise<CryptoKeyPair> {
   if (spec.type === 'RSA' && RSA_SIZES.has(spec.size)) {
-    return subtle.generateKey(
-      { name: 'RSASSA-PKCS1-v1_5', modulusLength: spec.size, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' },
-      true,
-      ['sign', 'verify'],
-    );
+    return subtle.generateKey({ name: 'RSASSA-PKCS1-v1_5', modulusLength: spec.size, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' }, true, [
+      'sign',
+      'verify',
+    ]);
   }
   if (spec.type === 'EC' && EC_CURVES.has(spec.curve)) {
     return subtle.generateKey({ name: 'ECDSA', namedCurve: spec.curve }, true, ['sign', 'verify']);

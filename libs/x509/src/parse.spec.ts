@@ -56,7 +56,11 @@ describe('parseCertificate / parseCertificates / toPemBundle', () => {
       writeFileSync(join(dir, 'chain.pem'), toPemBundle([leaf, pki.intermediate.certificate]));
       const pem = openssl(['crl2pkcs7', '-nocrl', '-certfile', 'chain.pem'], { cwd: dir });
       expect(pem.status).toBe(0);
-      expect(parseCertificates(pem.stdout.toString()).map((c) => c.fingerprint).sort()).toEqual([leaf.fingerprint, pki.intermediate.certificate.fingerprint].sort());
+      expect(
+        parseCertificates(pem.stdout.toString())
+          .map((c) => c.fingerprint)
+          .sort(),
+      ).toEqual([leaf.fingerprint, pki.intermediate.certificate.fingerprint].sort());
       const der = openssl(['crl2pkcs7', '-nocrl', '-certfile', 'chain.pem', '-outform', 'DER'], { cwd: dir });
       expect(parseCertificates(new Uint8Array(der.stdout)).length).toBe(2);
     });

@@ -65,7 +65,7 @@ function derCertificates(bytes: Uint8Array): Uint8Array[] {
   if (isPkcs7SignedData(first)) return pkcs7Certificates(bytes);
   if (looksLikePrivateKey(bytes)) throw privateKeyError();
   const ders: Uint8Array[] = [];
-  for (let offset = 0; offset < bytes.length; ) {
+  for (let offset = 0; offset < bytes.length;) {
     let der;
     try {
       der = encoded(readDerPrefix(bytes.subarray(offset)));

@@ -87,7 +87,11 @@ export function algorithm(node: Node | undefined, what: string): { oid: string; 
 /** Decrypts data protected by an EncryptedPrivateKeyInfo / EncryptedContentInfo algorithm. */
 export async function decrypt(alg: { oid: string; params?: Node }, data: Uint8Array, password: string): Promise<Uint8Array> {
   if (LEGACY_PBE[alg.oid]) throw legacyAlgorithmError(alg.oid);
-  if (alg.oid !== PBES2) throw new X509Error('unsupported_algorithm', `the PKCS#12 file uses the encryption algorithm ${alg.oid}, which is not supported; use PBES2 with AES-256-CBC`);
+  if (alg.oid !== PBES2)
+    throw new X509Error(
+      'unsupported_algorithm',
+      `the PKCS#12 file uses the encryption algorithm ${alg.oid}, which is not supported; use PBES2 with AES-256-CBC`,
+    );
   const [kdfNode, schemeNode] = items(alg.params, 'PBES2 parameters');
   const kdf = algorithm(kdfNode, 'the key derivation function');
   if (kdf.oid !== PBKDF2) throw new X509Error('unsupported_algorithm', `the PKCS#12 file derives keys with ${kdf.oid}; only PBKDF2 is supported`);
@@ -181,7 +185,11 @@ export function macMatches(macData: Node, password: string, data: Uint8Array): b
   const [digestAlg, digestNode] = items(digestInfo, 'the MAC DigestInfo');
   const alg = algorithm(digestAlg, 'the MAC algorithm');
   const hash = DIGEST_HASH[alg.oid];
-  if (!hash) throw new X509Error('unsupported_algorithm', `the PKCS#12 file is protected by a MAC with ${alg.oid}, which is not supported; re-export it with -macalg sha256`);
+  if (!hash)
+    throw new X509Error(
+      'unsupported_algorithm',
+      `the PKCS#12 file is protected by a MAC with ${alg.oid}, which is not supported; re-export it with -macalg sha256`,
+    );
   const expected = Buffer.from(octets(digestNode, 'the MAC value'));
   const salt = Buffer.from(octets(saltNode, 'the MAC salt'));
   const iterations = checkIterations(iterationsNode ? int(iterationsNode, 'the MAC iteration count') : 1);

@@ -141,7 +141,9 @@ describe('PKCS#12', () => {
     itWithOpenssl('3DES throughout (-certpbe/-keypbe PBE-SHA1-3DES -macalg sha1) → pkcs12_legacy_algorithm', async () => {
       await withTempDir(async (dir) => {
         const p12 = await opensslExport(dir, ['-certpbe', 'PBE-SHA1-3DES', '-keypbe', 'PBE-SHA1-3DES', '-macalg', 'sha1']);
-        await expect(readPkcs12(p12, 'secret')).rejects.toThrow(expect.objectContaining({ code: 'pkcs12_legacy_algorithm', message: expect.stringContaining('pbeWithSHAAnd3-KeyTripleDES-CBC') }));
+        await expect(readPkcs12(p12, 'secret')).rejects.toThrow(
+          expect.objectContaining({ code: 'pkcs12_legacy_algorithm', message: expect.stringContaining('pbeWithSHAAnd3-KeyTripleDES-CBC') }),
+        );
       });
     });
 
@@ -189,7 +191,9 @@ describe('PKCS#12', () => {
       // MacData ends the file: ... OCTET STRING mac(32), OCTET STRING salt(16), INTEGER 1000 (02 02 03 e8).
       const damaged = new Uint8Array(p12);
       damaged[damaged.length - 4 - 18 - 1] ^= 0x01;
-      await expect(readPkcs12(damaged, 'right')).rejects.toThrow(expect.objectContaining({ code: 'pkcs12_bad_password', message: expect.stringContaining('damaged') }));
+      await expect(readPkcs12(damaged, 'right')).rejects.toThrow(
+        expect.objectContaining({ code: 'pkcs12_bad_password', message: expect.stringContaining('damaged') }),
+      );
     });
 
     it('writePkcs12 with a key that is not the first certificate’s → key_mismatch', async () => {

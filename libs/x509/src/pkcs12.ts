@@ -144,7 +144,10 @@ async function collectSafe(info: Node, password: string, out: Collected): Promis
     const { alg, data } = encryptedContent(content);
     safeContents = await decrypt(alg, data, password);
   } else if (type === ENVELOPED_DATA) {
-    throw new X509Error('unsupported_algorithm', 'this PKCS#12 file is encrypted to a public key (public-key privacy mode), which is not supported; export it with a password');
+    throw new X509Error(
+      'unsupported_algorithm',
+      'this PKCS#12 file is encrypted to a public key (public-key privacy mode), which is not supported; export it with a password',
+    );
   } else throw new X509Error('pkcs12_invalid', `the PKCS#12 file contains an unexpected content type ${type}`);
   for (const bag of safeBags(safeContents)) await collectBag(bag, password, out);
 }

@@ -19,16 +19,18 @@ describe('importPublicKeyPem', () => {
   it.each([
     [{ type: 'EC', curve: 'P-256' } as const, 'ECDSA'],
     [{ type: 'RSA', size: 2048 } as const, 'RSASSA-PKCS1-v1_5'],
-  ])('a %j SPKI PEM becomes a key a CA can issue a certificate for', async (spec, algorithm) => {
-    const keys = await generateKeyPair(spec);
-    const publicKey = await importPublicKeyPem(await exportPublicKeyPem(keys.publicKey));
-    expect(publicKey.algorithm.name).toBe(algorithm);
-    const ca = await selfSignedRoot();
-    const cert = await issueCertificate({ subjectDN: 'CN=holder', publicKey, issuer: ca });
-    expect(Buffer.from(cert.spkiDer).toString('base64')).toBe(
-      Buffer.from(await crypto.subtle.exportKey('spki', keys.publicKey)).toString('base64'),
-    );
-  }, 30_000);
+  ])(
+    'a %j SPKI PEM becomes a key a CA can issue a certificate for',
+    async (spec, algorithm) => {
+      const keys = await generateKeyPair(spec);
+      const publicKey = await importPublicKeyPem(await exportPublicKeyPem(keys.publicKey));
+      expect(publicKey.algorithm.name).toBe(algorithm);
+      const ca = await selfSignedRoot();
+      const cert = await issueCertificate({ subjectDN: 'CN=holder', publicKey, issuer: ca });
+      expect(Buffer.from(cert.spkiDer).toString('base64')).toBe(Buffer.from(await crypto.subtle.exportKey('spki', keys.publicKey)).toString('base64'));
+    },
+    30_000,
+  );
 
   it('reads the curve from the key (P-384)', async () => {
     const { publicKey } = generateKeyPairSync('ec', { namedCurve: 'secp384r1' });

@@ -60,9 +60,7 @@ export const noRequestFlight = hex([
   '7916030300040e000000',
 ]);
 
-export const tls13OnlyFlight = hex([
-  '15030300020246',
-]);
+export const tls13OnlyFlight = hex(['15030300020246']);
 
 export const SERVER_LEAF_SHA256 = '9329aeda670880c9fd8395c44e418c078c55ea9546d30f9188b9cc4134fb6254';
 export const SERVER_CA_SHA256 = 'bd96b2b4dd04be5e2b3537c16e0ae247860ac106961bc54d1014dcfab7749c84';

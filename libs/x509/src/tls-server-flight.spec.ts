@@ -33,7 +33,10 @@ describe('readServerFlight (bytes captured from real TLS 1.2 handshakes)', () =>
     expect(request?.certificateTypes.map(clientCertificateTypeName)).toEqual(['rsa_sign', 'dss_sign', 'ecdsa_sign']);
     expect(request?.signatureAlgorithms).toContain(0x0403); // ecdsa_secp256r1_sha256
     expect(request?.signatureAlgorithms).toContain(0x0804); // rsa_pss_rsae_sha256
-    expect(request?.certificateAuthorities.map(dnFromDer)).toEqual(['CN=Fixture Client CA,O=certgate fixture', 'CN=Second CA,OU=Ops\\, Berlin,O=certgate fixture']);
+    expect(request?.certificateAuthorities.map(dnFromDer)).toEqual([
+      'CN=Fixture Client CA,O=certgate fixture',
+      'CN=Second CA,OU=Ops\\, Berlin,O=certgate fixture',
+    ]);
   });
 
   it('a server without requestCert: ServerHelloDone and no CertificateRequest', () => {
@@ -44,7 +47,12 @@ describe('readServerFlight (bytes captured from real TLS 1.2 handshakes)', () =>
   });
 
   it('a TLS 1.3-only server: the protocol_version alert, nothing else', () => {
-    expect(readServerFlight(tls13OnlyFlight)).toEqual({ certificates: [], done: false, encrypted: false, alert: { level: 'fatal', code: 70, name: 'protocol_version' } });
+    expect(readServerFlight(tls13OnlyFlight)).toEqual({
+      certificates: [],
+      done: false,
+      encrypted: false,
+      alert: { level: 'fatal', code: 70, name: 'protocol_version' },
+    });
   });
 
   it('handshake messages split over many records, and several in one record, read the same', () => {

@@ -92,7 +92,15 @@ export function clientCertificateTypeName(code: number): string {
   return CERTIFICATE_TYPES[code] ?? `type_${code}`;
 }
 
-const CERTIFICATE_TYPES: Record<number, string> = { 1: 'rsa_sign', 2: 'dss_sign', 3: 'rsa_fixed_dh', 4: 'dss_fixed_dh', 64: 'ecdsa_sign', 65: 'rsa_fixed_ecdh', 66: 'ecdsa_fixed_ecdh' };
+const CERTIFICATE_TYPES: Record<number, string> = {
+  1: 'rsa_sign',
+  2: 'dss_sign',
+  3: 'rsa_fixed_dh',
+  4: 'dss_fixed_dh',
+  64: 'ecdsa_sign',
+  65: 'rsa_fixed_ecdh',
+  66: 'ecdsa_fixed_ecdh',
+};
 
 class HandshakeAssembler {
   private pending = new Uint8Array(0);

@@ -9,7 +9,12 @@ describe('judgeTlsServer', () => {
   });
 
   it('no path to a trusted certificate: names the store, OpenSSL wording and the missing issuer', () => {
-    const verdict = judgeTlsServer({ ...base, authorized: false, authorizationError: 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', topIssuerDN: 'CN=Other Issuing CA,O=Other' });
+    const verdict = judgeTlsServer({
+      ...base,
+      authorized: false,
+      authorizationError: 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+      topIssuerDN: 'CN=Other Issuing CA,O=Other',
+    });
     expect(verdict).toMatchObject({ valid: false, chainTrusted: false, hostnameMatches: true, reason: 'chain_incomplete' });
     expect(verdict.message).toBe(
       "the server's chain does not lead to a trusted certificate in the keystore (unable to get local issuer certificate); the last certificate the server sent is issued by 'CN=Other Issuing CA,O=Other'",
@@ -27,19 +32,24 @@ describe('judgeTlsServer', () => {
 
   it('other chain failures say what is wrong with the chain', () => {
     const verdict = judgeTlsServer({ ...base, authorized: false, authorizationError: 'CERT_HAS_EXPIRED' });
-    expect(verdict).toMatchObject({ reason: 'expired', message: "the server's chain is not valid: a certificate in the chain has expired (certificate has expired)" });
+    expect(verdict).toMatchObject({
+      reason: 'expired',
+      message: "the server's chain is not valid: a certificate in the chain has expired (certificate has expired)",
+    });
     expect(judgeTlsServer({ ...base, authorized: false, authorizationError: 'INVALID_PURPOSE' }).reason).toBe('wrong_eku');
   });
 
   it('an Error object, an X509_V_ERR_ prefix or an unknown code are read too', () => {
-    expect(judgeTlsServer({ ...base, authorized: false, authorizationError: Object.assign(new Error('x'), { code: 'CERT_HAS_EXPIRED' }) }).reason).toBe('expired');
+    expect(judgeTlsServer({ ...base, authorized: false, authorizationError: Object.assign(new Error('x'), { code: 'CERT_HAS_EXPIRED' }) }).reason).toBe(
+      'expired',
+    );
     expect(judgeTlsServer({ ...base, authorized: false, authorizationError: 'X509_V_ERR_CERT_NOT_YET_VALID' }).reason).toBe('not_yet_valid');
     const odd = judgeTlsServer({ ...base, authorized: false, authorizationError: 'PROXY_PATH_LENGTH_EXCEEDED' });
     expect(odd).toMatchObject({ reason: 'unknown', message: expect.stringContaining('(proxy path length exceeded)') });
     expect(judgeTlsServer({ ...base, authorized: false }).reason).toBe('unknown');
   });
 
-  it('host-name mismatch alone → hostname_mismatch with Node\'s explanation', () => {
+  it("host-name mismatch alone → hostname_mismatch with Node's explanation", () => {
     const verdict = judgeTlsServer({ ...base, identityError: mismatch });
     expect(verdict).toMatchObject({ valid: false, chainTrusted: true, hostnameMatches: false, reason: 'hostname_mismatch' });
     expect(verdict.message).toBe(`the server's certificate is not valid for the name 'receiver.example' (${mismatch.message})`);

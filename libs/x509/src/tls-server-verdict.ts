@@ -75,7 +75,10 @@ export function judgeTlsServer(input: TlsServerVerdictInput): TlsServerVerdict {
 function chainProblem(input: TlsServerVerdictInput): { reason: ChainFailureReason; message: string } {
   const given = input.authorizationError;
   const raw = typeof given === 'object' && given !== null ? ((given as NodeJS.ErrnoException).code ?? given.message) : given;
-  const code = (raw ?? '').trim().toUpperCase().replace(/^X509_V_ERR_/, '');
+  const code = (raw ?? '')
+    .trim()
+    .toUpperCase()
+    .replace(/^X509_V_ERR_/, '');
   // A server always sends a certificate; an empty error then means OpenSSL said nothing specific.
   const reason = code ? reasonFromTlsError(code) : 'unknown';
   const detail = code ? (OPENSSL_TEXT[code] ?? code.toLowerCase().replace(/_/g, ' ')) : 'no reason given';

@@ -15,7 +15,11 @@ describe('console target', () => {
 
   it('takes flags before the environment, and drops a trailing slash', () => {
     const env = { CERTGATE_CONSOLE_URL: 'http://env:1/api/v1', CERTGATE_ADMIN_TOKEN: 'env-token' };
-    expect(resolveConsoleTarget({ url: 'https://flag:2/api/v1/', token: 'flag-token' }, env, dir)).toEqual({ url: 'https://flag:2/api/v1', token: 'flag-token', tokenSource: '--token' });
+    expect(resolveConsoleTarget({ url: 'https://flag:2/api/v1/', token: 'flag-token' }, env, dir)).toEqual({
+      url: 'https://flag:2/api/v1',
+      token: 'flag-token',
+      tokenSource: '--token',
+    });
     expect(resolveConsoleTarget({}, env, dir)).toEqual({ url: 'http://env:1/api/v1', token: 'env-token', tokenSource: 'CERTGATE_ADMIN_TOKEN' });
   });
 
@@ -28,7 +32,9 @@ describe('console target', () => {
 
   it('says where it looked when there is no token, and refuses URLs that are not http(s)', () => {
     expect(() => resolveConsoleTarget({}, { CERTGATE_DATA_DIR: join(dir, 'none') }, dir)).toThrow(CliError);
-    expect(() => resolveConsoleTarget({}, { CERTGATE_DATA_DIR: join(dir, 'none') }, dir)).toThrow(/no admin token: pass --token, set CERTGATE_ADMIN_TOKEN.*looked at/);
+    expect(() => resolveConsoleTarget({}, { CERTGATE_DATA_DIR: join(dir, 'none') }, dir)).toThrow(
+      /no admin token: pass --token, set CERTGATE_ADMIN_TOKEN.*looked at/,
+    );
     expect(() => resolveConsoleTarget({ url: 'ftp://x', token: 't' }, {}, dir)).toThrow(/must be http or https/);
     expect(() => resolveConsoleTarget({ url: 'not a url', token: 't' }, {}, dir)).toThrow(/is not a URL/);
   });

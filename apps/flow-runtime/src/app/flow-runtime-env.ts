@@ -16,6 +16,10 @@ export const flowRuntimeEnvSchema = baseEnvSchema.extend({
    */
   RUNTIME_RECEIVER_TIMEOUT_MS: z.coerce.number().int().min(100, 'must be at least 100 ms').max(600_000, 'must be at most 600000 ms').default(8_000),
   /** Largest receiver answer relayed (as INGRESS_MAX_BODY_BYTES); also kept below what one NATS message can carry. */
-  RUNTIME_RECEIVER_MAX_BODY_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
+  RUNTIME_RECEIVER_MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(1024 * 1024),
 });
 export type FlowRuntimeEnv = z.infer<typeof flowRuntimeEnvSchema>;

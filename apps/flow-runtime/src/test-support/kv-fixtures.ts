@@ -96,7 +96,10 @@ export class KvFixtures {
   /** A published token signing key as the keystore stores it (the sealed private key is a stand-in: the runtime never reads it). */
   async putSigningKey(kid: string, publicJwk: EcPublicJwk): Promise<void> {
     const sealed = { alg: 'A256GCM' as const, iv: 'AAAAAAAAAAAAAAAA', tag: 'AAAAAAAAAAAAAAAAAAAAAA==', data: 'AA==' };
-    await this.keystore.put(SigningKv.key(kid), encodeJson({ kid, alg: 'ES256', owner: 'system', publicJwk, encryptedKey: sealed, createdAt: new Date().toISOString() }));
+    await this.keystore.put(
+      SigningKv.key(kid),
+      encodeJson({ kid, alg: 'ES256', owner: 'system', publicJwk, encryptedKey: sealed, createdAt: new Date().toISOString() }),
+    );
   }
 
   async dropSigningKey(kid: string): Promise<void> {
@@ -107,5 +110,12 @@ export class KvFixtures {
 /** The `tls` field the ingress sends for a certificate OpenSSL verified (read the way the ingress reads it). */
 export function verifiedTls(certificate: Certificate): Extract<TlsClient, { status: 'verified' }> {
   const peer = readTlsPeerCertificate(new X509Certificate(certificate.pem));
-  return { status: 'verified', fingerprint: peer.fingerprint, subjectDN: peer.subjectDN, issuerDN: peer.issuerDN, subjectCN: peer.subjectCN, issuerCN: peer.issuerCN };
+  return {
+    status: 'verified',
+    fingerprint: peer.fingerprint,
+    subjectDN: peer.subjectDN,
+    issuerDN: peer.issuerDN,
+    subjectCN: peer.subjectCN,
+    issuerCN: peer.issuerCN,
+  };
 }

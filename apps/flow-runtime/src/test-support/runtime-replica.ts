@@ -30,7 +30,15 @@ export async function startRuntimeReplica(nats: NatsTarget, nodeId: string, env:
       ReplicaEnvModule,
       MessagingModule.forRootAsync({
         service: 'flow-runtime',
-        useFactory: () => ({ service: 'flow-runtime', tenant: nats.tenant, nodeId, natsUrl: nats.url, natsUser: nats.user, natsPass: nats.pass, version: VERSION }),
+        useFactory: () => ({
+          service: 'flow-runtime',
+          tenant: nats.tenant,
+          nodeId,
+          natsUrl: nats.url,
+          natsUser: nats.user,
+          natsPass: nats.pass,
+          version: VERSION,
+        }),
       }),
       FlowRuntimeModule,
     ],

@@ -24,7 +24,16 @@ export async function testSigner(tenant: string): Promise<TestSigner> {
 
 export function standardClaims(tenant: string, now = Date.now()): JWTPayload {
   const iat = Math.floor(now / 1000);
-  return { iss: oauthIssuer(tenant), aud: oauthAudience(tenant), sub: 'sb-basic!k2', client_id: 'sb-basic!k2', scope: 'Role1', iat, exp: iat + 3600, jti: `j${now}` };
+  return {
+    iss: oauthIssuer(tenant),
+    aud: oauthAudience(tenant),
+    sub: 'sb-basic!k2',
+    client_id: 'sb-basic!k2',
+    scope: 'Role1',
+    iat,
+    exp: iat + 3600,
+    jti: `j${now}`,
+  };
 }
 
 function signToken(key: KeyLike, header: Record<string, unknown>, claims: JWTPayload): Promise<string> {

@@ -4,7 +4,12 @@ import { baseEnvSchema, portSchema } from '@certgate/platform';
 const list = z
   .string()
   .default('')
-  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
+  .transform((s) =>
+    s
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
+  );
 
 const positiveInt = z.coerce.number().int().positive();
 

@@ -25,7 +25,12 @@ export const keystoreEnvSchema = baseEnvSchema.extend({
   /** `trial` tenants get no system key pair, so only basic/OAuth authentication works there (design §4). */
   CERTGATE_TENANT_PLAN: z.enum(TENANT_PLANS, { error: 'must be standard or trial' }).default('standard'),
   /** Lifetime of the OAuth access tokens the keystore signs; a signing key stays published this long (plus the margin) after a rotation. */
-  CERTGATE_OAUTH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(1, 'must be at least 1 second').max(86_400, 'must be at most 86400 seconds (one day)').default(3600),
+  CERTGATE_OAUTH_TOKEN_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1, 'must be at least 1 second')
+    .max(86_400, 'must be at most 86400 seconds (one day)')
+    .default(3600),
   /** Extra time a replaced signing key stays published: clock skew and the moment a replica still signs with the key another one just replaced. */
   CERTGATE_OAUTH_KEY_RETENTION_MARGIN_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
   ...ALERT_ENV_FIELDS,

@@ -15,6 +15,20 @@ import { TrustedCertificatesModule } from './trusted-certificates/trusted-certif
 
 /** Everything the keystore does, without the platform (so specs can start it against a tenant of their own). */
 @Module({
-  imports: [ProvisioningModule, EntriesModule, SystemKeyModule, ClientCaModule, TokenSigningModule, KeyMaterialModule, KeyPairsModule, RenewalModule, TrustedCertificatesModule, Pkcs12Module, ConnectivityModule, AlertSubscriptionsModule, AlertsModule],
+  imports: [
+    ProvisioningModule,
+    EntriesModule,
+    SystemKeyModule,
+    ClientCaModule,
+    TokenSigningModule,
+    KeyMaterialModule,
+    KeyPairsModule,
+    RenewalModule,
+    TrustedCertificatesModule,
+    Pkcs12Module,
+    ConnectivityModule,
+    AlertSubscriptionsModule,
+    AlertsModule,
+  ],
 })
 export class KeystoreFeaturesModule {}

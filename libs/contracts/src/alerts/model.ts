@@ -55,7 +55,10 @@ export const AlertSubjects = {
 
 export const alertSubscriptionBodySchema = z
   .object({
-    url: z.string().url('url must be an absolute http(s) URL').refine((u) => /^https?:\/\//.test(u), 'url must be http or https'),
+    url: z
+      .string()
+      .url('url must be an absolute http(s) URL')
+      .refine((u) => /^https?:\/\//.test(u), 'url must be http or https'),
     secret: z.string().min(16, 'secret must be at least 16 characters (it keys the HMAC-SHA256 signature)').max(256),
     sources: z.array(certificateSourceSchema).min(1).optional(),
     /** Days of the thresholds to deliver (0 = expired); absent: all. */

@@ -19,7 +19,10 @@ export const flowStepSchema = z.discriminatedUnion('type', [
     .object({
       type: z.literal('respond'),
       status: z.number().int().min(200).max(599),
-      body: z.string().max(1024 * 1024).default(''),
+      body: z
+        .string()
+        .max(1024 * 1024)
+        .default(''),
       headers: z.record(headerName, z.string()).optional(),
     })
     .strict(),

@@ -22,7 +22,10 @@ export const userNameSchema = z
 
 /** Group names: as role names, dot-separated tokens of letters, digits, `_` and `-`. */
 export const GROUP_NAME_PATTERN = /^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*$/;
-export const groupNameSchema = z.string().max(64, 'a group name is at most 64 characters').regex(GROUP_NAME_PATTERN, "a group name is letters, digits, '_', '-' and single dots between them");
+export const groupNameSchema = z
+  .string()
+  .max(64, 'a group name is at most 64 characters')
+  .regex(GROUP_NAME_PATTERN, "a group name is letters, digits, '_', '-' and single dots between them");
 
 /** A mapping's id is its certificate's SHA-256 fingerprint: one certificate, one mapping, one KV key. */
 export const mappingIdSchema = z

@@ -19,8 +19,10 @@ export const instanceParametersSchema = z
     roles: z.array(roleNameSchema).default([]),
     'grant-types': z.array(z.string()).superRefine((types, ctx) => {
       const unknown = types.filter((t) => !(GRANT_TYPES as readonly string[]).includes(t));
-      if (unknown.length) ctx.addIssue({ code: 'custom', message: `unknown grant type ${unknown.map((t) => `'${t}'`).join(', ')}: use client_x509 or client_credentials` });
-      else if (types.length !== 1) ctx.addIssue({ code: 'custom', message: `exactly one grant type is allowed (client_x509 or client_credentials), got ${types.length}` });
+      if (unknown.length)
+        ctx.addIssue({ code: 'custom', message: `unknown grant type ${unknown.map((t) => `'${t}'`).join(', ')}: use client_x509 or client_credentials` });
+      else if (types.length !== 1)
+        ctx.addIssue({ code: 'custom', message: `exactly one grant type is allowed (client_x509 or client_credentials), got ${types.length}` });
     }),
     'redirect-uris': z.array(z.string().url()).default([]),
   })

@@ -19,11 +19,7 @@ export const IdentityRpc = {
     serviceInstanceSchema,
   ),
   /** Replaces roles and redirect URIs; the grant type is fixed at creation (keys depend on it). */
-  updateInstance: rpcContract(
-    'identity.instances.update.v1',
-    instanceRef.extend({ parameters: instanceParametersSchema }).strict(),
-    serviceInstanceSchema,
-  ),
+  updateInstance: rpcContract('identity.instances.update.v1', instanceRef.extend({ parameters: instanceParametersSchema }).strict(), serviceInstanceSchema),
   getInstance: rpcContract('identity.instances.get.v1', instanceRef, serviceInstanceSchema.extend({ keys: z.array(serviceKeyViewSchema) })),
   deleteInstance: rpcContract('identity.instances.delete.v1', instanceRef, voidSchema),
 

@@ -22,6 +22,10 @@ export const trustedRootViewSchema = z.object({
 
 export const IngressRpc = {
   getTrustedRoots: rpcContract('ingress.trusted-roots.get.v1', emptySchema, z.object({ roots: z.array(trustedRootViewSchema) })),
-  putTrustedRoots: rpcContract('ingress.trusted-roots.put.v1', z.object({ certificates: pemSchema }).strict(), z.object({ roots: z.array(trustedRootViewSchema) })),
+  putTrustedRoots: rpcContract(
+    'ingress.trusted-roots.put.v1',
+    z.object({ certificates: pemSchema }).strict(),
+    z.object({ roots: z.array(trustedRootViewSchema) }),
+  ),
   getServerChain: rpcContract('ingress.server-chain.get.v1', emptySchema, z.object({ pem: z.string() })),
 } as const;

@@ -3,7 +3,11 @@ import { certificateInfoSchema, nameSchema } from '../common';
 
 export const connectivityRequestSchema = z
   .object({
-    host: z.string().min(1, 'host is required').max(253).regex(/^[A-Za-z0-9.:_[\]-]+$/, 'host must be a host name or an IP address'),
+    host: z
+      .string()
+      .min(1, 'host is required')
+      .max(253)
+      .regex(/^[A-Za-z0-9.:_[\]-]+$/, 'host must be a host name or an IP address'),
     port: z.number({ error: 'port must be a number' }).int().min(1, 'port must be 1-65535').max(65535, 'port must be 1-65535'),
     /** Validate the server's chain and host name against the keystore's trusted certificates. */
     validateServerCertificate: z.boolean().default(true),

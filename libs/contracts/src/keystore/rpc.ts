@@ -16,12 +16,24 @@ export const systemKeyStatusSchema = z.object({
 export type SystemKeyStatus = z.infer<typeof systemKeyStatusSchema>;
 
 const alias = nameSchema('an alias');
-const validityDays = z.number({ error: 'validityDays must be a number of days' }).int().min(1, 'validityDays must be at least 1').max(3650, 'validityDays must be at most 3650 (ten years)');
+const validityDays = z
+  .number({ error: 'validityDays must be a number of days' })
+  .int()
+  .min(1, 'validityDays must be at least 1')
+  .max(3650, 'validityDays must be at most 3650 (ten years)');
 /** PKCS#12 files are small; 1 MiB of base64 is far above any real one. */
-const pkcs12Base64 = z.string().min(1, 'pkcs12 is empty').max(1024 * 1024, 'pkcs12 is larger than 1 MiB').regex(/^[A-Za-z0-9+/=\s]+$/, 'pkcs12 must be the base64 text of the .p12 file');
+const pkcs12Base64 = z
+  .string()
+  .min(1, 'pkcs12 is empty')
+  .max(1024 * 1024, 'pkcs12 is larger than 1 MiB')
+  .regex(/^[A-Za-z0-9+/=\s]+$/, 'pkcs12 must be the base64 text of the .p12 file');
 const password = z.string().max(1024);
 
-export const generateKeyPairRequestSchema = withKeySpec({ alias, subjectDN: z.string().min(1, 'subjectDN is required, e.g. "CN=my-tenant, O=Example"'), validityDays: validityDays.default(365) });
+export const generateKeyPairRequestSchema = withKeySpec({
+  alias,
+  subjectDN: z.string().min(1, 'subjectDN is required, e.g. "CN=my-tenant, O=Example"'),
+  validityDays: validityDays.default(365),
+});
 export type GenerateKeyPairRequest = z.infer<typeof generateKeyPairRequestSchema>;
 
 /** A renewal keeps the alias; subject and validity default to the current certificate's. */
@@ -67,7 +79,11 @@ export const KeystoreRpc = {
   cancelRenewal: rpcContract('keystore.key-pairs.renewal.cancel.v1', z.object({ alias }).strict(), voidSchema),
   addTrustedCertificate: rpcContract('keystore.certificates.add.v1', z.object({ alias, certificatePem: pemSchema }).strict(), keystoreEntryViewSchema),
   importPkcs12: rpcContract('keystore.pkcs12.import.v1', z.object({ alias, password, pkcs12Base64 }).strict(), keystoreEntryViewSchema),
-  exportPkcs12: rpcContract('keystore.pkcs12.export.v1', z.object({ alias, password: password.min(1, 'a PKCS#12 export needs a password') }).strict(), z.object({ alias: z.string(), pkcs12Base64: z.string() })),
+  exportPkcs12: rpcContract(
+    'keystore.pkcs12.export.v1',
+    z.object({ alias, password: password.min(1, 'a PKCS#12 export needs a password') }).strict(),
+    z.object({ alias: z.string(), pkcs12Base64: z.string() }),
+  ),
   /**
    * The flow runtime's way to a key pair for a receiver call: the private key comes
    * back sealed to the requester's one-time X25519 key, never readable on the wire.

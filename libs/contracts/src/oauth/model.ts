@@ -25,7 +25,8 @@ export const oauthIssuer = (tenant: string) => `urn:certgate:${assertTenant(tena
 /** `aud` of every token of a tenant: the tenant's flows. */
 export const oauthAudience = (tenant: string) => `urn:certgate:${assertTenant(tenant)}:flows`;
 
-const base64url = (bytes: number) => z.string().regex(new RegExp(`^[A-Za-z0-9_-]{${Math.ceil((bytes * 4) / 3)}}$`), `expected ${bytes} bytes as unpadded base64url`);
+const base64url = (bytes: number) =>
+  z.string().regex(new RegExp(`^[A-Za-z0-9_-]{${Math.ceil((bytes * 4) / 3)}}$`), `expected ${bytes} bytes as unpadded base64url`);
 
 /** A key id is the RFC 7638 thumbprint (SHA-256, base64url) of the public key: one KV key token. */
 export const signingKeyIdSchema = base64url(32);

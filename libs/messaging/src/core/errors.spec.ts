@@ -130,7 +130,7 @@ describe('natsUnavailable', () => {
     [NatsErrorCode.Timeout, 'timed out'],
     [NatsErrorCode.ConnectionClosed, 'connection closed'],
     [NatsErrorCode.Disconnect, 'disconnected'],
-  ])('a handler\'s NATS call failing with %s (a bucket without leader, NATS restarting) → service_unavailable, try again', (code, reason) => {
+  ])("a handler's NATS call failing with %s (a bucket without leader, NATS restarting) → service_unavailable, try again", (code, reason) => {
     const cause = NatsError.errorForCode(code);
     const err = natsUnavailable(cause);
     expect(err).toBeInstanceOf(CertgateError);

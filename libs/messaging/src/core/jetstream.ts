@@ -1,13 +1,5 @@
 import { RetentionPolicy, StorageType, type KV, type NatsConnection, type StreamConfig } from 'nats';
-import {
-  tenantBucket,
-  tenantResourcePrefix,
-  tenantStream,
-  tenantSubject,
-  Streams,
-  type BucketName,
-  type StreamName,
-} from '@certgate/contracts';
+import { tenantBucket, tenantResourcePrefix, tenantStream, tenantSubject, Streams, type BucketName, type StreamName } from '@certgate/contracts';
 import { JS_STREAM_NOT_FOUND, jetStreamErrorCode } from './errors';
 
 const NS_PER_MS = 1_000_000;

@@ -10,7 +10,6 @@ import { PublishQueue, RECORD_BATCH_MAX } from './publish-queue';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const nextTurn = () => new Promise((r) => setImmediate(r));
 
-
 describe('PublishQueue over a real NATS', () => {
   let h: NatsHarness;
   let seq = 0;
@@ -122,7 +121,15 @@ describe('PublishQueue over a real NATS', () => {
       imports: [
         MessagingModule.forRootAsync({
           service: 'identity',
-          useFactory: () => ({ service: 'identity', tenant: h.tenant, nodeId: 'pq-shutdown', natsUrl: h.url, natsUser: h.user, natsPass: h.pass, version: '0.0.0' }),
+          useFactory: () => ({
+            service: 'identity',
+            tenant: h.tenant,
+            nodeId: 'pq-shutdown',
+            natsUrl: h.url,
+            natsUser: h.user,
+            natsPass: h.pass,
+            version: '0.0.0',
+          }),
         }),
       ],
     }).compile();

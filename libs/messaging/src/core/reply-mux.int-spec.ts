@@ -72,7 +72,7 @@ describe('request/reply multiplexing over a real NATS', () => {
   });
 });
 
-(natsServerBinary() ? describe : describe.skip)('request/reply when the NATS server goes away (a server of the test\'s own)', () => {
+(natsServerBinary() ? describe : describe.skip)("request/reply when the NATS server goes away (a server of the test's own)", () => {
   it('a request waiting when the connection drops fails at once with service_unavailable (its reply went to the gone server); after the reconnect requests work again', async () => {
     const nats = await startNatsCluster({ nodes: 1 });
     const tenant = uniqueTenant('mux-disconnect');
@@ -92,9 +92,11 @@ describe('request/reply multiplexing over a real NATS', () => {
       expect(err.code).toBe('service_unavailable');
       expect(err.message).toMatch(/^the NATS connection was lost before the reply on .*test\.mux-echo\.v1 came$/);
 
-      const back = Promise.all([server, client].map(async (nc) => {
-        for await (const s of nc.status()) if (s.type === Events.Reconnect) return;
-      }));
+      const back = Promise.all(
+        [server, client].map(async (nc) => {
+          for await (const s of nc.status()) if (s.type === Events.Reconnect) return;
+        }),
+      );
       await nats.nodes[0].start();
       await back;
       await server.flush();

@@ -33,7 +33,9 @@ export class ReplyMux {
     // Throws on a closed or draining connection: the caller maps it, and no mux is kept.
     this.sub = nc.subscribe(`${this.prefix}*`, { callback: (err, msg) => (err ? this.failAll(err) : this.onReply(msg)) });
     this.queue = PublishQueue.of(nc);
-    void this.sub.closed.then(() => this.failAll(NatsError.errorForCode(this.nc.isDraining() ? NatsErrorCode.ConnectionDraining : NatsErrorCode.ConnectionClosed)));
+    void this.sub.closed.then(() =>
+      this.failAll(NatsError.errorForCode(this.nc.isDraining() ? NatsErrorCode.ConnectionDraining : NatsErrorCode.ConnectionClosed)),
+    );
     void this.failPendingOnDisconnect();
   }
 

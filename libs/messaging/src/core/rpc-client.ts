@@ -62,7 +62,12 @@ function encodeRequest(subject: string, body: unknown): Uint8Array {
   try {
     return encodeJson(body);
   } catch (err) {
-    throw new CertgateError(ErrorCode.validationFailed, `invalid request: the body cannot be encoded as JSON (${errorMessage(err)})`, { subject }, { cause: err });
+    throw new CertgateError(
+      ErrorCode.validationFailed,
+      `invalid request: the body cannot be encoded as JSON (${errorMessage(err)})`,
+      { subject },
+      { cause: err },
+    );
   }
 }
 

@@ -5,10 +5,7 @@ import { decodeJson, encodeJson } from './codec';
 import { natsUnavailable } from './errors';
 import { type MessagingLogger, silentLogger } from './logger';
 
-export type RequestHandlerFn<Req extends z.ZodType, Res extends z.ZodType> = (
-  body: z.output<Req>,
-  msg: Msg,
-) => Promise<z.input<Res>> | z.input<Res>;
+export type RequestHandlerFn<Req extends z.ZodType, Res extends z.ZodType> = (body: z.output<Req>, msg: Msg) => Promise<z.input<Res>> | z.input<Res>;
 
 export interface ServeOptions {
   tenant: string;
@@ -47,7 +44,12 @@ export function serveRpc<Req extends z.ZodType, Res extends z.ZodType>(
  * Validates, runs the handler and answers. A handler that returns a value (not a
  * promise) is answered in the same tick, without a round through the microtask queue.
  */
-function handle<Req extends z.ZodType, Res extends z.ZodType>(contract: RpcContract<Req, Res>, handler: RequestHandlerFn<Req, Res>, msg: Msg, logger: MessagingLogger): void {
+function handle<Req extends z.ZodType, Res extends z.ZodType>(
+  contract: RpcContract<Req, Res>,
+  handler: RequestHandlerFn<Req, Res>,
+  msg: Msg,
+  logger: MessagingLogger,
+): void {
   let result: unknown;
   try {
     let raw: unknown;

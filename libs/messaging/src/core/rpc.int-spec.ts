@@ -181,10 +181,15 @@ describe('serveRpc + RpcClient over a real NATS', () => {
     const slow = rpcContract(uniqueSubject('slow'), z.object({}), z.object({}));
     let release!: () => void;
     const released = new Promise<void>((r) => (release = r));
-    serve(h.nc, slow, async () => {
-      await released;
-      return {};
-    }, { tenant: h.tenant });
+    serve(
+      h.nc,
+      slow,
+      async () => {
+        await released;
+        return {};
+      },
+      { tenant: h.tenant },
+    );
     try {
       const err = await certgateFailure(client.request(slow, {}, { timeoutMs: 300 }));
       expect(err).toBeInstanceOf(CertgateError);
@@ -292,7 +297,7 @@ describe('serveRpc + RpcClient over a real NATS', () => {
     expect(err.code).toBe('validation_failed');
   });
 
-  it('regression: requestAll keeps the code of a replica\'s error reply instead of re-labelling it service_unavailable', async () => {
+  it("regression: requestAll keeps the code of a replica's error reply instead of re-labelling it service_unavailable", async () => {
     const contract = rpcContract(uniqueSubject('all-error'), z.object({}), z.object({ replica: z.string() }));
     serve(
       h.nc,

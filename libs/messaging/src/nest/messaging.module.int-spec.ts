@@ -57,7 +57,6 @@ class EchoHandlers {
   }
 }
 
-
 describe('MessagingModule wiring: the certgate transport in a Nest microservice, real NATS', () => {
   let h: NatsHarness;
   let client: RpcClient;
@@ -215,12 +214,20 @@ describe('MessagingModule wiring: the certgate transport in a Nest microservice,
       const own = apps[0].get(CertgateClient);
       for (let n = 0; n < 20; n++) own.publishEvent(noticeEvent, { n });
       own.publishEvent(broadcastEvent, { n: 99 });
-      await waitFor('20 notices and 2 broadcasts', () => EchoHandlers.events.filter((e) => e.event === 'notice').length === 20 && EchoHandlers.events.filter((e) => e.event === 'broadcast').length === 2);
+      await waitFor(
+        '20 notices and 2 broadcasts',
+        () => EchoHandlers.events.filter((e) => e.event === 'notice').length === 20 && EchoHandlers.events.filter((e) => e.event === 'broadcast').length === 2,
+      );
       await new Promise((r) => setTimeout(r, 100));
       const notices = EchoHandlers.events.filter((e) => e.event === 'notice');
       expect(new Set(notices.map((e) => e.n)).size).toBe(20);
       expect(notices).toHaveLength(20);
-      expect(EchoHandlers.events.filter((e) => e.event === 'broadcast').map((e) => e.node).sort()).toEqual(['n1', 'n2']);
+      expect(
+        EchoHandlers.events
+          .filter((e) => e.event === 'broadcast')
+          .map((e) => e.node)
+          .sort(),
+      ).toEqual(['n1', 'n2']);
     });
 
     it('health of the service is answered by one replica only', async () => {
@@ -242,7 +249,15 @@ describe('MessagingModule wiring: the certgate transport in a Nest microservice,
         imports: [
           MessagingModule.forRootAsync({
             service: 'console',
-            useFactory: () => ({ service: 'console', tenant: h.tenant, nodeId: 'hybrid', natsUrl: h.url, natsUser: h.user, natsPass: h.pass, version: '0.0.0' }),
+            useFactory: () => ({
+              service: 'console',
+              tenant: h.tenant,
+              nodeId: 'hybrid',
+              natsUrl: h.url,
+              natsUser: h.user,
+              natsPass: h.pass,
+              version: '0.0.0',
+            }),
           }),
         ],
         providers: [CountsBootstrap],

@@ -56,7 +56,9 @@ export const SERVICE_NODE_FLAGS = ['--max-semi-space-size=64'];
 export async function launchServices(opts: LaunchOptions): Promise<LaunchedSystem> {
   // Unique per launch: a second launch in one test process must not be mistaken for the first.
   const launchId = randomBytes(3).toString('hex');
-  const services = opts.services.map((service, i) => spawnService(service, `${service}-${launchId}-${i}`, { ...opts.env, ...opts.envOf?.[service] }, opts.root ?? REPO_ROOT));
+  const services = opts.services.map((service, i) =>
+    spawnService(service, `${service}-${launchId}-${i}`, { ...opts.env, ...opts.envOf?.[service] }, opts.root ?? REPO_ROOT),
+  );
   const system: LaunchedSystem = {
     services,
     logsOf: (service) => services.filter((s) => s.service === service).flatMap((s) => s.lines),

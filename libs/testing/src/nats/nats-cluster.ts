@@ -132,7 +132,8 @@ class NodeProcess implements NatsClusterNode {
       const health = await this.monitor<{ status?: string; error?: string }>('healthz').catch((err: Error) => ({ status: 0, body: { error: err.message } }));
       if (health.status === 200) return;
       last = health.body.error ?? `HTTP ${health.status}`;
-      if (Date.now() > deadline) throw new Error(`nats-server ${this.name} not healthy after ${this.readyTimeoutMs} ms (${last}):\n${this.lines.slice(-10).join('\n')}`);
+      if (Date.now() > deadline)
+        throw new Error(`nats-server ${this.name} not healthy after ${this.readyTimeoutMs} ms (${last}):\n${this.lines.slice(-10).join('\n')}`);
       await new Promise((r) => setTimeout(r, 100));
     }
   }

@@ -84,9 +84,6 @@ async function connectOrExplain(url: string): Promise<NatsConnection> {
   try {
     return await connectNats({ servers: url, name: 'certgate-test', mode: 'test' });
   } catch (err) {
-    throw new Error(
-      `no NATS server answers at ${url} (${errorMessage(err)}). Start one with JetStream: nats-server -js, or set NATS_URL`,
-      { cause: err },
-    );
+    throw new Error(`no NATS server answers at ${url} (${errorMessage(err)}). Start one with JetStream: nats-server -js, or set NATS_URL`, { cause: err });
   }
 }

@@ -88,21 +88,38 @@ async function build(at: Date): Promise<NastyCorpus> {
   const add = (name: string, c: Omit<NastyCase, 'name' | 'at' | 'anchors' | 'purpose'> & { anchors?: Certificate[]; purpose?: Purpose }) => {
     corpus[name] = { name, at, anchors: [pki.root.certificate], purpose: 'clientAuth', ...c };
   };
-  const full = (pkiOf: TestPki, leaf: { chain: Certificate[] }) => ({ leaf: leaf.chain[0], intermediates: leaf.chain.slice(1), anchors: [pkiOf.root.certificate] });
+  const full = (pkiOf: TestPki, leaf: { chain: Certificate[] }) => ({
+    leaf: leaf.chain[0],
+    intermediates: leaf.chain.slice(1),
+    anchors: [pkiOf.root.certificate],
+  });
   const underRoot = (o: TestCaOptions): TestCaOptions => ({ issuer: pki.root, ...o });
 
   // --- chains that must pass ---
-  add('ok_client_full_chain', { description: 'client leaf sent with its issuing CA, which has pathLen 0', ...full(pki, await pki.issueClient('alice')), expected: 'ok' });
+  add('ok_client_full_chain', {
+    description: 'client leaf sent with its issuing CA, which has pathLen 0',
+    ...full(pki, await pki.issueClient('alice')),
+    expected: 'ok',
+  });
   add('ok_server_full_chain', {
     description: 'server leaf for localhost and 127.0.0.1, verified as serverAuth',
     ...full(pki, await pki.issueServer(['localhost', '127.0.0.1'])),
     purpose: 'serverAuth',
     expected: 'ok',
   });
-  add('ok_leaf_without_eku', { description: 'no extended key usage means any purpose', ...full(pki, await pki.issueClient('no-eku', { extendedKeyUsage: [] })), expected: 'ok' });
+  add('ok_leaf_without_eku', {
+    description: 'no extended key usage means any purpose',
+    ...full(pki, await pki.issueClient('no-eku', { extendedKeyUsage: [] })),
+    expected: 'ok',
+  });
   {
     const direct = await pki.issueClient('direct', { issuer: pki.root });
-    add('ok_leaf_issued_by_root', { description: 'leaf issued directly by the root: nothing to send but the leaf', leaf: direct.certificate, intermediates: [], expected: 'ok' });
+    add('ok_leaf_issued_by_root', {
+      description: 'leaf issued directly by the root: nothing to send but the leaf',
+      leaf: direct.certificate,
+      intermediates: [],
+      expected: 'ok',
+    });
   }
   {
     const carol = await pki.issueClient('carol');
@@ -133,9 +150,21 @@ async function build(at: Date): Promise<NastyCorpus> {
       expected: 'ok',
     });
   }
-  add('ok_utf8_subject', { description: 'UTF-8 subject', ...full(pki, await pki.issueClient('x', { subjectDN: 'CN=Jürgen Müller, O=Bäckerei' })), expected: 'ok' });
-  add('ok_multi_valued_rdn', { description: 'multi-valued RDN CN=a+UID=b', ...full(pki, await pki.issueClient('x', { subjectDN: 'CN=a+UID=b, O=certgate Corpus' })), expected: 'ok' });
-  add('ok_escaped_comma', { description: 'escaped comma in O=Acme\\, Inc.', ...full(pki, await pki.issueClient('x', { subjectDN: 'CN=bob, O=Acme\\, Inc.' })), expected: 'ok' });
+  add('ok_utf8_subject', {
+    description: 'UTF-8 subject',
+    ...full(pki, await pki.issueClient('x', { subjectDN: 'CN=Jürgen Müller, O=Bäckerei' })),
+    expected: 'ok',
+  });
+  add('ok_multi_valued_rdn', {
+    description: 'multi-valued RDN CN=a+UID=b',
+    ...full(pki, await pki.issueClient('x', { subjectDN: 'CN=a+UID=b, O=certgate Corpus' })),
+    expected: 'ok',
+  });
+  add('ok_escaped_comma', {
+    description: 'escaped comma in O=Acme\\, Inc.',
+    ...full(pki, await pki.issueClient('x', { subjectDN: 'CN=bob, O=Acme\\, Inc.' })),
+    expected: 'ok',
+  });
   add('ok_empty_subject_san_only', {
     description: 'empty subject, identity in a critical subjectAltName only',
     ...full(pki, await pki.issueClient('x', { subjectDN: '', emails: ['robot@example.com'], dnsNames: ['robot.example.com'] })),
@@ -155,7 +184,12 @@ async function build(at: Date): Promise<NastyCorpus> {
   // --- chain building ---
   {
     const bob = await pki.issueClient('bob');
-    add('chain_incomplete_leaf_without_intermediate', { description: 'leaf sent without its issuing CA', leaf: bob.certificate, intermediates: [], expected: 'chain_incomplete' });
+    add('chain_incomplete_leaf_without_intermediate', {
+      description: 'leaf sent without its issuing CA',
+      leaf: bob.certificate,
+      intermediates: [],
+      expected: 'chain_incomplete',
+    });
   }
   {
     const mallory = await other.issueClient('mallory');
@@ -182,7 +216,12 @@ async function build(at: Date): Promise<NastyCorpus> {
   {
     const oldCa = await pki.issueCa('Expired Issuing CA', underRoot({ notBefore: new Date(t - 800 * DAY), notAfter: new Date(t - DAY) }));
     const leaf = await pki.issueClient('under-expired-ca', { issuer: oldCa });
-    add('expired_intermediate', { description: 'valid leaf under an issuing CA that expired yesterday', leaf: leaf.certificate, intermediates: [oldCa.certificate], expected: 'expired' });
+    add('expired_intermediate', {
+      description: 'valid leaf under an issuing CA that expired yesterday',
+      leaf: leaf.certificate,
+      intermediates: [oldCa.certificate],
+      expected: 'expired',
+    });
   }
   {
     const rootKeys = await generateKeyPair({ type: 'EC', curve: 'P-256' });
@@ -232,7 +271,12 @@ async function build(at: Date): Promise<NastyCorpus> {
   {
     const notCa = await pki.issueCa('End Entity Posing As CA', underRoot({ ca: false, keyUsage: ['digitalSignature', 'keyCertSign'] }));
     const leaf = await pki.issueClient('under-non-ca', { issuer: notCa });
-    add('not_a_ca_issuer_ca_false', { description: 'issuer has basicConstraints cA=false', leaf: leaf.certificate, intermediates: [notCa.certificate], expected: 'not_a_ca' });
+    add('not_a_ca_issuer_ca_false', {
+      description: 'issuer has basicConstraints cA=false',
+      leaf: leaf.certificate,
+      intermediates: [notCa.certificate],
+      expected: 'not_a_ca',
+    });
   }
   {
     const noBc = await pki.issueCa('Issuer Without Basic Constraints', underRoot({ omitBasicConstraints: true, keyUsage: ['keyCertSign', 'cRLSign'] }));

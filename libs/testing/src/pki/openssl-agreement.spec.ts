@@ -43,7 +43,12 @@ describeWithOpenssl(`certgate and openssl verify agree on the nasty corpus${reas
     it.each(CASE_NAMES)('%s', async (name) => {
       const c = corpus[name];
       const openssl = opensslVerify({ ...c, strict: false });
-      expect({ name, ours: await ours(c), openssl: openssl.ok, output: openssl.output }).toEqual({ name, ours: c.expected === 'ok', openssl: c.expected === 'ok', output: expect.any(String) });
+      expect({ name, ours: await ours(c), openssl: openssl.ok, output: openssl.output }).toEqual({
+        name,
+        ours: c.expected === 'ok',
+        openssl: c.expected === 'ok',
+        output: expect.any(String),
+      });
     });
   });
 

@@ -27,7 +27,9 @@ describe('createTestPki', () => {
     expect(alice.keyPem).toMatch(/^-----BEGIN PRIVATE KEY-----/);
     expect(alice.certPem).toBe(alice.certificate.pem);
     expect(parseCertificates(alice.chainPem).map((c) => c.fingerprint)).toEqual([alice.certificate.fingerprint, pki.intermediate.certificate.fingerprint]);
-    expect(await verifyChain({ leaf: alice.certificate, intermediates: alice.chain.slice(1), anchors: [pki.root.certificate], purpose: 'clientAuth' })).toMatchObject({ ok: true });
+    expect(
+      await verifyChain({ leaf: alice.certificate, intermediates: alice.chain.slice(1), anchors: [pki.root.certificate], purpose: 'clientAuth' }),
+    ).toMatchObject({ ok: true });
   });
 
   it('issues server certificates, putting IP addresses and DNS names where they belong', async () => {
@@ -38,7 +40,9 @@ describe('createTestPki', () => {
       { type: 'ip', value: '127.0.0.1' },
       { type: 'ip', value: '::1' },
     ]);
-    expect(await verifyChain({ leaf: server.certificate, intermediates: server.chain.slice(1), anchors: [pki.root.certificate], purpose: 'serverAuth' })).toMatchObject({ ok: true });
+    expect(
+      await verifyChain({ leaf: server.certificate, intermediates: server.chain.slice(1), anchors: [pki.root.certificate], purpose: 'serverAuth' }),
+    ).toMatchObject({ ok: true });
     await expect(pki.issueServer([])).rejects.toThrow(/at least one name/);
   });
 
@@ -47,7 +51,12 @@ describe('createTestPki', () => {
     expect(other.root.certificate.subjectDN).not.toBe(pki.root.certificate.subjectDN);
     expect(other.intermediate.certificate.subjectDN).not.toBe(pki.intermediate.certificate.subjectDN);
     const mallory = await other.issueClient('mallory');
-    const verdict = await verifyChain({ leaf: mallory.certificate, intermediates: mallory.chain.slice(1), anchors: [pki.root.certificate], purpose: 'clientAuth' });
+    const verdict = await verifyChain({
+      leaf: mallory.certificate,
+      intermediates: mallory.chain.slice(1),
+      anchors: [pki.root.certificate],
+      purpose: 'clientAuth',
+    });
     expect(verdict).toMatchObject({ ok: false, reason: 'chain_incomplete' });
   });
 

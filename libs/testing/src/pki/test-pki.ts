@@ -76,7 +76,10 @@ const KEY_SPECS: Record<TestKeyType, KeySpec> = { EC: { type: 'EC', curve: 'P-25
 
 /** RFC 4514 escaping of one attribute value. */
 export function escapeDnValue(value: string): string {
-  return value.replace(/([\\,+"<>;=])/g, '\\$1').replace(/^([ #])/, '\\$1').replace(/ $/, '\\ ');
+  return value
+    .replace(/([\\,+"<>;=])/g, '\\$1')
+    .replace(/^([ #])/, '\\$1')
+    .replace(/ $/, '\\ ');
 }
 
 async function credential(certificate: Certificate, privateKey: CryptoKey): Promise<TestCredential> {

@@ -23,7 +23,11 @@ export class AlertWatchController {
   @ApiQuery({ name: 'since', required: false, description: 'stream sequence of the last alert seen; 0 replays every alert the stream keeps' })
   @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'as since (browsers send it when they reconnect)' })
   @ApiProduces('text/event-stream')
-  watch(@Query(new ZodQuery(watchQuery)) query: z.output<typeof watchQuery>, @Headers('last-event-id') lastEventId: string | undefined, @Res() res: Response): Promise<void> {
+  watch(
+    @Query(new ZodQuery(watchQuery)) query: z.output<typeof watchQuery>,
+    @Headers('last-event-id') lastEventId: string | undefined,
+    @Res() res: Response,
+  ): Promise<void> {
     const resumeAt = /^\d+$/.test(lastEventId ?? '') ? Number(lastEventId) : undefined;
     return this.watches.serve(res, query.since ?? resumeAt);
   }

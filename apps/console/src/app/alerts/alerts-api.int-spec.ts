@@ -132,11 +132,13 @@ describe('console alerts API (keystore and console as processes, real NATS)', ()
     let wake = () => undefined as void;
     const server: Server = createServer((req, res) => {
       const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c)).on('end', () => {
-        received.push({ body: Buffer.concat(chunks), headers: req.headers });
-        res.writeHead(200).end('ok');
-        wake();
-      });
+      req
+        .on('data', (c: Buffer) => chunks.push(c))
+        .on('end', () => {
+          received.push({ body: Buffer.concat(chunks), headers: req.headers });
+          res.writeHead(200).end('ok');
+          wake();
+        });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/hook`;
@@ -159,7 +161,10 @@ describe('console alerts API (keystore and console as processes, real NATS)', ()
 
       expect((await call('DELETE', `/alert-subscriptions/${sub.id}`)).status).toBe(204);
       const again = await call('DELETE', `/alert-subscriptions/${sub.id}`);
-      expect({ status: again.status, body: await again.json() }).toEqual({ status: 404, body: { error: 'not_found', message: `no alert subscription with id '${sub.id}'`, details: { id: sub.id } } });
+      expect({ status: again.status, body: await again.json() }).toEqual({
+        status: 404,
+        body: { error: 'not_found', message: `no alert subscription with id '${sub.id}'`, details: { id: sub.id } },
+      });
     } finally {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -233,7 +238,10 @@ describe('console alerts API (keystore and console as processes, real NATS)', ()
     expect((await call('PUT', '/alerts/mutes/service-key')).status).toBe(200);
     expect(((await (await call('GET', '/alerts/mutes')).json()) as { source: string }[]).map((m) => m.source).sort()).toEqual(['flow', 'service-key']);
     const unknown = await call('PUT', '/alerts/mutes/nowhere', {});
-    expect({ status: unknown.status, body: await unknown.json() }).toMatchObject({ status: 400, body: { error: 'validation_failed', message: expect.stringMatching(/^invalid path: source must be one of/) } });
+    expect({ status: unknown.status, body: await unknown.json() }).toMatchObject({
+      status: 400,
+      body: { error: 'validation_failed', message: expect.stringMatching(/^invalid path: source must be one of/) },
+    });
     expect((await call('DELETE', '/alerts/mutes/flow')).status).toBe(204);
     expect((await call('DELETE', '/alerts/mutes/service-key')).status).toBe(204);
     expect(await (await call('GET', '/alerts/mutes')).json()).toEqual([]);

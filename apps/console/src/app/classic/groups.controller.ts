@@ -34,7 +34,7 @@ export class GroupsController {
   }
 
   @Put(':name')
-  @Summary("Replace a group's roles and users: {\"roles\": [...], \"users\": [...]}")
+  @Summary('Replace a group\'s roles and users: {"roles": [...], "users": [...]}')
   @ApiBodyFrom(updateGroupSchema)
   @ApiResponseFrom(ClassicRpc.updateGroup.response)
   update(@Param('name') name: string, @Body(new ZodBody(updateGroupSchema)) body: typeof updateGroupSchema._output): Promise<Group> {

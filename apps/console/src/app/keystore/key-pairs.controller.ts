@@ -84,6 +84,9 @@ export class KeyPairsController {
 
   private async csrOf(alias: string, renewal: boolean): Promise<StreamableFile> {
     const { csrPem } = await this.rpc.request(KeystoreRpc.getCsr, { alias, renewal });
-    return new StreamableFile(Buffer.from(csrPem, 'utf8'), { type: 'application/pkcs10', disposition: `attachment; filename="${alias}${renewal ? '-renewal' : ''}.csr"` });
+    return new StreamableFile(Buffer.from(csrPem, 'utf8'), {
+      type: 'application/pkcs10',
+      disposition: `attachment; filename="${alias}${renewal ? '-renewal' : ''}.csr"`,
+    });
   }
 }

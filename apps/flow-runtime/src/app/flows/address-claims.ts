@@ -28,10 +28,14 @@ export class AddressClaims {
 
   /** Takes `address` for `flowId`; 409 naming the flow that holds it. A stale or unreadable claim is taken over atomically. */
   async claim(address: string, flowId: string): Promise<void> {
-    const claim = await this.claims.claimUnique(AddressClaims.keyOf(address), { flowId }, {
-      mine: (holder) => holder.flowId === flowId,
-      stale: async (holder) => !(await this.holds(holder.value.flowId, address)),
-    });
+    const claim = await this.claims.claimUnique(
+      AddressClaims.keyOf(address),
+      { flowId },
+      {
+        mine: (holder) => holder.flowId === flowId,
+        stale: async (holder) => !(await this.holds(holder.value.flowId, address)),
+      },
+    );
     if (claim.won) return;
     if (claim.holder) throw addressConflict(address, claim.holder.value.flowId);
     throw new CertgateError(ErrorCode.conflict, `address '${address}' is being deployed by someone else right now; try again`, { address });

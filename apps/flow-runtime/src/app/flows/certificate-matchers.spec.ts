@@ -37,7 +37,10 @@ describe('resolveCertificateMatchers', () => {
   });
 
   it('a DN entry is normalized (case and spacing do not matter), and kept as written for display', () => {
-    const [matcher] = resolveCertificateMatchers({ type: 'client-certificate', certificates: [{ subjectDN: 'cn = ALICE ,  O=Acme   Corp', issuerDN: 'CN=Issuing CA,O=Acme Corp' }] });
+    const [matcher] = resolveCertificateMatchers({
+      type: 'client-certificate',
+      certificates: [{ subjectDN: 'cn = ALICE ,  O=Acme   Corp', issuerDN: 'CN=Issuing CA,O=Acme Corp' }],
+    });
     expect(matcher).toEqual({
       normalizedSubjectDN: 'cn=alice,o=acme corp',
       normalizedIssuerDN: 'cn=issuing ca,o=acme corp',
@@ -53,7 +56,12 @@ describe('resolveCertificateMatchers', () => {
   });
 
   it('an unreadable PEM refuses the deployment naming the entry', () => {
-    const err = refusal(() => resolveCertificateMatchers({ type: 'client-certificate', certificates: [{ pem: alice.certPem }, { pem: '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n' }] }));
+    const err = refusal(() =>
+      resolveCertificateMatchers({
+        type: 'client-certificate',
+        certificates: [{ pem: alice.certPem }, { pem: '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n' }],
+      }),
+    );
     expect(err.code).toBe('validation_failed');
     expect(err.message).toMatch(/^sender\.authorization\.certificates\[1\]: /);
     expect(err.details).toMatchObject({ index: 1 });
@@ -65,7 +73,9 @@ describe('resolveCertificateMatchers', () => {
   });
 
   it('a DN that does not parse is refused naming the entry and the field', () => {
-    const err = refusal(() => resolveCertificateMatchers({ type: 'client-certificate', certificates: [{ subjectDN: 'CN=a', issuerDN: 'no equals sign here' }] }));
+    const err = refusal(() =>
+      resolveCertificateMatchers({ type: 'client-certificate', certificates: [{ subjectDN: 'CN=a', issuerDN: 'no equals sign here' }] }),
+    );
     expect(err.code).toBe('validation_failed');
     expect(err.message).toMatch(/^sender\.authorization\.certificates\[0\]\.issuerDN: .*no equals sign here/);
   });

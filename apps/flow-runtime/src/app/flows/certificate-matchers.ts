@@ -13,7 +13,12 @@ export function resolveCertificateMatchers(authorization: SenderAuthorization): 
     const where = `sender.authorization.certificates[${index}]`;
     if ('pem' in entry) {
       const certificate = readOrRefuse(where, () => parseCertificate(entry.pem), index);
-      return { fingerprint: certificate.fingerprint, subjectDN: certificate.subjectDN, issuerDN: certificate.issuerDN, notAfter: certificate.notAfter.toISOString() };
+      return {
+        fingerprint: certificate.fingerprint,
+        subjectDN: certificate.subjectDN,
+        issuerDN: certificate.issuerDN,
+        notAfter: certificate.notAfter.toISOString(),
+      };
     }
     return {
       normalizedSubjectDN: readOrRefuse(`${where}.subjectDN`, () => normalizeDN(entry.subjectDN), index),

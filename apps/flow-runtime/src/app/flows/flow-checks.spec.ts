@@ -1,7 +1,11 @@
 import { CertgateError, type FlowDefinition } from '@certgate/contracts';
 import { checkFlowSteps } from './flow-checks';
 
-const flow = (steps: FlowDefinition['steps']): FlowDefinition => ({ id: 'f', sender: { address: '/f', authorization: { type: 'role', role: 'Role1' } }, steps });
+const flow = (steps: FlowDefinition['steps']): FlowDefinition => ({
+  id: 'f',
+  sender: { address: '/f', authorization: { type: 'role', role: 'Role1' } },
+  steps,
+});
 
 function problem(steps: FlowDefinition['steps']): string {
   try {
@@ -33,8 +37,12 @@ describe('checkFlowSteps', () => {
   });
 
   it('refuses hop-by-hop and framing headers in set-header and respond', () => {
-    expect(problem([{ type: 'set-header', name: 'Transfer-Encoding', value: 'chunked' }])).toMatch(/^steps\[0\]\.name: 'Transfer-Encoding' is managed by the ingress/);
-    expect(problem([{ type: 'echo' }, { type: 'respond', status: 200, body: '', headers: { 'content-length': '3' } }])).toMatch(/^steps\[1\]\.headers\.content-length: /);
+    expect(problem([{ type: 'set-header', name: 'Transfer-Encoding', value: 'chunked' }])).toMatch(
+      /^steps\[0\]\.name: 'Transfer-Encoding' is managed by the ingress/,
+    );
+    expect(problem([{ type: 'echo' }, { type: 'respond', status: 200, body: '', headers: { 'content-length': '3' } }])).toMatch(
+      /^steps\[1\]\.headers\.content-length: /,
+    );
   });
 
   it('reports every problem at once', () => {

@@ -30,6 +30,7 @@ export function checkFlowSteps(definition: FlowDefinition): void {
     }
   });
   const receiver = definition.receiver;
-  if (receiver && new URL(receiver.url).protocol !== 'https:') problems.push(`receiver.url: receiver calls are made over TLS, so the URL must start with https:// (got '${receiver.url.slice(0, 200)}')`);
+  if (receiver && new URL(receiver.url).protocol !== 'https:')
+    problems.push(`receiver.url: receiver calls are made over TLS, so the URL must start with https:// (got '${receiver.url.slice(0, 200)}')`);
   if (problems.length) throw new CertgateError(ErrorCode.validationFailed, problems.join('; '), { problems });
 }

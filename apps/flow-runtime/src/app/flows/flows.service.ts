@@ -23,12 +23,18 @@ export class FlowsService {
   ) {
     const bucket = buckets.bucket(Buckets.flows);
     this.flows = bucket.repository(deployedFlowSchema, 'flow');
-    this.claims = new AddressClaims(bucket, async (flowId, address) => (await this.flows.get(FlowsKv.flow(flowId)))?.value.definition.sender.address === address);
+    this.claims = new AddressClaims(
+      bucket,
+      async (flowId, address) => (await this.flows.get(FlowsKv.flow(flowId)))?.value.definition.sender.address === address,
+    );
   }
 
   async put(id: string, definition: FlowDefinition): Promise<DeployedFlow> {
     if (id !== definition.id) {
-      throw new CertgateError(ErrorCode.badRequest, `the flow id in the path ('${id}') differs from the id in the definition ('${definition.id}')`, { id, definitionId: definition.id });
+      throw new CertgateError(ErrorCode.badRequest, `the flow id in the path ('${id}') differs from the id in the definition ('${definition.id}')`, {
+        id,
+        definitionId: definition.id,
+      });
     }
     checkFlowSteps(definition);
     const certificateMatchers = resolveCertificateMatchers(definition.sender.authorization);
@@ -61,7 +67,8 @@ export class FlowsService {
   async get(id: string): Promise<DeployedFlow> {
     const stored = await this.flows.inspect(FlowsKv.flow(id));
     if (!stored) throw notDeployed(id);
-    if (!stored.value) throw new CertgateError(ErrorCode.internal, `the stored deployment of flow '${id}' is unreadable; deploy it again or undeploy it`, { id });
+    if (!stored.value)
+      throw new CertgateError(ErrorCode.internal, `the stored deployment of flow '${id}' is unreadable; deploy it again or undeploy it`, { id });
     return stored.value;
   }
 

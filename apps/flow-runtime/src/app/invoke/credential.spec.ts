@@ -12,7 +12,11 @@ function directory(): PrincipalDirectory {
   const dir = new PrincipalDirectory();
   const createdAt = '2025-01-01T00:00:00.000Z';
   dir.apply(IdentityKv.instance('x509'), { name: 'x509', parameters: { roles: ['Role1'], 'grant-types': ['client_x509'], 'redirect-uris': [] }, createdAt });
-  dir.apply(IdentityKv.instance('basic'), { name: 'basic', parameters: { roles: ['Role1'], 'grant-types': ['client_credentials'], 'redirect-uris': [] }, createdAt });
+  dir.apply(IdentityKv.instance('basic'), {
+    name: 'basic',
+    parameters: { roles: ['Role1'], 'grant-types': ['client_credentials'], 'redirect-uris': [] },
+    createdAt,
+  });
   const certKey: StoredServiceKey = {
     instance: 'x509',
     name: 'k1',
@@ -50,7 +54,13 @@ describe('buildCredential', () => {
 
   it('a verified certificate carries the principal of the key that holds it', () => {
     const cred = buildCredential({ status: 'verified', fingerprint: FP, subjectDN: 'CN=a', issuerDN: 'CN=ca' }, {}, dir);
-    expect(cred).toMatchObject({ kind: 'certificate', fingerprint: FP, subjectDN: 'CN=a', issuerDN: 'CN=ca', principal: { name: 'sb-x509!k1', grantType: 'client_x509' } });
+    expect(cred).toMatchObject({
+      kind: 'certificate',
+      fingerprint: FP,
+      subjectDN: 'CN=a',
+      issuerDN: 'CN=ca',
+      principal: { name: 'sb-x509!k1', grantType: 'client_x509' },
+    });
   });
 
   it('a verified certificate no key holds has no principal', () => {
@@ -64,8 +74,19 @@ describe('buildCredential', () => {
   });
 
   it('a rejected certificate stays rejected, even with valid basic credentials', () => {
-    const tls = { status: 'rejected' as const, reason: 'chain_incomplete', message: 'the chain is incomplete', fingerprint: FP, subjectDN: 'CN=a', issuerDN: 'CN=ca' };
-    expect(buildCredential(tls, basic('sb-basic!k2', SECRET), dir)).toEqual({ kind: 'certificate-rejected', reason: 'chain_incomplete', message: 'the chain is incomplete' });
+    const tls = {
+      status: 'rejected' as const,
+      reason: 'chain_incomplete',
+      message: 'the chain is incomplete',
+      fingerprint: FP,
+      subjectDN: 'CN=a',
+      issuerDN: 'CN=ca',
+    };
+    expect(buildCredential(tls, basic('sb-basic!k2', SECRET), dir)).toEqual({
+      kind: 'certificate-rejected',
+      reason: 'chain_incomplete',
+      message: 'the chain is incomplete',
+    });
   });
 
   it('no certificate and no header: no credential', () => {
@@ -83,7 +104,12 @@ describe('buildCredential', () => {
 
   it('basic credentials with a wrong secret, or of an unknown client id, do not match', () => {
     expect(buildCredential({ status: 'none' }, basic('sb-basic!k2', 'nope'), dir)).toMatchObject({ kind: 'basic', secretMatches: false });
-    expect(buildCredential({ status: 'none' }, basic('sb-ghost!k9', SECRET), dir)).toEqual({ kind: 'basic', clientid: 'sb-ghost!k9', principal: undefined, secretMatches: false });
+    expect(buildCredential({ status: 'none' }, basic('sb-ghost!k9', SECRET), dir)).toEqual({
+      kind: 'basic',
+      clientid: 'sb-ghost!k9',
+      principal: undefined,
+      secretMatches: false,
+    });
   });
 
   it('a certificate key has no secret: basic auth with its client id never matches', () => {
@@ -102,12 +128,19 @@ describe('buildCredential', () => {
 
     beforeAll(async () => {
       signer = await testSigner('t1');
-      tokens = new TokenVerifier({ keyFor: (kid) => (kid === signer.kid ? signer.publicKey : undefined) }, { issuer: 'urn:certgate:t1', audience: 'urn:certgate:t1:flows', leewaySeconds: 0 });
+      tokens = new TokenVerifier(
+        { keyFor: (kid) => (kid === signer.kid ? signer.publicKey : undefined) },
+        { issuer: 'urn:certgate:t1', audience: 'urn:certgate:t1:flows', leewaySeconds: 0 },
+      );
     });
 
     it('a verified token is its subject, holding the scope it still has, with no certificate needed', async () => {
       const credential = await build({ status: 'none' }, bearer(await signer.sign({ scope: 'Role1 Role9' })), dir, tokens, Date.now());
-      expect(credential).toEqual({ kind: 'bearer', subject: 'sb-basic!k2', principal: { name: 'sb-basic!k2', kind: 'service-key', roles: new Set(['Role1']), grantType: 'client_credentials' } });
+      expect(credential).toEqual({
+        kind: 'bearer',
+        subject: 'sb-basic!k2',
+        principal: { name: 'sb-basic!k2', kind: 'service-key', roles: new Set(['Role1']), grantType: 'client_credentials' },
+      });
     });
 
     it('a token wins over the verified certificate of the connection, which serves as proof of a binding', async () => {
@@ -127,8 +160,16 @@ describe('buildCredential', () => {
     });
 
     it('a token that does not verify carries the reason; a token of a deleted client has no principal', async () => {
-      expect(await build({ status: 'none' }, bearer('a.b.c'), dir, tokens, Date.now())).toEqual({ kind: 'bearer-invalid', reason: 'token_malformed', description: 'token is not a well-formed signed JWT' });
-      expect(await build({ status: 'none' }, bearer(await signer.sign({ sub: 'sb-gone!k1' })), dir, tokens, Date.now())).toEqual({ kind: 'bearer', subject: 'sb-gone!k1', principal: undefined });
+      expect(await build({ status: 'none' }, bearer('a.b.c'), dir, tokens, Date.now())).toEqual({
+        kind: 'bearer-invalid',
+        reason: 'token_malformed',
+        description: 'token is not a well-formed signed JWT',
+      });
+      expect(await build({ status: 'none' }, bearer(await signer.sign({ sub: 'sb-gone!k1' })), dir, tokens, Date.now())).toEqual({
+        kind: 'bearer',
+        subject: 'sb-gone!k1',
+        principal: undefined,
+      });
     });
 
     it('the certificate fingerprint (hex) becomes the RFC 8705 thumbprint (base64url of the same bytes)', () => {

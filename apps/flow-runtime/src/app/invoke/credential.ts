@@ -27,7 +27,13 @@ const NO_AUTHORIZATION = { kind: 'none' } as const;
  *
  * Synchronous unless a Bearer token must be verified for the first time.
  */
-export function buildCredential(tls: TlsClient, headers: Headers, lookup: PrincipalLookup, tokens: TokenCheck, nowMs: number): Credential | Promise<Credential> {
+export function buildCredential(
+  tls: TlsClient,
+  headers: Headers,
+  lookup: PrincipalLookup,
+  tokens: TokenCheck,
+  nowMs: number,
+): Credential | Promise<Credential> {
   if (tls.status === 'rejected') return { kind: 'certificate-rejected', reason: tls.reason, message: tls.message };
   // The common case, a certificate and no header, costs one property lookup.
   const auth = headers['authorization'] === undefined ? NO_AUTHORIZATION : readAuthorization(headers);
@@ -36,7 +42,13 @@ export function buildCredential(tls: TlsClient, headers: Headers, lookup: Princi
     return isPromise(verdict) ? verdict.then((v) => bearerCredential(v, tls, lookup)) : bearerCredential(verdict, tls, lookup);
   }
   if (tls.status === 'verified') {
-    return { kind: 'certificate', fingerprint: tls.fingerprint, subjectDN: tls.subjectDN, issuerDN: tls.issuerDN, principal: lookup.byFingerprint(tls.fingerprint) };
+    return {
+      kind: 'certificate',
+      fingerprint: tls.fingerprint,
+      subjectDN: tls.subjectDN,
+      issuerDN: tls.issuerDN,
+      principal: lookup.byFingerprint(tls.fingerprint),
+    };
   }
   if (auth.kind !== 'basic') return auth.kind === 'none' ? { kind: 'none' } : auth;
   const entry = lookup.byClientId(auth.clientid);

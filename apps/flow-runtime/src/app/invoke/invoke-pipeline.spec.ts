@@ -15,8 +15,16 @@ const at = '2025-01-01T00:00:00.000Z';
 
 function directory(): PrincipalDirectory {
   const dir = new PrincipalDirectory();
-  dir.apply(IdentityKv.instance('x509'), { name: 'x509', parameters: { roles: ['Role1'], 'grant-types': ['client_x509'], 'redirect-uris': [] }, createdAt: at });
-  dir.apply(IdentityKv.instance('basic'), { name: 'basic', parameters: { roles: ['Role1'], 'grant-types': ['client_credentials'], 'redirect-uris': [] }, createdAt: at });
+  dir.apply(IdentityKv.instance('x509'), {
+    name: 'x509',
+    parameters: { roles: ['Role1'], 'grant-types': ['client_x509'], 'redirect-uris': [] },
+    createdAt: at,
+  });
+  dir.apply(IdentityKv.instance('basic'), {
+    name: 'basic',
+    parameters: { roles: ['Role1'], 'grant-types': ['client_credentials'], 'redirect-uris': [] },
+    createdAt: at,
+  });
   dir.apply(IdentityKv.key('x509', 'k1'), {
     instance: 'x509',
     name: 'k1',
@@ -41,10 +49,18 @@ function deployed(definition: FlowDefinition, certificateMatchers: DeployedFlow[
 }
 
 const flows = buildFlowIndex([
-  deployed({ id: 'orders', sender: { address: '/orders', authorization: { type: 'role', role: 'Role1' } }, steps: [{ type: 'respond', status: 201, body: 'ok ${principal}' }] }),
+  deployed({
+    id: 'orders',
+    sender: { address: '/orders', authorization: { type: 'role', role: 'Role1' } },
+    steps: [{ type: 'respond', status: 201, body: 'ok ${principal}' }],
+  }),
   deployed({ id: 'admin', sender: { address: '/admin', authorization: { type: 'role', role: 'Admin' } }, steps: [] }),
   deployed(
-    { id: 'dn', sender: { address: '/dn', authorization: { type: 'client-certificate', certificates: [{ subjectDN: 'cn=ALICE, o=acme', issuerDN: 'CN=ca,O=ACME' }] } }, steps: [] },
+    {
+      id: 'dn',
+      sender: { address: '/dn', authorization: { type: 'client-certificate', certificates: [{ subjectDN: 'cn=ALICE, o=acme', issuerDN: 'CN=ca,O=ACME' }] } },
+      steps: [],
+    },
     [{ normalizedSubjectDN: 'cn=alice,o=acme', normalizedIssuerDN: 'cn=ca,o=acme', subjectDN: 'cn=ALICE, o=acme', issuerDN: 'CN=ca,O=ACME' }],
   ),
   deployed({
@@ -84,7 +100,17 @@ function deps(overrides: Partial<InvokeDeps> = {}): InvokeDeps {
 }
 
 function request(address: string, tls: TlsClient, headers: InvokeRequest['headers'] = {}, body = ''): InvokeRequest {
-  return { requestId: 'r1', nodeId: 'ingress-1', method: 'POST', address, query: '', headers, bodyBase64: Buffer.from(body).toString('base64'), clientAddress: '127.0.0.1', tls };
+  return {
+    requestId: 'r1',
+    nodeId: 'ingress-1',
+    method: 'POST',
+    address,
+    query: '',
+    headers,
+    bodyBase64: Buffer.from(body).toString('base64'),
+    clientAddress: '127.0.0.1',
+    tls,
+  };
 }
 
 const alice: TlsClient = { status: 'verified', fingerprint: FP, subjectDN: 'CN=alice,O=Acme', issuerDN: 'CN=CA,O=Acme' };
@@ -115,7 +141,11 @@ describe('handleInvoke', () => {
 
   it('a missing role: 403 naming it, with the denial and the (authenticated) principal', () => {
     const out = run(request('/admin', alice), deps());
-    expect(out.response).toMatchObject({ status: 403, principal: 'sb-x509!k1', denial: { reason: 'missing_role', description: "'sb-x509!k1' does not have role 'Admin'" } });
+    expect(out.response).toMatchObject({
+      status: 403,
+      principal: 'sb-x509!k1',
+      denial: { reason: 'missing_role', description: "'sb-x509!k1' does not have role 'Admin'" },
+    });
     expect(body(out.response.bodyBase64)).toEqual({ error: 'forbidden', error_description: "'sb-x509!k1' does not have role 'Admin'" });
     expect(out).toMatchObject({ outcome: 'denied', flowId: 'admin', error: "'sb-x509!k1' does not have role 'Admin'" });
   });
@@ -124,7 +154,10 @@ describe('handleInvoke', () => {
     const out = run(request('/orders', { ...alice, fingerprint: OTHER_FP }), deps());
     expect(out.response.status).toBe(401);
     expect(out.response.principal).toBeUndefined();
-    expect(body(out.response.bodyBase64)).toEqual({ error: 'invalid_client', error_description: 'client certificate is not configured in any service key of a client_x509 service instance' });
+    expect(body(out.response.bodyBase64)).toEqual({
+      error: 'invalid_client',
+      error_description: 'client certificate is not configured in any service key of a client_x509 service instance',
+    });
   });
 
   it('basic credentials: the right secret passes, a wrong one is 401 without a principal', () => {
@@ -154,12 +187,19 @@ describe('handleInvoke', () => {
   describe('flows with a receiver', () => {
     it("the steps run on the sender's message, which then goes to the receiver; its answer comes back", async () => {
       const receiver = fakeReceiver({ ok: true, status: 202, headers: { 'content-type': 'text/plain', 'x-receiver': 'r1' }, body: Buffer.from('accepted') });
-      const pending = handleInvoke(request('/relay', alice, { 'content-type': 'application/json', 'x-other': 'not forwarded' }, '{"order":7}'), deps({ receiver }));
+      const pending = handleInvoke(
+        request('/relay', alice, { 'content-type': 'application/json', 'x-other': 'not forwarded' }, '{"order":7}'),
+        deps({ receiver }),
+      );
       expect(pending).toBeInstanceOf(Promise);
       const out = await pending;
       expect(receiver.calls).toHaveLength(1);
       const [call] = receiver.calls;
-      expect(call).toMatchObject({ requestId: 'r1', method: 'POST', receiver: { url: 'https://r.example/in', authentication: { type: 'client-certificate', privateKeyAlias: 'tenant' } } });
+      expect(call).toMatchObject({
+        requestId: 'r1',
+        method: 'POST',
+        receiver: { url: 'https://r.example/in', authentication: { type: 'client-certificate', privateKeyAlias: 'tenant' } },
+      });
       expect(call.message.body.toString()).toBe('{"order":7}');
       // The sender's content type and what the steps set; the sender's other headers stay behind.
       expect(call.message.headers).toEqual({ 'content-type': 'application/json', 'x-order': 'for sb-x509!k1', authorization: '' });
@@ -185,7 +225,10 @@ describe('handleInvoke', () => {
     });
 
     it("the receiver's error status is relayed as it came and marks the message failed", async () => {
-      const out = await handleInvoke(request('/relay', alice), deps({ receiver: fakeReceiver({ ok: true, status: 503, headers: {}, body: Buffer.from('busy') }) }));
+      const out = await handleInvoke(
+        request('/relay', alice),
+        deps({ receiver: fakeReceiver({ ok: true, status: 503, headers: {}, body: Buffer.from('busy') }) }),
+      );
       expect(out).toMatchObject({ outcome: 'failed', error: 'the receiver answered with status 503' });
       expect(out.response.status).toBe(503);
       expect(Buffer.from(out.response.bodyBase64 ?? '', 'base64').toString()).toBe('busy');
@@ -215,7 +258,10 @@ describe('handleInvoke', () => {
     });
 
     beforeEach(() => {
-      const tokens = new TokenVerifier({ keyFor: (kid) => (kid === signer.kid ? signer.publicKey : undefined) }, { issuer: 'urn:certgate:t1', audience: 'urn:certgate:t1:flows', leewaySeconds: 0 });
+      const tokens = new TokenVerifier(
+        { keyFor: (kid) => (kid === signer.kid ? signer.publicKey : undefined) },
+        { issuer: 'urn:certgate:t1', audience: 'urn:certgate:t1:flows', leewaySeconds: 0 },
+      );
       d = deps({ tokens });
     });
 

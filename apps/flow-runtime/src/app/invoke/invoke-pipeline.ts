@@ -64,7 +64,13 @@ export function handleInvoke(req: InvokeRequest, deps: InvokeDeps, nowMs = Date.
   return decideAndRun(req, headers, served, credential, deps);
 }
 
-function decideAndRun(req: InvokeRequest, headers: Headers, served: ServedFlow, credential: Credential, deps: InvokeDeps): InvokeOutcome | Promise<InvokeOutcome> {
+function decideAndRun(
+  req: InvokeRequest,
+  headers: Headers,
+  served: ServedFlow,
+  credential: Credential,
+  deps: InvokeDeps,
+): InvokeOutcome | Promise<InvokeOutcome> {
   const { definition, certificateMatchers } = served.flow;
   const flowId = definition.id;
   const decision = decide({
@@ -73,7 +79,10 @@ function decideAndRun(req: InvokeRequest, headers: Headers, served: ServedFlow, 
     credential,
     systemKey: deps.systemKey(),
     mode: deps.mode,
-    normalizedDNs: served.hasDnMatchers && credential.kind === 'certificate' ? deps.dnCache.get(credential.fingerprint, credential.subjectDN, credential.issuerDN) : undefined,
+    normalizedDNs:
+      served.hasDnMatchers && credential.kind === 'certificate'
+        ? deps.dnCache.get(credential.fingerprint, credential.subjectDN, credential.issuerDN)
+        : undefined,
   });
   if (!decision.allow) {
     // Who was refused goes to the access log only when authenticated (403), never for a failed login.
@@ -103,7 +112,9 @@ function decideAndRun(req: InvokeRequest, headers: Headers, served: ServedFlow, 
       if (!result.ok) return { response: { ...receiverFailedResponse(result.error), ...who }, outcome: 'failed', flowId, principal, error: result.error };
       const response: InvokeResponse = { status: result.status, headers: result.headers, bodyBase64: result.body.toString('base64'), ...who };
       // Relayed as it came; the MPL still marks a message the receiver refused or failed on.
-      return result.status >= 400 ? { response, outcome: 'failed', flowId, principal, error: `the receiver answered with status ${result.status}` } : { response, outcome: 'completed', flowId, principal };
+      return result.status >= 400
+        ? { response, outcome: 'failed', flowId, principal, error: `the receiver answered with status ${result.status}` }
+        : { response, outcome: 'completed', flowId, principal };
     });
   }
   const out = runSteps(served.steps, inbound);

@@ -33,7 +33,13 @@ describe('TokenVerifier: certgate access tokens, verified locally', () => {
   it('a valid token: its subject, its scope as roles, its expiry and its certificate binding', async () => {
     const thumb = 'A'.repeat(43);
     const token = await signer.sign({ scope: 'Role1 Role2', cnf: { 'x5t#S256': thumb } });
-    expect(await check(token)).toEqual({ ok: true, subject: 'sb-basic!k2', scope: new Set(['Role1', 'Role2']), expiresAt: expect.any(Number), boundThumbprint: thumb });
+    expect(await check(token)).toEqual({
+      ok: true,
+      subject: 'sb-basic!k2',
+      scope: new Set(['Role1', 'Role2']),
+      expiresAt: expect.any(Number),
+      boundThumbprint: thumb,
+    });
   });
 
   it('a token that verified is answered from memory on its next use, synchronously', async () => {
@@ -96,11 +102,19 @@ describe('TokenVerifier: certgate access tokens, verified locally', () => {
   });
 
   it('a JWT that is not an access token (typ) is refused', async () => {
-    expect(await check(await signer.sign({}, { typ: 'JWT' }))).toEqual({ ok: false, reason: 'token_claims_invalid', description: 'token is not an access token (typ at+jwt)' });
+    expect(await check(await signer.sign({}, { typ: 'JWT' }))).toEqual({
+      ok: false,
+      reason: 'token_claims_invalid',
+      description: 'token is not an access token (typ at+jwt)',
+    });
   });
 
   it('a token not valid yet (nbf beyond the leeway)', async () => {
-    expect(await check(await signer.sign({ nbf: Math.floor(NOW / 1000) + 120 }))).toEqual({ ok: false, reason: 'token_not_yet_valid', description: 'token is not valid yet' });
+    expect(await check(await signer.sign({ nbf: Math.floor(NOW / 1000) + 120 }))).toEqual({
+      ok: false,
+      reason: 'token_not_yet_valid',
+      description: 'token is not valid yet',
+    });
   });
 
   it('a signed token without the claims of a certgate token (no scope) is refused', async () => {

@@ -49,7 +49,10 @@ export class ClientKeys {
     if (slot) return slot.settled ? Promise.resolve(slot.settled) : slot.pending;
     const entry = this.entries.entry(alias);
     if (!entry) return Promise.reject(new ReceiverFailure(`no key pair with alias '${alias}' in the keystore`));
-    if (entry.kind !== 'key-pair') return Promise.reject(new ReceiverFailure(`no key pair with alias '${alias}' in the keystore: '${alias}' is a trusted certificate, without a private key`));
+    if (entry.kind !== 'key-pair')
+      return Promise.reject(
+        new ReceiverFailure(`no key pair with alias '${alias}' in the keystore: '${alias}' is a trusted certificate, without a private key`),
+      );
 
     const fresh: Slot = { pending: this.fetch(alias, timeoutMs) };
     this.slots.set(alias, fresh);

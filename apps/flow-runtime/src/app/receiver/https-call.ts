@@ -84,7 +84,10 @@ function attempt(call: HttpsCall, retried = false): Promise<ReceiverAnswer> {
       if (!stage.reused) socket.once('secureConnect', () => (stage.secured = true));
     });
     req.on('error', fail);
-    const timer = setTimeout(() => fail(new ReceiverFailure(`the receiver at ${where} did not answer within ${call.timeoutMs} ms`)), Math.max(0, call.deadline - Date.now()));
+    const timer = setTimeout(
+      () => fail(new ReceiverFailure(`the receiver at ${where} did not answer within ${call.timeoutMs} ms`)),
+      Math.max(0, call.deadline - Date.now()),
+    );
     req.end(call.body);
   });
 }

@@ -92,7 +92,9 @@ function secureContext(key: ClientKey | undefined, ca: readonly string[]): Secur
   } catch (err) {
     // OpenSSL's reason (e.g. "key values mismatch") names the problem, never the key.
     const reason = errorMessage(err).replace(/^error:[0-9A-F]+:[^:]*:[^:]*:/, '');
-    throw new ReceiverFailure(key ? `key pair '${key.alias}' cannot be used for TLS: ${reason}` : `the keystore's trusted certificates cannot be used for TLS: ${reason}`);
+    throw new ReceiverFailure(
+      key ? `key pair '${key.alias}' cannot be used for TLS: ${reason}` : `the keystore's trusted certificates cannot be used for TLS: ${reason}`,
+    );
   }
 }
 

@@ -31,7 +31,11 @@ describe('receiver request headers', () => {
   });
 
   it('the request id is ours, and host and framing headers are never taken from the message', () => {
-    const sent = receiverRequestHeaders({ 'x-request-id': 'forged', host: 'evil.example', 'content-length': '999', connection: 'close', 'transfer-encoding': 'chunked' }, 'req-2', body);
+    const sent = receiverRequestHeaders(
+      { 'x-request-id': 'forged', host: 'evil.example', 'content-length': '999', connection: 'close', 'transfer-encoding': 'chunked' },
+      'req-2',
+      body,
+    );
     expect(sent).toEqual({ 'x-request-id': 'req-2', 'content-length': 7 });
   });
 });

@@ -32,11 +32,13 @@ export class ReceiverService implements ReceiverCaller {
     const timeoutMs = this.env.RUNTIME_RECEIVER_TIMEOUT_MS;
     const deadline = Date.now() + timeoutMs;
     const { receiver, message } = call;
-    const alias = receiver.authentication.type === 'client-certificate' ? (receiver.authentication.privateKeyAlias ?? this.env.CERTGATE_SYSTEM_KEY_ALIAS) : undefined;
+    const alias =
+      receiver.authentication.type === 'client-certificate' ? (receiver.authentication.privateKeyAlias ?? this.env.CERTGATE_SYSTEM_KEY_ALIAS) : undefined;
     let target: CallTarget | undefined;
     try {
       const url = new URL(receiver.url);
-      if (url.protocol !== 'https:') throw new ReceiverFailure(`the receiver URL must use https (receiver calls are made over TLS), not '${url.protocol.replace(/:$/, '')}'`);
+      if (url.protocol !== 'https:')
+        throw new ReceiverFailure(`the receiver URL must use https (receiver calls are made over TLS), not '${url.protocol.replace(/:$/, '')}'`);
       target = { host: url.hostname.replace(/^\[(.*)\]$/, '$1'), port: Number(url.port) || 443, alias };
       const connector = await this.connections.connector(alias, Math.max(1, deadline - Date.now()));
       const answer = await callReceiverOnce({
@@ -55,8 +57,16 @@ export class ReceiverService implements ReceiverCaller {
     } catch (err) {
       if (err instanceof ReceiverFailure) return { ok: false, error: err.message };
       // Not one of the failures named above: logged by kind only (its text may come from anywhere).
-      this.logger.error({ msg: 'receiver call failed unexpectedly', requestId: call.requestId, host: target?.host, error: err instanceof Error ? err.name : typeof err });
-      return { ok: false, error: target ? `the call to the receiver at ${target.host}:${target.port} failed unexpectedly` : 'the receiver call failed unexpectedly' };
+      this.logger.error({
+        msg: 'receiver call failed unexpectedly',
+        requestId: call.requestId,
+        host: target?.host,
+        error: err instanceof Error ? err.name : typeof err,
+      });
+      return {
+        ok: false,
+        error: target ? `the call to the receiver at ${target.host}:${target.port} failed unexpectedly` : 'the receiver call failed unexpectedly',
+      };
     }
   }
 }

@@ -4,7 +4,20 @@ import { TrustStore, trustedPems } from './trust-store';
 
 function entry(alias: string, kind: StoredKeystoreEntry['kind'], pem = `PEM of ${alias}`): StoredKeystoreEntry {
   const at = '2025-01-01T00:00:00.000Z';
-  return { alias, kind, owner: 'tenant', subjectDN: `CN=${alias}`, issuerDN: `CN=${alias}`, serialNumber: '1', notBefore: at, notAfter: at, fingerprint: alias, chainPem: pem, createdAt: at, updatedAt: at };
+  return {
+    alias,
+    kind,
+    owner: 'tenant',
+    subjectDN: `CN=${alias}`,
+    issuerDN: `CN=${alias}`,
+    serialNumber: '1',
+    notBefore: at,
+    notAfter: at,
+    fingerprint: alias,
+    chainPem: pem,
+    createdAt: at,
+    updatedAt: at,
+  };
 }
 
 /** The part of KeystoreEntries the trust store reads. */
@@ -25,7 +38,9 @@ function entriesOf(list: StoredKeystoreEntry[]): KeystoreEntries & { set(next: S
 
 describe('trust store', () => {
   it('only trusted-certificate entries count, never key pairs (not even the client CA)', () => {
-    expect(trustedPems([entry('b-root', 'certificate'), entry('certgate_client_ca', 'key-pair'), entry('a-root', 'certificate'), entry('mine', 'key-pair')])).toEqual(['PEM of a-root', 'PEM of b-root']);
+    expect(
+      trustedPems([entry('b-root', 'certificate'), entry('certgate_client_ca', 'key-pair'), entry('a-root', 'certificate'), entry('mine', 'key-pair')]),
+    ).toEqual(['PEM of a-root', 'PEM of b-root']);
   });
 
   it('the version moves when the trusted set changes, not for other entries', () => {

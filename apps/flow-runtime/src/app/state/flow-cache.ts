@@ -36,6 +36,8 @@ export class FlowCache implements OnModuleInit {
   /** Flows are few and change rarely: a rebuild per change keeps the index trivially consistent. */
   private rebuild(): void {
     if (!this.projection) return;
-    this.index = buildFlowIndex(this.projection.values(), (c) => this.logger.warn({ msg: 'two flows claim one address; the earlier deployment serves it', ...c }));
+    this.index = buildFlowIndex(this.projection.values(), (c) =>
+      this.logger.warn({ msg: 'two flows claim one address; the earlier deployment serves it', ...c }),
+    );
   }
 }

@@ -21,7 +21,9 @@ describe('step engine', () => {
   });
 
   it('respond sets status, templated body, text content type and its templated headers', () => {
-    const out = run([{ type: 'respond', status: 201, body: 'ok ${principal} at ${address}', headers: { 'X-Who': '${principal}', 'Content-Type': 'text/csv' } }]);
+    const out = run([
+      { type: 'respond', status: 201, body: 'ok ${principal} at ${address}', headers: { 'X-Who': '${principal}', 'Content-Type': 'text/csv' } },
+    ]);
     expect(out.status).toBe(201);
     expect(out.body.toString()).toBe('ok sb-a!k1 at /orders');
     expect(out.headers).toEqual({ 'x-who': 'sb-a!k1', 'content-type': 'text/csv' });
@@ -93,7 +95,13 @@ describe('step engine', () => {
 
   it('the request body is not decoded when no step needs it', () => {
     const body = jest.fn(() => Buffer.from('x'));
-    run([{ type: 'respond', status: 200, body: '${principal}' }, { type: 'set-header', name: 'x-a', value: '${method}' }], message({ body }));
+    run(
+      [
+        { type: 'respond', status: 200, body: '${principal}' },
+        { type: 'set-header', name: 'x-a', value: '${method}' },
+      ],
+      message({ body }),
+    );
     expect(body).not.toHaveBeenCalled();
   });
 
@@ -107,7 +115,10 @@ describe('step engine', () => {
     });
 
     it('set-header adds to it; respond replaces the body, as text unless a step chose the type', () => {
-      expect(toReceiver([{ type: 'set-header', name: 'X-Order', value: '${principal}' }]).headers).toEqual({ 'content-type': 'application/json', 'x-order': 'sb-a!k1' });
+      expect(toReceiver([{ type: 'set-header', name: 'X-Order', value: '${principal}' }]).headers).toEqual({
+        'content-type': 'application/json',
+        'x-order': 'sb-a!k1',
+      });
       const text = toReceiver([{ type: 'respond', status: 200, body: 'wrapped ${body}' }]);
       expect(text.body.toString()).toBe('wrapped {"order":7}');
       expect(text.headers).toEqual({ 'content-type': 'text/plain; charset=utf-8' });

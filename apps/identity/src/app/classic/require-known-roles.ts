@@ -7,5 +7,9 @@ export async function requireKnownRoles(roles: RolesService, names: readonly str
   const unknown = await roles.unknown(names);
   if (!unknown.length) return;
   const many = unknown.length > 1;
-  throw new CertgateError(ErrorCode.badRequest, `roles: unknown role${many ? 's' : ''} ${quoted(unknown)}: create ${many ? 'them' : 'it'} first (POST /roles)`, { roles: unknown });
+  throw new CertgateError(
+    ErrorCode.badRequest,
+    `roles: unknown role${many ? 's' : ''} ${quoted(unknown)}: create ${many ? 'them' : 'it'} first (POST /roles)`,
+    { roles: unknown },
+  );
 }

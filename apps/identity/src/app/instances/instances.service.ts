@@ -44,7 +44,11 @@ export class InstancesService {
         const [was] = current.parameters['grant-types'];
         const [now] = parameters['grant-types'];
         if (was !== now) {
-          throw new CertgateError(ErrorCode.conflict, `the grant type of '${name}' is ${was} and cannot change (its keys depend on it): create another instance`, { instance: name });
+          throw new CertgateError(
+            ErrorCode.conflict,
+            `the grant type of '${name}' is ${was} and cannot change (its keys depend on it): create another instance`,
+            { instance: name },
+          );
         }
         return { ...current, parameters };
       },

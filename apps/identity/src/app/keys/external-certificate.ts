@@ -26,16 +26,21 @@ export function acceptExternalCertificate(pem: string, now: Date): Certificate {
     refuse(`certificate: '${cert.subjectDN}' is a CA certificate; send the sender's own (leaf) certificate`, { subjectDN: cert.subjectDN });
   }
   if (now.getTime() < cert.notBefore.getTime()) {
-    refuse(`certificate: '${cert.subjectDN}' is not valid yet: its validity starts ${cert.notBefore.toISOString()}`, { notBefore: cert.notBefore.toISOString() });
+    refuse(`certificate: '${cert.subjectDN}' is not valid yet: its validity starts ${cert.notBefore.toISOString()}`, {
+      notBefore: cert.notBefore.toISOString(),
+    });
   }
   if (now.getTime() > cert.notAfter.getTime()) {
     refuse(`certificate: '${cert.subjectDN}' has expired: it was valid until ${cert.notAfter.toISOString()}`, { notAfter: cert.notAfter.toISOString() });
   }
   const eku = cert.extendedKeyUsage;
   if (eku && !eku.includes('clientAuth')) {
-    refuse(`certificate: '${cert.subjectDN}' is not allowed for client authentication (its extended key usage is ${eku.join(', ')}), so the ingress would refuse it`, {
-      extendedKeyUsage: eku,
-    });
+    refuse(
+      `certificate: '${cert.subjectDN}' is not allowed for client authentication (its extended key usage is ${eku.join(', ')}), so the ingress would refuse it`,
+      {
+        extendedKeyUsage: eku,
+      },
+    );
   }
   return cert;
 }

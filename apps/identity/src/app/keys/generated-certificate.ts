@@ -1,7 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CertgateError, ErrorCode, KeystoreRpc } from '@certgate/contracts';
 import { CertgateClient, MESSAGING_OPTIONS, type MessagingOptions } from '@certgate/messaging';
-import { exportPrivateKeyPem, exportPublicKeyPem, generateKeyPair, keyMatchesCertificate, parseCertificate, type Certificate, type KeySpec } from '@certgate/x509';
+import {
+  exportPrivateKeyPem,
+  exportPublicKeyPem,
+  generateKeyPair,
+  keyMatchesCertificate,
+  parseCertificate,
+  type Certificate,
+  type KeySpec,
+} from '@certgate/x509';
 
 const KEY_SPECS: Record<'EC' | 'RSA', KeySpec> = { EC: { type: 'EC', curve: 'P-256' }, RSA: { type: 'RSA', size: 2048 } };
 

@@ -101,7 +101,12 @@ export class KeysService {
       await this.write(stored);
     } catch (err) {
       await this.index.release(cert.fingerprint, indexRevision).catch((releaseErr: unknown) =>
-        this.logger.error({ msg: 'could not release the certificate index after a failed key write', ...owner, fingerprint: cert.fingerprint, error: String(releaseErr) }),
+        this.logger.error({
+          msg: 'could not release the certificate index after a failed key write',
+          ...owner,
+          fingerprint: cert.fingerprint,
+          error: String(releaseErr),
+        }),
       );
       throw err;
     }
@@ -117,7 +122,14 @@ export class KeysService {
       await this.records.keys.delete(kvKey, revision);
       throw new CertgateError(ErrorCode.notFound, `service instance '${key.instance}' was deleted while the key was being created`, { instance: key.instance });
     }
-    this.logger.log({ msg: 'service key created', instance: key.instance, key: key.name, type: key.type, clientid: key.clientid, fingerprint: key.certificate?.fingerprint });
+    this.logger.log({
+      msg: 'service key created',
+      instance: key.instance,
+      key: key.name,
+      type: key.type,
+      clientid: key.clientid,
+      fingerprint: key.certificate?.fingerprint,
+    });
   }
 
   /** The key first (it stops authenticating at once), then its index entry. */

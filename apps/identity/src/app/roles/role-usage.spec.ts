@@ -17,13 +17,22 @@ describe('roleUsage', () => {
     const usage = roleUsage(
       'Role1',
       [instance('a', ['Role1', 'Role2']), instance('b', ['Role2']), instance('c', ['Role1'])],
-      [flow('orders', { type: 'role', role: 'Role1' }), flow('billing', { type: 'role', role: 'Role2' }), flow('certs', { type: 'client-certificate', certificates: [{ subjectDN: 'CN=a', issuerDN: 'CN=b' }] })],
+      [
+        flow('orders', { type: 'role', role: 'Role1' }),
+        flow('billing', { type: 'role', role: 'Role2' }),
+        flow('certs', { type: 'client-certificate', certificates: [{ subjectDN: 'CN=a', issuerDN: 'CN=b' }] }),
+      ],
     );
     expect(usage).toEqual({ instances: ['a', 'c'], flows: ['orders'], users: [], groups: [] });
   });
 
   it('role names are compared exactly (case matters, as in the KV key)', () => {
-    expect(roleUsage('role1', [instance('a', ['Role1'])], [flow('f', { type: 'role', role: 'Role1' })])).toEqual({ instances: [], flows: [], users: [], groups: [] });
+    expect(roleUsage('role1', [instance('a', ['Role1'])], [flow('f', { type: 'role', role: 'Role1' })])).toEqual({
+      instances: [],
+      flows: [],
+      users: [],
+      groups: [],
+    });
   });
 
   it('a flow this version cannot fully read still counts when it names the role (deny rather than miss it)', () => {

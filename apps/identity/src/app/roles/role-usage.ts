@@ -38,7 +38,12 @@ function flowId(flow: RawFlow): string {
 }
 
 /** Who depends on a role: instances, users and groups that hold it, and flows whose sender channel asks for it. */
-export function roleUsage(role: string, instances: readonly ServiceInstance[], flows: readonly RawFlow[], classic: ClassicHolders = { users: [], groups: [] }): RoleUsage {
+export function roleUsage(
+  role: string,
+  instances: readonly ServiceInstance[],
+  flows: readonly RawFlow[],
+  classic: ClassicHolders = { users: [], groups: [] },
+): RoleUsage {
   return {
     instances: instances.filter((i) => i.parameters.roles.includes(role)).map((i) => i.name),
     flows: flows.filter((f) => roleAskedFor(f) === role).map(flowId),

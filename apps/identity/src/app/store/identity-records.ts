@@ -1,5 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { Buckets, certificateMappingSchema, certIndexSchema, groupSchema, roleSchema, serviceInstanceSchema, storedServiceKeySchema, storedUserSchema } from '@certgate/contracts';
+import {
+  Buckets,
+  certificateMappingSchema,
+  certIndexSchema,
+  groupSchema,
+  roleSchema,
+  serviceInstanceSchema,
+  storedServiceKeySchema,
+  storedUserSchema,
+} from '@certgate/contracts';
 import { KvBuckets } from '@certgate/messaging';
 
 /**

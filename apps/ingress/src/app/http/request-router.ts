@@ -74,13 +74,26 @@ export class RequestRouter {
     }
     if (ctx.method === 'GET' && path === '/health') {
       // Tells a sender how its own certificate fared, which is what one debugging a setup needs.
-      return sendJson(res, 200, { status: 'up', service: 'ingress', nodeId: this.env.CERTGATE_NODE_ID, clientCertificate: describeIdentity(ctx.connection.identity) });
+      return sendJson(res, 200, {
+        status: 'up',
+        service: 'ingress',
+        nodeId: this.env.CERTGATE_NODE_ID,
+        clientCertificate: describeIdentity(ctx.connection.identity),
+      });
     }
     if (ctx.method === 'GET' && path === '/ingress/server-chain') {
       return sendText(res, 200, 'application/x-pem-file', this.server.chainPem);
     }
     const description = `no route ${ctx.method} ${path}: flows are called at /http/<address>`;
-    this.log.trace({ time: new Date(), level: 'info', event: 'route.not_found', requestId: ctx.requestId, ip: ctx.connection.ip, reason: 'not_found', message: description });
+    this.log.trace({
+      time: new Date(),
+      level: 'info',
+      event: 'route.not_found',
+      requestId: ctx.requestId,
+      ip: ctx.connection.ip,
+      reason: 'not_found',
+      message: description,
+    });
     sendError(res, 404, { error: 'not_found', error_description: description });
   }
 
@@ -125,7 +138,16 @@ export class RequestRouter {
     try {
       const message = errorMessage(err);
       this.logger.error({ msg: 'request failed', requestId: ctx?.requestId, error: message });
-      if (ctx) this.log.trace({ time: new Date(), level: 'error', event: 'ingress.failed', requestId: ctx.requestId, ip: ctx.connection.ip, reason: 'internal_error', message });
+      if (ctx)
+        this.log.trace({
+          time: new Date(),
+          level: 'error',
+          event: 'ingress.failed',
+          requestId: ctx.requestId,
+          ip: ctx.connection.ip,
+          reason: 'internal_error',
+          message,
+        });
       if (res.headersSent) {
         res.destroy();
         return;

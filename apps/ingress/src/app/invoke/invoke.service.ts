@@ -40,11 +40,22 @@ export class InvokeService {
     this.invokeSubject = tenantSubject(env.CERTGATE_TENANT, RuntimeRpc.invoke.subject);
     this.maxBodyBytes = largestBodyInOneMessage(env.INGRESS_MAX_BODY_BYTES, nc.info?.max_payload);
     if (this.maxBodyBytes < env.INGRESS_MAX_BODY_BYTES) {
-      new Logger('ingress').warn({ msg: 'INGRESS_MAX_BODY_BYTES lowered to what one NATS message carries (raise max_payload on the NATS server for more)', configured: env.INGRESS_MAX_BODY_BYTES, effective: this.maxBodyBytes, natsMaxPayload: nc.info?.max_payload });
+      new Logger('ingress').warn({
+        msg: 'INGRESS_MAX_BODY_BYTES lowered to what one NATS message carries (raise max_payload on the NATS server for more)',
+        configured: env.INGRESS_MAX_BODY_BYTES,
+        effective: this.maxBodyBytes,
+        natsMaxPayload: nc.info?.max_payload,
+      });
     }
   }
 
-  async invoke(ctx: RequestContext, target: { address: string; query: string }, req: IncomingMessage, res: ServerResponse, expectContinue: boolean): Promise<void> {
+  async invoke(
+    ctx: RequestContext,
+    target: { address: string; query: string },
+    req: IncomingMessage,
+    res: ServerResponse,
+    expectContinue: boolean,
+  ): Promise<void> {
     const maxBytes = this.maxBodyBytes;
     if (declaredTooLarge(req.headers, maxBytes)) return this.tooLarge(ctx, req, res, `declares ${req.headers['content-length']} bytes`);
     // Only now may the client send the body it announced with `Expect: 100-continue`.
@@ -93,10 +104,17 @@ export class InvokeService {
     if (reply.denial) {
       this.trace(ctx, 'info', 'runtime.denied', reply.denial.reason, reply.denial.description, { address, status: reply.status });
     } else if (reply.status >= 400) {
-      this.trace(ctx, reply.status >= 500 ? 'error' : 'info', 'runtime.refused', reply.status === 404 ? 'not_found' : `http_${reply.status}`, `the flow runtime answered ${reply.status} for address '${address}'`, {
-        address,
-        status: reply.status,
-      });
+      this.trace(
+        ctx,
+        reply.status >= 500 ? 'error' : 'info',
+        'runtime.refused',
+        reply.status === 404 ? 'not_found' : `http_${reply.status}`,
+        `the flow runtime answered ${reply.status} for address '${address}'`,
+        {
+          address,
+          status: reply.status,
+        },
+      );
     }
     const body = reply.bodyBase64 ? Buffer.from(reply.bodyBase64, 'base64') : EMPTY;
     res.writeHead(reply.status, { ...headers, 'content-length': body.length });
@@ -111,7 +129,14 @@ export class InvokeService {
     sendError(res, 413, { error: 'payload_too_large', error_description: `the request body is larger than ${max} bytes` }, { connection: 'close' });
   }
 
-  private trace(ctx: RequestContext, level: 'info' | 'warn' | 'error', event: string, reason: string, message: string, details?: Record<string, unknown>): void {
+  private trace(
+    ctx: RequestContext,
+    level: 'info' | 'warn' | 'error',
+    event: string,
+    reason: string,
+    message: string,
+    details?: Record<string, unknown>,
+  ): void {
     this.log.trace({ time: new Date(), level, event, requestId: ctx.requestId, ip: ctx.connection.ip, reason, message, details });
   }
 }

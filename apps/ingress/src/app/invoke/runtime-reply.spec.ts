@@ -41,7 +41,9 @@ describe("the runtime's reply", () => {
     });
 
     it("the runtime's own dependency being out is a 503 that does not blame the runtime", () => {
-      const err = new CertgateError(ErrorCode.serviceUnavailable, 'no service answers on certgate.t1.identity.principal.resolve.v1', { subject: 'certgate.t1.identity.principal.resolve.v1' });
+      const err = new CertgateError(ErrorCode.serviceUnavailable, 'no service answers on certgate.t1.identity.principal.resolve.v1', {
+        subject: 'certgate.t1.identity.principal.resolve.v1',
+      });
       const out = runtimeFailure(err, SUBJECT, 10_000);
       expect(out.status).toBe(503);
       expect(out.body.error_description).not.toContain('certgate.t1');
@@ -56,12 +58,15 @@ describe("the runtime's reply", () => {
       expect(out).toMatchObject({ status, body: { error: code, error_description: 'because' } });
     });
 
-    it.each([ErrorCode.validationFailed, ErrorCode.badRequest, ErrorCode.internal, ErrorCode.conflict])('%s from the runtime is its failure, a 502, never a 400', (code) => {
-      const out = runtimeFailure(new CertgateError(code, 'internal detail'), SUBJECT, 10_000);
-      expect(out.status).toBe(502);
-      expect(out.body.error_description).not.toContain('internal detail');
-      expect(out.trace.message).toBe('internal detail');
-    });
+    it.each([ErrorCode.validationFailed, ErrorCode.badRequest, ErrorCode.internal, ErrorCode.conflict])(
+      '%s from the runtime is its failure, a 502, never a 400',
+      (code) => {
+        const out = runtimeFailure(new CertgateError(code, 'internal detail'), SUBJECT, 10_000);
+        expect(out.status).toBe(502);
+        expect(out.body.error_description).not.toContain('internal detail');
+        expect(out.trace.message).toBe('internal detail');
+      },
+    );
 
     it('anything else is a 500 without internals', () => {
       const out = runtimeFailure(new TypeError('x is undefined'), SUBJECT, 10_000);

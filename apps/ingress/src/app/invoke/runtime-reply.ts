@@ -33,7 +33,13 @@ export interface Refusal {
 }
 
 /** Error codes a runtime may answer with that say something about the request itself. */
-const CLIENT_FACING: ReadonlySet<string> = new Set([ErrorCode.invalidClient, ErrorCode.unauthorized, ErrorCode.forbidden, ErrorCode.notFound, ErrorCode.payloadTooLarge]);
+const CLIENT_FACING: ReadonlySet<string> = new Set([
+  ErrorCode.invalidClient,
+  ErrorCode.unauthorized,
+  ErrorCode.forbidden,
+  ErrorCode.notFound,
+  ErrorCode.payloadTooLarge,
+]);
 
 export const NO_RUNTIME: DataPlaneError = { error: 'service_unavailable', error_description: 'no flow runtime is available' };
 
@@ -55,7 +61,12 @@ export function runtimeFailure(err: unknown, invokeSubject: string, timeoutMs: n
   // The transport's own failures name the invoke subject; a runtime's error reply does not.
   const transport = err.details?.subject === invokeSubject;
   if (transport && err.code === ErrorCode.serviceUnavailable) {
-    return { status: 503, body: NO_RUNTIME, outcome: 'unavailable', trace: { level: 'error', event: 'runtime.unavailable', reason: err.code, message: err.message } };
+    return {
+      status: 503,
+      body: NO_RUNTIME,
+      outcome: 'unavailable',
+      trace: { level: 'error', event: 'runtime.unavailable', reason: err.code, message: err.message },
+    };
   }
   if (transport && err.code === ErrorCode.timeout) {
     return {

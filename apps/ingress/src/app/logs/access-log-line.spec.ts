@@ -8,11 +8,15 @@ describe('access log line (design §3)', () => {
   const base = { ip: '10.1.2.3', time: at, method: 'POST', path: '/http/orders?x=1&y=2', status: 200 };
 
   it('names the principal the runtime resolved', () => {
-    expect(accessLogLine({ ...base, who: 'sb-1234!b5|client' })).toBe('10.1.2.3 - sb-1234!b5|client [05/Mar/2024:07:08:09 +0000] POST /http/orders?x=1&y=2 HTTP/1.1 200');
+    expect(accessLogLine({ ...base, who: 'sb-1234!b5|client' })).toBe(
+      '10.1.2.3 - sb-1234!b5|client [05/Mar/2024:07:08:09 +0000] POST /http/orders?x=1&y=2 HTTP/1.1 200',
+    );
   });
 
   it('has two spaces where nobody is known', () => {
-    expect(accessLogLine({ ...base, who: '', method: 'GET', path: '/health', status: 503 })).toBe('10.1.2.3 -  [05/Mar/2024:07:08:09 +0000] GET /health HTTP/1.1 503');
+    expect(accessLogLine({ ...base, who: '', method: 'GET', path: '/health', status: 503 })).toBe(
+      '10.1.2.3 -  [05/Mar/2024:07:08:09 +0000] GET /health HTTP/1.1 503',
+    );
   });
 
   it('never lets a value break the line', () => {
@@ -71,7 +75,9 @@ describe('trace log line', () => {
       reason: 'chain_incomplete',
       message: "client certificate 'CN=bob' was rejected: the chain is incomplete",
     });
-    expect(line).toBe("10.1.2.3 [05/Mar/2024:07:08:09 +0000] WARN tls.rejected r-1 reason=chain_incomplete - client certificate 'CN=bob' was rejected: the chain is incomplete");
+    expect(line).toBe(
+      "10.1.2.3 [05/Mar/2024:07:08:09 +0000] WARN tls.rejected r-1 reason=chain_incomplete - client certificate 'CN=bob' was rejected: the chain is incomplete",
+    );
   });
 
   it('without request or reason it still has one line', () => {

@@ -48,7 +48,8 @@ export class DailyLogFile {
     if (!stream) return;
     if (stream.writableLength + this.pending.length > this.maxBufferedBytes) {
       this.dropped++;
-      if (!this.dropping) this.onError(new Error(`the disk does not keep up: more than ${this.maxBufferedBytes} bytes are waiting, lines are dropped`), stream.path.toString());
+      if (!this.dropping)
+        this.onError(new Error(`the disk does not keep up: more than ${this.maxBufferedBytes} bytes are waiting, lines are dropped`), stream.path.toString());
       this.dropping = true;
       return;
     }

@@ -26,7 +26,13 @@ export function clientCredential(request: TokenRequest, tls: TlsClient, lookup: 
   }
   switch (tls.status) {
     case 'verified':
-      return { kind: 'certificate', fingerprint: tls.fingerprint, subjectDN: tls.subjectDN, issuerDN: tls.issuerDN, principal: lookup.byFingerprint(tls.fingerprint) };
+      return {
+        kind: 'certificate',
+        fingerprint: tls.fingerprint,
+        subjectDN: tls.subjectDN,
+        issuerDN: tls.issuerDN,
+        principal: lookup.byFingerprint(tls.fingerprint),
+      };
     case 'rejected':
       return { kind: 'certificate-rejected', reason: tls.reason, message: tls.message };
     case 'none':
@@ -47,7 +53,12 @@ export function grantToken(request: TokenRequest, tls: TlsClient, lookup: Client
   }
   const missing = (request.scope ?? []).filter((role) => !client.roles.has(role));
   if (missing.length) {
-    return { status: 400, error: 'invalid_scope', description: `client '${client.name}' does not have role ${missing.map((r) => `'${r}'`).join(', ')}`, reason: 'invalid_scope' };
+    return {
+      status: 400,
+      error: 'invalid_scope',
+      description: `client '${client.name}' does not have role ${missing.map((r) => `'${r}'`).join(', ')}`,
+      reason: 'invalid_scope',
+    };
   }
   return {
     client,

@@ -53,10 +53,20 @@ export class TokenEndpoint {
       const grant = grantToken(request, tls, this.clients, systemKey);
       if (isFailure(grant)) return this.refuse(ctx, res, grant);
       const cnf = grant.boundFingerprint ? { 'x5t#S256': Buffer.from(grant.boundFingerprint, 'hex').toString('base64url') } : undefined;
-      const signed = await this.rpc.request(OAuthSigningRpc.sign, { sub: grant.client.name, scope: grant.scope, ...(cnf ? { cnf } : {}) }, { timeoutMs: this.env.INGRESS_RUNTIME_TIMEOUT_MS });
+      const signed = await this.rpc.request(
+        OAuthSigningRpc.sign,
+        { sub: grant.client.name, scope: grant.scope, ...(cnf ? { cnf } : {}) },
+        { timeoutMs: this.env.INGRESS_RUNTIME_TIMEOUT_MS },
+      );
       issued = { access_token: signed.token, token_type: 'Bearer', expires_in: signed.claims.exp - signed.claims.iat, scope: signed.claims.scope };
       ctx.principal = grant.client.name;
-      this.trace(ctx, 'info', 'oauth.token_issued', request.grant, `token issued to '${grant.client.name}' (kid ${signed.kid}, expires in ${issued.expires_in} s${cnf ? ', bound to the client certificate' : ''})`);
+      this.trace(
+        ctx,
+        'info',
+        'oauth.token_issued',
+        request.grant,
+        `token issued to '${grant.client.name}' (kid ${signed.kid}, expires in ${issued.expires_in} s${cnf ? ', bound to the client certificate' : ''})`,
+      );
     } catch (err) {
       const failure = unavailable(err);
       if (failure.error === 'server_error') this.logger.error({ msg: 'token request failed', requestId: ctx.requestId, error: errorMessage(err) });

@@ -49,11 +49,15 @@ function clientCredentials(headers: IncomingHttpHeaders, params: Partial<Record<
     // RFC 6749 §2.3.1: id and secret are form-encoded before Basic encoding; certgate's never hold '%' or '+', so plain ones read the same.
     const clientid = formDecode(auth.clientid);
     const secret = formDecode(auth.secret);
-    if (clientid === undefined || secret === undefined) return invalidClient('the Basic credentials are not form-encoded correctly (RFC 6749 §2.3.1)', 'malformed_credential');
+    if (clientid === undefined || secret === undefined)
+      return invalidClient('the Basic credentials are not form-encoded correctly (RFC 6749 §2.3.1)', 'malformed_credential');
     return { grant: 'client_credentials', clientid, secret, ...(scope ? { scope } : {}) };
   }
   if (auth.kind !== 'none') {
-    return invalidClient(auth.kind === 'malformed' ? auth.message : 'a Bearer token does not authenticate a client: send client_id and client_secret', 'malformed_credential');
+    return invalidClient(
+      auth.kind === 'malformed' ? auth.message : 'a Bearer token does not authenticate a client: send client_id and client_secret',
+      'malformed_credential',
+    );
   }
   if (!params.client_id || params.client_secret === undefined) {
     return invalidClient('no client credentials: send client_id and client_secret with HTTP Basic or in the form body', 'no_credential');

@@ -33,7 +33,13 @@ describe('the TLS verdict as the envelope carries it', () => {
   });
 
   it('rejected: reason, message, fingerprint and DNs, never CNs that could pass for an identity', () => {
-    const out = tlsClientOf({ kind: 'rejected', reason: 'chain_incomplete', message: 'incomplete (UNABLE_TO_VERIFY_LEAF_SIGNATURE)', tlsError: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', certificate });
+    const out = tlsClientOf({
+      kind: 'rejected',
+      reason: 'chain_incomplete',
+      message: 'incomplete (UNABLE_TO_VERIFY_LEAF_SIGNATURE)',
+      tlsError: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+      certificate,
+    });
     expect(out).toEqual({
       status: 'rejected',
       reason: 'chain_incomplete',

@@ -45,7 +45,14 @@ export function tlsClientOf(identity: ClientIdentity): TlsClient {
     }
     case 'rejected': {
       const c = identity.certificate;
-      return { status: 'rejected', reason: identity.reason, message: identity.message, fingerprint: c.fingerprint, subjectDN: c.subjectDN, issuerDN: c.issuerDN };
+      return {
+        status: 'rejected',
+        reason: identity.reason,
+        message: identity.message,
+        fingerprint: c.fingerprint,
+        subjectDN: c.subjectDN,
+        issuerDN: c.issuerDN,
+      };
     }
   }
 }

@@ -18,7 +18,12 @@ describe('dev PKI of the ingress', () => {
   it('creates a root and a server certificate for localhost and 127.0.0.1 that verify as serverAuth', async () => {
     const creds = await loadOrCreateDevPki(dir, [], MASTER);
     const [server, root] = creds.chain;
-    expect(server.subjectAltNames).toEqual(expect.arrayContaining([{ type: 'dns', value: 'localhost' }, { type: 'ip', value: '127.0.0.1' }]));
+    expect(server.subjectAltNames).toEqual(
+      expect.arrayContaining([
+        { type: 'dns', value: 'localhost' },
+        { type: 'ip', value: '127.0.0.1' },
+      ]),
+    );
     expect(root.isCA).toBe(true);
     await expect(verifyChain({ leaf: server, anchors: [root], purpose: 'serverAuth' })).resolves.toMatchObject({ ok: true });
     expect(creds.devRootPath).toBeDefined();

@@ -54,6 +54,12 @@ export class EffectiveRoots {
   }
 
   view(): RootView[] {
-    return this.roots.map(({ source, certificate: c }) => ({ subjectDN: c.subjectDN, fingerprint: c.fingerprint, notAfter: c.notAfter.toISOString(), source, pem: c.pem }));
+    return this.roots.map(({ source, certificate: c }) => ({
+      subjectDN: c.subjectDN,
+      fingerprint: c.fingerprint,
+      notAfter: c.notAfter.toISOString(),
+      source,
+      pem: c.pem,
+    }));
   }
 }

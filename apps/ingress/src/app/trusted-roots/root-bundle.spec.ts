@@ -33,7 +33,9 @@ describe('PUT /ingress/trusted-roots bundle', () => {
     expect(err.message).toContain(pki.intermediate.certificate.subjectDN);
     expect(err.message).toContain('invalid_anchor');
     expect(err.message).toMatch(/intermediate/);
-    expect(err.details).toEqual({ refused: [expect.objectContaining({ position: 2, subjectDN: pki.intermediate.certificate.subjectDN, reason: 'invalid_anchor' })] });
+    expect(err.details).toEqual({
+      refused: [expect.objectContaining({ position: 2, subjectDN: pki.intermediate.certificate.subjectDN, reason: 'invalid_anchor' })],
+    });
   });
 
   it('refuses a leaf', async () => {

@@ -19,7 +19,8 @@ export async function rootProblem(cert: Certificate, now: Date): Promise<{ reaso
   const anchor = await isValidAnchor(cert);
   if (!anchor.ok) return { reason: anchor.reason, message: anchor.message };
   if (cert.notAfter.getTime() < now.getTime()) return { reason: 'expired', message: `'${cert.subjectDN}' expired on ${cert.notAfter.toISOString()}` };
-  if (cert.notBefore.getTime() > now.getTime()) return { reason: 'not_yet_valid', message: `'${cert.subjectDN}' is not valid before ${cert.notBefore.toISOString()}` };
+  if (cert.notBefore.getTime() > now.getTime())
+    return { reason: 'not_yet_valid', message: `'${cert.subjectDN}' is not valid before ${cert.notBefore.toISOString()}` };
   return undefined;
 }
 

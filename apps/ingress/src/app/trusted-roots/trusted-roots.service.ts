@@ -58,7 +58,12 @@ export class TrustedRootsService implements OnModuleInit {
     const logger = nestMessagingLogger('trusted-roots');
     const onChange = () => this.schedule();
     this.apiProjection = await this.buckets.project(Buckets.ingress, { key: IngressKv.trustedRoots, schema: trustedRootsSchema, logger, onChange });
-    this.clientCaProjection = await this.buckets.project(Buckets.keystore, { key: KeystoreKv.entry(CLIENT_CA_ALIAS), schema: storedKeystoreEntrySchema, logger, onChange });
+    this.clientCaProjection = await this.buckets.project(Buckets.keystore, {
+      key: KeystoreKv.entry(CLIENT_CA_ALIAS),
+      schema: storedKeystoreEntrySchema,
+      logger,
+      onChange,
+    });
     this.schedule();
     await this.queue;
   }
@@ -92,7 +97,10 @@ export class TrustedRootsService implements OnModuleInit {
     });
     await this.storedApiRoots.put(IngressKv.trustedRoots, value);
     await applied;
-    this.logger.log({ msg: 'trusted client roots replaced through the API', roots: certs.map((c) => ({ subjectDN: c.subjectDN, fingerprint: c.fingerprint })) });
+    this.logger.log({
+      msg: 'trusted client roots replaced through the API',
+      roots: certs.map((c) => ({ subjectDN: c.subjectDN, fingerprint: c.fingerprint })),
+    });
     return new EffectiveRoots({ env: this.envRoots, api: certs, clientCa: this.clientCa }).view();
   }
 
@@ -115,7 +123,9 @@ export class TrustedRootsService implements OnModuleInit {
   private schedule(): void {
     this.queue = this.queue
       .then(() => this.recompute())
-      .catch((err: unknown) => this.logger.error({ msg: 'trusted client roots could not be recomputed; the previous ones stay in force', error: errorMessage(err) }));
+      .catch((err: unknown) =>
+        this.logger.error({ msg: 'trusted client roots could not be recomputed; the previous ones stay in force', error: errorMessage(err) }),
+      );
   }
 
   private async recompute(): Promise<void> {

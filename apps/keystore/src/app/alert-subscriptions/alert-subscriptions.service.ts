@@ -46,7 +46,8 @@ export class AlertSubscriptionsService {
     };
     try {
       // Random ids: taken practically never.
-      if ((await this.records.subscriptions.create(AlertStateKv.subscription(id), stored)) === undefined) throw new CertgateError(ErrorCode.conflict, `an alert subscription with id '${id}' exists already; try again`);
+      if ((await this.records.subscriptions.create(AlertStateKv.subscription(id), stored)) === undefined)
+        throw new CertgateError(ErrorCode.conflict, `an alert subscription with id '${id}' exists already; try again`);
     } catch (err) {
       await deleteWebhookConsumer(this.nc, tenant, consumer).catch(() => undefined);
       throw err;

@@ -75,7 +75,8 @@ export class SubscriptionDelivery {
         }
       } catch (err) {
         if (this.stopped) break;
-        if (!warned) this.logger.warn({ msg: 'cannot read the consumer of an alert subscription; retrying', subscription: this.sub.id, error: errorMessage(err) });
+        if (!warned)
+          this.logger.warn({ msg: 'cannot read the consumer of an alert subscription; retrying', subscription: this.sub.id, error: errorMessage(err) });
         warned = true;
       }
       if (!this.stopped) await this.pause(RESUBSCRIBE_DELAY_MS);
@@ -104,7 +105,11 @@ export class SubscriptionDelivery {
       // Redelivering would never make it valid; keep the subscription moving.
       msg.term();
       this.metrics.count('failed');
-      this.logger.error({ msg: 'event on the alerts stream is not a certificate alert; dropped for this subscription', subscription: this.sub.id, streamSeq: msg.info.streamSequence });
+      this.logger.error({
+        msg: 'event on the alerts stream is not a certificate alert; dropped for this subscription',
+        subscription: this.sub.id,
+        streamSeq: msg.info.streamSequence,
+      });
       return;
     }
     if (!subscriptionWants(this.sub, alert)) {
@@ -177,7 +182,12 @@ export class SubscriptionDelivery {
       await msg.ackAck();
     } catch (err) {
       // The alert comes back after ack_wait and is sent again: at least once, never lost.
-      this.logger.warn({ msg: 'acknowledging a webhook delivery failed; the alert will be delivered again', subscription: this.sub.id, alert: alert.id, error: errorMessage(err) });
+      this.logger.warn({
+        msg: 'acknowledging a webhook delivery failed; the alert will be delivered again',
+        subscription: this.sub.id,
+        alert: alert.id,
+        error: errorMessage(err),
+      });
     }
   }
 

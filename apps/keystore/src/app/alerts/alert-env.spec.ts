@@ -22,6 +22,8 @@ describe('CERTGATE_ALERT_DAYS', () => {
 
   it('a bad value stops the service with the variable named', () => {
     expect(() => parseEnv(keystoreEnvSchema, { ...base, CERTGATE_ALERT_DAYS: '30,x' })).toThrow(/CERTGATE_ALERT_DAYS: must be .*not valid: 'x'/);
-    expect(() => parseEnv(keystoreEnvSchema, { ...base, CERTGATE_ALERT_SCAN_INTERVAL_SECONDS: '1' })).toThrow(/CERTGATE_ALERT_SCAN_INTERVAL_SECONDS: must be at least 10 seconds/);
+    expect(() => parseEnv(keystoreEnvSchema, { ...base, CERTGATE_ALERT_SCAN_INTERVAL_SECONDS: '1' })).toThrow(
+      /CERTGATE_ALERT_SCAN_INTERVAL_SECONDS: must be at least 10 seconds/,
+    );
   });
 });

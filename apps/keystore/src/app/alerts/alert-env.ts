@@ -11,7 +11,9 @@ export function parseAlertDays(text: string): { days: number[] } | { error: stri
   const tokens = text.split(',').map((t) => t.trim());
   const bad = tokens.filter((t) => !/^\d+$/.test(t) || Number(t) < 1 || Number(t) > MAX_ALERT_DAYS);
   if (bad.length > 0) {
-    return { error: `must be a comma-separated list of whole days from 1 to ${MAX_ALERT_DAYS} (e.g. ${DEFAULT_ALERT_DAYS}); not valid: ${bad.map((t) => `'${t}'`).join(', ')}` };
+    return {
+      error: `must be a comma-separated list of whole days from 1 to ${MAX_ALERT_DAYS} (e.g. ${DEFAULT_ALERT_DAYS}); not valid: ${bad.map((t) => `'${t}'`).join(', ')}`,
+    };
   }
   return { days: [...new Set(tokens.map(Number))].sort((a, b) => b - a) };
 }
@@ -29,5 +31,10 @@ export const ALERT_ENV_FIELDS = {
       return z.NEVER;
     }),
   /** A full scan also runs on this timer, besides on every change and on request: the clock alone moves certificates across thresholds. */
-  CERTGATE_ALERT_SCAN_INTERVAL_SECONDS: z.coerce.number().int().min(10, 'must be at least 10 seconds').max(86_400, 'must be at most 86400 seconds (one day)').default(3600),
+  CERTGATE_ALERT_SCAN_INTERVAL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(10, 'must be at least 10 seconds')
+    .max(86_400, 'must be at most 86400 seconds (one day)')
+    .default(3600),
 };

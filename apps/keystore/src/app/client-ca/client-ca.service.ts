@@ -38,7 +38,10 @@ export class ClientCaService {
     checkSubjectDN(req.subjectDN);
     const ca = await this.clientCa();
     if (!ca.certificate.isValidAt(now)) {
-      throw new CertgateError(ErrorCode.serviceUnavailable, `the tenant client CA is not valid now (valid ${ca.certificate.notBefore.toISOString()} to ${ca.certificate.notAfter.toISOString()})`);
+      throw new CertgateError(
+        ErrorCode.serviceUnavailable,
+        `the tenant client CA is not valid now (valid ${ca.certificate.notBefore.toISOString()} to ${ca.certificate.notAfter.toISOString()})`,
+      );
     }
     // Never beyond the CA itself: a leaf outliving its issuer would fail verification then.
     const notAfter = new Date(Math.min(now.getTime() + req.validityDays * DAY_MS, ca.certificate.notAfter.getTime()));
@@ -49,7 +52,12 @@ export class ClientCaService {
       if (isX509Error(err, 'parse_error')) throw new CertgateError(ErrorCode.badRequest, `subjectDN: ${err.message}`);
       throw err;
     }
-    this.logger.log({ msg: 'client certificate issued', subjectDN: certificate.subjectDN, serialNumber: certificate.serialNumber, fingerprint: certificate.fingerprint });
+    this.logger.log({
+      msg: 'client certificate issued',
+      subjectDN: certificate.subjectDN,
+      serialNumber: certificate.serialNumber,
+      fingerprint: certificate.fingerprint,
+    });
     return { certificatePem: certificate.pem, chainPem: toPemBundle([certificate, ca.certificate]) };
   }
 
@@ -65,7 +73,10 @@ export class ClientCaService {
   private async clientCa(): Promise<{ certificate: Certificate; privateKey: CryptoKey }> {
     const entry = await findEntry(this.records.entries, CLIENT_CA_ALIAS);
     if (!entry?.encryptedKey) {
-      throw new CertgateError(ErrorCode.serviceUnavailable, `the tenant client CA ('${CLIENT_CA_ALIAS}') is not provisioned: restart the keystore to provision it`);
+      throw new CertgateError(
+        ErrorCode.serviceUnavailable,
+        `the tenant client CA ('${CLIENT_CA_ALIAS}') is not provisioned: restart the keystore to provision it`,
+      );
     }
     let pem: string;
     try {

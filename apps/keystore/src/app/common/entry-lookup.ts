@@ -24,7 +24,10 @@ export async function listEntries(entries: KeystoreEntries): Promise<StoredKeyst
 /** The entry as a key pair; `what` completes "it has no private key to ...", e.g. "sign a CSR with". */
 export function asKeyPair(entry: StoredKeystoreEntry, what: string): KeyPairEntry {
   if (entry.kind !== 'key-pair' || !entry.encryptedKey) {
-    throw new CertgateError(ErrorCode.conflict, `'${entry.alias}' is a trusted certificate, not a key pair: it has no private key to ${what}`, { alias: entry.alias, kind: entry.kind });
+    throw new CertgateError(ErrorCode.conflict, `'${entry.alias}' is a trusted certificate, not a key pair: it has no private key to ${what}`, {
+      alias: entry.alias,
+      kind: entry.kind,
+    });
   }
   return entry as KeyPairEntry;
 }
@@ -37,7 +40,11 @@ export async function requireFreeAlias(entries: KeystoreEntries, alias: string):
 
 export function aliasTaken(alias: string, kind?: StoredKeystoreEntry['kind']): CertgateError {
   const what = kind === 'certificate' ? 'a trusted certificate' : kind === 'key-pair' ? 'a key pair' : 'another entry';
-  return new CertgateError(ErrorCode.conflict, `alias '${alias}' is already taken by ${what} in the keystore; choose another alias or delete that entry first`, { alias });
+  return new CertgateError(
+    ErrorCode.conflict,
+    `alias '${alias}' is already taken by ${what} in the keystore; choose another alias or delete that entry first`,
+    { alias },
+  );
 }
 
 export function requirePending(entry: StoredKeystoreEntry): PendingKeyPair {

@@ -6,8 +6,15 @@ import { clientAuthentication, type ClientAuthenticationInput, type PresentedKey
 /** DER Name as a server puts it in certificate_authorities; @peculiar's Name takes the RDNs in DER order (root first). */
 const der = (dn: string) => new Uint8Array(new Name(dn.split(',').reverse().join(',')).toArrayBuffer());
 const flight = (over: Partial<TlsServerFlight> = {}): TlsServerFlight => ({ certificates: [], done: true, encrypted: false, version: 0x0303, ...over });
-const asking = (...cas: string[]) => ({ flight: flight({ certificateRequest: { certificateTypes: [64], signatureAlgorithms: [0x0403], certificateAuthorities: cas.map(der) } }) });
-const presented: PresentedKeyPair = { alias: 'a', subjectDN: 'CN=tenant-a,O=Acme', fingerprint: 'f'.repeat(64), issuerDNs: ['CN=Acme Issuing CA,O=Acme', 'CN=Acme Root CA,O=Acme'] };
+const asking = (...cas: string[]) => ({
+  flight: flight({ certificateRequest: { certificateTypes: [64], signatureAlgorithms: [0x0403], certificateAuthorities: cas.map(der) } }),
+});
+const presented: PresentedKeyPair = {
+  alias: 'a',
+  subjectDN: 'CN=tenant-a,O=Acme',
+  fingerprint: 'f'.repeat(64),
+  issuerDNs: ['CN=Acme Issuing CA,O=Acme', 'CN=Acme Root CA,O=Acme'],
+};
 const base: ClientAuthenticationInput = { probe: { flight: flight() }, protocol: 'TLSv1.3', afterwards: { kind: 'confirmed' } };
 
 describe('clientAuthentication', () => {
@@ -44,7 +51,9 @@ describe('clientAuthentication', () => {
   it('TLS 1.3 only (the probe got protocol_version) → null with a note saying why', () => {
     const result = clientAuthentication({ ...base, probe: { flight: flight({ done: false, alert: { level: 'fatal', code: 70, name: 'protocol_version' } }) } });
     expect(result).toMatchObject({ requested: null, acceptedIssuers: null });
-    expect(result.note).toMatch(/^the server speaks only TLS 1\.3 \(it answered TLS 1\.2 with alert protocol_version\), where its request for a client certificate is encrypted/);
+    expect(result.note).toMatch(
+      /^the server speaks only TLS 1\.3 \(it answered TLS 1\.2 with alert protocol_version\), where its request for a client certificate is encrypted/,
+    );
   });
 
   it('...unless the main handshake got certificate_required: then requested', () => {
@@ -58,7 +67,12 @@ describe('clientAuthentication', () => {
   });
 
   it('a server that objects to the presented certificate, by alert or by closing', () => {
-    const byAlert = clientAuthentication({ ...base, probe: asking('CN=Acme Root CA,O=Acme'), presented, afterwards: { kind: 'alert', alert: { code: 48, name: 'unknown_ca' }, error: new Error('x') } });
+    const byAlert = clientAuthentication({
+      ...base,
+      probe: asking('CN=Acme Root CA,O=Acme'),
+      presented,
+      afterwards: { kind: 'alert', alert: { code: 48, name: 'unknown_ca' }, error: new Error('x') },
+    });
     expect(byAlert.note).toBe("the server refused the client certificate of 'a' (TLS alert unknown_ca)");
     const byClose = clientAuthentication({ ...base, probe: asking('CN=Acme Root CA,O=Acme'), presented, afterwards: { kind: 'closed' } });
     expect(byClose.note).toContain("it probably does not accept the client certificate of 'a'");
@@ -70,11 +84,19 @@ describe('clientAuthentication', () => {
 
   it('a TLS 1.2 server whose probe failed → null, with the reason', () => {
     const result = clientAuthentication({ ...base, protocol: 'TLSv1.2', probe: { error: new Error('timed out after 5000 ms') } });
-    expect(result).toEqual({ requested: null, acceptedIssuers: null, note: 'whether the server asks for a client certificate could not be read from its handshake (timed out after 5000 ms)' });
+    expect(result).toEqual({
+      requested: null,
+      acceptedIssuers: null,
+      note: 'whether the server asks for a client certificate could not be read from its handshake (timed out after 5000 ms)',
+    });
   });
 
   it('CA names that are not DER names are left out, and counted', () => {
-    const bad = { flight: flight({ certificateRequest: { certificateTypes: [64], signatureAlgorithms: [], certificateAuthorities: [der('CN=Good CA,O=G'), new Uint8Array([1, 2, 3])] } }) };
+    const bad = {
+      flight: flight({
+        certificateRequest: { certificateTypes: [64], signatureAlgorithms: [], certificateAuthorities: [der('CN=Good CA,O=G'), new Uint8Array([1, 2, 3])] },
+      }),
+    };
     expect(clientAuthentication({ ...base, probe: bad })).toEqual({
       requested: true,
       acceptedIssuers: ['CN=Good CA,O=G'],

@@ -40,8 +40,14 @@ export function clientAuthentication(input: ClientAuthenticationInput): ClientAu
   if (alert && isClientCertificateAlert(alert.code)) {
     // Only a server that asked for a certificate has a verdict on one.
     requested = true;
-    if (alert.code === CERTIFICATE_REQUIRED && !alias) notes.push(`the server requires a client certificate (TLS alert ${alert.name}); name a key pair it accepts in keyAlias`);
-    else notes.push(alias ? `the server refused the client certificate of '${alias}' (TLS alert ${alert.name})` : `the server refused the handshake with TLS alert ${alert.name}`);
+    if (alert.code === CERTIFICATE_REQUIRED && !alias)
+      notes.push(`the server requires a client certificate (TLS alert ${alert.name}); name a key pair it accepts in keyAlias`);
+    else
+      notes.push(
+        alias
+          ? `the server refused the client certificate of '${alias}' (TLS alert ${alert.name})`
+          : `the server refused the handshake with TLS alert ${alert.name}`,
+      );
   } else if (input.afterwards?.kind === 'closed') {
     notes.push(
       alias
@@ -50,7 +56,8 @@ export function clientAuthentication(input: ClientAuthenticationInput): ClientAu
     );
   }
 
-  if (input.presented && requested === false) notes.push(`the server did not ask for a client certificate, so the key pair '${input.presented.alias}' was not sent`);
+  if (input.presented && requested === false)
+    notes.push(`the server did not ask for a client certificate, so the key pair '${input.presented.alias}' was not sent`);
   if (input.presented && requested && acceptedIssuers?.length && !acceptedIssuers.some((ca) => input.presented?.issuerDNs.some((dn) => dnEquals(dn, ca)))) {
     notes.push(`the issuer of the certificate of '${input.presented.alias}' ('${input.presented.issuerDNs[0]}') is not among the CAs the server accepts`);
   }
@@ -71,7 +78,9 @@ function fromProbe(input: ClientAuthenticationInput, notes: string[]): Pick<Clie
   }
   if (input.protocol === 'TLSv1.3') {
     const refusal = flight?.alert ? ` (it answered TLS 1.2 with alert ${flight.alert.name})` : '';
-    notes.push(`the server speaks only TLS 1.3${refusal}, where its request for a client certificate is encrypted, so whether it asks for one and from which CAs cannot be seen`);
+    notes.push(
+      `the server speaks only TLS 1.3${refusal}, where its request for a client certificate is encrypted, so whether it asks for one and from which CAs cannot be seen`,
+    );
   } else {
     const why = flight?.alert ? `alert ${flight.alert.name}` : (error?.message ?? 'the handshake was cut short');
     notes.push(`whether the server asks for a client certificate could not be read from its handshake (${why})`);

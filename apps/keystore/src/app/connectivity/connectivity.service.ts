@@ -91,7 +91,11 @@ export class ConnectivityService {
     const entry = await findEntry(this.records.entries, alias);
     if (!entry) throw new CertgateError(ErrorCode.notFound, `no keystore entry with alias '${alias}'`, { alias });
     if (entry.kind !== 'key-pair' || !entry.encryptedKey) {
-      throw new CertgateError(ErrorCode.badRequest, `'${alias}' is a trusted certificate, not a key pair: it has no private key to present as a client certificate`, { alias });
+      throw new CertgateError(
+        ErrorCode.badRequest,
+        `'${alias}' is a trusted certificate, not a key pair: it has no private key to present as a client certificate`,
+        { alias },
+      );
     }
     const chain = parseCertificates(entry.chainPem);
     return {
@@ -121,13 +125,24 @@ function validate(main: HandshakeOutcome, facts: TlsFacts, serverName: string, a
     };
   }
   const trustStore = anchorCount ? 'the keystore' : 'the keystore (it holds no trusted certificates)';
-  const verdict = judgeTlsServer({ authorized: facts.authorized, authorizationError: facts.authorizationError, identityError, serverName, trustStore, topIssuerDN });
+  const verdict = judgeTlsServer({
+    authorized: facts.authorized,
+    authorizationError: facts.authorizationError,
+    identityError,
+    serverName,
+    trustStore,
+    topIssuerDN,
+  });
   return { performed: true, ...verdict };
 }
 
 function unusableKeyPair(alias: string, err: unknown): CertgateError {
   const reason = opensslReason(errorMessage(err));
-  return new CertgateError(ErrorCode.badRequest, `the key pair '${alias}' cannot be presented over TLS (${reason}): its private key and certificate do not fit together`, { alias });
+  return new CertgateError(
+    ErrorCode.badRequest,
+    `the key pair '${alias}' cannot be presented over TLS (${reason}): its private key and certificate do not fit together`,
+    { alias },
+  );
 }
 
 function notValidated(): Validation {

@@ -16,10 +16,7 @@ export interface HandshakeOptions {
 
 /** What the server did once the handshake was complete (TLS 1.3 sends its verdict on the client certificate only then). */
 export type Afterwards =
-  | { kind: 'confirmed' }
-  | { kind: 'alert'; alert: { code: number; name: string }; error: Error }
-  | { kind: 'closed' }
-  | { kind: 'quiet' };
+  { kind: 'confirmed' } | { kind: 'alert'; alert: { code: number; name: string }; error: Error } | { kind: 'closed' } | { kind: 'quiet' };
 
 export interface TlsFacts {
   protocol: string | null;
@@ -90,7 +87,14 @@ export function handshake(opts: HandshakeOptions): Promise<HandshakeOutcome> {
 
     timer = setTimeout(() => {
       if (secure) return afterwards({ kind: 'quiet' });
-      finish({ completed: false, error: new Error(`timed out after ${opts.timeoutMs} ms`), connected, timedOut: true, facts: readFacts(socket), durationMs: elapsed() });
+      finish({
+        completed: false,
+        error: new Error(`timed out after ${opts.timeoutMs} ms`),
+        connected,
+        timedOut: true,
+        facts: readFacts(socket),
+        durationMs: elapsed(),
+      });
     }, opts.timeoutMs);
 
     socket.once('connect', () => {
@@ -118,7 +122,14 @@ export function handshake(opts: HandshakeOptions): Promise<HandshakeOutcome> {
     });
     socket.once('close', () => {
       if (secure) return afterwards({ kind: 'closed' });
-      finish({ completed: false, error: new Error('the connection was closed during the TLS handshake'), connected, timedOut: false, facts: readFacts(socket), durationMs: elapsed() });
+      finish({
+        completed: false,
+        error: new Error('the connection was closed during the TLS handshake'),
+        connected,
+        timedOut: false,
+        facts: readFacts(socket),
+        durationMs: elapsed(),
+      });
     });
     // Reading keeps OpenSSL processing post-handshake records (tickets, alerts); the data itself is not used.
     socket.on('data', () => undefined);

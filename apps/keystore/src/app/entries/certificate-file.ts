@@ -14,5 +14,9 @@ export function certificateFile(alias: string, part: 'certificate' | 'chain', pe
   if (part === 'certificate') {
     return { contentType: 'application/pkix-cert', fileName: `${alias}.cer`, contentBase64: Buffer.from(certificates[0].der).toString('base64') };
   }
-  return { contentType: 'application/pkcs7-mime', fileName: `${alias}-chain.p7b`, contentBase64: Buffer.from(chainToPkcs7Der(certificates)).toString('base64') };
+  return {
+    contentType: 'application/pkcs7-mime',
+    fileName: `${alias}-chain.p7b`,
+    contentBase64: Buffer.from(chainToPkcs7Der(certificates)).toString('base64'),
+  };
 }

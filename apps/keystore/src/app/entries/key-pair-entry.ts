@@ -44,5 +44,13 @@ export async function keyPairEntry(input: KeyPairEntryInput): Promise<StoredKeys
 /** A trusted certificate entry: no key, the certificate alone. */
 export function certificateEntry(alias: string, certificate: Certificate, now: Date): StoredKeystoreEntry {
   const at = now.toISOString();
-  return { alias, kind: 'certificate', owner: 'tenant', ...certificateFacts([certificate]), keyAlgorithm: describeKey(certificate), createdAt: at, updatedAt: at };
+  return {
+    alias,
+    kind: 'certificate',
+    owner: 'tenant',
+    ...certificateFacts([certificate]),
+    keyAlgorithm: describeKey(certificate),
+    createdAt: at,
+    updatedAt: at,
+  };
 }

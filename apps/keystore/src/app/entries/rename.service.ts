@@ -34,7 +34,11 @@ export class RenameService {
     await createEntry(entries, renamed);
     if (!(await entries.delete(KeystoreKv.entry(alias), revision))) {
       await entries.delete(KeystoreKv.entry(newAlias));
-      throw new CertgateError(ErrorCode.conflict, `'${alias}' was changed or deleted by another request while it was being renamed; nothing was renamed, try again`, { alias, newAlias });
+      throw new CertgateError(
+        ErrorCode.conflict,
+        `'${alias}' was changed or deleted by another request while it was being renamed; nothing was renamed, try again`,
+        { alias, newAlias },
+      );
     }
     this.logger.log({ msg: 'keystore entry renamed', alias, newAlias, fingerprint: entry.fingerprint });
     return toEntryView(renamed, now);

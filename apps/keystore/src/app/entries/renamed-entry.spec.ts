@@ -21,7 +21,13 @@ describe('renamedEntry', () => {
     const later = new Date('2030-03-01T00:00:00Z');
 
     const renamed = renamedEntry(entry, 'new', 'tenant', vault, later);
-    expect(renamed).toMatchObject({ alias: 'new', fingerprint: entry.fingerprint, chainPem: entry.chainPem, createdAt: entry.createdAt, updatedAt: later.toISOString() });
+    expect(renamed).toMatchObject({
+      alias: 'new',
+      fingerprint: entry.fingerprint,
+      chainPem: entry.chainPem,
+      createdAt: entry.createdAt,
+      updatedAt: later.toISOString(),
+    });
     const sealed = renamed.encryptedKey;
     const pending = renamed.pending;
     if (!sealed || !pending) throw new Error('expected both keys');

@@ -7,7 +7,13 @@ import { openSealedKey, renewalKeyAad } from '../vault/open-sealed-key';
  * additional data), so the current key and a pending renewal key are opened under the
  * old alias and sealed again under the new one; the certificate facts stay as they are.
  */
-export function renamedEntry(entry: StoredKeystoreEntry, newAlias: string, owner: StoredKeystoreEntry['owner'], vault: KeyVault, now: Date): StoredKeystoreEntry {
+export function renamedEntry(
+  entry: StoredKeystoreEntry,
+  newAlias: string,
+  owner: StoredKeystoreEntry['owner'],
+  vault: KeyVault,
+  now: Date,
+): StoredKeystoreEntry {
   const renamed: StoredKeystoreEntry = { ...entry, alias: newAlias, owner, updatedAt: now.toISOString() };
   if (entry.encryptedKey) renamed.encryptedKey = vault.seal(newAlias, openSealedKey(vault, entry.alias, entry.encryptedKey));
   if (entry.pending) {

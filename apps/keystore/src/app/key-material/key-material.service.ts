@@ -21,11 +21,19 @@ export class KeyMaterialService {
     const entry = await findEntry(this.records.entries, alias);
     if (!entry) throw new CertgateError(ErrorCode.notFound, `no key pair with alias '${alias}' in the keystore`, { alias });
     if (entry.kind !== 'key-pair' || !entry.encryptedKey) {
-      throw new CertgateError(ErrorCode.notFound, `no key pair with alias '${alias}' in the keystore: '${alias}' is a trusted certificate, without a private key`, { alias });
+      throw new CertgateError(
+        ErrorCode.notFound,
+        `no key pair with alias '${alias}' in the keystore: '${alias}' is a trusted certificate, without a private key`,
+        { alias },
+      );
     }
     // The CA's key would let whoever holds it mint client certificates the ingress trusts.
     if (alias === CLIENT_CA_ALIAS) {
-      throw new CertgateError(ErrorCode.conflict, `'${alias}' is the tenant's client CA: its private key signs client certificates and never leaves the keystore; use another key pair for receiver calls`, { alias });
+      throw new CertgateError(
+        ErrorCode.conflict,
+        `'${alias}' is the tenant's client CA: its private key signs client certificates and never leaves the keystore; use another key pair for receiver calls`,
+        { alias },
+      );
     }
     const privateKey = sealForRecipient(req.recipientPublicKey, alias, openSealedKey(this.vault, alias, entry.encryptedKey));
     this.logger.log({ msg: 'key material handed out', alias, fingerprint: entry.fingerprint });

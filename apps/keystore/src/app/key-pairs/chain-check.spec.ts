@@ -30,7 +30,13 @@ describe('checkChainForKey', () => {
       extendedKeyUsage: o.eku ?? ['clientAuth'],
     });
   const check = (chain: Certificate[] | string, keystore: Certificate[] = []) =>
-    checkChainForKey({ owner: "'a'", privateKey: keys.privateKey, chainPem: typeof chain === 'string' ? chain : toPemBundle(chain), keystoreCertificates: keystore, now: NOW });
+    checkChainForKey({
+      owner: "'a'",
+      privateKey: keys.privateKey,
+      chainPem: typeof chain === 'string' ? chain : toPemBundle(chain),
+      keystoreCertificates: keystore,
+      now: NOW,
+    });
 
   beforeAll(async () => {
     pki = await createTestPki();
@@ -55,7 +61,10 @@ describe('checkChainForKey', () => {
 
   it('no root anywhere → 400 saying where a root may come from', async () => {
     const err = await refusal(check([leaf, pki.intermediate.certificate]));
-    expect(err).toMatchObject({ code: 'bad_request', message: expect.stringMatching(/^the chain does not verify: .*add it to the keystore as a trusted certificate/) });
+    expect(err).toMatchObject({
+      code: 'bad_request',
+      message: expect.stringMatching(/^the chain does not verify: .*add it to the keystore as a trusted certificate/),
+    });
   });
 
   it('a chain of another key → 400 naming the entry', async () => {
@@ -67,7 +76,9 @@ describe('checkChainForKey', () => {
 
   it("the key's certificate not first → 400 saying which one to put first", async () => {
     const err = await refusal(check([pki.intermediate.certificate, leaf, pki.root.certificate]));
-    expect(err.message).toContain(`the leaf certificate does not match the private key of 'a': certificate #2 of the chain ('${leaf.subjectDN}') is the one for this key; put it first`);
+    expect(err.message).toContain(
+      `the leaf certificate does not match the private key of 'a': certificate #2 of the chain ('${leaf.subjectDN}') is the one for this key; put it first`,
+    );
   });
 
   it('a self-signed leaf → 400', async () => {

@@ -12,7 +12,7 @@ export interface ChainCheckInput {
   now: Date;
 }
 
-const ROOT_ADVICE = "include the root CA certificate at the end of the chain, or add it to the keystore as a trusted certificate first";
+const ROOT_ADVICE = 'include the root CA certificate at the end of the chain, or add it to the keystore as a trusted certificate first';
 
 /**
  * The chain a key pair may take: the leaf holds the public half of `privateKey` and
@@ -29,7 +29,9 @@ export async function checkChainForKey(input: ChainCheckInput): Promise<Certific
       k > 0
         ? `: certificate #${k + 1} of the chain ('${chain[k].subjectDN}') is the one for this key; put it first (leaf first, root last)`
         : ` (the leaf is '${leaf.subjectDN}'): import the chain issued for the CSR of this key pair`;
-    throw new CertgateError(ErrorCode.badRequest, `the leaf certificate does not match the private key of ${input.owner}${hint}`, { subjectDN: leaf.subjectDN });
+    throw new CertgateError(ErrorCode.badRequest, `the leaf certificate does not match the private key of ${input.owner}${hint}`, {
+      subjectDN: leaf.subjectDN,
+    });
   }
   if (leaf.isSelfIssued) {
     throw new CertgateError(
@@ -43,9 +45,13 @@ export async function checkChainForKey(input: ChainCheckInput): Promise<Certific
   const intermediates: Certificate[] = [];
   for (const c of pool) ((await isValidAnchor(c)).ok ? anchors : intermediates).push(c);
   if (anchors.length === 0) {
-    throw new CertgateError(ErrorCode.badRequest, `the chain does not verify: neither the chain nor the keystore holds a root CA certificate for it; ${ROOT_ADVICE}`, {
-      reason: 'chain_incomplete',
-    });
+    throw new CertgateError(
+      ErrorCode.badRequest,
+      `the chain does not verify: neither the chain nor the keystore holds a root CA certificate for it; ${ROOT_ADVICE}`,
+      {
+        reason: 'chain_incomplete',
+      },
+    );
   }
   const verdict = await verifyChain({ leaf, intermediates, anchors, purpose: 'clientAuth', at: input.now });
   if (!verdict.ok) {

@@ -45,7 +45,13 @@ export class KeyPairsService {
       now,
     });
     await createEntry(this.records.entries, entry);
-    this.logger.log({ msg: 'key pair generated', alias: entry.alias, keyAlgorithm: entry.keyAlgorithm, subjectDN: entry.subjectDN, fingerprint: entry.fingerprint });
+    this.logger.log({
+      msg: 'key pair generated',
+      alias: entry.alias,
+      keyAlgorithm: entry.keyAlgorithm,
+      subjectDN: entry.subjectDN,
+      fingerprint: entry.fingerprint,
+    });
     return toEntryView(entry, now);
   }
 
@@ -76,7 +82,14 @@ export class KeyPairsService {
       return { ...pair, ...facts, updatedAt: now.toISOString() } satisfies StoredKeystoreEntry;
     });
     const leaf = (target.renewal && updated.pending) || updated;
-    this.logger.log({ msg: 'chain imported', alias: target.alias, renewal: target.renewal, subjectDN: leaf.subjectDN, issuerDN: leaf.issuerDN, fingerprint: leaf.fingerprint });
+    this.logger.log({
+      msg: 'chain imported',
+      alias: target.alias,
+      renewal: target.renewal,
+      subjectDN: leaf.subjectDN,
+      issuerDN: leaf.issuerDN,
+      fingerprint: leaf.fingerprint,
+    });
     return toEntryView(updated, now);
   }
 

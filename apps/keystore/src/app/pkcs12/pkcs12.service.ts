@@ -41,7 +41,13 @@ export class Pkcs12Service {
       now,
     });
     await createEntry(this.records.entries, entry);
-    this.logger.log({ msg: 'key pair imported from PKCS#12', alias: entry.alias, keyAlgorithm: entry.keyAlgorithm, subjectDN: entry.subjectDN, fingerprint: entry.fingerprint });
+    this.logger.log({
+      msg: 'key pair imported from PKCS#12',
+      alias: entry.alias,
+      keyAlgorithm: entry.keyAlgorithm,
+      subjectDN: entry.subjectDN,
+      fingerprint: entry.fingerprint,
+    });
     return toEntryView(entry, now);
   }
 

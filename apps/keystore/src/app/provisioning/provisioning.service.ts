@@ -28,7 +28,13 @@ export class ProvisioningService implements OnModuleInit {
   async onModuleInit(): Promise<void> {
     const clientCa = await this.ensureClientCa();
     const systemKey = await this.ensureSystemKey();
-    this.logger.log({ msg: 'tenant keys checked', clientCa, systemKey, systemKeyAlias: this.env.CERTGATE_SYSTEM_KEY_ALIAS, plan: this.env.CERTGATE_TENANT_PLAN });
+    this.logger.log({
+      msg: 'tenant keys checked',
+      clientCa,
+      systemKey,
+      systemKeyAlias: this.env.CERTGATE_SYSTEM_KEY_ALIAS,
+      plan: this.env.CERTGATE_TENANT_PLAN,
+    });
   }
 
   async ensureClientCa(): Promise<ProvisioningResult> {
@@ -90,10 +96,9 @@ export class ProvisioningService implements OnModuleInit {
       this.vault.open(entry.alias, entry.encryptedKey);
     } catch (err) {
       if (!(err instanceof KeyVaultError)) throw err;
-      throw new Error(
-        `the keystore cannot open its own keys: ${err.message}. Start it with the CERTGATE_MASTER_KEY the tenant's keys were stored with`,
-        { cause: err },
-      );
+      throw new Error(`the keystore cannot open its own keys: ${err.message}. Start it with the CERTGATE_MASTER_KEY the tenant's keys were stored with`, {
+        cause: err,
+      });
     }
   }
 }

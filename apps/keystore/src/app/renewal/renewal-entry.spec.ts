@@ -38,7 +38,9 @@ describe('renewal entries', () => {
   });
 
   it('a second renewal is refused while one is pending (409)', () => {
-    expect(() => refuseSecondRenewal(entry)).toThrow(expect.objectContaining({ code: 'conflict', message: expect.stringContaining("a renewal of 'a' is already pending") }));
+    expect(() => refuseSecondRenewal(entry)).toThrow(
+      expect.objectContaining({ code: 'conflict', message: expect.stringContaining("a renewal of 'a' is already pending") }),
+    );
     expect(() => refuseSecondRenewal(withoutPending(entry, NOW))).not.toThrow();
   });
 
@@ -48,7 +50,14 @@ describe('renewal entries', () => {
     const later = new Date('2030-02-01T00:00:00Z');
     const next = activated(entry, pending, vault, later);
     expect(next).not.toHaveProperty('pending');
-    expect(next).toMatchObject({ alias: 'a', subjectDN: 'CN=a renewed', fingerprint: pending.fingerprint, chainPem: pending.chainPem, createdAt: entry.createdAt, updatedAt: later.toISOString() });
+    expect(next).toMatchObject({
+      alias: 'a',
+      subjectDN: 'CN=a renewed',
+      fingerprint: pending.fingerprint,
+      chainPem: pending.chainPem,
+      createdAt: entry.createdAt,
+      updatedAt: later.toISOString(),
+    });
     const key = await importPrivateKeyPem(vault.open('a', next.encryptedKey ?? pending.encryptedKey));
     expect(await keyMatchesCertificate(key, parseCertificates(next.chainPem)[0])).toBe(true);
   });

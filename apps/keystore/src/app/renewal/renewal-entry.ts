@@ -23,7 +23,13 @@ export function refuseSecondRenewal(entry: StoredKeystoreEntry): void {
 }
 
 /** The new pair, sealed for `<alias>/renewal` so it never opens as the entry's current key. */
-export async function pendingKeyPair(input: { alias: string; privateKey: CryptoKey; certificate: Certificate; vault: KeyVault; now: Date }): Promise<PendingKeyPair> {
+export async function pendingKeyPair(input: {
+  alias: string;
+  privateKey: CryptoKey;
+  certificate: Certificate;
+  vault: KeyVault;
+  now: Date;
+}): Promise<PendingKeyPair> {
   return {
     keyAlgorithm: describeKey(input.certificate),
     ...certificateFacts([input.certificate]),

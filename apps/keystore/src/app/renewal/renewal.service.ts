@@ -38,7 +38,13 @@ export class RenewalService {
       refuseSecondRenewal(asKeyPair(current, 'renew'));
       return { ...current, pending, updatedAt: now.toISOString() };
     });
-    this.logger.log({ msg: 'renewal started', alias: req.alias, keyAlgorithm: pending.keyAlgorithm, subjectDN: pending.subjectDN, fingerprint: pending.fingerprint });
+    this.logger.log({
+      msg: 'renewal started',
+      alias: req.alias,
+      keyAlgorithm: pending.keyAlgorithm,
+      subjectDN: pending.subjectDN,
+      fingerprint: pending.fingerprint,
+    });
     return toEntryView(updated, now);
   }
 
@@ -49,7 +55,13 @@ export class RenewalService {
       replaced = pair.fingerprint;
       return activated(pair, requirePending(pair), this.vault, now);
     });
-    this.logger.log({ msg: 'renewal activated', alias, fingerprint: updated.fingerprint, replacedFingerprint: replaced, selfSigned: updated.subjectDN === updated.issuerDN });
+    this.logger.log({
+      msg: 'renewal activated',
+      alias,
+      fingerprint: updated.fingerprint,
+      replacedFingerprint: replaced,
+      selfSigned: updated.subjectDN === updated.issuerDN,
+    });
     return toEntryView(updated, now);
   }
 

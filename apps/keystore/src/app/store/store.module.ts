@@ -6,7 +6,11 @@ import { AlertStateRecords } from './alert-state-records';
 import { KeystoreRecords } from './keystore-records';
 
 @Module({
-  providers: [KeystoreRecords, AlertStateRecords, { provide: KeyVault, inject: [SERVICE_ENV], useFactory: (env: KeystoreEnv) => new KeyVault(env.CERTGATE_MASTER_KEY) }],
+  providers: [
+    KeystoreRecords,
+    AlertStateRecords,
+    { provide: KeyVault, inject: [SERVICE_ENV], useFactory: (env: KeystoreEnv) => new KeyVault(env.CERTGATE_MASTER_KEY) },
+  ],
   exports: [KeystoreRecords, AlertStateRecords, KeyVault],
 })
 export class StoreModule {}

@@ -17,7 +17,12 @@ const retired = (kid: string, supersededAt: string) => key(kid, { supersededAt, 
 describe('signing key retention (clock injected)', () => {
   it('a superseded key is published for the token lifetime plus the margin', () => {
     expect(publishedUntil(at('2025-01-01T10:00:00Z'), policy).toISOString()).toBe('2025-01-01T11:05:00.000Z');
-    expect(supersede('k1', at('2025-01-01T10:00:00Z'), policy)).toEqual({ kind: 'supersede', kid: 'k1', supersededAt: '2025-01-01T10:00:00.000Z', publishedUntil: '2025-01-01T11:05:00.000Z' });
+    expect(supersede('k1', at('2025-01-01T10:00:00Z'), policy)).toEqual({
+      kind: 'supersede',
+      kid: 'k1',
+      supersededAt: '2025-01-01T10:00:00.000Z',
+      publishedUntil: '2025-01-01T11:05:00.000Z',
+    });
   });
 
   it('keeps a previous key while a token it signed may still be valid, drops it right after', () => {
@@ -40,7 +45,9 @@ describe('signing key retention (clock injected)', () => {
 
   it('an unreadable mark counts as no mark: kept longer, never dropped early', () => {
     const now = at('2025-01-01T12:00:00Z');
-    expect(retentionPlan([key('active'), key('odd', { supersededAt: 'x', publishedUntil: 'someday' })], 'active', now, policy)).toEqual([supersede('odd', now, policy)]);
+    expect(retentionPlan([key('active'), key('odd', { supersededAt: 'x', publishedUntil: 'someday' })], 'active', now, policy)).toEqual([
+      supersede('odd', now, policy),
+    ]);
   });
 
   it('with no active key nothing is dropped (provisioning comes first)', () => {

@@ -99,7 +99,10 @@ export class SigningService implements OnModuleInit, OnModuleDestroy {
     const before = await readSigningKeys(this.records);
     const kid = await this.activateNewKey(now, before);
     if (!kid) {
-      throw new CertgateError(ErrorCode.conflict, 'another rotation of the token signing key happened at the same moment; list the signing keys to see the active one, or rotate again');
+      throw new CertgateError(
+        ErrorCode.conflict,
+        'another rotation of the token signing key happened at the same moment; list the signing keys to see the active one, or rotate again',
+      );
     }
     const previous = before.keys.map((k) => k.value).filter((k) => k.kid !== kid);
     for (const key of previous) {
@@ -122,7 +125,15 @@ export class SigningService implements OnModuleInit, OnModuleDestroy {
       keys: keys.map((k) =>
         k.kid === active.value.kid
           ? { kid: k.kid, alg: k.alg, status: 'active' as const, createdAt: k.createdAt, publicJwk: k.publicJwk }
-          : { kid: k.kid, alg: k.alg, status: 'previous' as const, createdAt: k.createdAt, supersededAt: k.supersededAt, publishedUntil: k.publishedUntil, publicJwk: k.publicJwk },
+          : {
+              kid: k.kid,
+              alg: k.alg,
+              status: 'previous' as const,
+              createdAt: k.createdAt,
+              supersededAt: k.supersededAt,
+              publishedUntil: k.publishedUntil,
+              publicJwk: k.publicJwk,
+            },
       ),
     };
   }
@@ -130,7 +141,12 @@ export class SigningService implements OnModuleInit, OnModuleDestroy {
   /** Marks keys that stopped signing and drops those whose tokens have all expired. Every replica may run it: each step is idempotent. */
   async sweep(now: Date): Promise<RetentionStep[]> {
     const state = await readSigningKeys(this.records);
-    const steps = retentionPlan(state.keys.map((k) => k.value), state.active?.value.kid, now, this.policy);
+    const steps = retentionPlan(
+      state.keys.map((k) => k.value),
+      state.active?.value.kid,
+      now,
+      this.policy,
+    );
     for (const step of steps) await this.apply(step, state);
     return steps;
   }

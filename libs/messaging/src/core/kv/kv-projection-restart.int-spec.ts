@@ -11,7 +11,6 @@ const reconnected = async (nc: NatsConnection): Promise<void> => {
   for await (const s of nc.status()) if (s.type === Events.Reconnect) return;
 };
 
-
 (natsServerBinary() ? describe : describe.skip)('a KV cache across a crash and restart of its single NATS', () => {
   let nats: NatsCluster;
   let nc: NatsConnection | undefined;
@@ -39,9 +38,21 @@ const reconnected = async (nc: NatsConnection): Promise<void> => {
     await nats.nodes[0].start();
     await back;
     const backAt = Date.now();
-    await waitFor('JetStream taking writes again', () => kv.delete('role.revoked').then(() => true, () => false), 10_000);
+    await waitFor(
+      'JetStream taking writes again',
+      () =>
+        kv.delete('role.revoked').then(
+          () => true,
+          () => false,
+        ),
+      10_000,
+    );
     await kv.put('role.added', encodeJson({ n: 2 }));
-    const appliedMs = await waitFor('both changes in the projection', () => cache.get('role.added') !== undefined && cache.get('role.revoked') === undefined, 15_000);
+    const appliedMs = await waitFor(
+      'both changes in the projection',
+      () => cache.get('role.added') !== undefined && cache.get('role.revoked') === undefined,
+      15_000,
+    );
     process.stdout.write(`KV cache: changes after a NATS restart applied ${Date.now() - backAt} ms after the reconnect (${appliedMs} ms after the writes)\n`);
 
     // The watch's consumer died with the server; nats.js alone replaces it only after two missed heartbeats (≥ 5 s).

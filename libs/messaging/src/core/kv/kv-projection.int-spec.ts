@@ -4,7 +4,6 @@ import { waitFor, startNatsHarness, type NatsHarness } from '@certgate/testing';
 import { encodeJson } from '../codec';
 import { KvBucket } from './kv-bucket';
 
-
 describe('KvProjection on a real NATS', () => {
   let h: NatsHarness;
   let bucket: KvBucket;

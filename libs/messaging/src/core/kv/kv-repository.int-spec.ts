@@ -293,7 +293,10 @@ describe('KvRepository on a real NATS', () => {
     it('20 claimants from two replicas racing for a stale key: exactly one wins', async () => {
       const k = key('stale-race');
       await kv.put(k, encodeJson({ owner: 'dead' }));
-      const claimers = [bucket.repository(ownerSchema, 'owner record'), new KvBucket(second, h.tenant, Buckets.identity).repository(ownerSchema, 'owner record')];
+      const claimers = [
+        bucket.repository(ownerSchema, 'owner record'),
+        new KvBucket(second, h.tenant, Buckets.identity).repository(ownerSchema, 'owner record'),
+      ];
       const results = await Promise.all(
         Array.from({ length: 20 }, (_, i) => claimers[i % 2].claimUnique(k, { owner: `w${i}` }, { stale: (holder) => holder.value.owner === 'dead' })),
       );

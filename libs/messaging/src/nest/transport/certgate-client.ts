@@ -29,12 +29,20 @@ export class CertgateClient extends ClientProxy {
   }
 
   /** One reply from one replica; a failure or an error reply throws CertgateError. */
-  request<Req extends z.ZodType, Res extends z.ZodType>(contract: RpcContract<Req, Res>, body: z.input<Req>, opts: { timeoutMs?: number } = {}): Promise<z.output<Res>> {
+  request<Req extends z.ZodType, Res extends z.ZodType>(
+    contract: RpcContract<Req, Res>,
+    body: z.input<Req>,
+    opts: { timeoutMs?: number } = {},
+  ): Promise<z.output<Res>> {
     return this.rpc.request(contract, body, opts);
   }
 
   /** Every replica's reply that arrives within `maxWaitMs` (scatter-gather). */
-  requestAll<Req extends z.ZodType, Res extends z.ZodType>(contract: RpcContract<Req, Res>, body: z.input<Req>, opts: { maxWaitMs?: number } = {}): Promise<z.output<Res>[]> {
+  requestAll<Req extends z.ZodType, Res extends z.ZodType>(
+    contract: RpcContract<Req, Res>,
+    body: z.input<Req>,
+    opts: { maxWaitMs?: number } = {},
+  ): Promise<z.output<Res>[]> {
     return this.rpc.requestAll(contract, body, opts);
   }
 

@@ -40,11 +40,9 @@ export class GroupsService {
     const wanted = { roles: unique(roles), users: unique(users) };
     await requireKnownRoles(this.roles, wanted.roles);
     // Nothing is written when the group is gone (never existed, or deleted meanwhile).
-    const updated = await this.records.groups.modify(
-      ClassicKv.group(name),
-      (current) => current && { ...current, ...wanted, updatedAt: now.toISOString() },
-      { what: `group '${name}'` },
-    );
+    const updated = await this.records.groups.modify(ClassicKv.group(name), (current) => current && { ...current, ...wanted, updatedAt: now.toISOString() }, {
+      what: `group '${name}'`,
+    });
     if (!updated) throw notFound(name);
     this.logger.log({ msg: 'group updated', group: name, roles: updated.roles, users: updated.users.length });
     return updated;

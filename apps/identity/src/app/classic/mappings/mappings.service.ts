@@ -39,7 +39,9 @@ export class MappingsService {
     }
     // No holder: the key changed hands under every attempt (mapped and unmapped by others).
     if (!claim.holder) {
-      throw new CertgateError(ErrorCode.conflict, 'this certificate is being mapped and unmapped by other requests at the same time; try again', { id: mapping.id });
+      throw new CertgateError(ErrorCode.conflict, 'this certificate is being mapped and unmapped by other requests at the same time; try again', {
+        id: mapping.id,
+      });
     }
     const holder = claim.holder.value;
     throw new CertgateError(

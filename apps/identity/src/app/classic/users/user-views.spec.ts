@@ -23,7 +23,13 @@ describe('userViews', () => {
   });
 
   it('shows direct roles, groups, the roles a request would hold and the mapping ids', () => {
-    expect(userView(records, 'alice')).toEqual({ name: 'alice', roles: ['Role1'], groups: ['buyers'], effectiveRoles: ['Role1', 'Role2'], mappings: ['a'.repeat(64), 'b'.repeat(64)] });
+    expect(userView(records, 'alice')).toEqual({
+      name: 'alice',
+      roles: ['Role1'],
+      groups: ['buyers'],
+      effectiveRoles: ['Role1', 'Role2'],
+      mappings: ['a'.repeat(64), 'b'.repeat(64)],
+    });
     expect(userView(records, 'member-only')).toEqual({ name: 'member-only', roles: [], groups: ['buyers'], effectiveRoles: ['Role1', 'Role2'], mappings: [] });
     expect(userView(records, 'mapped-only')).toEqual({ name: 'mapped-only', roles: [], groups: [], effectiveRoles: [], mappings: ['c'.repeat(64)] });
     expect(userView(records, 'idle')).toMatchObject({ roles: [], effectiveRoles: [] });

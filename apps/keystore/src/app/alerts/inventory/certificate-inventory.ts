@@ -15,7 +15,14 @@ import {
   type BucketName,
 } from '@certgate/contracts';
 import { KvBuckets, nestMessagingLogger, type KvProjection } from '@certgate/messaging';
-import { apiRootCertificates, flowCertificates, keystoreEntryCertificates, mappingCertificates, serviceKeyCertificates, type ProblemReporter } from './certificate-sources';
+import {
+  apiRootCertificates,
+  flowCertificates,
+  keystoreEntryCertificates,
+  mappingCertificates,
+  serviceKeyCertificates,
+  type ProblemReporter,
+} from './certificate-sources';
 import { IngressCertificates } from './ingress-certificates';
 import type { TrackedCertificate } from './tracked-certificate';
 
@@ -37,13 +44,34 @@ export class CertificateInventory implements OnModuleInit {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    const problem: ProblemReporter = (ref, message) => this.logger.warn({ msg: 'a certificate cannot be read; left out of the inventory', ref, problem: message });
+    const problem: ProblemReporter = (ref, message) =>
+      this.logger.warn({ msg: 'a certificate cannot be read; left out of the inventory', ref, problem: message });
     this.projections = await Promise.all([
-      this.watch(Buckets.keystore, `${KeystoreKv.prefix}>`, storedKeystoreEntrySchema.transform((e) => keystoreEntryCertificates(e, problem))),
-      this.watch(Buckets.identity, `${IdentityKv.prefixes.key}>`, storedServiceKeySchema.transform((k) => serviceKeyCertificates(k, problem))),
-      this.watch(Buckets.identity, `${ClassicKv.prefixes.mapping}>`, certificateMappingSchema.transform((m) => mappingCertificates(m, problem))),
-      this.watch(Buckets.flows, `${FlowsKv.prefix}>`, deployedFlowSchema.transform((f) => flowCertificates(f, problem))),
-      this.watch(Buckets.ingress, IngressKv.trustedRoots, trustedRootsSchema.transform((r) => apiRootCertificates(r, problem))),
+      this.watch(
+        Buckets.keystore,
+        `${KeystoreKv.prefix}>`,
+        storedKeystoreEntrySchema.transform((e) => keystoreEntryCertificates(e, problem)),
+      ),
+      this.watch(
+        Buckets.identity,
+        `${IdentityKv.prefixes.key}>`,
+        storedServiceKeySchema.transform((k) => serviceKeyCertificates(k, problem)),
+      ),
+      this.watch(
+        Buckets.identity,
+        `${ClassicKv.prefixes.mapping}>`,
+        certificateMappingSchema.transform((m) => mappingCertificates(m, problem)),
+      ),
+      this.watch(
+        Buckets.flows,
+        `${FlowsKv.prefix}>`,
+        deployedFlowSchema.transform((f) => flowCertificates(f, problem)),
+      ),
+      this.watch(
+        Buckets.ingress,
+        IngressKv.trustedRoots,
+        trustedRootsSchema.transform((r) => apiRootCertificates(r, problem)),
+      ),
     ]);
   }
 

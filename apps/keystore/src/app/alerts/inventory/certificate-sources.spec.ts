@@ -64,24 +64,50 @@ describe('certificates of each source, with the refs of the contract', () => {
   });
 
   it('service keys and mappings: from the stored certificate info, CNs from the DNs', () => {
-    const key = serviceKeyCertificates({ instance: 'orders', name: 'k1', type: 'external-certificate', clientid: 'sb-orders!k1', certificate: info(a), createdAt: '' }, onProblem);
-    expect(key).toEqual([expect.objectContaining({ source: 'service-key', ref: 'orders/k1', fingerprint: a.certificate.fingerprint, subjectCN: 'alice', notAfterMs: a.certificate.notAfter.getTime() })]);
+    const key = serviceKeyCertificates(
+      { instance: 'orders', name: 'k1', type: 'external-certificate', clientid: 'sb-orders!k1', certificate: info(a), createdAt: '' },
+      onProblem,
+    );
+    expect(key).toEqual([
+      expect.objectContaining({
+        source: 'service-key',
+        ref: 'orders/k1',
+        fingerprint: a.certificate.fingerprint,
+        subjectCN: 'alice',
+        notAfterMs: a.certificate.notAfter.getTime(),
+      }),
+    ]);
     expect(serviceKeyCertificates({ instance: 'o', name: 's', type: 'client-secret', clientid: 'sb-o!s', createdAt: '' }, onProblem)).toEqual([]);
     const id = b.certificate.fingerprint;
-    expect(mappingCertificates({ id, user: 'bob', certificate: info(b), createdAt: '' }, onProblem)).toEqual([expect.objectContaining({ source: 'user-mapping', ref: id, subjectCN: 'bob' })]);
+    expect(mappingCertificates({ id, user: 'bob', certificate: info(b), createdAt: '' }, onProblem)).toEqual([
+      expect.objectContaining({ source: 'user-mapping', ref: id, subjectCN: 'bob' }),
+    ]);
   });
 
   it('flows: certificate entries by position; DN pairs name no certificate; the matcher stands in for an unreadable PEM', () => {
     const flow: DeployedFlow = {
       definition: {
         id: 'orders',
-        sender: { address: '/orders', authorization: { type: 'client-certificate', certificates: [{ subjectDN: 'CN=x', issuerDN: 'CN=y' }, { pem: a.certPem }, { pem: 'garbage' }] } },
+        sender: {
+          address: '/orders',
+          authorization: { type: 'client-certificate', certificates: [{ subjectDN: 'CN=x', issuerDN: 'CN=y' }, { pem: a.certPem }, { pem: 'garbage' }] },
+        },
         steps: [],
       },
       certificateMatchers: [
         certificateMatcherSchema.parse({ normalizedSubjectDN: 'cn=x', normalizedIssuerDN: 'cn=y', subjectDN: 'CN=x', issuerDN: 'CN=y' }),
-        { fingerprint: a.certificate.fingerprint, subjectDN: a.certificate.subjectDN, issuerDN: a.certificate.issuerDN, notAfter: a.certificate.notAfter.toISOString() },
-        { fingerprint: b.certificate.fingerprint, subjectDN: b.certificate.subjectDN, issuerDN: b.certificate.issuerDN, notAfter: b.certificate.notAfter.toISOString() },
+        {
+          fingerprint: a.certificate.fingerprint,
+          subjectDN: a.certificate.subjectDN,
+          issuerDN: a.certificate.issuerDN,
+          notAfter: a.certificate.notAfter.toISOString(),
+        },
+        {
+          fingerprint: b.certificate.fingerprint,
+          subjectDN: b.certificate.subjectDN,
+          issuerDN: b.certificate.issuerDN,
+          notAfter: b.certificate.notAfter.toISOString(),
+        },
       ],
       deployedAt: '',
     };

@@ -1,4 +1,13 @@
-import { errorMessage, type CertificateInfo, type CertificateSource, type DeployedFlow, type StoredKeystoreEntry, type StoredServiceKey, type CertificateMapping, type TrustedRoots } from '@certgate/contracts';
+import {
+  errorMessage,
+  type CertificateInfo,
+  type CertificateSource,
+  type DeployedFlow,
+  type StoredKeystoreEntry,
+  type StoredServiceKey,
+  type CertificateMapping,
+  type TrustedRoots,
+} from '@certgate/contracts';
 import { commonName, parseCertificate, type Certificate } from '@certgate/x509';
 import type { TrackedCertificate } from './tracked-certificate';
 
@@ -163,9 +172,7 @@ export function apiRootCertificates(roots: TrustedRoots, onProblem: ProblemRepor
  * from the bucket, and the client CA's root is the keystore entry it is kept in.
  */
 export function envRootCertificates(roots: readonly { source: string; pem: string }[], onProblem: ProblemReporter): TrackedCertificate[] {
-  return roots
-    .filter((r) => r.source === 'env')
-    .flatMap((r, i) => tryParse('ingress-trusted-root', `env#${i}`, r.pem, onProblem) ?? []);
+  return roots.filter((r) => r.source === 'env').flatMap((r, i) => tryParse('ingress-trusted-root', `env#${i}`, r.pem, onProblem) ?? []);
 }
 
 /** The ingress' TLS server chain: `server#<n>`, leaf first. */

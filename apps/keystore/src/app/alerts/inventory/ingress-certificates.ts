@@ -31,7 +31,8 @@ export class IngressCertificates {
   }
 
   async refresh(): Promise<void> {
-    const problem = (ref: string, message: string) => this.logger.warn({ msg: 'an ingress certificate cannot be read; left out of the inventory', ref, problem: message });
+    const problem = (ref: string, message: string) =>
+      this.logger.warn({ msg: 'an ingress certificate cannot be read; left out of the inventory', ref, problem: message });
     try {
       const [chain, roots] = await Promise.all([
         this.rpc.request(IngressRpc.getServerChain, {}, { timeoutMs: INGRESS_TIMEOUT_MS }),

@@ -5,7 +5,17 @@ import type { TrackedCertificate } from './tracked-certificate';
 const NOW = Date.parse('2030-01-01T00:00:00Z');
 const cert = (source: TrackedCertificate['source'], ref: string, days: number): TrackedCertificate => {
   const notAfterMs = NOW + days * DAY_MS;
-  return { source, ref, subjectDN: `CN=${ref}`, issuerDN: 'CN=ca', serial: '01', fingerprint: ref, notBefore: '', notAfter: new Date(notAfterMs).toISOString(), notAfterMs };
+  return {
+    source,
+    ref,
+    subjectDN: `CN=${ref}`,
+    issuerDN: 'CN=ca',
+    serial: '01',
+    fingerprint: ref,
+    notBefore: '',
+    notAfter: new Date(notAfterMs).toISOString(),
+    notAfterMs,
+  };
 };
 const certs = [cert('keystore', 'b#0', 40), cert('flow', 'f#0', -2), cert('keystore', 'a#0', 13), cert('service-key', 'i/k', 13)];
 

@@ -25,7 +25,11 @@ export class MutesHandler {
 
   @MessagePattern(AlertsRpc.mute)
   async mute(body: { source: CertificateSource; reason?: string }): Promise<AlertMute> {
-    const mute: AlertMute = { source: body.source, ...(body.reason === undefined ? {} : { reason: body.reason }), mutedAt: new Date(this.clock()).toISOString() };
+    const mute: AlertMute = {
+      source: body.source,
+      ...(body.reason === undefined ? {} : { reason: body.reason }),
+      mutedAt: new Date(this.clock()).toISOString(),
+    };
     await this.records.mutes.put(AlertStateKv.mute(mute.source), mute);
     return mute;
   }

@@ -114,7 +114,15 @@ export class AlertScanner implements OnApplicationBootstrap, OnModuleDestroy {
     });
     for (const alert of outcome.raised) {
       this.metrics.alertRaised(alert);
-      this.logger.log({ msg: `certificate ${alert.type === 'expired' ? 'expired' : `expires within ${alert.threshold} days`}: alert raised`, source: alert.source, ref: alert.ref, subjectDN: alert.subjectDN, notAfter: alert.notAfter, daysLeft: alert.daysLeft, id: alert.id });
+      this.logger.log({
+        msg: `certificate ${alert.type === 'expired' ? 'expired' : `expires within ${alert.threshold} days`}: alert raised`,
+        source: alert.source,
+        ref: alert.ref,
+        subjectDN: alert.subjectDN,
+        notAfter: alert.notAfter,
+        daysLeft: alert.daysLeft,
+        id: alert.id,
+      });
     }
     const result = { certificates: outcome.certificates, raised: outcome.raised.length, durationMs: Math.round((performance.now() - started) * 100) / 100 };
     this.logger.debug({ msg: 'scan done', ...result, duplicates: outcome.duplicates });

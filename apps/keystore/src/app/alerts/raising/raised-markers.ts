@@ -25,7 +25,11 @@ export class RaisedMarkers implements OnModuleInit {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    this.raised = await this.buckets.project(Buckets.alertState, { key: AlertStateKv.raised('>'), schema: presentSchema, logger: nestMessagingLogger('alerts.state') });
+    this.raised = await this.buckets.project(Buckets.alertState, {
+      key: AlertStateKv.raised('>'),
+      schema: presentSchema,
+      logger: nestMessagingLogger('alerts.state'),
+    });
   }
 
   isRaised(id: string): boolean {

@@ -7,7 +7,17 @@ import { scanCertificates, type RaisedMarker } from './scan-certificates';
 const T0 = Date.parse('2030-01-01T00:00:00Z');
 const cert = (ref: string, days: number, fingerprint = `fp-${ref}`): TrackedCertificate => {
   const notAfterMs = T0 + days * DAY_MS;
-  return { source: 'keystore', ref, subjectDN: `CN=${ref}`, issuerDN: 'CN=ca', serial: '0a', fingerprint, notBefore: '', notAfter: new Date(notAfterMs).toISOString(), notAfterMs };
+  return {
+    source: 'keystore',
+    ref,
+    subjectDN: `CN=${ref}`,
+    issuerDN: 'CN=ca',
+    serial: '0a',
+    fingerprint,
+    notBefore: '',
+    notAfter: new Date(notAfterMs).toISOString(),
+    notAfterMs,
+  };
 };
 
 /** The alert state and stream as in memory: what the bucket and JetStream's duplicate check do. */
@@ -29,7 +39,8 @@ function memory() {
 }
 
 const at = (days: number) => T0 + days * DAY_MS;
-const scan = (m: ReturnType<typeof memory>, certs: TrackedCertificate[], days: number) => scanCertificates(certs, { nowMs: at(days), thresholds: [30, 14, 7, 1], state: m.state, effects: m.effects });
+const scan = (m: ReturnType<typeof memory>, certs: TrackedCertificate[], days: number) =>
+  scanCertificates(certs, { nowMs: at(days), thresholds: [30, 14, 7, 1], state: m.state, effects: m.effects });
 const summary = (alerts: CertificateAlert[]) => alerts.map((a) => `${a.ref}:${a.type}:${a.threshold}`).sort();
 
 describe('scanCertificates', () => {
