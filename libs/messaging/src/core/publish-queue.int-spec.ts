@@ -7,7 +7,6 @@ import { decodeJson, encodeJson } from './codec';
 import { connectNats } from './connect';
 import { PublishQueue, RECORD_BATCH_MAX } from './publish-queue';
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const nextTurn = () => new Promise((r) => setImmediate(r));
 
 describe('PublishQueue over a real NATS', () => {

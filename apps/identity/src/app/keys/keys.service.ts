@@ -12,6 +12,7 @@ import {
   type ServiceKeyType,
   type ServiceKeyView,
   type StoredServiceKey,
+  errorMessage,
 } from '@certgate/contracts';
 import type { Certificate } from '@certgate/x509';
 import { findInstance, requireInstance } from '../instances/require-instance';
@@ -105,7 +106,7 @@ export class KeysService {
           msg: 'could not release the certificate index after a failed key write',
           ...owner,
           fingerprint: cert.fingerprint,
-          error: String(releaseErr),
+          error: errorMessage(releaseErr),
         }),
       );
       throw err;
