@@ -6,6 +6,7 @@ import { Logger } from 'nestjs-pino';
 import { connectCertgateTransport } from '@certgate/messaging';
 import { closeOnSignals, exitOnStartupFailure, SERVICE_ENV, VERSION } from '@certgate/platform';
 import { ConsoleAppModule } from './app/app.module';
+import { jsonBodyErrors } from './app/common/error.filter';
 import type { ConsoleEnv } from './app/console-env';
 
 async function bootstrap(): Promise<void> {
@@ -13,6 +14,7 @@ async function bootstrap(): Promise<void> {
   app.useLogger(app.get(Logger));
   // PEM bundles and flow definitions fit well within 1 MiB; larger bodies get a 413.
   app.useBodyParser('json', { limit: '1mb' });
+  app.use(jsonBodyErrors);
   app.setGlobalPrefix('api/v1');
   const openApi = new DocumentBuilder()
     .setTitle('certgate console API')

@@ -138,7 +138,7 @@ describe('classic mode: certificate-to-user mappings, users and groups (CERTGATE
       certificate: frank.certPem,
     });
     expect(res.status).toBe(409);
-    expect(res.body).toMatchObject({ error: 'conflict', details: { user: 'frank', id: frank.certificate.fingerprint } });
+    expect(res.body).toMatchObject({ error: 'certificate_in_use', details: { user: 'frank', id: frank.certificate.fingerprint } });
     expect(res.body.message).toContain("already mapped to user 'frank'");
   });
 
@@ -147,14 +147,17 @@ describe('classic mode: certificate-to-user mappings, users and groups (CERTGATE
       user: 'x',
       certificate: (await pki.issueClient('chained')).chainPem,
     });
-    expect(chain).toMatchObject({ status: 400, body: { error: 'bad_request', message: expect.stringContaining('not a chain') } });
+    expect(chain).toMatchObject({
+      status: 400,
+      body: { error: 'certificate_is_chain', message: expect.stringContaining('not a chain'), details: { field: 'certificate' } },
+    });
     const noBody = await api<{ error: string }>('POST', '/groups', { name: 'g', roles: 'Role1' });
     expect(noBody).toMatchObject({ status: 400, body: { error: 'validation_failed' } });
     const ghost = await api<{ message: string; details: unknown }>('PUT', '/users/alice/roles', { roles: ['Role1', 'Ghost'] });
-    expect(ghost).toMatchObject({ status: 400, body: { details: { roles: ['Ghost'] } } });
+    expect(ghost).toMatchObject({ status: 400, body: { error: 'role_unknown', details: { field: 'roles[1]', role: 'Ghost', roles: ['Ghost'] } } });
     expect(ghost.body.message).toContain("'Ghost'");
-    const inUse = await api<{ message: string }>('DELETE', '/roles/Role1');
-    expect(inUse.status).toBe(409);
+    const inUse = await api<{ error: string; message: string }>('DELETE', '/roles/Role1');
+    expect(inUse).toMatchObject({ status: 409, body: { error: 'role_in_use' } });
     expect(inUse.body.message).toContain("user(s) 'alice'");
     expect(inUse.body.message).toContain("group(s) 'buyers'");
   });

@@ -60,6 +60,7 @@ describe('flow-runtime: Bearer tokens verified from the keys watched in KV (real
     const pki = await createTestPki();
     [alice, bob] = await Promise.all([pki.issueClient('alice'), pki.issueClient('bob')]);
     await kv.putSystemKey(DEFAULT_SYSTEM_KEY_ALIAS, (await pki.issueClient('system')).certificate);
+    await kv.putRole('Role1');
     await kv.putInstance('basic', ['Role1'], 'client_credentials');
     await kv.putSecretKey('basic', 'k2', 'the-secret-0123456789');
     await kv.putInstance('senders', ['Role1'], 'client_x509');

@@ -101,6 +101,7 @@ describe('flow-runtime in classic mode: certificate → mapping → user → rol
     await putMapping(alice.certificate, 'alice');
     await putGroup('buyers', ['Role1'], ['bob@acme.com']);
     await putMapping(bob.certificate, 'bob@acme.com');
+    await kv.putRole('Role1');
     await kv.putInstance('senders', ['Role1'], 'client_x509');
     await kv.putCertificateKey('senders', 'k1', dave.certificate);
 

@@ -1,6 +1,7 @@
 import { FlowsRpc, RuntimeRpc, type InvokeResponse } from '@certgate/contracts';
 import { RpcClient } from '@certgate/messaging';
 import { launchServices, startContainerSuiteNats, type LaunchedSystem, type NatsHarness } from '@certgate/testing';
+import { KvFixtures } from './test-support/kv-fixtures';
 
 // The service as its own process, authenticated to a NATS container of this suite's own
 // (Testcontainers; the shared NATS_URL where no Docker engine runs).
@@ -25,6 +26,8 @@ describe('flow-runtime against a Testcontainers NATS', () => {
       sender: { address: '/orders', authorization: { type: 'role' as const, role: 'Role1' } },
       steps: [{ type: 'respond' as const, status: 200, body: 'ok' }],
     };
+    // A role channel can only be deployed once its role exists (identity would have written it).
+    await (await KvFixtures.open(h.nc, h.tenant)).putRole('Role1');
     await rpc.request(FlowsRpc.put, { id: 'orders', definition }, { timeoutMs: 10_000 });
     const invoke = (): Promise<InvokeResponse> =>
       rpc.request(RuntimeRpc.invoke, {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { Buckets, CertgateError, FlowsKv, FlowsRpc, rpcContract, type FlowDefinition } from '@certgate/contracts';
 import { RpcClient, encodeJson, ensureKv } from '@certgate/messaging';
 import { createTestPki, startNatsHarness, type NatsHarness, type TestLeaf } from '@certgate/testing';
+import { KvFixtures } from './test-support/kv-fixtures';
 import { startRuntimeReplica } from './test-support/runtime-replica';
 
 async function refusal(p: Promise<unknown>): Promise<CertgateError> {
@@ -27,12 +28,20 @@ describe('flow-runtime: deploying flows (FlowsRpc over real NATS, two replicas)'
   let rpc: RpcClient;
   const replicas: INestMicroservice[] = [];
   let alice: TestLeaf;
+  let bob: TestLeaf;
+  let kv: KvFixtures;
 
   beforeAll(async () => {
     h = await startNatsHarness({ label: 'runtime-flows' });
     rpc = new RpcClient(h.nc, h.tenant);
+    kv = await KvFixtures.open(h.nc, h.tenant);
     for (const node of ['rt-1', 'rt-2']) replicas.push(await startRuntimeReplica(h, node));
-    alice = await (await createTestPki()).issueClient('alice');
+    const pki = await createTestPki();
+    [alice, bob] = await Promise.all([pki.issueClient('alice'), pki.issueClient('bob')]);
+    // What the deployments below refer to, as identity writes it: the role, and alice's certificate in a service key.
+    await kv.putRole('Role1');
+    await kv.putInstance('senders', ['Role1'], 'client_x509');
+    await kv.putCertificateKey('senders', 'alice', alice.certificate);
   });
 
   afterAll(async () => {
@@ -78,7 +87,11 @@ describe('flow-runtime: deploying flows (FlowsRpc over real NATS, two replicas)'
   describe('refusals', () => {
     it('400 when the id differs from the definition id', async () => {
       const err = await refusal(rpc.request(FlowsRpc.put, { id: 'a', definition: roleFlow('b', '/b') }));
-      expect(err).toMatchObject({ code: 'bad_request', message: "the flow id in the path ('a') differs from the id in the definition ('b')" });
+      expect(err).toMatchObject({
+        code: 'flow_id_mismatch',
+        message: "the flow id in the path ('a') differs from the id in the definition ('b')",
+        details: { field: 'id' },
+      });
     });
 
     it('400 naming the entry index for a PEM that is not a certificate', async () => {
@@ -88,7 +101,8 @@ describe('flow-runtime: deploying flows (FlowsRpc over real NATS, two replicas)'
         steps: [],
       };
       const err = await refusal(rpc.request(FlowsRpc.put, { id: 'badpem', definition }));
-      expect(err.code).toBe('validation_failed');
+      expect(err.code).toBe('certificate_invalid');
+      expect(err.details).toMatchObject({ field: 'sender.authorization.certificates[1]' });
       expect(err.message).toMatch(/^sender\.authorization\.certificates\[1\]: /);
     });
 
@@ -124,9 +138,52 @@ describe('flow-runtime: deploying flows (FlowsRpc over real NATS, two replicas)'
       expect(err.message).toContain('definition.sender.address');
     });
 
+    it('400 role_unknown naming the field and the role when the channel asks for a role that does not exist', async () => {
+      const definition: FlowDefinition = { ...roleFlow('norole', '/norole'), sender: { address: '/norole', authorization: { type: 'role', role: 'Ghost' } } };
+      const err = await refusal(rpc.request(FlowsRpc.put, { id: 'norole', definition }));
+      expect(err).toMatchObject({
+        code: 'role_unknown',
+        message: "sender.authorization.role: role 'Ghost' does not exist: create it first (POST /roles)",
+        details: { field: 'sender.authorization.role', role: 'Ghost' },
+      });
+    });
+
+    it('a role written just before the deployment is seen (the bucket is read, not a watched copy)', async () => {
+      for (let i = 0; i < 5; i++) {
+        await kv.putRole(`Fresh${i}`);
+        const definition: FlowDefinition = {
+          ...roleFlow(`fresh${i}`, `/fresh${i}`),
+          sender: { address: `/fresh${i}`, authorization: { type: 'role', role: `Fresh${i}` } },
+        };
+        await expect(rpc.request(FlowsRpc.put, { id: `fresh${i}`, definition })).resolves.toMatchObject({ revision: 1 });
+      }
+    });
+
+    it('400 certificate_unknown naming the entry for a PEM that is in no service key (standard mode)', async () => {
+      const definition: FlowDefinition = {
+        id: 'stranger',
+        sender: {
+          address: '/stranger',
+          authorization: { type: 'client-certificate', certificates: [{ pem: alice.certPem }, { subjectDN: 'CN=x', issuerDN: 'CN=y' }, { pem: bob.certPem }] },
+        },
+        steps: [],
+      };
+      const err = await refusal(rpc.request(FlowsRpc.put, { id: 'stranger', definition }));
+      expect(err).toMatchObject({
+        code: 'certificate_unknown',
+        message: expect.stringMatching(
+          /^sender\.authorization\.certificates\[2\]: the certificate '.*CN=bob.*' is in no service key of a client_x509 service instance/,
+        ),
+        details: { field: 'sender.authorization.certificates[2]', fingerprint: bob.certificate.fingerprint },
+      });
+      // Once bob's certificate is in a key, the same flow deploys.
+      await kv.putCertificateKey('senders', 'bob', bob.certificate);
+      await expect(rpc.request(FlowsRpc.put, { id: 'stranger', definition })).resolves.toMatchObject({ revision: 1 });
+    });
+
     it('nothing refused was stored', async () => {
       const ids = (await rpc.request(FlowsRpc.list, {})).flows.map((f) => f.definition.id);
-      for (const id of ['a', 'b', 'badpem', 'baddn', 'tpl', 'hdr', 'x']) expect(ids).not.toContain(id);
+      for (const id of ['a', 'b', 'badpem', 'baddn', 'tpl', 'hdr', 'x', 'norole']) expect(ids).not.toContain(id);
     });
   });
 
@@ -134,8 +191,12 @@ describe('flow-runtime: deploying flows (FlowsRpc over real NATS, two replicas)'
     it('409 naming the flow that already uses the address', async () => {
       await rpc.request(FlowsRpc.put, { id: 'owner', definition: roleFlow('owner', '/taken') });
       const err = await refusal(rpc.request(FlowsRpc.put, { id: 'intruder', definition: roleFlow('intruder', '/taken') }));
-      expect(err).toMatchObject({ code: 'conflict', message: "address '/taken' is already used by flow 'owner'" });
-      await expect(rpc.request(FlowsRpc.get, { id: 'intruder' })).rejects.toMatchObject({ code: 'not_found' });
+      expect(err).toMatchObject({
+        code: 'address_in_use',
+        message: "address '/taken' is already used by flow 'owner'",
+        details: { field: 'sender.address', address: '/taken', flow: 'owner' },
+      });
+      await expect(rpc.request(FlowsRpc.get, { id: 'intruder' })).rejects.toMatchObject({ code: 'flow_not_found' });
     });
 
     it('a flow moved to another address frees the old one', async () => {
@@ -159,7 +220,7 @@ describe('flow-runtime: deploying flows (FlowsRpc over real NATS, two replicas)'
       const won = attempts.filter((a) => a.status === 'fulfilled');
       const lost = attempts.filter((a): a is PromiseRejectedResult => a.status === 'rejected');
       expect(won).toHaveLength(1);
-      for (const l of lost) expect(l.reason).toMatchObject({ code: 'conflict' });
+      for (const l of lost) expect(['address_in_use', 'concurrent_change']).toContain((l.reason as CertgateError).code);
       const holders = (await rpc.request(FlowsRpc.list, {})).flows.filter((f) => f.definition.sender.address === '/contested');
       expect(holders).toHaveLength(1);
     });
@@ -169,8 +230,8 @@ describe('flow-runtime: deploying flows (FlowsRpc over real NATS, two replicas)'
     it('removes the flow; get and delete then answer 404', async () => {
       await rpc.request(FlowsRpc.put, { id: 'gone', definition: roleFlow('gone', '/gone') });
       await rpc.request(FlowsRpc.delete, { id: 'gone' });
-      await expect(rpc.request(FlowsRpc.get, { id: 'gone' })).rejects.toMatchObject({ code: 'not_found', message: "no flow with id 'gone' is deployed" });
-      await expect(rpc.request(FlowsRpc.delete, { id: 'gone' })).rejects.toMatchObject({ code: 'not_found' });
+      await expect(rpc.request(FlowsRpc.get, { id: 'gone' })).rejects.toMatchObject({ code: 'flow_not_found', message: "no flow with id 'gone' is deployed" });
+      await expect(rpc.request(FlowsRpc.delete, { id: 'gone' })).rejects.toMatchObject({ code: 'flow_not_found' });
       expect((await rpc.request(FlowsRpc.list, {})).flows.map((f) => f.definition.id)).not.toContain('gone');
     });
 
@@ -185,13 +246,13 @@ describe('flow-runtime: deploying flows (FlowsRpc over real NATS, two replicas)'
       await expect(rpc.request(FlowsRpc.put, { id: 'broken', definition: roleFlow('broken', '/broken') })).resolves.toMatchObject({ revision: 1 });
       await flows.put(FlowsKv.flow('broken'), encodeJson({ definition: { id: 'broken' } }));
       await rpc.request(FlowsRpc.delete, { id: 'broken' });
-      await expect(rpc.request(FlowsRpc.get, { id: 'broken' })).rejects.toMatchObject({ code: 'not_found' });
+      await expect(rpc.request(FlowsRpc.get, { id: 'broken' })).rejects.toMatchObject({ code: 'flow_not_found' });
       // Its address claim was left behind by the unreadable value; it is stale and taken over.
       await expect(rpc.request(FlowsRpc.put, { id: 'successor', definition: roleFlow('successor', '/broken') })).resolves.toMatchObject({ revision: 1 });
     });
 
     it('get of a flow never deployed is 404', async () => {
-      await expect(rpc.request(FlowsRpc.get, { id: 'never' })).rejects.toMatchObject({ code: 'not_found' });
+      await expect(rpc.request(FlowsRpc.get, { id: 'never' })).rejects.toMatchObject({ code: 'flow_not_found' });
     });
   });
 });

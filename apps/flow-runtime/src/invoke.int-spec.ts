@@ -96,6 +96,7 @@ describe('flow-runtime: invoking flows end to end (real NATS, KV state in the co
 
     // State present before the replicas start: it must be served from their first request on.
     await kv.putSystemKey(DEFAULT_SYSTEM_KEY_ALIAS, systemCert.certificate);
+    await kv.putRole('Role1');
     await kv.putInstance('senders', ['Role1'], 'client_x509');
     await kv.putInstance('limited', ['Other'], 'client_x509');
     await kv.putInstance('basic', ['Role1'], 'client_credentials');

@@ -162,6 +162,7 @@ describe('flow-runtime: receiver calls over mutual TLS (real NATS, real keystore
     tenantA = await tenantPki.issueClient('tenant-a');
     await importKeyPair('tenant-a', tenantA);
     await importKeyPair('tenant-b', await tenantPki.issueClient('tenant-b'));
+    await importKeyPair('nope', await tenantPki.issueClient('nope'));
     await rpc.request(KeystoreRpc.addTrustedCertificate, { alias: RECEIVER_ROOT, certificatePem: receiverPki.root.certPem });
 
     const server = (names: string | string[], opts: Parameters<TestPki['issueServer']>[1] = {}) => receiverPki.issueServer(names, opts);
@@ -180,6 +181,7 @@ describe('flow-runtime: receiver calls over mutual TLS (real NATS, real keystore
     receivers.untrusted = await startTestReceiver({ name: 'untrusted', keyPem: untrusted.keyPem, chainPem: untrusted.chainPem, clientCas });
     closedPort = await freePort();
 
+    await kv.putRole('Role1');
     await kv.putInstance('senders', ['Role1'], 'client_credentials');
     clientid = await kv.putSecretKey('senders', 'k1', SECRET);
 
@@ -203,6 +205,9 @@ describe('flow-runtime: receiver calls over mutual TLS (real NATS, real keystore
     await deploy(flow('chunked', receivers.main.url('/big-chunked'), tenantKey));
     await deploy(flow('busy', receivers.main.url('/status/503'), tenantKey));
     await deploy(flow('spare', receivers.main.url(), { type: 'client-certificate', privateKeyAlias: 'tenant-b' }));
+    // A deployment naming no key pair is refused; 'missing' names one that is deleted after its deployment.
+    await rpc.request(KeystoreRpc.deleteEntry, { alias: 'nope', force: false });
+    await runtimeSees('nope', false);
     for (const alias of ['tenant-a', 'tenant-b', RECEIVER_ROOT, SYSTEM_ALIAS]) await runtimeSees(alias, true);
   }, 120_000);
 
@@ -292,8 +297,32 @@ describe('flow-runtime: receiver calls over mutual TLS (real NATS, real keystore
       await expectFailure('/expired', "the receiver's certificate chain has expired: a certificate in it is past its notAfter date (CERT_HAS_EXPIRED)");
     });
 
-    it('an alias with no key pair in the keystore', async () => {
+    it('an alias whose key pair was deleted after the flow was deployed', async () => {
       await expectFailure('/missing', "no key pair with alias 'nope' in the keystore");
+    });
+
+    it('a deployment naming no key pair, or a trusted certificate, is refused up front: 400 key_alias_unknown naming the field', async () => {
+      const field = 'receiver.authentication.privateKeyAlias';
+      const refused = async (alias: string) =>
+        rpc
+          .request(FlowsRpc.put, { id: 'ghost', definition: flow('ghost', receivers.main.url(), { type: 'client-certificate', privateKeyAlias: alias }) })
+          .then(
+            () => {
+              throw new Error(`a flow naming '${alias}' was deployed`);
+            },
+            (err: unknown) => err,
+          );
+      expect(await refused('gone-for-good')).toMatchObject({
+        code: 'key_alias_unknown',
+        message: `${field}: no key pair with alias 'gone-for-good' in the keystore`,
+        details: { field, alias: 'gone-for-good' },
+      });
+      expect(await refused(RECEIVER_ROOT)).toMatchObject({
+        code: 'key_alias_unknown',
+        message: expect.stringContaining('is a trusted certificate in the keystore, not a key pair'),
+        details: { field, alias: RECEIVER_ROOT },
+      });
+      expect(runtime.get(FlowCache).byAddress('/ghost')).toBeUndefined();
     });
 
     it('a closed port', async () => {

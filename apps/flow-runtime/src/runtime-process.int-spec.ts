@@ -40,6 +40,7 @@ describe('flow-runtime as a process (main.ts, env from the environment)', () => 
     kv = await KvFixtures.open(h.nc, h.tenant);
     const pki = await createTestPki();
     [alice, systemCert] = await Promise.all([pki.issueClient('alice'), pki.issueClient('system')]);
+    await kv.putRole('Role1');
     await kv.putInstance('senders', ['Role1'], 'client_x509');
     await kv.putCertificateKey('senders', 'k1', alice.certificate);
     system = await launchServices({ services: ['flow-runtime'], nc: h.nc, env: { ...h.env, CERTGATE_SYSTEM_KEY_ALIAS: ALIAS } });

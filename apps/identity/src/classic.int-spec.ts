@@ -92,19 +92,22 @@ describe('identity, classic mode records: certificate-user mappings, users, grou
       expect((await rpc.request(ClassicRpc.listMappings, { user: 'm-lister' })).mappings.map((m) => m.id)).toEqual([b.certificate.fingerprint]);
       expect(await liveKeys(identityKv, ClassicKv.mapping(a.certificate.fingerprint))).toEqual([]);
       const gone = await failure(rpc.request(ClassicRpc.getMapping, { id: a.certificate.fingerprint }));
-      expect(gone).toMatchObject({ code: 'not_found', message: expect.stringContaining(a.certificate.fingerprint) });
-      expect((await failure(rpc.request(ClassicRpc.deleteMapping, { id: a.certificate.fingerprint }))).code).toBe('not_found');
+      expect(gone).toMatchObject({ code: 'mapping_not_found', message: expect.stringContaining(a.certificate.fingerprint) });
+      expect((await failure(rpc.request(ClassicRpc.deleteMapping, { id: a.certificate.fingerprint }))).code).toBe('mapping_not_found');
       expect((await failure(rpc.request(ClassicRpc.getMapping, { id: 'not-a-fingerprint' }))).code).toBe('validation_failed');
       // the certificate is free again
       await expect(map('m-new-owner', a.certPem)).resolves.toMatchObject({ user: 'm-new-owner' });
     });
 
-    it('the same certificate mapped again → 409 naming the user that has it (to another user or the same one)', async () => {
+    it('the same certificate mapped again → 409 naming the user that has it (to another user: certificate_in_use; the same one: mapping_exists)', async () => {
       const leaf = await pki.issueClient('m-dup');
       await map('m-first', leaf.certPem);
-      for (const user of ['m-second', 'm-first']) {
+      for (const [user, code] of [
+        ['m-second', 'certificate_in_use'],
+        ['m-first', 'mapping_exists'],
+      ]) {
         const err = await failure(map(user, leaf.certPem));
-        expect(err.code).toBe('conflict');
+        expect(err.code).toBe(code);
         expect(err.message).toContain("already mapped to user 'm-first'");
         expect(err.details).toEqual({ user: 'm-first', id: leaf.certificate.fingerprint });
       }
@@ -124,7 +127,7 @@ describe('identity, classic mode records: certificate-user mappings, users, grou
       const refused = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as CertgateError] : []));
       expect(won).toHaveLength(1);
       expect(refused).toHaveLength(9);
-      for (const err of refused) expect(err).toMatchObject({ code: 'conflict', details: { user: won[0] } });
+      for (const err of refused) expect(err).toMatchObject({ code: 'certificate_in_use', details: { user: won[0] } });
       expect((await rpc.request(ClassicRpc.getMapping, { id: leaf.certificate.fingerprint })).user).toBe(won[0]);
     });
 
@@ -133,15 +136,15 @@ describe('identity, classic mode records: certificate-user mappings, users, grou
       const expired = await pki.issueClient('m-expired', { notBefore: new Date(Date.now() - 10 * 86_400_000), notAfter: new Date(Date.now() - 86_400_000) });
       const server = await pki.issueServer('m-server.example');
       const before = await liveKeys(identityKv, `${ClassicKv.prefixes.mapping}>`);
-      const cases: [string, RegExp][] = [
-        [leaf.chainPem, /send only the leaf certificate, not a chain/],
-        [pki.intermediate.certPem, /is a CA certificate/],
-        [expired.certPem, /has expired/],
-        [server.certPem, /not allowed for client authentication/],
-        ['not a certificate', /^certificate: /],
+      const cases: [string, string, RegExp][] = [
+        [leaf.chainPem, 'certificate_is_chain', /send only the leaf certificate, not a chain/],
+        [pki.intermediate.certPem, 'certificate_is_ca', /is a CA certificate/],
+        [expired.certPem, 'certificate_expired', /has expired/],
+        [server.certPem, 'certificate_wrong_usage', /not allowed for client authentication/],
+        ['not a certificate', 'certificate_invalid', /^certificate: /],
       ];
-      for (const [pem, message] of cases)
-        expect(await failure(map('m-bad', pem))).toMatchObject({ code: 'bad_request', message: expect.stringMatching(message) });
+      for (const [pem, code, message] of cases)
+        expect(await failure(map('m-bad', pem))).toMatchObject({ code, message: expect.stringMatching(message), details: { field: 'certificate' } });
       expect(await liveKeys(identityKv, `${ClassicKv.prefixes.mapping}>`)).toEqual(before);
       expect(await userNames()).not.toContain('m-bad');
     });
@@ -195,8 +198,11 @@ describe('identity, classic mode records: certificate-user mappings, users, grou
         mappings: [],
       });
       expect(await userNames()).toContain('u-new');
-      expect(await failure(rpc.request(ClassicRpc.createUser, { name: 'u-new' }))).toMatchObject({ code: 'conflict', message: "user 'u-new' already exists" });
-      expect((await failure(rpc.request(ClassicRpc.getUser, { name: 'u-nobody' }))).code).toBe('not_found');
+      expect(await failure(rpc.request(ClassicRpc.createUser, { name: 'u-new' }))).toMatchObject({
+        code: 'user_exists',
+        message: "user 'u-new' already exists",
+      });
+      expect((await failure(rpc.request(ClassicRpc.getUser, { name: 'u-nobody' }))).code).toBe('user_not_found');
     });
 
     it('PUT roles replaces the direct roles (creating the record); unknown roles → 400 naming them, nothing written', async () => {
@@ -205,13 +211,13 @@ describe('identity, classic mode records: certificate-user mappings, users, grou
       await expect(set(['Role3'])).resolves.toMatchObject({ roles: ['Role3'], effectiveRoles: ['Role3'] });
       const err = await failure(set(['Role1', 'Ghost', 'Phantom']));
       expect(err).toMatchObject({
-        code: 'bad_request',
+        code: 'role_unknown',
         message: expect.stringContaining("unknown roles 'Ghost', 'Phantom'"),
-        details: { roles: ['Ghost', 'Phantom'] },
+        details: { field: 'roles[1]', role: 'Ghost', roles: ['Ghost', 'Phantom'] },
       });
       expect(err.message).not.toContain('Role1');
       expect((await rpc.request(ClassicRpc.getUser, { name: 'u-roles' })).roles).toEqual(['Role3']);
-      expect((await failure(rpc.request(ClassicRpc.setUserRoles, { name: 'u-ghost', roles: ['Ghost'] }))).code).toBe('bad_request');
+      expect((await failure(rpc.request(ClassicRpc.setUserRoles, { name: 'u-ghost', roles: ['Ghost'] }))).code).toBe('role_unknown');
       expect(await userNames()).not.toContain('u-ghost');
       await expect(set([])).resolves.toMatchObject({ roles: [] });
     });
@@ -229,14 +235,14 @@ describe('identity, classic mode records: certificate-user mappings, users, grou
       await map('u-del', leaf.certPem);
       await rpc.request(ClassicRpc.createGroup, { name: 'u-del-group', users: ['u-del'] });
       const busy = await failure(rpc.request(ClassicRpc.deleteUser, { name: 'u-del' }));
-      expect(busy).toMatchObject({ code: 'conflict', details: { user: 'u-del', mappings: [leaf.certificate.fingerprint], groups: ['u-del-group'] } });
+      expect(busy).toMatchObject({ code: 'user_in_use', details: { user: 'u-del', mappings: [leaf.certificate.fingerprint], groups: ['u-del-group'] } });
       expect(busy.message).toContain("'u-del-group'");
 
       await rpc.request(ClassicRpc.deleteMapping, { id: leaf.certificate.fingerprint });
       await rpc.request(ClassicRpc.updateGroup, { name: 'u-del-group', roles: [], users: [] });
       await rpc.request(ClassicRpc.deleteUser, { name: 'u-del' });
       expect(await userNames()).not.toContain('u-del');
-      expect((await failure(rpc.request(ClassicRpc.deleteUser, { name: 'u-del' }))).code).toBe('not_found');
+      expect((await failure(rpc.request(ClassicRpc.deleteUser, { name: 'u-del' }))).code).toBe('user_not_found');
     });
   });
 
@@ -248,7 +254,7 @@ describe('identity, classic mode records: certificate-user mappings, users, grou
       expect((await rpc.request(ClassicRpc.listGroups, {})).groups.map((g) => g.name)).toContain('g-buyers');
       await expect(rpc.request(ClassicRpc.getGroup, { name: 'g-buyers' })).resolves.toEqual(group);
       expect(await failure(rpc.request(ClassicRpc.createGroup, { name: 'g-buyers' }))).toMatchObject({
-        code: 'conflict',
+        code: 'group_exists',
         message: "group 'g-buyers' already exists",
       });
       for (const call of [
@@ -256,17 +262,25 @@ describe('identity, classic mode records: certificate-user mappings, users, grou
         rpc.request(ClassicRpc.updateGroup, { name: 'g-none', roles: [], users: [] }),
         rpc.request(ClassicRpc.deleteGroup, { name: 'g-none' }),
       ]) {
-        expect((await failure(call)).code).toBe('not_found');
+        expect((await failure(call)).code).toBe('group_not_found');
       }
       expect(await liveKeys(identityKv, ClassicKv.group('g-none'))).toEqual([]);
     });
 
     it('unknown roles → 400 naming them, on create and on update; nothing written', async () => {
       const err = await failure(rpc.request(ClassicRpc.createGroup, { name: 'g-ghost', roles: ['Role1', 'Ghost'] }));
-      expect(err).toMatchObject({ code: 'bad_request', message: expect.stringContaining("unknown role 'Ghost'"), details: { roles: ['Ghost'] } });
+      expect(err).toMatchObject({
+        code: 'role_unknown',
+        message: expect.stringContaining("unknown role 'Ghost'"),
+        details: { field: 'roles[1]', role: 'Ghost', roles: ['Ghost'] },
+      });
       expect(await liveKeys(identityKv, ClassicKv.group('g-ghost'))).toEqual([]);
       await rpc.request(ClassicRpc.createGroup, { name: 'g-upd', roles: ['Role1'], users: ['g-x'] });
-      expect((await failure(rpc.request(ClassicRpc.updateGroup, { name: 'g-upd', roles: ['Phantom'], users: [] }))).details).toEqual({ roles: ['Phantom'] });
+      expect((await failure(rpc.request(ClassicRpc.updateGroup, { name: 'g-upd', roles: ['Phantom'], users: [] }))).details).toEqual({
+        field: 'roles[0]',
+        role: 'Phantom',
+        roles: ['Phantom'],
+      });
       await expect(rpc.request(ClassicRpc.getGroup, { name: 'g-upd' })).resolves.toMatchObject({ roles: ['Role1'], users: ['g-x'] });
     });
 
@@ -279,7 +293,7 @@ describe('identity, classic mode records: certificate-user mappings, users, grou
       await expect(rpc.request(ClassicRpc.getUser, { name: 'g-new' })).resolves.toMatchObject({ groups: ['g-swap'], effectiveRoles: ['Role2', 'Role3'] });
 
       await rpc.request(ClassicRpc.deleteGroup, { name: 'g-swap' });
-      expect((await failure(rpc.request(ClassicRpc.getGroup, { name: 'g-swap' }))).code).toBe('not_found');
+      expect((await failure(rpc.request(ClassicRpc.getGroup, { name: 'g-swap' }))).code).toBe('group_not_found');
       await expect(rpc.request(ClassicRpc.getUser, { name: 'g-new' })).resolves.toMatchObject({ groups: [], effectiveRoles: ['Role3'] });
     });
   });
@@ -297,7 +311,7 @@ describe('identity, classic mode records: certificate-user mappings, users, grou
       await flowsKv.put(FlowsKv.flow('r-flow'), encodeJson(flow));
 
       const both = await failure(rpc.request(IdentityRpc.deleteRole, { name: 'Classic.busy' }));
-      expect(both.code).toBe('conflict');
+      expect(both.code).toBe('role_in_use');
       expect(both.message).toContain("user(s) 'r-user' hold it directly");
       expect(both.message).toContain("group(s) 'r-group' grant it");
       expect(both.details).toMatchObject({ role: 'Classic.busy', users: ['r-user'], groups: ['r-group'], instances: [], flows: [] });
@@ -306,7 +320,7 @@ describe('identity, classic mode records: certificate-user mappings, users, grou
       expect((await failure(rpc.request(IdentityRpc.deleteRole, { name: 'Classic.busy' }))).details).toMatchObject({ users: [], groups: ['r-group'] });
       await rpc.request(ClassicRpc.updateGroup, { name: 'r-group', roles: [PREDEFINED_ROLE], users: ['r-member'] });
       await rpc.request(IdentityRpc.deleteRole, { name: 'Classic.busy' });
-      expect((await failure(rpc.request(IdentityRpc.getRole, { name: 'Classic.busy' }))).code).toBe('not_found');
+      expect((await failure(rpc.request(IdentityRpc.getRole, { name: 'Classic.busy' }))).code).toBe('role_not_found');
     });
 
     it('mappings, users and groups live next to the service-key layout without touching it', async () => {

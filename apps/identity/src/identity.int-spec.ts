@@ -94,7 +94,7 @@ describe('identity (real NATS, two replicas, a real keystore process)', () => {
     it(`${PREDEFINED_ROLE} exists from the start and cannot be deleted`, async () => {
       await expect(rpc.request(IdentityRpc.getRole, { name: PREDEFINED_ROLE })).resolves.toMatchObject({ name: PREDEFINED_ROLE, predefined: true });
       const err = await failure(rpc.request(IdentityRpc.deleteRole, { name: PREDEFINED_ROLE }));
-      expect(err).toMatchObject({ code: 'conflict', message: expect.stringContaining('predefined role') });
+      expect(err).toMatchObject({ code: 'role_predefined', message: expect.stringContaining('predefined role') });
       await expect(rpc.request(IdentityRpc.getRole, { name: PREDEFINED_ROLE })).resolves.toBeDefined();
     });
 
@@ -105,12 +105,12 @@ describe('identity (real NATS, two replicas, a real keystore process)', () => {
         predefined: false,
       });
       const dup = await failure(rpc.request(IdentityRpc.createRole, { name: 'Orders.send' }));
-      expect(dup).toMatchObject({ code: 'conflict', message: "role 'Orders.send' already exists" });
-      expect((await failure(rpc.request(IdentityRpc.createRole, { name: PREDEFINED_ROLE }))).code).toBe('conflict');
+      expect(dup).toMatchObject({ code: 'role_exists', message: "role 'Orders.send' already exists" });
+      expect((await failure(rpc.request(IdentityRpc.createRole, { name: PREDEFINED_ROLE }))).code).toBe('role_exists');
       const { roles } = await rpc.request(IdentityRpc.listRoles, {});
       expect(roles.map((r) => r.name)).toEqual(expect.arrayContaining([PREDEFINED_ROLE, 'Orders.send']));
-      expect((await failure(rpc.request(IdentityRpc.getRole, { name: 'Nope' }))).code).toBe('not_found');
-      expect((await failure(rpc.request(IdentityRpc.deleteRole, { name: 'Nope' }))).code).toBe('not_found');
+      expect((await failure(rpc.request(IdentityRpc.getRole, { name: 'Nope' }))).code).toBe('role_not_found');
+      expect((await failure(rpc.request(IdentityRpc.deleteRole, { name: 'Nope' }))).code).toBe('role_not_found');
     });
 
     it('a role held by an instance or asked for by a flow cannot be deleted (409 naming them); once free it can', async () => {
@@ -120,7 +120,7 @@ describe('identity (real NATS, two replicas, a real keystore process)', () => {
       await deployFlow('other-flow', 'Orders.send');
 
       const both = await failure(rpc.request(IdentityRpc.deleteRole, { name: 'Busy' }));
-      expect(both.code).toBe('conflict');
+      expect(both.code).toBe('role_in_use');
       expect(both.message).toContain("'busy-holder'");
       expect(both.message).toContain("'busy-flow'");
       expect(both.message).not.toContain('other-flow');
@@ -132,7 +132,7 @@ describe('identity (real NATS, two replicas, a real keystore process)', () => {
 
       await flowsKv.delete(FlowsKv.flow('busy-flow'));
       await rpc.request(IdentityRpc.deleteRole, { name: 'Busy' });
-      expect((await failure(rpc.request(IdentityRpc.getRole, { name: 'Busy' }))).code).toBe('not_found');
+      expect((await failure(rpc.request(IdentityRpc.getRole, { name: 'Busy' }))).code).toBe('role_not_found');
       // the name is free again
       await expect(rpc.request(IdentityRpc.createRole, { name: 'Busy' })).resolves.toMatchObject({ name: 'Busy' });
     });
@@ -141,11 +141,11 @@ describe('identity (real NATS, two replicas, a real keystore process)', () => {
   describe('service instances', () => {
     it('unknown roles → 400 naming them', async () => {
       const err = await failure(instance('bad-roles', x509Params(['Orders.send', 'Ghost', 'Phantom'])));
-      expect(err.code).toBe('bad_request');
+      expect(err.code).toBe('role_unknown');
       expect(err.message).toContain("'Ghost', 'Phantom'");
       expect(err.message).not.toContain('Orders.send');
-      expect(err.details).toEqual({ roles: ['Ghost', 'Phantom'] });
-      expect((await failure(rpc.request(IdentityRpc.getInstance, { instance: 'bad-roles' }))).code).toBe('not_found');
+      expect(err.details).toEqual({ field: 'parameters.roles[1]', role: 'Ghost', roles: ['Ghost', 'Phantom'] });
+      expect((await failure(rpc.request(IdentityRpc.getInstance, { instance: 'bad-roles' }))).code).toBe('instance_not_found');
     });
 
     it('unknown or combined grant types → 400 saying which', async () => {
@@ -158,12 +158,12 @@ describe('identity (real NATS, two replicas, a real keystore process)', () => {
     it('created, listed and read back with its keys; a duplicate name → 409; unknown → 404', async () => {
       const created = await instance('sender-a', x509Params(['Orders.send', PREDEFINED_ROLE]));
       expect(created).toMatchObject({ name: 'sender-a', parameters: { roles: ['Orders.send', PREDEFINED_ROLE], 'grant-types': ['client_x509'] } });
-      expect((await failure(instance('sender-a'))).code).toBe('conflict');
+      expect((await failure(instance('sender-a'))).code).toBe('instance_exists');
       expect((await rpc.request(IdentityRpc.listInstances, {})).instances.map((i) => i.name)).toContain('sender-a');
       await expect(rpc.request(IdentityRpc.getInstance, { instance: 'sender-a' })).resolves.toMatchObject({ name: 'sender-a', keys: [] });
-      expect((await failure(rpc.request(IdentityRpc.getInstance, { instance: 'nobody' }))).code).toBe('not_found');
-      expect((await failure(rpc.request(IdentityRpc.deleteInstance, { instance: 'nobody' }))).code).toBe('not_found');
-      expect((await failure(rpc.request(IdentityRpc.listKeys, { instance: 'nobody' }))).code).toBe('not_found');
+      expect((await failure(rpc.request(IdentityRpc.getInstance, { instance: 'nobody' }))).code).toBe('instance_not_found');
+      expect((await failure(rpc.request(IdentityRpc.deleteInstance, { instance: 'nobody' }))).code).toBe('instance_not_found');
+      expect((await failure(rpc.request(IdentityRpc.listKeys, { instance: 'nobody' }))).code).toBe('instance_not_found');
     });
 
     it('an update replaces roles (unknown → 400), keeps the grant type (a change → 409), and 404s for an unknown instance', async () => {
@@ -174,15 +174,15 @@ describe('identity (real NATS, two replicas, a real keystore process)', () => {
         parameters: { roles: ['Orders.send', PREDEFINED_ROLE] },
       });
       const unknown = await failure(rpc.request(IdentityRpc.updateInstance, { instance: 'sender-upd', parameters: x509Params(['No.such.role']) }));
-      expect(unknown).toMatchObject({ code: 'bad_request', message: expect.stringContaining("'No.such.role'") });
+      expect(unknown).toMatchObject({ code: 'role_unknown', message: expect.stringContaining("'No.such.role'"), details: { role: 'No.such.role' } });
       const grant = await failure(
         rpc.request(IdentityRpc.updateInstance, {
           instance: 'sender-upd',
           parameters: { roles: [], 'grant-types': ['client_credentials'], 'redirect-uris': [] },
         }),
       );
-      expect(grant).toMatchObject({ code: 'conflict', message: expect.stringContaining('cannot change') });
-      expect((await failure(rpc.request(IdentityRpc.updateInstance, { instance: 'nobody', parameters: x509Params([]) }))).code).toBe('not_found');
+      expect(grant).toMatchObject({ code: 'grant_type_immutable', message: expect.stringContaining('cannot change') });
+      expect((await failure(rpc.request(IdentityRpc.updateInstance, { instance: 'nobody', parameters: x509Params([]) }))).code).toBe('instance_not_found');
     });
 
     it('deleting an instance deletes its keys and their index entries, so the certificates can be used again', async () => {
@@ -198,7 +198,7 @@ describe('identity (real NATS, two replicas, a real keystore process)', () => {
       expect(await liveKeys(identityKv, IdentityKv.keysOf('doomed'))).toEqual([]);
       expect(await liveKeys(identityKv, IdentityKv.certIndex(a.certificate.fingerprint))).toEqual([]);
       expect(await liveKeys(identityKv, IdentityKv.certIndex(b.certificate.fingerprint))).toEqual([]);
-      expect((await failure(rpc.request(IdentityRpc.getInstance, { instance: 'doomed' }))).code).toBe('not_found');
+      expect((await failure(rpc.request(IdentityRpc.getInstance, { instance: 'doomed' }))).code).toBe('instance_not_found');
 
       await instance('heir');
       await expect(externalKey('heir', 'k1', a.certPem)).resolves.toMatchObject({ certificate: { fingerprint: a.certificate.fingerprint } });
@@ -233,25 +233,34 @@ describe('identity (real NATS, two replicas, a real keystore process)', () => {
       const leaf = await pki.issueClient('shared');
       await externalKey('ext-a', 'k-shared', leaf.certPem);
       const other = await failure(externalKey('ext-b', 'k1', leaf.certPem));
-      expect(other.code).toBe('conflict');
+      expect(other.code).toBe('certificate_in_use');
       expect(other.message).toContain("key 'k-shared' of service instance 'ext-a'");
       expect(other.details).toEqual({ instance: 'ext-a', key: 'k-shared' });
       const sameInstance = await failure(externalKey('ext-a', 'k-again', leaf.certPem));
       expect(sameInstance.details).toEqual({ instance: 'ext-a', key: 'k-shared' });
-      expect((await failure(rpc.request(IdentityRpc.getKey, { instance: 'ext-b', key: 'k1' }))).code).toBe('not_found');
+      expect((await failure(rpc.request(IdentityRpc.getKey, { instance: 'ext-b', key: 'k1' }))).code).toBe('key_not_found');
     });
 
     it('refuses a chain, a CA, an expired, a not-yet-valid and an unparsable certificate with the reason', async () => {
       const leaf = await pki.issueClient('chained');
       const chain = await failure(externalKey('ext-b', 'k-chain', leaf.chainPem));
-      expect(chain).toMatchObject({ code: 'bad_request', message: expect.stringContaining('send only the leaf certificate, not a chain') });
-      expect((await failure(externalKey('ext-b', 'k-ca', pki.intermediate.certPem))).message).toContain('is a CA certificate');
+      expect(chain).toMatchObject({ code: 'certificate_is_chain', message: expect.stringContaining('send only the leaf certificate, not a chain') });
+      expect(await failure(externalKey('ext-b', 'k-ca', pki.intermediate.certPem))).toMatchObject({
+        code: 'certificate_is_ca',
+        message: expect.stringContaining('is a CA certificate'),
+      });
       const expired = await pki.issueClient('expired', { notBefore: new Date(Date.now() - 10 * 86_400_000), notAfter: new Date(Date.now() - 86_400_000) });
-      expect((await failure(externalKey('ext-b', 'k-old', expired.certPem))).message).toContain(expired.certificate.notAfter.toISOString());
+      expect(await failure(externalKey('ext-b', 'k-old', expired.certPem))).toMatchObject({
+        code: 'certificate_expired',
+        message: expect.stringContaining(expired.certificate.notAfter.toISOString()),
+      });
       const future = await pki.issueClient('future', { notBefore: new Date(Date.now() + 86_400_000) });
-      expect((await failure(externalKey('ext-b', 'k-future', future.certPem))).message).toContain(future.certificate.notBefore.toISOString());
+      expect(await failure(externalKey('ext-b', 'k-future', future.certPem))).toMatchObject({
+        code: 'certificate_not_yet_valid',
+        message: expect.stringContaining(future.certificate.notBefore.toISOString()),
+      });
       const garbage = await failure(externalKey('ext-b', 'k-garbage', 'not a certificate'));
-      expect(garbage).toMatchObject({ code: 'bad_request', message: expect.stringMatching(/^certificate: /) });
+      expect(garbage).toMatchObject({ code: 'certificate_invalid', message: expect.stringMatching(/^certificate: /), details: { field: 'certificate' } });
       expect((await rpc.request(IdentityRpc.listKeys, { instance: 'ext-b' })).keys).toEqual([]);
       expect(await liveKeys(identityKv, IdentityKv.certIndex(leaf.certificate.fingerprint))).toEqual([]);
     });
@@ -259,7 +268,7 @@ describe('identity (real NATS, two replicas, a real keystore process)', () => {
     it('only for a client_x509 instance', async () => {
       const leaf = await pki.issueClient('wrong-instance');
       const err = await failure(externalKey('ext-secret', 'k1', leaf.certPem));
-      expect(err).toMatchObject({ code: 'bad_request', message: expect.stringContaining('needs a service instance with grant type client_x509') });
+      expect(err).toMatchObject({ code: 'grant_type_invalid', message: expect.stringContaining('needs a service instance with grant type client_x509') });
       expect(await liveKeys(identityKv, IdentityKv.certIndex(leaf.certificate.fingerprint))).toEqual([]);
     });
 
@@ -270,7 +279,7 @@ describe('identity (real NATS, two replicas, a real keystore process)', () => {
       await externalKey('rollover', 'k2024', oldCert.certPem);
       await externalKey('rollover', 'k2025', newCert.certPem);
       const dupName = await failure(externalKey('rollover', 'k2025', (await pki.issueClient('another')).certPem));
-      expect(dupName).toMatchObject({ code: 'conflict', details: { instance: 'rollover', key: 'k2025' } });
+      expect(dupName).toMatchObject({ code: 'key_exists', details: { instance: 'rollover', key: 'k2025' } });
       const got = await rpc.request(IdentityRpc.getInstance, { instance: 'rollover' });
       expect(got.keys.map((k) => [k.name, k.certificate?.fingerprint])).toEqual([
         ['k2024', oldCert.certificate.fingerprint],
@@ -278,8 +287,8 @@ describe('identity (real NATS, two replicas, a real keystore process)', () => {
       ]);
 
       await rpc.request(IdentityRpc.deleteKey, { instance: 'rollover', key: 'k2024' });
-      expect((await failure(rpc.request(IdentityRpc.getKey, { instance: 'rollover', key: 'k2024' }))).code).toBe('not_found');
-      expect((await failure(rpc.request(IdentityRpc.deleteKey, { instance: 'rollover', key: 'k2024' }))).code).toBe('not_found');
+      expect((await failure(rpc.request(IdentityRpc.getKey, { instance: 'rollover', key: 'k2024' }))).code).toBe('key_not_found');
+      expect((await failure(rpc.request(IdentityRpc.deleteKey, { instance: 'rollover', key: 'k2024' }))).code).toBe('key_not_found');
       expect(await liveKeys(identityKv, IdentityKv.certIndex(oldCert.certificate.fingerprint))).toEqual([]);
       expect((await rpc.request(IdentityRpc.listKeys, { instance: 'rollover' })).keys.map((k) => k.name)).toEqual(['k2025']);
       await expect(externalKey('ext-b', 'k-reused', oldCert.certPem)).resolves.toMatchObject({ instance: 'ext-b' });
@@ -292,7 +301,7 @@ describe('identity (real NATS, two replicas, a real keystore process)', () => {
       const won = results.flatMap((r, i) => (r.status === 'fulfilled' ? [certs[i]] : []));
       expect(won).toHaveLength(1);
       for (const r of results)
-        if (r.status === 'rejected') expect(r.reason).toMatchObject({ code: 'conflict', details: { instance: 'name-race', key: 'same' } });
+        if (r.status === 'rejected') expect(r.reason).toMatchObject({ code: 'key_exists', details: { instance: 'name-race', key: 'same' } });
       const indexed = (await Promise.all(certs.map((c) => liveKeys(identityKv, IdentityKv.certIndex(c.certificate.fingerprint))))).flat();
       expect(indexed).toEqual([IdentityKv.certIndex(won[0].certificate.fingerprint)]);
     });
@@ -317,7 +326,7 @@ describe('identity (real NATS, two replicas, a real keystore process)', () => {
       const refused = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as CertgateError] : []));
       expect(ok).toHaveLength(1);
       expect(refused).toHaveLength(9);
-      for (const err of refused) expect(err).toMatchObject({ code: 'conflict' });
+      for (const err of refused) expect(err).toMatchObject({ code: 'certificate_in_use' });
       const winner = (ok[0] as PromiseFulfilledResult<{ instance: string }>).value.instance;
       for (const err of refused) expect(err.details).toEqual({ instance: winner, key: 'k' });
 
@@ -351,7 +360,11 @@ describe('identity (real NATS, two replicas, a real keystore process)', () => {
 
       await instance('x509-only');
       const wrong = await failure(rpc.request(IdentityRpc.createKey, { instance: 'x509-only', body: { name: 's1', type: 'client-secret' } }));
-      expect(wrong).toMatchObject({ code: 'bad_request', message: expect.stringContaining('needs a service instance with grant type client_credentials') });
+      expect(wrong).toMatchObject({
+        code: 'grant_type_invalid',
+        message: expect.stringContaining('needs a service instance with grant type client_credentials'),
+        details: { field: 'type' },
+      });
     });
   });
 
@@ -388,7 +401,7 @@ describe('identity (real NATS, two replicas, a real keystore process)', () => {
     it('only for a client_x509 instance', async () => {
       await instance('gen-basic', secretParams());
       const err = await failure(rpc.request(IdentityRpc.createKey, { instance: 'gen-basic', body: { name: 'k1', type: 'certificate' } }));
-      expect(err).toMatchObject({ code: 'bad_request', message: expect.stringContaining('client_x509') });
+      expect(err).toMatchObject({ code: 'grant_type_invalid', message: expect.stringContaining('client_x509') });
     });
 
     it('with the keystore down: 503 and nothing written', async () => {

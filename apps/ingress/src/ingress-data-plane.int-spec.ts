@@ -637,6 +637,7 @@ describe('ingress data plane: envelopes to the runtime, logs, live trusted roots
         {
           subjectDN: pki.root.certificate.subjectDN,
           fingerprint: pki.root.certificate.fingerprint,
+          notBefore: pki.root.certificate.notBefore.toISOString(),
           notAfter: pki.root.certificate.notAfter.toISOString(),
           source: 'env',
           pem: pki.root.certPem,
@@ -649,7 +650,7 @@ describe('ingress data plane: envelopes to the runtime, logs, live trusted roots
         .request(IngressRpc.putTrustedRoots, { certificates: newcomer.root.certPem + newcomer.intermediate.certPem })
         .catch((e: unknown) => e);
       expect(err).toBeInstanceOf(CertgateError);
-      expect(err).toMatchObject({ code: 'validation_failed', httpStatus: 400 });
+      expect(err).toMatchObject({ code: 'invalid_anchor', httpStatus: 400 });
       expect((err as CertgateError).message).toContain(newcomer.intermediate.certificate.subjectDN);
       expect((err as CertgateError).message).toContain('invalid_anchor');
       expect((await rpc.request(IngressRpc.getTrustedRoots, {})).roots.map((r) => r.source)).toEqual(['env']);
@@ -694,6 +695,36 @@ describe('ingress data plane: envelopes to the runtime, logs, live trusted roots
       await rpc.request(IngressRpc.putTrustedRoots, { certificates: other.root.certPem });
       await rejectedEverywhere(erin, 1000);
       await verifiedEverywhere(await other.issueClient('olga'), 1000);
+    });
+
+    it('adds at the same moment through both replicas lose none; a DELETE removes one root and leaves the others, on every replica', async () => {
+      const before = (await rpc.request(IngressRpc.getTrustedRoots, {})).roots.filter((r) => r.source === 'api').map((r) => r.fingerprint);
+      const pkis = await Promise.all(Array.from({ length: 8 }, (_, i) => createTestPki({ name: `Concurrent Root ${i}` })));
+      const answers = await Promise.all(pkis.map((p) => rpc.request(IngressRpc.addTrustedRoots, { certificates: p.root.certPem })));
+      answers.forEach((a, i) => expect(a.added).toEqual([pkis[i].root.certificate.fingerprint]));
+      const api = (await rpc.request(IngressRpc.getTrustedRoots, {})).roots.filter((r) => r.source === 'api').map((r) => r.fingerprint);
+      expect(api.sort()).toEqual([...before, ...pkis.map((p) => p.root.certificate.fingerprint)].sort());
+      const [kept, dropped] = await Promise.all([pkis[0].issueClient('kept'), pkis[1].issueClient('dropped')]);
+      await verifiedEverywhere(kept, 1000);
+      await verifiedEverywhere(dropped, 1000);
+
+      // The same root again: nothing added, nothing changed.
+      expect((await rpc.request(IngressRpc.addTrustedRoots, { certificates: pkis[0].root.certPem })).added).toEqual([]);
+
+      const { roots } = await rpc.request(IngressRpc.removeTrustedRoot, { sha256: pkis[1].root.certificate.fingerprint });
+      expect(roots.map((r) => r.fingerprint)).not.toContain(pkis[1].root.certificate.fingerprint);
+      await rejectedEverywhere(dropped, 1000);
+      await verifiedEverywhere(kept, 1000);
+      expect(await rpc.request(IngressRpc.removeTrustedRoot, { sha256: pkis[1].root.certificate.fingerprint }).catch((e: unknown) => e)).toMatchObject({
+        code: 'trusted_root_not_found',
+        httpStatus: 404,
+      });
+      expect(await rpc.request(IngressRpc.removeTrustedRoot, { sha256: pki.root.certificate.fingerprint }).catch((e: unknown) => e)).toMatchObject({
+        code: 'trusted_root_not_managed',
+        httpStatus: 409,
+        details: { source: 'env' },
+      });
+      await verifiedEverywhere(await pki.issueClient('env-still'), 1000);
     });
 
     it('the tenant client CA the keystore provisions is trusted (source client-ca), and stops being when it is removed', async () => {

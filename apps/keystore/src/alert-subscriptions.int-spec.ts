@@ -290,7 +290,7 @@ describe('alert webhook subscriptions (real NATS, real HTTP receivers)', () => {
     expect((await rpc.request(AlertsRpc.listSubscriptions, {})).subscriptions.map((s) => s.id)).not.toContain(sub.id);
     await until(async () => !ks.get(DeliverySupervisor).activeSubscriptions.includes(sub.id));
     const again = await certgateFailure(rpc.request(AlertsRpc.deleteSubscription, { id: sub.id }));
-    expect({ code: again.code, message: again.message }).toEqual({ code: 'not_found', message: `no alert subscription with id '${sub.id}'` });
+    expect({ code: again.code, message: again.message }).toEqual({ code: 'subscription_not_found', message: `no alert subscription with id '${sub.id}'` });
     await stop(ks);
   });
 

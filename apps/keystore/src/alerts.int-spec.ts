@@ -197,6 +197,8 @@ describe('certificate expiry monitor (real NATS; real identity, flow runtime and
         INGRESS_SERVER_CHAIN: server.chainPem,
         INGRESS_CLIENT_ROOTS: envRoots.join(''),
       },
+      // Classic mode: the flow below lists sender certificates that are in no service key (standard mode refuses that at deployment).
+      envOf: { 'flow-runtime': { CERTGATE_MODE: 'classic' } },
     });
   }, 120_000);
 

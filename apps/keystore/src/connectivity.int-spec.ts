@@ -298,20 +298,22 @@ describe('connectivity test (real NATS, real TLS servers)', () => {
     await kv.put(KeystoreKv.entry('mismatched'), encodeJson(keyPairEntry('mismatched', tenantClient.chain, other.keyPem)));
     const s = await server(serverLeaf);
     const err = await failure(test({ host: '127.0.0.1', port: s.port, keyAlias: 'mismatched' }));
-    expect(err.code).toBe('bad_request');
+    expect(err.code).toBe('key_mismatch');
     expect(err.message).toMatch(/^the key pair 'mismatched' cannot be presented over TLS \(.+\): its private key and certificate do not fit together$/);
     expect(err.message).not.toContain('PRIVATE');
   });
 
-  it('keyAlias: a missing alias → 404, a trusted certificate → 400, each with a clear message', async () => {
+  it('keyAlias: a missing alias and a trusted certificate → 400 key_alias_unknown naming the field, each with a clear message', async () => {
     const s = await server(serverLeaf);
     expect(await failure(test({ host: '127.0.0.1', port: s.port, keyAlias: 'nope' }))).toMatchObject({
-      code: 'not_found',
-      message: "no keystore entry with alias 'nope'",
+      code: 'key_alias_unknown',
+      message: "keyAlias: no key pair with alias 'nope' in the keystore",
+      details: { field: 'keyAlias', alias: 'nope' },
     });
     expect(await failure(test({ host: '127.0.0.1', port: s.port, keyAlias: 'receiver-root' }))).toMatchObject({
-      code: 'bad_request',
-      message: "'receiver-root' is a trusted certificate, not a key pair: it has no private key to present as a client certificate",
+      code: 'key_alias_unknown',
+      message: "keyAlias: 'receiver-root' is a trusted certificate, not a key pair: it has no private key to present as a client certificate",
+      details: { field: 'keyAlias', alias: 'receiver-root' },
     });
     expect(s.seen).toEqual([]);
   });

@@ -45,12 +45,12 @@ describe('keystore key material for the flow runtime (real NATS)', () => {
 
   it('an unknown alias → not_found naming it', async () => {
     const err = await failure(rpc.request(KeystoreRpc.keyMaterial, { alias: 'nope', recipientPublicKey: createRecipientKey().publicKey }));
-    expect(err).toMatchObject({ code: 'not_found', message: "no key pair with alias 'nope' in the keystore" });
+    expect(err).toMatchObject({ code: 'key_alias_unknown', message: "no key pair with alias 'nope' in the keystore" });
   });
 
   it("the client CA's key never leaves the keystore (409 saying why)", async () => {
     const err = await failure(rpc.request(KeystoreRpc.keyMaterial, { alias: CLIENT_CA_ALIAS, recipientPublicKey: createRecipientKey().publicKey }));
-    expect(err).toMatchObject({ code: 'conflict', message: expect.stringContaining('never leaves the keystore') });
+    expect(err).toMatchObject({ code: 'client_ca_protected', message: expect.stringContaining('never leaves the keystore') });
   });
 
   it('a malformed recipient key is refused by the contract', async () => {

@@ -128,17 +128,21 @@ describe('keystore operations (real NATS, two replicas)', () => {
 
     it('a taken alias → 409 naming it; a bad subject → 400 naming the problem; a bad key size → refused by the contract', async () => {
       expect(await failure(generate('gen-ec'))).toMatchObject({
-        code: 'conflict',
+        code: 'alias_taken',
         message: expect.stringContaining("alias 'gen-ec' is already taken by a key pair"),
       });
-      expect(await failure(generate(CLIENT_CA_ALIAS))).toMatchObject({ code: 'conflict' });
-      expect(await failure(generate('gen-bad', 'XYZ=1, O'))).toMatchObject({ code: 'bad_request', message: expect.stringMatching(/^subjectDN: /) });
+      expect(await failure(generate(CLIENT_CA_ALIAS))).toMatchObject({ code: 'alias_taken' });
+      expect(await failure(generate('gen-bad', 'XYZ=1, O'))).toMatchObject({
+        code: 'subject_dn_invalid',
+        message: expect.stringMatching(/^subjectDN: /),
+        details: { field: 'subjectDN' },
+      });
       expect(
         await failure(rpc.request(KeystoreRpc.generateKeyPair, { alias: 'gen-bad', keyType: 'RSA', keySize: 1024 as 2048, subjectDN: 'CN=x' })),
       ).toMatchObject({
         code: 'validation_failed',
       });
-      expect((await failure(rpc.request(KeystoreRpc.getEntry, { alias: 'gen-bad' }))).code).toBe('not_found');
+      expect((await failure(rpc.request(KeystoreRpc.getEntry, { alias: 'gen-bad' }))).code).toBe('entry_not_found');
     });
 
     it('two replicas generating one alias at the same moment: exactly one wins, the other gets 409', async () => {
@@ -151,7 +155,7 @@ describe('keystore operations (real NATS, two replicas)', () => {
         const lost = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
         expect(won).toHaveLength(1);
         expect(lost).toHaveLength(1);
-        expect(lost[0].reason).toMatchObject({ code: 'conflict', message: expect.stringContaining(`alias '${alias}' is already taken`) });
+        expect(lost[0].reason).toMatchObject({ code: 'alias_taken', message: expect.stringContaining(`alias '${alias}' is already taken`) });
         expect((await stored(alias)).fingerprint).toBe(won[0].value.fingerprint);
       }
     });
@@ -196,7 +200,7 @@ describe('keystore operations (real NATS, two replicas)', () => {
         pki.intermediate.certificate.fingerprint,
         pki.root.certificate.fingerprint,
       ]);
-      expect((await failure(rpc.request(KeystoreRpc.exportCertificate, { alias: 'nope', part: 'chain' }))).code).toBe('not_found');
+      expect((await failure(rpc.request(KeystoreRpc.exportCertificate, { alias: 'nope', part: 'chain' }))).code).toBe('entry_not_found');
     });
 
     it('downloadCertificate: PEM text, the leaf as a DER .cer, the chain as a certs-only PKCS#7 .p7b (read back by openssl)', async () => {
@@ -225,7 +229,7 @@ describe('keystore operations (real NATS, two replicas)', () => {
           rmSync(dir, { recursive: true, force: true });
         }
       }
-      expect((await failure(rpc.request(KeystoreRpc.downloadCertificate, { alias: 'nope', part: 'chain', format: 'der' }))).code).toBe('not_found');
+      expect((await failure(rpc.request(KeystoreRpc.downloadCertificate, { alias: 'nope', part: 'chain', format: 'der' }))).code).toBe('entry_not_found');
     });
 
     it('importChain refuses, naming the reason: another key, no root anywhere, a self-signed leaf, garbage', async () => {
@@ -233,22 +237,22 @@ describe('keystore operations (real NATS, two replicas)', () => {
       const before = await stored('refusals');
       const otherChain = await signedChain('gen-ec');
       expect(await failure(rpc.request(KeystoreRpc.importChain, { alias: 'refusals', chainPem: toPemBundle(otherChain) }))).toMatchObject({
-        code: 'bad_request',
+        code: 'key_mismatch',
         message: expect.stringContaining("the leaf certificate does not match the private key of 'refusals'"),
       });
       // The root of `pki` is in the keystore by now (in the chain of 'ca-signed'); that of `otherPki` is not.
       const [leaf, intermediate] = await signedChain('refusals', false, otherPki);
       expect(await failure(rpc.request(KeystoreRpc.importChain, { alias: 'refusals', chainPem: toPemBundle([leaf, intermediate]) }))).toMatchObject({
-        code: 'bad_request',
+        code: 'chain_incomplete',
         message: expect.stringMatching(/^the chain does not verify: .*root/),
       });
       const selfSigned = await rpc.request(KeystoreRpc.exportCertificate, { alias: 'refusals', part: 'certificate' });
       expect(await failure(rpc.request(KeystoreRpc.importChain, { alias: 'refusals', chainPem: selfSigned.pem }))).toMatchObject({
-        code: 'bad_request',
+        code: 'self_signed_leaf',
         message: expect.stringContaining('is self-signed'),
       });
       expect(await failure(rpc.request(KeystoreRpc.importChain, { alias: 'refusals', chainPem: pki.root.keyPem }))).toMatchObject({
-        code: 'bad_request',
+        code: 'certificate_invalid',
         message: expect.stringMatching(/^chainPem: the input contains a private key/),
       });
       expect(await stored('refusals')).toEqual(before);
@@ -263,16 +267,16 @@ describe('keystore operations (real NATS, two replicas)', () => {
 
     it('importChain: unknown alias 404, a trusted certificate 409, the client CA 409', async () => {
       const chainPem = toPemBundle(await signedChain('gen-ec'));
-      expect((await failure(rpc.request(KeystoreRpc.importChain, { alias: 'nope', chainPem }))).code).toBe('not_found');
+      expect((await failure(rpc.request(KeystoreRpc.importChain, { alias: 'nope', chainPem }))).code).toBe('entry_not_found');
       expect(await failure(rpc.request(KeystoreRpc.importChain, { alias: 'receiver-root', chainPem }))).toMatchObject({
-        code: 'conflict',
+        code: 'not_a_key_pair',
         message: expect.stringContaining("'receiver-root' is a trusted certificate, not a key pair"),
       });
       expect(await failure(rpc.request(KeystoreRpc.importChain, { alias: CLIENT_CA_ALIAS, chainPem }))).toMatchObject({
-        code: 'conflict',
+        code: 'client_ca_protected',
         message: expect.stringContaining('client CA'),
       });
-      expect((await failure(rpc.request(KeystoreRpc.getCsr, { alias: 'receiver-root' }))).code).toBe('conflict');
+      expect((await failure(rpc.request(KeystoreRpc.getCsr, { alias: 'receiver-root' }))).code).toBe('not_a_key_pair');
     });
   });
 
@@ -285,19 +289,19 @@ describe('keystore operations (real NATS, two replicas)', () => {
 
     it('refuses a taken alias (409), a bundle, a key, garbage (400 saying what it got)', async () => {
       expect(await failure(rpc.request(KeystoreRpc.addTrustedCertificate, { alias: 'other-root', certificatePem: pki.root.certPem }))).toMatchObject({
-        code: 'conflict',
+        code: 'alias_taken',
         message: expect.stringContaining("alias 'other-root' is already taken by a trusted certificate"),
       });
       const bundle = await failure(
         rpc.request(KeystoreRpc.addTrustedCertificate, { alias: 't1', certificatePem: pki.root.certPem + pki.intermediate.certPem }),
       );
-      expect(bundle).toMatchObject({ code: 'bad_request', message: expect.stringContaining('holds 2 certificates') });
+      expect(bundle).toMatchObject({ code: 'certificate_is_chain', message: expect.stringContaining('holds 2 certificates') });
       const key = await failure(rpc.request(KeystoreRpc.addTrustedCertificate, { alias: 't1', certificatePem: pki.root.keyPem }));
-      expect(key).toMatchObject({ code: 'bad_request', message: expect.stringContaining('private key') });
+      expect(key).toMatchObject({ code: 'certificate_invalid', message: expect.stringContaining('private key') });
       const garbage = await failure(
         rpc.request(KeystoreRpc.addTrustedCertificate, { alias: 't1', certificatePem: '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n' }),
       );
-      expect(garbage.code).toBe('bad_request');
+      expect(garbage.code).toBe('certificate_invalid');
       expect(garbage.message).toMatch(/^certificatePem: /);
     });
   });
@@ -331,18 +335,22 @@ describe('keystore operations (real NATS, two replicas)', () => {
       const leaf = await pki.issueClient('p12-refusals');
       const p12 = Buffer.from(await writePkcs12({ privateKey: leaf.privateKey, certificates: leaf.chain, password: 'right' })).toString('base64');
       expect(await failure(rpc.request(KeystoreRpc.importPkcs12, { alias: 'p12-x', password: 'wrong', pkcs12Base64: p12 }))).toMatchObject({
-        code: 'bad_request',
+        code: 'pkcs12_invalid',
         message: expect.stringContaining('the password does not open this PKCS#12 file'),
+        details: { field: 'password', reason: 'pkcs12_bad_password' },
       });
       expect(
         await failure(
           rpc.request(KeystoreRpc.importPkcs12, { alias: 'p12-x', password: 'x', pkcs12Base64: Buffer.from('not a pkcs12 file').toString('base64') }),
         ),
       ).toMatchObject({
-        code: 'bad_request',
+        code: 'pkcs12_invalid',
+        details: { field: 'pkcs12' },
       });
-      expect(await failure(rpc.request(KeystoreRpc.importPkcs12, { alias: 'p12', password: 'right', pkcs12Base64: p12 }))).toMatchObject({ code: 'conflict' });
-      expect((await failure(rpc.request(KeystoreRpc.getEntry, { alias: 'p12-x' }))).code).toBe('not_found');
+      expect(await failure(rpc.request(KeystoreRpc.importPkcs12, { alias: 'p12', password: 'right', pkcs12Base64: p12 }))).toMatchObject({
+        code: 'alias_taken',
+      });
+      expect((await failure(rpc.request(KeystoreRpc.getEntry, { alias: 'p12-x' }))).code).toBe('entry_not_found');
     });
 
     const withOpenssl = commandAvailable('openssl', 'version') ? it : it.skip;
@@ -375,12 +383,12 @@ describe('keystore operations (real NATS, two replicas)', () => {
         const legacy = await failure(
           rpc.request(KeystoreRpc.importPkcs12, { alias: 'legacy', password: 'pw', pkcs12Base64: readFileSync(join(dir, 'legacy.p12')).toString('base64') }),
         );
-        expect(legacy).toMatchObject({ code: 'bad_request', message: expect.stringContaining('legacy algorithm') });
+        expect(legacy).toMatchObject({ code: 'pkcs12_legacy_algorithm', message: expect.stringContaining('legacy algorithm') });
         expect(legacy.message).toContain('AES-256-CBC');
         const certsOnly = await failure(
           rpc.request(KeystoreRpc.importPkcs12, { alias: 'certs-only', password: 'pw', pkcs12Base64: readFileSync(join(dir, 'certs.p12')).toString('base64') }),
         );
-        expect(certsOnly).toMatchObject({ code: 'bad_request', message: expect.stringContaining('holds no private key') });
+        expect(certsOnly).toMatchObject({ code: 'pkcs12_no_private_key', message: expect.stringContaining('holds no private key') });
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
@@ -388,14 +396,14 @@ describe('keystore operations (real NATS, two replicas)', () => {
 
     it('export refuses a trusted certificate and the client CA (409), an unknown alias (404)', async () => {
       expect(await failure(rpc.request(KeystoreRpc.exportPkcs12, { alias: 'receiver-root', password: 'x' }))).toMatchObject({
-        code: 'conflict',
+        code: 'not_a_key_pair',
         message: expect.stringContaining('download its certificate instead'),
       });
       expect(await failure(rpc.request(KeystoreRpc.exportPkcs12, { alias: CLIENT_CA_ALIAS, password: 'x' }))).toMatchObject({
-        code: 'conflict',
+        code: 'client_ca_protected',
         message: expect.stringContaining('never leaves the keystore'),
       });
-      expect((await failure(rpc.request(KeystoreRpc.exportPkcs12, { alias: 'nope', password: 'x' }))).code).toBe('not_found');
+      expect((await failure(rpc.request(KeystoreRpc.exportPkcs12, { alias: 'nope', password: 'x' }))).code).toBe('entry_not_found');
     });
   });
 
@@ -404,7 +412,7 @@ describe('keystore operations (real NATS, two replicas)', () => {
       const before = await rpc.request(KeystoreRpc.getEntry, { alias: 'ca-signed' });
       const view = await rpc.request(KeystoreRpc.renameEntry, { alias: 'ca-signed', newAlias: 'ca-signed-2' });
       expect(view).toMatchObject({ alias: 'ca-signed-2', fingerprint: before.fingerprint, chainLength: 3, owner: 'tenant' });
-      expect((await failure(rpc.request(KeystoreRpc.getEntry, { alias: 'ca-signed' }))).code).toBe('not_found');
+      expect((await failure(rpc.request(KeystoreRpc.getEntry, { alias: 'ca-signed' }))).code).toBe('entry_not_found');
       const { pkcs12Base64 } = await rpc.request(KeystoreRpc.exportPkcs12, { alias: 'ca-signed-2', password: 'after-rename' });
       const contents = await readPkcs12(Buffer.from(pkcs12Base64, 'base64'), 'after-rename');
       expect(contents.certificates[0].fingerprint).toBe(before.fingerprint);
@@ -418,19 +426,22 @@ describe('keystore operations (real NATS, two replicas)', () => {
 
     it('refuses a taken new alias (both stay), the system key pair and the client CA (409 saying why), the same alias (400), an unknown alias (404)', async () => {
       const taken = await failure(rpc.request(KeystoreRpc.renameEntry, { alias: 'gen-ec', newAlias: 'p12' }));
-      expect(taken).toMatchObject({ code: 'conflict', message: expect.stringContaining("alias 'p12' is already taken") });
+      expect(taken).toMatchObject({ code: 'alias_taken', message: expect.stringContaining("alias 'p12' is already taken") });
       expect((await rpc.request(KeystoreRpc.getEntry, { alias: 'gen-ec' })).alias).toBe('gen-ec');
       expect((await rpc.request(KeystoreRpc.getEntry, { alias: 'p12' })).subjectDN).toContain('from-p12');
       expect(await failure(rpc.request(KeystoreRpc.renameEntry, { alias: SYSTEM_ALIAS, newAlias: 'sys2' }))).toMatchObject({
-        code: 'conflict',
+        code: 'system_key_protected',
         message: expect.stringContaining('tenant system key pair'),
       });
       expect(await failure(rpc.request(KeystoreRpc.renameEntry, { alias: CLIENT_CA_ALIAS, newAlias: 'ca2' }))).toMatchObject({
-        code: 'conflict',
+        code: 'client_ca_protected',
         message: expect.stringContaining('client CA'),
       });
-      expect((await failure(rpc.request(KeystoreRpc.renameEntry, { alias: 'gen-ec', newAlias: 'gen-ec' }))).code).toBe('bad_request');
-      expect((await failure(rpc.request(KeystoreRpc.renameEntry, { alias: 'nope', newAlias: 'nope2' }))).code).toBe('not_found');
+      expect(await failure(rpc.request(KeystoreRpc.renameEntry, { alias: 'gen-ec', newAlias: 'gen-ec' }))).toMatchObject({
+        code: 'validation_failed',
+        details: { field: 'newAlias' },
+      });
+      expect((await failure(rpc.request(KeystoreRpc.renameEntry, { alias: 'nope', newAlias: 'nope2' }))).code).toBe('entry_not_found');
     });
   });
 
@@ -448,7 +459,7 @@ describe('keystore operations (real NATS, two replicas)', () => {
       expect((await keyOf(SYSTEM_ALIAS)).leaf.fingerprint).toBe(current.fingerprint);
 
       expect(await failure(rpc.request(KeystoreRpc.startRenewal, { alias: SYSTEM_ALIAS, keyType: 'EC', curve: 'P-256' }, SLOW))).toMatchObject({
-        code: 'conflict',
+        code: 'renewal_pending',
         message: expect.stringContaining('already pending'),
       });
 
@@ -489,7 +500,7 @@ describe('keystore operations (real NATS, two replicas)', () => {
     });
 
     it('without a pending renewal: CSR, chain, activate and cancel say there is none (404)', async () => {
-      const none = expect.objectContaining({ code: 'not_found', message: "no renewal of 'gen-ec' is pending: start one first" });
+      const none = expect.objectContaining({ code: 'renewal_not_found', message: "no renewal of 'gen-ec' is pending: start one first" });
       expect(await failure(rpc.request(KeystoreRpc.getCsr, { alias: 'gen-ec', renewal: true }))).toEqual(none);
       expect(await failure(rpc.request(KeystoreRpc.importChain, { alias: 'gen-ec', renewal: true, chainPem: pki.root.certPem }))).toEqual(none);
       expect(await failure(rpc.request(KeystoreRpc.activateRenewal, { alias: 'gen-ec' }))).toEqual(none);
@@ -498,10 +509,10 @@ describe('keystore operations (real NATS, two replicas)', () => {
 
     it('refuses the client CA and a trusted certificate (409)', async () => {
       expect(await failure(rpc.request(KeystoreRpc.startRenewal, { alias: CLIENT_CA_ALIAS, keyType: 'EC', curve: 'P-256' }))).toMatchObject({
-        code: 'conflict',
+        code: 'client_ca_protected',
         message: expect.stringContaining('client CA'),
       });
-      expect((await failure(rpc.request(KeystoreRpc.startRenewal, { alias: 'receiver-root', keyType: 'EC', curve: 'P-256' }))).code).toBe('conflict');
+      expect((await failure(rpc.request(KeystoreRpc.startRenewal, { alias: 'receiver-root', keyType: 'EC', curve: 'P-256' }))).code).toBe('not_a_key_pair');
     });
 
     it('two replicas starting a renewal of one entry at once: exactly one is kept (no write is lost or overwritten)', async () => {
@@ -510,7 +521,7 @@ describe('keystore operations (real NATS, two replicas)', () => {
       const won = outcomes.filter((o): o is PromiseFulfilledResult<KeystoreEntryView> => o.status === 'fulfilled');
       const lost = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
       expect(won).toHaveLength(1);
-      expect(lost[0].reason).toMatchObject({ code: 'conflict', message: expect.stringContaining("a renewal of 'p12' is already pending") });
+      expect(lost[0].reason).toMatchObject({ code: 'renewal_pending', message: expect.stringContaining("a renewal of 'p12' is already pending") });
       expect((await stored('p12')).pending?.fingerprint).toBe(won[0].value.pending?.fingerprint);
     });
 

@@ -127,7 +127,7 @@ describe('keystore (real NATS): tenant keys, entries, client CA', () => {
           validityDays: 1,
         }),
       );
-      expect(badKey).toMatchObject({ code: 'bad_request', message: expect.stringMatching(/^publicKeyPem: /) });
+      expect(badKey).toMatchObject({ code: 'public_key_invalid', message: expect.stringMatching(/^publicKeyPem: /), details: { field: 'publicKeyPem' } });
       const privateKey = await failure(
         rpc.request(KeystoreRpc.issueClientCertificate, {
           subjectDN: 'CN=x',
@@ -135,21 +135,21 @@ describe('keystore (real NATS): tenant keys, entries, client CA', () => {
           validityDays: 1,
         }),
       );
-      expect(privateKey.code).toBe('bad_request');
+      expect(privateKey.code).toBe('public_key_invalid');
       const badDn = await failure(
         rpc.request(KeystoreRpc.issueClientCertificate, { subjectDN: 'XYZ=1, O', publicKeyPem: await publicKeyPem(), validityDays: 1 }),
       );
-      expect(badDn).toMatchObject({ code: 'bad_request', message: expect.stringMatching(/^subjectDN: /) });
+      expect(badDn).toMatchObject({ code: 'subject_dn_invalid', message: expect.stringMatching(/^subjectDN: /), details: { field: 'subjectDN' } });
     });
 
     it('unknown aliases → 404 on get and delete', async () => {
-      expect((await failure(rpc.request(KeystoreRpc.getEntry, { alias: 'nope' }))).code).toBe('not_found');
-      expect((await failure(rpc.request(KeystoreRpc.deleteEntry, { alias: 'nope' }))).code).toBe('not_found');
+      expect((await failure(rpc.request(KeystoreRpc.getEntry, { alias: 'nope' }))).code).toBe('entry_not_found');
+      expect((await failure(rpc.request(KeystoreRpc.deleteEntry, { alias: 'nope' }))).code).toBe('entry_not_found');
     });
 
     it('the client CA cannot be deleted, not even with force (409)', async () => {
       const err = await failure(rpc.request(KeystoreRpc.deleteEntry, { alias: CLIENT_CA_ALIAS, force: true }));
-      expect(err).toMatchObject({ code: 'conflict', message: expect.stringContaining('client CA') });
+      expect(err).toMatchObject({ code: 'client_ca_protected', message: expect.stringContaining('client CA') });
       await expect(rpc.request(KeystoreRpc.getEntry, { alias: CLIENT_CA_ALIAS })).resolves.toMatchObject({ alias: CLIENT_CA_ALIAS });
     });
 
@@ -165,13 +165,13 @@ describe('keystore (real NATS): tenant keys, entries, client CA', () => {
 
     it('the system key pair: 409 without force (saying what it turns off and how to force), gone with force, and not back after a restart', async () => {
       const refused = await failure(rpc.request(KeystoreRpc.deleteEntry, { alias: SYSTEM_ALIAS }));
-      expect(refused.code).toBe('conflict');
+      expect(refused.code).toBe('system_key_protected');
       expect(refused.message).toContain('turns client-certificate authentication off');
       expect(refused.message).toContain('force=true');
       await expect(rpc.request(KeystoreRpc.systemKeyStatus, {})).resolves.toMatchObject({ present: true, valid: true });
 
       await rpc.request(KeystoreRpc.deleteEntry, { alias: SYSTEM_ALIAS, force: true });
-      expect((await failure(rpc.request(KeystoreRpc.getEntry, { alias: SYSTEM_ALIAS }))).code).toBe('not_found');
+      expect((await failure(rpc.request(KeystoreRpc.getEntry, { alias: SYSTEM_ALIAS }))).code).toBe('entry_not_found');
       await expect(rpc.request(KeystoreRpc.systemKeyStatus, {})).resolves.toEqual({
         alias: SYSTEM_ALIAS,
         present: false,

@@ -1,19 +1,81 @@
-import { CertgateError, ErrorCode, errorBodySchema, HTTP_STATUS_OF, type ErrorCode as Code, errorMessage } from './errors';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CertgateError, chainFailureCode, ErrorCode, errorBodySchema, HTTP_STATUS_OF, type ErrorCode as Code, errorMessage } from './errors';
 
 /** Written out on purpose: a change to a status is a change of the public API. */
 const EXPECTED_STATUS: Record<Code, number> = {
-  bad_request: 400,
   validation_failed: 400,
+  invalid_json: 400,
+  body_missing: 400,
+  unknown_parameter: 400,
+  certificate_invalid: 400,
+  certificate_is_ca: 400,
+  certificate_is_chain: 400,
+  certificate_expired: 400,
+  certificate_not_yet_valid: 400,
+  certificate_wrong_usage: 400,
+  role_unknown: 400,
+  key_alias_unknown: 400,
+  certificate_unknown: 400,
+  grant_type_invalid: 400,
+  flow_id_mismatch: 400,
+  key_mismatch: 400,
+  subject_dn_invalid: 400,
+  public_key_invalid: 400,
+  pkcs12_invalid: 400,
+  pkcs12_legacy_algorithm: 400,
+  pkcs12_no_private_key: 400,
+  chain_incomplete: 400,
+  untrusted_root: 400,
+  bad_signature: 400,
+  not_a_ca: 400,
+  path_too_long: 400,
+  wrong_key_usage: 400,
+  wrong_eku: 400,
+  self_signed_leaf: 400,
+  invalid_anchor: 400,
+  chain_invalid: 400,
   unauthorized: 401,
   invalid_client: 401,
   forbidden: 403,
   not_found: 404,
-  conflict: 409,
+  role_not_found: 404,
+  instance_not_found: 404,
+  key_not_found: 404,
+  flow_not_found: 404,
+  entry_not_found: 404,
+  renewal_not_found: 404,
+  mapping_not_found: 404,
+  user_not_found: 404,
+  group_not_found: 404,
+  subscription_not_found: 404,
+  trusted_root_not_found: 404,
+  certificate_in_use: 409,
+  role_in_use: 409,
+  role_predefined: 409,
+  role_exists: 409,
+  instance_exists: 409,
+  grant_type_immutable: 409,
+  key_exists: 409,
+  alias_taken: 409,
+  address_in_use: 409,
+  system_key_protected: 409,
+  client_ca_protected: 409,
+  not_a_key_pair: 409,
+  renewal_pending: 409,
+  mapping_exists: 409,
+  user_exists: 409,
+  user_in_use: 409,
+  group_exists: 409,
+  trusted_root_not_managed: 409,
+  concurrent_change: 409,
   payload_too_large: 413,
   service_unavailable: 503,
   timeout: 503,
   unreachable: 502,
   internal_error: 500,
+  bad_request: 400,
+  conflict: 409,
 };
 const ALL_CODES = Object.values(ErrorCode);
 
@@ -21,6 +83,38 @@ describe('ErrorCode', () => {
   it('lists exactly the codes with a defined HTTP status', () => {
     expect([...ALL_CODES].sort()).toEqual(Object.keys(EXPECTED_STATUS).sort());
     expect(HTTP_STATUS_OF).toEqual(EXPECTED_STATUS);
+  });
+});
+
+describe('docs/errors.md', () => {
+  it('lists every code once, with its HTTP status, in one table', () => {
+    const doc = readFileSync(join(__dirname, '../../../docs/errors.md'), 'utf8');
+    const section = doc.slice(doc.indexOf('## Error codes'), doc.indexOf('## Data-plane errors'));
+    const rows = [...section.matchAll(/^\| `([a-z0-9_]+)` +\| (\d{3}) +\|/gm)].map((m) => [m[1], Number(m[2])] as const);
+    expect(rows.map(([code]) => code).sort()).toEqual([...ALL_CODES].sort());
+    for (const [code, status] of rows) expect([code, status]).toEqual([code, HTTP_STATUS_OF[code as Code]]);
+  });
+});
+
+describe('chainFailureCode', () => {
+  it.each([
+    ['chain_incomplete', 'chain_incomplete'],
+    ['untrusted_root', 'untrusted_root'],
+    ['bad_signature', 'bad_signature'],
+    ['not_a_ca', 'not_a_ca'],
+    ['path_too_long', 'path_too_long'],
+    ['wrong_key_usage', 'wrong_key_usage'],
+    ['wrong_eku', 'wrong_eku'],
+    ['self_signed_leaf', 'self_signed_leaf'],
+    ['invalid_anchor', 'invalid_anchor'],
+    ['expired', 'certificate_expired'],
+    ['not_yet_valid', 'certificate_not_yet_valid'],
+    ['no_certificate', 'certificate_invalid'],
+    ['unknown', 'chain_invalid'],
+    ['something new', 'chain_invalid'],
+  ])('the chain-failure reason %s is the error code %s (400)', (reason, code) => {
+    expect(chainFailureCode(reason)).toBe(code);
+    expect(HTTP_STATUS_OF[chainFailureCode(reason)]).toBe(400);
   });
 });
 

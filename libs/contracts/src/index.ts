@@ -2,7 +2,7 @@ export { TENANT_PATTERN, DEFAULT_TENANT, assertTenant } from './tenant';
 export { SERVICE_NAMES, DEFAULT_METRICS_PORTS, type ServiceName } from './services';
 export { Subjects, tenantSubject, queueGroup } from './subjects';
 export { Buckets, Streams, tenantBucket, tenantStream, tenantResourcePrefix, type BucketName, type StreamName } from './names';
-export { ErrorCode, HTTP_STATUS_OF, CertgateError, errorBodySchema, errorMessage, type ErrorBody } from './errors';
+export { ErrorCode, HTTP_STATUS_OF, CertgateError, chainFailureCode, errorBodySchema, errorMessage, type ErrorBody } from './errors';
 export {
   rpcReplySchema,
   rpcContract,
@@ -40,7 +40,7 @@ export { FlowsRpc } from './flows/rpc';
 export * from './runtime/envelope';
 export * from './logs/records';
 export * from './ingress/model';
-export { describeIssues } from './validation';
+export { describeIssues, fieldPath, validationFailure } from './validation';
 export * from './oauth/model';
 export * from './oauth/rpc';
 export { runtimeStateSchema, runtimeStateContract, type RuntimeState } from './runtime/state';

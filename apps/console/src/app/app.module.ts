@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { PlatformModule } from '@certgate/platform';
 import { AlertsApiModule } from './alerts/alerts-api.module';
 import { CertificateUserMappingsController } from './classic/certificate-user-mappings.controller';
 import { GroupsController } from './classic/groups.controller';
 import { UsersController } from './classic/users.controller';
 import { ApiErrorFilter } from './common/error.filter';
+import { QueryParamsInterceptor } from './common/query-params';
 import { consoleEnvSchema } from './console-env';
 import { FlowsController } from './flows/flows.controller';
 import { HealthController } from './health/health.controller';
@@ -38,6 +39,6 @@ import { SystemHealthService } from './health/system-health.service';
     LogsController,
     SigningKeysController,
   ],
-  providers: [SystemHealthService, { provide: APP_FILTER, useClass: ApiErrorFilter }],
+  providers: [SystemHealthService, { provide: APP_FILTER, useClass: ApiErrorFilter }, { provide: APP_INTERCEPTOR, useClass: QueryParamsInterceptor }],
 })
 export class ConsoleAppModule {}

@@ -8,6 +8,7 @@ import {
   clientIdOf,
   type EcPublicJwk,
   type GrantType,
+  type Role,
   type ServiceInstance,
   type StoredKeystoreEntry,
   type StoredServiceKey,
@@ -28,6 +29,12 @@ export class KvFixtures {
 
   static async open(nc: NatsConnection, tenant: string): Promise<KvFixtures> {
     return new KvFixtures(await ensureKv(nc, tenant, Buckets.identity), await ensureKv(nc, tenant, Buckets.keystore));
+  }
+
+  /** A custom role, as identity stores it: a flow whose channel asks for a role can only be deployed once the role exists. */
+  async putRole(name: string): Promise<void> {
+    const role: Role = { name, description: '', predefined: false, createdAt: new Date().toISOString() };
+    await this.identity.put(IdentityKv.role(name), encodeJson(role));
   }
 
   async putInstance(name: string, roles: string[], grantType: GrantType): Promise<void> {

@@ -32,6 +32,8 @@ export type TraceLogRecord = z.infer<typeof traceLogRecordSchema>;
 /** Message processing log: one record per message a flow handled. */
 export const mplRecordSchema = z.object({
   messageId: z.string(),
+  /** The ingress request id that carried the message (its access and trace records carry it too); absent in older records. */
+  requestId: z.string().optional(),
   flowId: z.string().optional(),
   address: z.string(),
   principal: z.string().optional(),

@@ -11,5 +11,5 @@ export { KvBucket } from './kv/kv-bucket';
 export { KvRepository, type Versioned, type Inspected, type Claim, type ClaimOptions } from './kv/kv-repository';
 export { KvProjection, type KvProjectionOptions, type ProjectionHealth } from './kv/kv-projection';
 export { kvKeys } from './kv/kv-keys';
-export { readStreamTail } from './stream-tail';
+export { queryStream, readStreamTail, type StreamPage, type StreamQuery, type StreamRecord } from './stream-tail';
 export { largestBodyInOneMessage } from './body-cap';

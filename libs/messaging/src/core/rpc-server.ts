@@ -1,6 +1,6 @@
 import type { Msg, NatsConnection, Subscription } from 'nats';
 import type { z } from 'zod';
-import { CertgateError, ErrorCode, describeIssues, tenantSubject, type RpcContract, type RpcReply, errorMessage } from '@certgate/contracts';
+import { CertgateError, ErrorCode, validationFailure, tenantSubject, type RpcContract, type RpcReply, errorMessage } from '@certgate/contracts';
 import { decodeJson, encodeJson } from './codec';
 import { natsUnavailable } from './errors';
 import { type MessagingLogger, silentLogger } from './logger';
@@ -56,11 +56,11 @@ function handle<Req extends z.ZodType, Res extends z.ZodType>(
     try {
       raw = decodeJson(msg.data);
     } catch {
-      throw new CertgateError(ErrorCode.badRequest, 'request body is not valid JSON');
+      throw new CertgateError(ErrorCode.invalidJson, 'request body is not valid JSON');
     }
     const parsed = contract.request.safeParse(raw ?? {});
     if (!parsed.success) {
-      throw new CertgateError(ErrorCode.validationFailed, `invalid request: ${describeIssues(parsed.error.issues)}`, { issues: parsed.error.issues });
+      throw validationFailure('invalid request', parsed.error.issues);
     }
     result = handler(parsed.data, msg);
   } catch (err) {

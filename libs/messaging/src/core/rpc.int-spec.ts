@@ -82,6 +82,7 @@ describe('serveRpc + RpcClient over a real NATS', () => {
     expect(err.code).toBe('validation_failed');
     expect(err.httpStatus).toBe(400);
     expect(err.message).toMatch(/^invalid request: a: /);
+    expect(err.details).toMatchObject({ field: 'a' });
     const issues = (err.details as { issues: { path: unknown[] }[] }).issues;
     expect(Array.isArray(issues)).toBe(true);
     expect(issues.map((i) => i.path)).toContainEqual(['a']);
@@ -94,11 +95,11 @@ describe('serveRpc + RpcClient over a real NATS', () => {
     expect(decodeJson(msg.data)).toMatchObject({ ok: false, error: { code: 'validation_failed' } });
   });
 
-  it('an invalid JSON payload sent raw → bad_request reply, handler not called', async () => {
+  it('an invalid JSON payload sent raw → invalid_json reply, handler not called', async () => {
     const handler = jest.fn(() => ({ sum: 0 }));
     serve(h.nc, add, handler, { tenant: h.tenant });
     const msg = await h.nc.request(tenantSubject(h.tenant, add.subject), new TextEncoder().encode('{"a":1,'), { timeout: 5000 });
-    expect(decodeJson(msg.data)).toEqual({ ok: false, error: { code: 'bad_request', message: 'request body is not valid JSON' } });
+    expect(decodeJson(msg.data)).toEqual({ ok: false, error: { code: 'invalid_json', message: 'request body is not valid JSON' } });
     expect(handler).not.toHaveBeenCalled();
   });
 

@@ -1,13 +1,13 @@
-import { Controller, Get, Headers, Query, Res, UseGuards } from '@nestjs/common';
-import { ApiHeader, ApiProduces, ApiQuery } from '@nestjs/swagger';
+import { Controller, Get, Headers, Res, UseGuards } from '@nestjs/common';
+import { ApiHeader, ApiProduces } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
 import { AdminTokenGuard } from '../common/admin-token.guard';
 import { AdminApi, Summary } from '../common/openapi';
-import { ZodQuery } from '../common/zod-body.pipe';
+import { ParsedQuery, QueryParams } from '../common/query-params';
 import { AlertWatchService } from './alert-watch.service';
 
-const watchQuery = z.object({ since: z.coerce.number().int().min(0).optional() }).strict();
+const watchQuery = z.object({ since: z.coerce.number().int().min(0).optional() });
 
 @AdminApi('alerts')
 @UseGuards(AdminTokenGuard)
@@ -20,14 +20,10 @@ export class AlertWatchController {
     'Server-Sent Events: `ready` once listening, then one `alert` event per alert as it is raised (data: the alert JSON, id: its stream sequence). ' +
       'Without `since`, alerts raised from now on; `?since=<id>` (or Last-Event-ID) resumes after that event.',
   )
-  @ApiQuery({ name: 'since', required: false, description: 'stream sequence of the last alert seen; 0 replays every alert the stream keeps' })
+  @QueryParams(watchQuery, { since: 'stream sequence of the last alert seen; 0 replays every alert the stream keeps' })
   @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'as since (browsers send it when they reconnect)' })
   @ApiProduces('text/event-stream')
-  watch(
-    @Query(new ZodQuery(watchQuery)) query: z.output<typeof watchQuery>,
-    @Headers('last-event-id') lastEventId: string | undefined,
-    @Res() res: Response,
-  ): Promise<void> {
+  watch(@ParsedQuery() query: z.output<typeof watchQuery>, @Headers('last-event-id') lastEventId: string | undefined, @Res() res: Response): Promise<void> {
     const resumeAt = /^\d+$/.test(lastEventId ?? '') ? Number(lastEventId) : undefined;
     return this.watches.serve(res, query.since ?? resumeAt);
   }

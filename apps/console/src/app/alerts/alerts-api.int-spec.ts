@@ -163,7 +163,7 @@ describe('console alerts API (keystore and console as processes, real NATS)', ()
       const again = await call('DELETE', `/alert-subscriptions/${sub.id}`);
       expect({ status: again.status, body: await again.json() }).toEqual({
         status: 404,
-        body: { error: 'not_found', message: `no alert subscription with id '${sub.id}'`, details: { id: sub.id } },
+        body: { error: 'subscription_not_found', message: `no alert subscription with id '${sub.id}'`, details: { id: sub.id } },
       });
     } finally {
       server.closeAllConnections();
@@ -178,7 +178,7 @@ describe('console alerts API (keystore and console as processes, real NATS)', ()
     const ftp = await call('POST', '/alert-subscriptions', { url: 'ftp://hooks.example/x', secret: SECRET });
     expect(await ftp.json()).toMatchObject({ error: 'validation_failed', message: expect.stringContaining('url must be http or https') });
     const missing = await call('POST', '/alert-subscriptions');
-    expect(await missing.json()).toMatchObject({ error: 'bad_request' });
+    expect(await missing.json()).toMatchObject({ error: 'body_missing' });
   });
 
   it('GET /alerts/watch streams alerts as they are published, each with its stream sequence, and resumes after one', async () => {
@@ -208,6 +208,10 @@ describe('console alerts API (keystore and console as processes, real NATS)', ()
 
     const bad = await call('GET', '/alerts/watch?since=-1');
     expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ error: 'validation_failed', details: { field: 'since' } });
+    const unknown = await call('GET', '/alerts/watch?from=1');
+    expect(unknown.status).toBe(400);
+    expect(await unknown.json()).toMatchObject({ error: 'unknown_parameter', details: { parameter: 'from' } });
   });
 
   it('GET /alerts lists the newest alerts; scans, the certificate inventory and mutes reach the monitor', async () => {
@@ -240,7 +244,7 @@ describe('console alerts API (keystore and console as processes, real NATS)', ()
     const unknown = await call('PUT', '/alerts/mutes/nowhere', {});
     expect({ status: unknown.status, body: await unknown.json() }).toMatchObject({
       status: 400,
-      body: { error: 'validation_failed', message: expect.stringMatching(/^invalid path: source must be one of/) },
+      body: { error: 'validation_failed', message: expect.stringMatching(/^invalid path: source must be one of/), details: { field: 'source' } },
     });
     expect((await call('DELETE', '/alerts/mutes/flow')).status).toBe(204);
     expect((await call('DELETE', '/alerts/mutes/service-key')).status).toBe(204);

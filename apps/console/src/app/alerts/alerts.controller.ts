@@ -1,5 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, UseGuards } from '@nestjs/common';
-import { ApiParam, ApiQuery } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, UseGuards } from '@nestjs/common';
+import { ApiParam } from '@nestjs/swagger';
 import { z } from 'zod';
 import {
   AlertsRpc,
@@ -15,9 +15,10 @@ import {
 import { CertgateClient } from '@certgate/messaging';
 import { AdminTokenGuard } from '../common/admin-token.guard';
 import { AdminApi, ApiBodyFrom, ApiResponseFrom, Summary } from '../common/openapi';
-import { ZodBody, ZodQuery } from '../common/zod-body.pipe';
+import { ParsedQuery, QueryParams } from '../common/query-params';
+import { ZodBody } from '../common/zod-body.pipe';
 
-const listQuery = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100) }).strict();
+const listQuery = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100) });
 const muteBody = z.object({ reason: z.string().max(512).optional() }).strict();
 
 /** A full scan parses every certificate certgate relies on; the default RPC timeout is for lookups. */
@@ -31,9 +32,9 @@ export class AlertsController {
 
   @Get()
   @Summary('The newest expiry alerts raised (oldest first)')
-  @ApiQuery({ name: 'limit', required: false, description: '1-1000, default 100' })
+  @QueryParams(listQuery, { limit: '1-1000, default 100' })
   @ApiResponseFrom(AlertsRpc.list.response.shape.alerts)
-  async list(@Query(new ZodQuery(listQuery)) query: z.output<typeof listQuery>): Promise<CertificateAlert[]> {
+  async list(@ParsedQuery() query: z.output<typeof listQuery>): Promise<CertificateAlert[]> {
     return (await this.rpc.request(AlertsRpc.list, { limit: query.limit })).alerts;
   }
 
@@ -78,6 +79,7 @@ function isEmpty(body: unknown): boolean {
 
 function sourceOf(param: string): CertificateSource {
   const parsed = certificateSourceSchema.safeParse(param);
-  if (!parsed.success) throw new CertgateError(ErrorCode.validationFailed, `invalid path: ${describeIssues(parsed.error.issues)}`, { source: param });
+  if (!parsed.success)
+    throw new CertgateError(ErrorCode.validationFailed, `invalid path: ${describeIssues(parsed.error.issues)}`, { field: 'source', source: param });
   return parsed.data;
 }

@@ -1,11 +1,10 @@
-import { Controller, Get, Query, UseGuards } from '@nestjs/common';
-import { ApiQuery } from '@nestjs/swagger';
+import { Controller, Get, UseGuards } from '@nestjs/common';
 import type { z } from 'zod';
 import { AlertsRpc, CERTIFICATE_SOURCES, ENTRY_STATUSES, inventoryQuerySchema, type InventoryCertificate } from '@certgate/contracts';
 import { CertgateClient } from '@certgate/messaging';
 import { AdminTokenGuard } from '../common/admin-token.guard';
 import { AdminApi, ApiResponseFrom, Summary } from '../common/openapi';
-import { ZodQuery } from '../common/zod-body.pipe';
+import { ParsedQuery, QueryParams } from '../common/query-params';
 
 @AdminApi('alerts')
 @UseGuards(AdminTokenGuard)
@@ -15,11 +14,13 @@ export class CertificatesController {
 
   @Get()
   @Summary('Inventory of every certificate certgate relies on, with status, days left, source and reference')
-  @ApiQuery({ name: 'source', required: false, enum: CERTIFICATE_SOURCES })
-  @ApiQuery({ name: 'status', required: false, enum: ENTRY_STATUSES })
-  @ApiQuery({ name: 'sort', required: false, enum: ['expiry', '-expiry'], description: 'expiry: soonest first (default); -expiry: latest first' })
+  @QueryParams(inventoryQuerySchema, {
+    source: `one of ${CERTIFICATE_SOURCES.join(', ')}`,
+    status: `one of ${ENTRY_STATUSES.join(', ')}`,
+    sort: 'expiry: soonest first (default); -expiry: latest first',
+  })
   @ApiResponseFrom(AlertsRpc.inventory.response.shape.certificates)
-  async list(@Query(new ZodQuery(inventoryQuerySchema)) query: z.output<typeof inventoryQuerySchema>): Promise<InventoryCertificate[]> {
+  async list(@ParsedQuery() query: z.output<typeof inventoryQuerySchema>): Promise<InventoryCertificate[]> {
     return (await this.rpc.request(AlertsRpc.inventory, query, { timeoutMs: 30_000 })).certificates;
   }
 }

@@ -1,9 +1,13 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
-import { ClassicRpc, createCertificateMappingSchema, type CertificateMapping } from '@certgate/contracts';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import { z } from 'zod';
+import { ClassicRpc, createCertificateMappingSchema, userNameSchema, type CertificateMapping } from '@certgate/contracts';
 import { CertgateClient } from '@certgate/messaging';
 import { AdminTokenGuard } from '../common/admin-token.guard';
 import { AdminApi, ApiBodyFrom, ApiResponseFrom, Summary } from '../common/openapi';
+import { ParsedQuery, QueryParams } from '../common/query-params';
 import { ZodBody } from '../common/zod-body.pipe';
+
+const listQuery = z.object({ user: userNameSchema.optional() });
 
 @AdminApi('classic mode: certificate-user mappings')
 @UseGuards(AdminTokenGuard)
@@ -13,8 +17,9 @@ export class CertificateUserMappingsController {
 
   @Get()
   @Summary('List certificate-to-user mappings (?user=<name> for one user)')
+  @QueryParams(listQuery, { user: 'only the mappings of this user' })
   @ApiResponseFrom(ClassicRpc.listMappings.response)
-  async list(@Query('user') user?: string): Promise<CertificateMapping[]> {
+  async list(@ParsedQuery() { user }: z.output<typeof listQuery>): Promise<CertificateMapping[]> {
     return (await this.rpc.request(ClassicRpc.listMappings, user === undefined ? {} : { user })).mappings;
   }
 

@@ -2,12 +2,16 @@ import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter 
 import type { Response } from 'express';
 import { CertgateError, ErrorCode, errorMessage, HTTP_STATUS_OF, type ErrorCode as Code } from '@certgate/contracts';
 
+/**
+ * Codes of errors the framework raises before a handler runs (routing, body parsing):
+ * no such route is `not_found`, a body over 1 MiB `payload_too_large`; a body that is not
+ * JSON is `invalid_json` (below). Any other malformed HTTP request is `bad_request`.
+ */
 const CODE_OF_STATUS: Record<number, Code> = {
   400: ErrorCode.badRequest,
   401: ErrorCode.unauthorized,
   403: ErrorCode.forbidden,
   404: ErrorCode.notFound,
-  409: ErrorCode.conflict,
   413: ErrorCode.payloadTooLarge,
   503: ErrorCode.serviceUnavailable,
 };
@@ -44,13 +48,24 @@ export class ApiErrorFilter implements ExceptionFilter {
 }
 
 /**
+ * Express error middleware, right after the JSON body parser: a body that is not JSON
+ * becomes `invalid_json` here, because Nest would turn the parser's SyntaxError into a
+ * plain 400 that can no longer be told apart from other malformed requests.
+ */
+export function jsonBodyErrors(err: unknown, _req: unknown, _res: unknown, next: (err: unknown) => void): void {
+  const e = err as { type?: unknown; message?: unknown } | undefined;
+  next(e?.type === 'entity.parse.failed' ? new CertgateError(ErrorCode.invalidJson, `request body is not valid JSON: ${String(e.message)}`) : err);
+}
+
+/**
  * Express' body parser rejects a malformed or oversized body with an http-errors
  * object (status 4xx, expose=true), not a Nest HttpException: still the client's fault.
  */
 function bodyParserError(err: unknown): { status: number; body: Record<string, unknown> } | undefined {
   const e = err as { status?: unknown; expose?: unknown; type?: unknown; message?: unknown };
   if (typeof e?.status !== 'number' || e.status < 400 || e.status >= 500 || e.expose !== true) return undefined;
+  if (e.type === 'entity.parse.failed')
+    return { status: 400, body: { error: ErrorCode.invalidJson, message: `request body is not valid JSON: ${String(e.message)}` } };
   const code = CODE_OF_STATUS[e.status] ?? ErrorCode.badRequest;
-  const message = e.type === 'entity.parse.failed' ? `request body is not valid JSON: ${String(e.message)}` : String(e.message);
-  return { status: e.status, body: { error: code, message } };
+  return { status: e.status, body: { error: code, message: String(e.message) } };
 }

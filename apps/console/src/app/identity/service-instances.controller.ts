@@ -1,10 +1,12 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Put, UseGuards } from '@nestjs/common';
 import { createServiceKeySchema, IdentityRpc, instanceParametersSchema } from '@certgate/contracts';
 import { z } from 'zod';
 import { CertgateClient } from '@certgate/messaging';
+import { SERVICE_ENV } from '@certgate/platform';
 import { AdminTokenGuard } from '../common/admin-token.guard';
 import { AdminApi, ApiBodyFrom, ApiResponseFrom, Summary } from '../common/openapi';
 import { ZodBody } from '../common/zod-body.pipe';
+import { publicBaseUrl, type ConsoleEnv } from '../console-env';
 
 const createInstance = IdentityRpc.createInstance.request;
 const updateInstance = z.object({ parameters: instanceParametersSchema }).strict();
@@ -13,7 +15,20 @@ const updateInstance = z.object({ parameters: instanceParametersSchema }).strict
 @UseGuards(AdminTokenGuard)
 @Controller('service-instances')
 export class ServiceInstancesController {
-  constructor(private readonly rpc: CertgateClient) {}
+  /** What a sender needs besides its credential, as a hosted tenant's service-key JSON carries it. */
+  private readonly endpoints: { url: string; tokenurl: string };
+
+  constructor(
+    private readonly rpc: CertgateClient,
+    @Inject(SERVICE_ENV) env: ConsoleEnv,
+  ) {
+    const base = publicBaseUrl(env);
+    this.endpoints = { url: `${base}/http`, tokenurl: `${base}/oauth/token` };
+  }
+
+  private withEndpoints<K extends object>(key: K): K & { url: string; tokenurl: string } {
+    return { ...key, ...this.endpoints };
+  }
 
   @Get()
   @Summary('List service instances')
@@ -31,8 +46,9 @@ export class ServiceInstancesController {
 
   @Get(':name')
   @Summary('One service instance with its keys')
-  get(@Param('name') instance: string) {
-    return this.rpc.request(IdentityRpc.getInstance, { instance });
+  async get(@Param('name') instance: string) {
+    const found = await this.rpc.request(IdentityRpc.getInstance, { instance });
+    return { ...found, keys: found.keys.map((k) => this.withEndpoints(k)) };
   }
 
   @Put(':name')
@@ -51,23 +67,23 @@ export class ServiceInstancesController {
   }
 
   @Get(':name/keys')
-  @Summary('List the keys of an instance')
+  @Summary('List the keys of an instance, each with the url and tokenurl senders call')
   async keys(@Param('name') instance: string) {
-    return (await this.rpc.request(IdentityRpc.listKeys, { instance })).keys;
+    return (await this.rpc.request(IdentityRpc.listKeys, { instance })).keys.map((k) => this.withEndpoints(k));
   }
 
   @Post(':name/keys')
   @Summary('Create a key: external-certificate (a PEM leaf), certificate (generated, returned once) or client-secret (returned once)')
   @ApiBodyFrom(createServiceKeySchema)
   @ApiResponseFrom(IdentityRpc.createKey.response, 'The key; a generated private key or client secret is shown only in this response')
-  createKey(@Param('name') instance: string, @Body(new ZodBody(createServiceKeySchema)) body: typeof createServiceKeySchema._output) {
-    return this.rpc.request(IdentityRpc.createKey, { instance, body });
+  async createKey(@Param('name') instance: string, @Body(new ZodBody(createServiceKeySchema)) body: typeof createServiceKeySchema._output) {
+    return this.withEndpoints(await this.rpc.request(IdentityRpc.createKey, { instance, body }));
   }
 
   @Get(':name/keys/:key')
   @Summary('One key (never its secret or private key)')
-  key(@Param('name') instance: string, @Param('key') key: string) {
-    return this.rpc.request(IdentityRpc.getKey, { instance, key });
+  async key(@Param('name') instance: string, @Param('key') key: string) {
+    return this.withEndpoints(await this.rpc.request(IdentityRpc.getKey, { instance, key }));
   }
 
   @Delete(':name/keys/:key')

@@ -1,15 +1,17 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, StreamableFile, UseGuards } from '@nestjs/common';
-import { ApiProduces, ApiQuery } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, StreamableFile, UseGuards } from '@nestjs/common';
+import { ApiProduces } from '@nestjs/swagger';
 import { z } from 'zod';
 import { certificateFormatSchema, exportPkcs12BodySchema, KeystoreRpc, renameEntryBodySchema } from '@certgate/contracts';
 import { CertgateClient } from '@certgate/messaging';
 import { AdminTokenGuard } from '../common/admin-token.guard';
 import { AdminApi, ApiBodyFrom, ApiResponseFrom, Summary } from '../common/openapi';
-import { ZodBody, ZodQuery } from '../common/zod-body.pipe';
+import { ParsedQuery, QueryParams } from '../common/query-params';
+import { ZodBody } from '../common/zod-body.pipe';
 import { downloadOf } from '../common/download';
 
 const formatQuery = z.object({ format: certificateFormatSchema });
 type FormatQuery = z.output<typeof formatQuery>;
+const deleteQuery = z.object({ force: z.enum(['true', 'false'], { error: "force must be 'true' or 'false'" }).default('false') });
 
 /** PKCS#12 key derivation and RSA work take a while; the default RPC timeout is for lookups. */
 const SLOW_RPC = { timeoutMs: 20_000 };
@@ -37,24 +39,24 @@ export class KeystoreEntriesController {
   @Delete(':alias')
   @HttpCode(204)
   @Summary('Delete an entry; the system key pair only with ?force=true (turns client-certificate authentication off)')
-  @ApiQuery({ name: 'force', required: false })
-  async remove(@Param('alias') alias: string, @Query('force') force?: string): Promise<void> {
+  @QueryParams(deleteQuery, { force: "'true' to delete the system key pair" })
+  async remove(@Param('alias') alias: string, @ParsedQuery() { force }: z.output<typeof deleteQuery>): Promise<void> {
     await this.rpc.request(KeystoreRpc.deleteEntry, { alias, force: force === 'true' });
   }
 
   @Get(':alias/certificate')
   @Summary("The entry's certificate: PEM, or DER (.cer) with ?format=der")
-  @ApiQuery({ name: 'format', required: false, enum: ['pem', 'der'] })
+  @QueryParams(formatQuery, { format: "'pem' (default) or 'der'" })
   @ApiProduces('application/x-pem-file', 'application/pkix-cert')
-  certificate(@Param('alias') alias: string, @Query(new ZodQuery(formatQuery)) query: FormatQuery) {
+  certificate(@Param('alias') alias: string, @ParsedQuery() query: FormatQuery) {
     return this.download(alias, 'certificate', query.format);
   }
 
   @Get(':alias/chain')
   @Summary("The entry's chain, leaf first: PEM, or DER as a certs-only PKCS#7 (.p7b) with ?format=der")
-  @ApiQuery({ name: 'format', required: false, enum: ['pem', 'der'] })
+  @QueryParams(formatQuery, { format: "'pem' (default) or 'der'" })
   @ApiProduces('application/x-pem-file', 'application/pkcs7-mime')
-  chain(@Param('alias') alias: string, @Query(new ZodQuery(formatQuery)) query: FormatQuery) {
+  chain(@Param('alias') alias: string, @ParsedQuery() query: FormatQuery) {
     return this.download(alias, 'chain', query.format);
   }
 

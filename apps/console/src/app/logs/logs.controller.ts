@@ -1,20 +1,46 @@
-import { Controller, Get, Inject, Query, UseGuards } from '@nestjs/common';
-import { ApiQuery } from '@nestjs/swagger';
+import { Controller, Get, Inject, Res, UseGuards } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
+import type { Response } from 'express';
 import type { NatsConnection } from 'nats';
-import { z } from 'zod';
 import { type AccessLogRecord, type MplRecord, type StreamName, type TraceLogRecord } from '@certgate/contracts';
-import { MESSAGING_OPTIONS, NATS_CONNECTION, readStreamTail, type MessagingOptions } from '@certgate/messaging';
+import { MESSAGING_OPTIONS, NATS_CONNECTION, queryStream, type MessagingOptions } from '@certgate/messaging';
 import { AdminTokenGuard } from '../common/admin-token.guard';
 import { AdminApi, Summary } from '../common/openapi';
-import { ZodQuery } from '../common/zod-body.pipe';
+import { ParsedQuery, QueryParams } from '../common/query-params';
+import {
+  accessFilter,
+  accessQuery,
+  encodeCursor,
+  mplFilter,
+  mplQuery,
+  QUERY_DOCS,
+  traceFilter,
+  traceQuery,
+  windowOf,
+  type AccessQuery,
+  type MplQuery,
+  type TraceQuery,
+  type Window,
+} from './log-query';
 
-const logQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(1000).default(100),
-  flowId: z.string().optional(),
-});
-type LogQuery = z.output<typeof logQuery>;
+/**
+ * How much later than its `time` a record may reach the stream: the time index finds
+ * records by when the stream stored them, the filter by their own `time`.
+ */
+const STORE_SLACK_MS = 5_000;
 
-/** The newest records of the log streams (oldest first), read straight from JetStream. */
+const docsOf = (names: string[]) => Object.fromEntries(names.map((n) => [n, QUERY_DOCS[n]]));
+
+/** The page's records, oldest first; the header leads to the page before. */
+const Page = () =>
+  ApiOkResponse({
+    description: 'matching records, oldest first, each with its stream sequence `seq`',
+    headers: {
+      'X-Next-Cursor': { description: 'present when older matching records exist: pass it as ?cursor= for the page before', schema: { type: 'string' } },
+    },
+  });
+
+/** The log streams, read straight from JetStream: filtered, newest first in pages (each oldest first), or followed with `after`. */
 @AdminApi('logs')
 @UseGuards(AdminTokenGuard)
 @Controller()
@@ -26,28 +52,49 @@ export class LogsController {
 
   @Get('logs/access')
   @Summary('HTTP access log of every ingress replica')
-  @ApiQuery({ name: 'limit', required: false, description: '1-1000, default 100' })
-  access(@Query(new ZodQuery(logQuery)) query: LogQuery): Promise<AccessLogRecord[]> {
-    return this.tail('ACCESS_LOG', query.limit);
+  @Page()
+  @QueryParams(accessQuery, docsOf(Object.keys(accessQuery.shape)))
+  access(@ParsedQuery() query: AccessQuery, @Res({ passthrough: true }) res: Response): Promise<(AccessLogRecord & { seq: number })[]> {
+    const window = windowOf(query);
+    return this.read('ACCESS_LOG', query.limit, window, accessFilter(query, window), res);
   }
 
   @Get('logs/trace')
   @Summary('Trace log: every rejection with its reason')
-  @ApiQuery({ name: 'limit', required: false, description: '1-1000, default 100' })
-  trace(@Query(new ZodQuery(logQuery)) query: LogQuery): Promise<TraceLogRecord[]> {
-    return this.tail('TRACE_LOG', query.limit);
+  @Page()
+  @QueryParams(traceQuery, docsOf(Object.keys(traceQuery.shape)))
+  trace(@ParsedQuery() query: TraceQuery, @Res({ passthrough: true }) res: Response): Promise<(TraceLogRecord & { seq: number })[]> {
+    const window = windowOf(query);
+    return this.read('TRACE_LOG', query.limit, window, traceFilter(query, window), res);
   }
 
   @Get('message-logs')
   @Summary('Message processing log: one record per message a flow handled')
-  @ApiQuery({ name: 'limit', required: false, description: '1-1000, default 100' })
-  @ApiQuery({ name: 'flowId', required: false })
-  messageLogs(@Query(new ZodQuery(logQuery)) query: LogQuery): Promise<MplRecord[]> {
-    const { limit, flowId } = query;
-    return this.tail<MplRecord>('MPL', limit, flowId ? (r) => r.flowId === flowId : undefined);
+  @Page()
+  @QueryParams(mplQuery, docsOf(Object.keys(mplQuery.shape)))
+  messageLogs(@ParsedQuery() query: MplQuery, @Res({ passthrough: true }) res: Response): Promise<(MplRecord & { seq: number })[]> {
+    const window = windowOf(query);
+    return this.read('MPL', query.limit, window, mplFilter(query, window), res);
   }
 
-  private tail<T>(stream: StreamName, limit: number, filter?: (r: T) => boolean): Promise<T[]> {
-    return readStreamTail<T>(this.nc, this.options.tenant, stream, limit, filter);
+  private async read<T extends object>(
+    stream: StreamName,
+    limit: number,
+    w: Window,
+    filter: (r: T) => boolean,
+    res: Response,
+  ): Promise<(T & { seq: number })[]> {
+    const page = await queryStream<T>(this.nc, this.options.tenant, stream, {
+      limit,
+      filter,
+      since: w.since,
+      until: w.until && new Date(w.until.getTime() + STORE_SLACK_MS),
+      before: w.before,
+      after: w.after,
+    });
+    const records = page.records.map(({ seq, record }) => ({ ...record, seq }));
+    // Reading backwards, `more` means older matching records exist: the cursor leads to them.
+    if (w.after === undefined && page.more && records.length) res.setHeader('X-Next-Cursor', encodeCursor(records[0].seq));
+    return records;
   }
 }

@@ -38,7 +38,7 @@ export class AddressClaims {
     );
     if (claim.won) return;
     if (claim.holder) throw addressConflict(address, claim.holder.value.flowId);
-    throw new CertgateError(ErrorCode.conflict, `address '${address}' is being deployed by someone else right now; try again`, { address });
+    throw new CertgateError(ErrorCode.concurrentChange, `address '${address}' is being deployed by someone else right now; try again`, { address });
   }
 
   /** Gives `address` up if `flowId` holds it (never another flow's claim). */
@@ -52,5 +52,9 @@ export class AddressClaims {
 }
 
 export function addressConflict(address: string, flowId: string): CertgateError {
-  return new CertgateError(ErrorCode.conflict, `address '${address}' is already used by flow '${flowId}'`, { address, flow: flowId });
+  return new CertgateError(ErrorCode.addressInUse, `address '${address}' is already used by flow '${flowId}'`, {
+    field: 'sender.address',
+    address,
+    flow: flowId,
+  });
 }

@@ -62,13 +62,14 @@ describe('resolveCertificateMatchers', () => {
         certificates: [{ pem: alice.certPem }, { pem: '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n' }],
       }),
     );
-    expect(err.code).toBe('validation_failed');
+    expect(err.code).toBe('certificate_invalid');
     expect(err.message).toMatch(/^sender\.authorization\.certificates\[1\]: /);
-    expect(err.details).toMatchObject({ index: 1 });
+    expect(err.details).toMatchObject({ field: 'sender.authorization.certificates[1]', index: 1 });
   });
 
   it('a chain where one certificate is expected is refused', () => {
     const err = refusal(() => resolveCertificateMatchers({ type: 'client-certificate', certificates: [{ pem: alice.chainPem }] }));
+    expect(err.code).toBe('certificate_is_chain');
     expect(err.message).toMatch(/^sender\.authorization\.certificates\[0\]: /);
   });
 

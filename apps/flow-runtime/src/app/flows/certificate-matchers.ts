@@ -1,5 +1,5 @@
 import { CertgateError, ErrorCode, type CertificateMatcher, type SenderAuthorization } from '@certgate/contracts';
-import { isX509Error, normalizeDN, parseCertificate } from '@certgate/x509';
+import { isX509Error, normalizeDN, parseCertificates, type Certificate } from '@certgate/x509';
 
 /**
  * Resolves a `client-certificate` channel's entries once, at deployment: a PEM
@@ -12,7 +12,7 @@ export function resolveCertificateMatchers(authorization: SenderAuthorization): 
   return authorization.certificates.map((entry, index) => {
     const where = `sender.authorization.certificates[${index}]`;
     if ('pem' in entry) {
-      const certificate = readOrRefuse(where, () => parseCertificate(entry.pem), index);
+      const certificate = readCertificate(where, entry.pem, index);
       return {
         fingerprint: certificate.fingerprint,
         subjectDN: certificate.subjectDN,
@@ -29,11 +29,30 @@ export function resolveCertificateMatchers(authorization: SenderAuthorization): 
   });
 }
 
+/** One certificate: an unreadable PEM is `certificate_invalid`, several are `certificate_is_chain`. */
+function readCertificate(where: string, pem: string, index: number): Certificate {
+  let certificates: Certificate[];
+  try {
+    certificates = parseCertificates(pem);
+  } catch (err) {
+    if (!isX509Error(err)) throw err;
+    throw new CertgateError(ErrorCode.certificateInvalid, `${where}: ${err.message}`, { field: where, index, reason: err.code });
+  }
+  if (certificates.length !== 1) {
+    throw new CertgateError(
+      ErrorCode.certificateIsChain,
+      `${where}: expected a single certificate but the PEM holds ${certificates.length}; list the sender's leaf certificate alone`,
+      { field: where, index, certificates: certificates.length },
+    );
+  }
+  return certificates[0];
+}
+
 function readOrRefuse<T>(where: string, read: () => T, index: number): T {
   try {
     return read();
   } catch (err) {
     if (!isX509Error(err)) throw err;
-    throw new CertgateError(ErrorCode.validationFailed, `${where}: ${err.message}`, { index, reason: err.code });
+    throw new CertgateError(ErrorCode.validationFailed, `${where}: ${err.message}`, { field: where, index, reason: err.code });
   }
 }

@@ -5,6 +5,7 @@ import { FlowCache } from '../state/flow-cache';
 import { AddressClaims, addressConflict } from './address-claims';
 import { resolveCertificateMatchers } from './certificate-matchers';
 import { checkFlowSteps } from './flow-checks';
+import { FlowReferences } from './flow-references';
 
 /**
  * Deploy, list, read and undeploy flows. Reads go to KV, not to the cache, so an
@@ -20,6 +21,7 @@ export class FlowsService {
   constructor(
     buckets: KvBuckets,
     private readonly cache: FlowCache,
+    private readonly references: FlowReferences,
   ) {
     const bucket = buckets.bucket(Buckets.flows);
     this.flows = bucket.repository(deployedFlowSchema, 'flow');
@@ -31,13 +33,15 @@ export class FlowsService {
 
   async put(id: string, definition: FlowDefinition): Promise<DeployedFlow> {
     if (id !== definition.id) {
-      throw new CertgateError(ErrorCode.badRequest, `the flow id in the path ('${id}') differs from the id in the definition ('${definition.id}')`, {
+      throw new CertgateError(ErrorCode.flowIdMismatch, `the flow id in the path ('${id}') differs from the id in the definition ('${definition.id}')`, {
+        field: 'id',
         id,
         definitionId: definition.id,
       });
     }
     checkFlowSteps(definition);
     const certificateMatchers = resolveCertificateMatchers(definition.sender.authorization);
+    await this.references.check(definition, certificateMatchers);
     const address = definition.sender.address;
     // Fast answer from memory (also covers flows whose claim is missing); the claim below is what is atomic.
     const served = this.cache.byAddress(address);
@@ -92,5 +96,5 @@ export class FlowsService {
 }
 
 function notDeployed(id: string): CertgateError {
-  return new CertgateError(ErrorCode.notFound, `no flow with id '${id}' is deployed`, { id });
+  return new CertgateError(ErrorCode.flowNotFound, `no flow with id '${id}' is deployed`, { id });
 }

@@ -74,6 +74,7 @@ export class InvokeService {
   private finish(req: InvokeRequest, started: number, result: InvokeOutcome): InvokeResponse {
     this.mpl.publish({
       messageId: req.requestId,
+      requestId: req.requestId,
       ...(result.flowId ? { flowId: result.flowId } : {}),
       address: req.address,
       ...(result.principal ? { principal: result.principal } : {}),

@@ -112,7 +112,7 @@ describe('describeCallError', () => {
 
 describe('describeKeyMaterialError', () => {
   it("the keystore's own refusal is passed on as it said it", () => {
-    const missing = new CertgateError(ErrorCode.notFound, "no key pair with alias 'gone' in the keystore");
+    const missing = new CertgateError(ErrorCode.keyAliasUnknown, "no key pair with alias 'gone' in the keystore");
     expect(describeKeyMaterialError(missing, 'gone')).toBe("no key pair with alias 'gone' in the keystore");
   });
 

@@ -123,7 +123,7 @@ export function describeKeyMaterialError(err: unknown, alias: string): string {
   if (err instanceof CertgateError) {
     if (err.code === ErrorCode.timeout) return `the keystore did not answer in time when asked for key pair '${alias}'`;
     if (err.code === ErrorCode.serviceUnavailable) return `the keystore did not answer when asked for key pair '${alias}': ${err.message}`;
-    if (err.code === ErrorCode.notFound || err.code === ErrorCode.conflict) return err.message;
+    if (err.code === ErrorCode.keyAliasUnknown || err.code === ErrorCode.clientCaProtected) return err.message;
     return `the keystore could not hand out key pair '${alias}': ${err.message}`;
   }
   return `the key material of '${alias}' could not be used`;

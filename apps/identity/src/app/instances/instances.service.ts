@@ -3,6 +3,7 @@ import { CertgateError, ErrorCode, IdentityKv, type InstanceParameters, type Ser
 import { KeysService } from '../keys/keys.service';
 import { RolesService } from '../roles/roles.service';
 import { IdentityRecords } from '../store/identity-records';
+import { requireKnownRoles } from '../classic/require-known-roles';
 import { requireInstance } from './require-instance';
 
 @Injectable()
@@ -28,7 +29,7 @@ export class InstancesService {
     await this.assertRolesExist(parameters.roles);
     const instance: ServiceInstance = { name, parameters, createdAt: now.toISOString() };
     if ((await this.records.instances.create(IdentityKv.instance(name), instance)) === undefined) {
-      throw new CertgateError(ErrorCode.conflict, `service instance '${name}' already exists`, { instance: name });
+      throw new CertgateError(ErrorCode.instanceExists, `service instance '${name}' already exists`, { instance: name });
     }
     this.logger.log({ msg: 'service instance created', instance: name, roles: parameters.roles, grantTypes: parameters['grant-types'] });
     return instance;
@@ -45,29 +46,22 @@ export class InstancesService {
         const [now] = parameters['grant-types'];
         if (was !== now) {
           throw new CertgateError(
-            ErrorCode.conflict,
+            ErrorCode.grantTypeImmutable,
             `the grant type of '${name}' is ${was} and cannot change (its keys depend on it): create another instance`,
-            { instance: name },
+            { instance: name, field: 'parameters.grant-types', grantType: was },
           );
         }
         return { ...current, parameters };
       },
       { what: `service instance '${name}'` },
     );
-    if (!updated) throw new CertgateError(ErrorCode.notFound, `service instance '${name}' does not exist`, { instance: name });
+    if (!updated) throw new CertgateError(ErrorCode.instanceNotFound, `service instance '${name}' does not exist`, { instance: name });
     this.logger.log({ msg: 'service instance updated', instance: name, roles: parameters.roles });
     return updated;
   }
 
   private async assertRolesExist(roles: string[]): Promise<void> {
-    const unknown = await this.roles.unknown(roles);
-    if (unknown.length) {
-      throw new CertgateError(
-        ErrorCode.badRequest,
-        `parameters.roles: unknown role${unknown.length > 1 ? 's' : ''} ${unknown.map((r) => `'${r}'`).join(', ')}: create ${unknown.length > 1 ? 'them' : 'it'} first (POST /roles)`,
-        { roles: unknown },
-      );
-    }
+    await requireKnownRoles(this.roles, roles, 'parameters.roles');
   }
 
   /** Keys (and their index entries) first: an interrupted delete leaves an instance with fewer keys, never orphaned keys. */

@@ -7,6 +7,6 @@ export async function findInstance(records: IdentityRecords, name: string): Prom
 
 export async function requireInstance(records: IdentityRecords, name: string): Promise<ServiceInstance> {
   const instance = await findInstance(records, name);
-  if (!instance) throw new CertgateError(ErrorCode.notFound, `service instance '${name}' does not exist`, { instance: name });
+  if (!instance) throw new CertgateError(ErrorCode.instanceNotFound, `service instance '${name}' does not exist`, { instance: name });
   return instance;
 }

@@ -30,11 +30,13 @@ export class CertIndexService {
     if (claim.won) return claim.revision;
     // No holder: the entry changed hands under every attempt.
     if (!claim.holder) {
-      throw new CertgateError(ErrorCode.conflict, 'this certificate is being registered by another request at the same time; try again', { fingerprint });
+      throw new CertgateError(ErrorCode.concurrentChange, 'this certificate is being registered by another request at the same time; try again', {
+        fingerprint,
+      });
     }
     const holder = claim.holder.value;
     throw new CertgateError(
-      ErrorCode.conflict,
+      ErrorCode.certificateInUse,
       `this certificate is already registered in key '${holder.key}' of service instance '${holder.instance}'; a certificate can be in one service key only`,
       { instance: holder.instance, key: holder.key },
     );

@@ -121,7 +121,9 @@ export class KeysService {
     // An instance deleted while this key was being made takes the key with it.
     if (!(await findInstance(this.records, key.instance))) {
       await this.records.keys.delete(kvKey, revision);
-      throw new CertgateError(ErrorCode.notFound, `service instance '${key.instance}' was deleted while the key was being created`, { instance: key.instance });
+      throw new CertgateError(ErrorCode.instanceNotFound, `service instance '${key.instance}' was deleted while the key was being created`, {
+        instance: key.instance,
+      });
     }
     this.logger.log({
       msg: 'service key created',
@@ -147,13 +149,13 @@ export class KeysService {
   private async require(instance: string, key: string) {
     await requireInstance(this.records, instance);
     const stored = await this.records.keys.get(IdentityKv.key(instance, key));
-    if (!stored) throw new CertgateError(ErrorCode.notFound, `service instance '${instance}' has no key named '${key}'`, { instance, key });
+    if (!stored) throw new CertgateError(ErrorCode.keyNotFound, `service instance '${instance}' has no key named '${key}'`, { instance, key });
     return stored;
   }
 }
 
 function keyExists(instance: string, key: string): CertgateError {
-  return new CertgateError(ErrorCode.conflict, `service instance '${instance}' already has a key named '${key}'`, { instance, key });
+  return new CertgateError(ErrorCode.keyExists, `service instance '${instance}' already has a key named '${key}'`, { instance, key });
 }
 
 function checkGrantType(instance: ServiceInstance, type: ServiceKeyType): void {
@@ -161,9 +163,9 @@ function checkGrantType(instance: ServiceInstance, type: ServiceKeyType): void {
   const has = instance.parameters['grant-types'];
   if (!has.includes(needed)) {
     throw new CertgateError(
-      ErrorCode.badRequest,
+      ErrorCode.grantTypeInvalid,
       `a '${type}' key needs a service instance with grant type ${needed}; '${instance.name}' has ${has.join(', ') || 'none'}`,
-      { instance: instance.name, type, grantTypes: has },
+      { field: 'type', instance: instance.name, type, grantTypes: has },
     );
   }
 }

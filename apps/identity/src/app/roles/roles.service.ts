@@ -33,14 +33,14 @@ export class RolesService implements OnModuleInit {
 
   async get(name: string): Promise<Role> {
     const stored = await this.records.roles.get(IdentityKv.role(name));
-    if (!stored) throw new CertgateError(ErrorCode.notFound, `role '${name}' does not exist`, { role: name });
+    if (!stored) throw new CertgateError(ErrorCode.roleNotFound, `role '${name}' does not exist`, { role: name });
     return stored.value;
   }
 
   async create(name: string, description = '', now = new Date()): Promise<Role> {
     const role: Role = { name, description, predefined: false, createdAt: now.toISOString() };
     if ((await this.records.roles.create(IdentityKv.role(name), role)) === undefined) {
-      throw new CertgateError(ErrorCode.conflict, `role '${name}' already exists`, { role: name });
+      throw new CertgateError(ErrorCode.roleExists, `role '${name}' already exists`, { role: name });
     }
     this.logger.log({ msg: 'role created', role: name });
     return role;
@@ -49,7 +49,7 @@ export class RolesService implements OnModuleInit {
   async delete(name: string): Promise<void> {
     const role = await this.get(name);
     if (role.predefined || name === PREDEFINED_ROLE) {
-      throw new CertgateError(ErrorCode.conflict, `'${name}' is the predefined role and cannot be deleted`, { role: name });
+      throw new CertgateError(ErrorCode.rolePredefined, `'${name}' is the predefined role and cannot be deleted`, { role: name });
     }
     const [instances, flows, users, groups] = await Promise.all([
       this.records.instances.list(`${IdentityKv.prefixes.instance}>`),
@@ -64,7 +64,7 @@ export class RolesService implements OnModuleInit {
       { users, groups },
     );
     if (roleInUse(usage)) {
-      throw new CertgateError(ErrorCode.conflict, describeRoleUsage(name, usage), { role: name, ...usage });
+      throw new CertgateError(ErrorCode.roleInUse, describeRoleUsage(name, usage), { role: name, ...usage });
     }
     await this.records.roles.delete(IdentityKv.role(name));
     this.logger.log({ msg: 'role deleted', role: name });

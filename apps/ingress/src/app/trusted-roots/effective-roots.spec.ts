@@ -41,6 +41,7 @@ describe('effective trusted roots', () => {
     expect(view).toEqual({
       subjectDN: a.root.certificate.subjectDN,
       fingerprint: a.root.certificate.fingerprint,
+      notBefore: a.root.certificate.notBefore.toISOString(),
       notAfter: a.root.certificate.notAfter.toISOString(),
       source: 'api',
       pem: a.root.certPem,

@@ -16,6 +16,7 @@ export interface RootSources {
 export interface RootView {
   subjectDN: string;
   fingerprint: string;
+  notBefore: string;
   notAfter: string;
   source: RootSource;
   pem: string;
@@ -57,6 +58,7 @@ export class EffectiveRoots {
     return this.roots.map(({ source, certificate: c }) => ({
       subjectDN: c.subjectDN,
       fingerprint: c.fingerprint,
+      notBefore: c.notBefore.toISOString(),
       notAfter: c.notAfter.toISOString(),
       source,
       pem: c.pem,

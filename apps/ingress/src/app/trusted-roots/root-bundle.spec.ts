@@ -27,13 +27,14 @@ describe('PUT /ingress/trusted-roots bundle', () => {
 
   it('refuses an intermediate, naming its subject DN and the reason, and takes nothing of the bundle', async () => {
     const err = await refusal(validateRootBundle(pki.root.certPem + pki.intermediate.certPem));
-    expect(err.code).toBe('validation_failed');
+    expect(err.code).toBe('invalid_anchor');
     expect(err.httpStatus).toBe(400);
     expect(err.message).toContain('certificate #2 of 2');
     expect(err.message).toContain(pki.intermediate.certificate.subjectDN);
     expect(err.message).toContain('invalid_anchor');
     expect(err.message).toMatch(/intermediate/);
     expect(err.details).toEqual({
+      field: 'certificates',
       refused: [expect.objectContaining({ position: 2, subjectDN: pki.intermediate.certificate.subjectDN, reason: 'invalid_anchor' })],
     });
   });
@@ -54,12 +55,17 @@ describe('PUT /ingress/trusted-roots bundle', () => {
 
   it('refuses an expired root', async () => {
     const err = await refusal(validateRootBundle(pki.root.certPem, new Date(pki.root.certificate.notAfter.getTime() + 1000)));
+    expect(err.code).toBe('certificate_expired');
     expect(err.message).toContain('(expired)');
   });
 
   it('refuses an empty bundle, text without certificates and a private key', async () => {
-    expect((await refusal(validateRootBundle('   \n'))).message).toMatch(/no certificate/);
-    expect((await refusal(validateRootBundle('hello'))).code).toBe('validation_failed');
+    expect(await refusal(validateRootBundle('   \n'))).toMatchObject({
+      code: 'validation_failed',
+      message: expect.stringMatching(/no certificate/),
+      details: { field: 'certificates' },
+    });
+    expect((await refusal(validateRootBundle('hello'))).code).toBe('certificate_invalid');
     const withKey = await refusal(validateRootBundle(pki.root.certPem + pki.root.keyPem));
     expect(withKey.message).toMatch(/private key/);
     expect(withKey.message).not.toContain('PRIVATE KEY-----');

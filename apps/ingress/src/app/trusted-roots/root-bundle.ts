@@ -1,4 +1,4 @@
-import { CertgateError, ErrorCode } from '@certgate/contracts';
+import { CertgateError, chainFailureCode, ErrorCode } from '@certgate/contracts';
 import { isValidAnchor, isX509Error, parseCertificates, type Certificate } from '@certgate/x509';
 
 export interface RefusedRoot {
@@ -27,7 +27,8 @@ export async function rootProblem(cert: Certificate, now: Date): Promise<{ reaso
 /**
  * The certificates of a PUT /ingress/trusted-roots bundle, all of them fit to be roots,
  * or a 400 that names every refused certificate: the bundle is taken whole or not at
- * all, so the trusted set is never half-replaced.
+ * all, so the trusted set is never half-replaced. The code is that of the first refused
+ * certificate's reason (`invalid_anchor`, `certificate_expired`, ...).
  */
 export async function validateRootBundle(pem: string, now = new Date()): Promise<Certificate[]> {
   let certs: Certificate[];
@@ -35,7 +36,11 @@ export async function validateRootBundle(pem: string, now = new Date()): Promise
     certs = parseCertificates(pem);
   } catch (err) {
     if (isX509Error(err, 'empty_input')) throw emptyBundle();
-    if (isX509Error(err)) throw new CertgateError(ErrorCode.validationFailed, `certificates: ${err.message}; the trusted roots were not changed`);
+    if (isX509Error(err))
+      throw new CertgateError(ErrorCode.certificateInvalid, `certificates: ${err.message}; the trusted roots were not changed`, {
+        field: 'certificates',
+        reason: err.code,
+      });
     throw err;
   }
   if (certs.length === 0) throw emptyBundle();
@@ -49,9 +54,9 @@ export async function validateRootBundle(pem: string, now = new Date()): Promise
     const first = refused[0];
     const more = refused.length > 1 ? ` (and ${refused.length - 1} more, see details)` : '';
     throw new CertgateError(
-      ErrorCode.validationFailed,
+      chainFailureCode(first.reason),
       `certificate #${first.position} of ${certs.length}, subject '${first.subjectDN}', cannot be a trusted root (${first.reason}): ${first.message}${more}; the trusted roots were not changed`,
-      { refused },
+      { field: 'certificates', refused },
     );
   }
   const seen = new Set<string>();
@@ -59,5 +64,7 @@ export async function validateRootBundle(pem: string, now = new Date()): Promise
 }
 
 function emptyBundle(): CertgateError {
-  return new CertgateError(ErrorCode.validationFailed, 'certificates: the PEM bundle holds no certificate; send one or more self-signed root CA certificates');
+  return new CertgateError(ErrorCode.validationFailed, 'certificates: the PEM bundle holds no certificate; send one or more self-signed root CA certificates', {
+    field: 'certificates',
+  });
 }

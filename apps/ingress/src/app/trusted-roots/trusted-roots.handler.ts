@@ -13,6 +13,16 @@ export class TrustedRootsHandler {
     return { roots: this.roots.view() };
   }
 
+  @MessagePattern(IngressRpc.addTrustedRoots)
+  addTrustedRoots(body: { certificates: string }): Promise<{ roots: RootView[]; added: string[] }> {
+    return this.roots.addApiRoots(body.certificates);
+  }
+
+  @MessagePattern(IngressRpc.removeTrustedRoot)
+  async removeTrustedRoot(body: { sha256: string }): Promise<{ roots: RootView[] }> {
+    return { roots: await this.roots.removeApiRoot(body.sha256) };
+  }
+
   @MessagePattern(IngressRpc.putTrustedRoots)
   async putTrustedRoots(body: { certificates: string }): Promise<{ roots: RootView[] }> {
     return { roots: await this.roots.replaceApiRoots(body.certificates) };

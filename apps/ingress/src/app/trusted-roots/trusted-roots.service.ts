@@ -1,7 +1,9 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import {
   Buckets,
+  CertgateError,
   CLIENT_CA_ALIAS,
+  ErrorCode,
   errorMessage,
   IngressKv,
   KeystoreKv,
@@ -21,6 +23,12 @@ import { EffectiveRoots, type RootView } from './effective-roots';
 import { validateRootBundle } from './root-bundle';
 
 export type RootsListener = (roots: EffectiveRoots) => void;
+
+/**
+ * Compare-and-set attempts of an add or remove: each round of racing writers has one
+ * winner, so this many requests changing the roots at the same moment all get through.
+ */
+const CAS_ATTEMPTS = 32;
 
 /** How long a PUT waits for its own replica to have the new roots in force before answering anyway. */
 const APPLY_WAIT_MS = 2_000;
@@ -104,6 +112,87 @@ export class TrustedRootsService implements OnModuleInit {
     return new EffectiveRoots({ env: this.envRoots, api: certs, clientCa: this.clientCa }).view();
   }
 
+  /**
+   * Adds the bundle's roots to the API-managed set, keeping every root already in it
+   * (a root already there is left as it is). A compare-and-set on the bucket value, so
+   * two adds at the same moment, on any replicas, both count. Answers the roots in force
+   * and the fingerprints that were new to the API-managed set.
+   */
+  async addApiRoots(pem: string): Promise<{ roots: RootView[]; added: string[] }> {
+    const certs = await validateRootBundle(pem);
+    let added: string[] = [];
+    const written = await this.storedApiRoots.modify(
+      IngressKv.trustedRoots,
+      (current) => {
+        const have = new Set(fingerprintsOf(current?.pems ?? []));
+        const fresh = certs.filter((c) => !have.has(c.fingerprint));
+        added = fresh.map((c) => c.fingerprint);
+        if (fresh.length === 0) return undefined;
+        return { pems: [...(current?.pems ?? []), ...fresh.map((c) => c.pem)], updatedAt: new Date().toISOString() };
+      },
+      { what: 'the set of trusted roots', attempts: CAS_ATTEMPTS },
+    );
+    if (written) {
+      await this.untilApplied(written);
+      this.logger.log({ msg: 'trusted client roots added through the API', roots: certs.filter((c) => added.includes(c.fingerprint)).map(describe) });
+    }
+    return { roots: this.view(), added };
+  }
+
+  /**
+   * Removes one API-managed root (compare-and-set, as `addApiRoots`). 404 when no root
+   * has that fingerprint; 409 when it is trusted only through INGRESS_CLIENT_ROOTS or as
+   * the tenant client CA, which the API does not manage.
+   */
+  async removeApiRoot(sha256: string): Promise<RootView[]> {
+    const fingerprint = sha256.replace(/:/g, '').toLowerCase();
+    if (!/^[0-9a-f]{64}$/.test(fingerprint)) {
+      throw new CertgateError(ErrorCode.validationFailed, `sha256: '${sha256.slice(0, 100)}' is not a SHA-256 fingerprint (64 hex digits)`, {
+        field: 'sha256',
+      });
+    }
+    let removed: Certificate | undefined;
+    const written = await this.storedApiRoots.modify(
+      IngressKv.trustedRoots,
+      (current) => {
+        const pems = current?.pems ?? [];
+        const keep = pems.filter((p) => fingerprintsOf([p])[0] !== fingerprint);
+        removed = keep.length === pems.length ? undefined : parseCertificate(pems.find((p) => !keep.includes(p)) ?? '');
+        return removed ? { pems: keep, updatedAt: new Date().toISOString() } : undefined;
+      },
+      { what: 'the set of trusted roots', attempts: CAS_ATTEMPTS },
+    );
+    if (!written || !removed) {
+      const other = this.roots.roots.find((r) => r.certificate.fingerprint === fingerprint);
+      if (other) {
+        const origin = other.source === 'env' ? 'INGRESS_CLIENT_ROOTS' : "the tenant's client CA (the keystore's certgate_client_ca)";
+        throw new CertgateError(
+          ErrorCode.trustedRootNotManaged,
+          `the trusted root '${other.certificate.subjectDN}' comes from ${origin}, not from the API, so it cannot be removed here`,
+          { sha256: fingerprint, source: other.source },
+        );
+      }
+      throw new CertgateError(ErrorCode.trustedRootNotFound, `no trusted root has the SHA-256 fingerprint '${fingerprint}'`, { sha256: fingerprint });
+    }
+    await this.untilApplied(written);
+    this.logger.log({ msg: 'trusted client root removed through the API', root: describe(removed) });
+    return this.view();
+  }
+
+  /** Waits (briefly) until this replica's API roots are exactly those of `value`, so a sender can connect right after the answer. */
+  private untilApplied(value: TrustedRoots): Promise<void> {
+    const wanted = new Set(fingerprintsOf(value.pems));
+    if (this.apiFingerprints(this.roots).every((f) => wanted.has(f)) && this.apiFingerprints(this.roots).length === wanted.size) return Promise.resolve();
+    return this.appliedLocally((roots) => {
+      const api = this.apiFingerprints(roots);
+      return api.length === wanted.size && api.every((f) => wanted.has(f));
+    });
+  }
+
+  private apiFingerprints(roots: EffectiveRoots): string[] {
+    return roots.roots.filter((r) => r.source === 'api').map((r) => r.certificate.fingerprint);
+  }
+
   /** Resolves when a recomputed root set passes `applied`, or after APPLY_WAIT_MS (the KV holds the change either way). */
   private appliedLocally(applied: (roots: EffectiveRoots) => boolean): Promise<void> {
     return new Promise((resolve) => {
@@ -157,4 +246,19 @@ export class TrustedRootsService implements OnModuleInit {
     }
     return roots;
   }
+}
+
+/** The fingerprints of stored PEMs; one that no longer parses has none (it is skipped when applied, too). */
+function fingerprintsOf(pems: readonly string[]): string[] {
+  return pems.map((pem) => {
+    try {
+      return parseCertificate(pem).fingerprint;
+    } catch {
+      return '';
+    }
+  });
+}
+
+function describe(c: Certificate): { subjectDN: string; fingerprint: string } {
+  return { subjectDN: c.subjectDN, fingerprint: c.fingerprint };
 }

@@ -47,7 +47,7 @@ export class AlertSubscriptionsService {
     try {
       // Random ids: taken practically never.
       if ((await this.records.subscriptions.create(AlertStateKv.subscription(id), stored)) === undefined)
-        throw new CertgateError(ErrorCode.conflict, `an alert subscription with id '${id}' exists already; try again`);
+        throw new CertgateError(ErrorCode.concurrentChange, `an alert subscription with id '${id}' exists already; try again`, { id });
     } catch (err) {
       await deleteWebhookConsumer(this.nc, tenant, consumer).catch(() => undefined);
       throw err;
@@ -59,7 +59,7 @@ export class AlertSubscriptionsService {
   async delete(id: string): Promise<void> {
     const key = AlertStateKv.subscription(id);
     const sub = (await this.records.subscriptions.get(key))?.value;
-    if (!sub) throw new CertgateError(ErrorCode.notFound, `no alert subscription with id '${id}'`, { id });
+    if (!sub) throw new CertgateError(ErrorCode.subscriptionNotFound, `no alert subscription with id '${id}'`, { id });
     await this.records.subscriptions.delete(key);
     await deleteWebhookConsumer(this.nc, this.env.CERTGATE_TENANT, sub.consumer);
   }

@@ -49,7 +49,7 @@ export class ClientCaService {
     try {
       certificate = await issueCertificate({ subjectDN: req.subjectDN, publicKey, issuer: ca, notAfter, extendedKeyUsage: ['clientAuth'] });
     } catch (err) {
-      if (isX509Error(err, 'parse_error')) throw new CertgateError(ErrorCode.badRequest, `subjectDN: ${err.message}`);
+      if (isX509Error(err, 'parse_error')) throw new CertgateError(ErrorCode.subjectDnInvalid, `subjectDN: ${err.message}`, { field: 'subjectDN' });
       throw err;
     }
     this.logger.log({
@@ -65,7 +65,7 @@ export class ClientCaService {
     try {
       return await importPublicKeyPem(pem);
     } catch (err) {
-      if (isX509Error(err)) throw new CertgateError(ErrorCode.badRequest, `publicKeyPem: ${err.message}`);
+      if (isX509Error(err)) throw new CertgateError(ErrorCode.publicKeyInvalid, `publicKeyPem: ${err.message}`, { field: 'publicKeyPem', reason: err.code });
       throw err;
     }
   }

@@ -13,7 +13,7 @@ export async function findEntry(entries: KeystoreEntries, alias: string): Promis
 /** The entry with the revision it was read at: the condition of a later update or delete. */
 export async function requireEntry(entries: KeystoreEntries, alias: string): Promise<Versioned<StoredKeystoreEntry>> {
   const found = await entries.get(KeystoreKv.entry(alias));
-  if (!found) throw new CertgateError(ErrorCode.notFound, `no keystore entry with alias '${alias}'`, { alias });
+  if (!found) throw new CertgateError(ErrorCode.entryNotFound, `no keystore entry with alias '${alias}'`, { alias });
   return found;
 }
 
@@ -24,7 +24,7 @@ export async function listEntries(entries: KeystoreEntries): Promise<StoredKeyst
 /** The entry as a key pair; `what` completes "it has no private key to ...", e.g. "sign a CSR with". */
 export function asKeyPair(entry: StoredKeystoreEntry, what: string): KeyPairEntry {
   if (entry.kind !== 'key-pair' || !entry.encryptedKey) {
-    throw new CertgateError(ErrorCode.conflict, `'${entry.alias}' is a trusted certificate, not a key pair: it has no private key to ${what}`, {
+    throw new CertgateError(ErrorCode.notAKeyPair, `'${entry.alias}' is a trusted certificate, not a key pair: it has no private key to ${what}`, {
       alias: entry.alias,
       kind: entry.kind,
     });
@@ -41,13 +41,13 @@ export async function requireFreeAlias(entries: KeystoreEntries, alias: string):
 export function aliasTaken(alias: string, kind?: StoredKeystoreEntry['kind']): CertgateError {
   const what = kind === 'certificate' ? 'a trusted certificate' : kind === 'key-pair' ? 'a key pair' : 'another entry';
   return new CertgateError(
-    ErrorCode.conflict,
+    ErrorCode.aliasTaken,
     `alias '${alias}' is already taken by ${what} in the keystore; choose another alias or delete that entry first`,
     { alias },
   );
 }
 
 export function requirePending(entry: StoredKeystoreEntry): PendingKeyPair {
-  if (!entry.pending) throw new CertgateError(ErrorCode.notFound, `no renewal of '${entry.alias}' is pending: start one first`, { alias: entry.alias });
+  if (!entry.pending) throw new CertgateError(ErrorCode.renewalNotFound, `no renewal of '${entry.alias}' is pending: start one first`, { alias: entry.alias });
   return entry.pending;
 }

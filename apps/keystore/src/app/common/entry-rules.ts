@@ -13,7 +13,7 @@ export function ownerFor(alias: string, systemAlias: string): StoredKeystoreEntr
 export function refuseOnClientCa(alias: string, operation: string): void {
   if (alias !== CLIENT_CA_ALIAS) return;
   throw new CertgateError(
-    ErrorCode.conflict,
+    ErrorCode.clientCaProtected,
     `'${alias}' is the tenant's client CA: the ingress trusts it as a root and it signs the certificates of 'certificate' service keys, so it cannot ${operation}`,
     { alias },
   );

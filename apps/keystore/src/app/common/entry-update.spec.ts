@@ -39,7 +39,7 @@ describe('updateEntry', () => {
   it('gives up with a 409 when others keep winning', async () => {
     const { store, writes } = storeWithConflicts(99);
     await expect(updateEntry(store, 'a', async ({ value: e }) => e)).rejects.toMatchObject({
-      code: 'conflict',
+      code: 'concurrent_change',
       message: expect.stringContaining("'a' was changed by other requests"),
     });
     expect(writes).toHaveLength(5);

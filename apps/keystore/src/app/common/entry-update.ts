@@ -22,5 +22,7 @@ export async function updateEntry(
     const next = await change(current);
     if ((await entries.update(current.key, next, current.revision)) !== undefined) return next;
   }
-  throw new CertgateError(ErrorCode.conflict, `'${alias}' was changed by other requests at the same time ${MAX_ATTEMPTS} times in a row; try again`, { alias });
+  throw new CertgateError(ErrorCode.concurrentChange, `'${alias}' was changed by other requests at the same time ${MAX_ATTEMPTS} times in a row; try again`, {
+    alias,
+  });
 }

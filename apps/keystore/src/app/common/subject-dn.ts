@@ -7,8 +7,9 @@ export function checkSubjectDN(subjectDN: string, field = 'subjectDN'): void {
   try {
     rdns = parseDN(subjectDN);
   } catch (err) {
-    if (isX509Error(err)) throw new CertgateError(ErrorCode.badRequest, `${field}: ${err.message}`);
+    if (isX509Error(err)) throw new CertgateError(ErrorCode.subjectDnInvalid, `${field}: ${err.message}`, { field });
     throw err;
   }
-  if (rdns.length === 0) throw new CertgateError(ErrorCode.badRequest, `${field}: the subject DN is empty; give at least a CN, e.g. CN=sender-a, O=Acme`);
+  if (rdns.length === 0)
+    throw new CertgateError(ErrorCode.subjectDnInvalid, `${field}: the subject DN is empty; give at least a CN, e.g. CN=sender-a, O=Acme`, { field });
 }

@@ -89,12 +89,12 @@ export class ConnectivityService {
 
   private async clientKeyPair(alias: string): Promise<ClientKeyPair> {
     const entry = await findEntry(this.records.entries, alias);
-    if (!entry) throw new CertgateError(ErrorCode.notFound, `no keystore entry with alias '${alias}'`, { alias });
+    if (!entry) throw new CertgateError(ErrorCode.keyAliasUnknown, `keyAlias: no key pair with alias '${alias}' in the keystore`, { field: 'keyAlias', alias });
     if (entry.kind !== 'key-pair' || !entry.encryptedKey) {
       throw new CertgateError(
-        ErrorCode.badRequest,
-        `'${alias}' is a trusted certificate, not a key pair: it has no private key to present as a client certificate`,
-        { alias },
+        ErrorCode.keyAliasUnknown,
+        `keyAlias: '${alias}' is a trusted certificate, not a key pair: it has no private key to present as a client certificate`,
+        { field: 'keyAlias', alias },
       );
     }
     const chain = parseCertificates(entry.chainPem);
@@ -139,7 +139,7 @@ function validate(main: HandshakeOutcome, facts: TlsFacts, serverName: string, a
 function unusableKeyPair(alias: string, err: unknown): CertgateError {
   const reason = opensslReason(errorMessage(err));
   return new CertgateError(
-    ErrorCode.badRequest,
+    ErrorCode.keyMismatch,
     `the key pair '${alias}' cannot be presented over TLS (${reason}): its private key and certificate do not fit together`,
     { alias },
   );

@@ -28,7 +28,7 @@ export class EntriesService {
     await this.require(alias);
     if (alias === CLIENT_CA_ALIAS) {
       throw new CertgateError(
-        ErrorCode.conflict,
+        ErrorCode.clientCaProtected,
         `'${alias}' is the tenant's client CA: it issues the certificates of 'certificate' service keys and the ingress trusts it, so it cannot be deleted`,
         { alias },
       );
@@ -37,7 +37,7 @@ export class EntriesService {
     if (alias === systemAlias) {
       if (!force) {
         throw new CertgateError(
-          ErrorCode.conflict,
+          ErrorCode.systemKeyProtected,
           `'${alias}' is the tenant system key pair: deleting it turns client-certificate authentication off for this tenant (every request with a client certificate is refused). To delete it anyway, repeat the request with force=true`,
           { alias, force: false },
         );
@@ -56,7 +56,7 @@ export class EntriesService {
 
   private async require(alias: string): Promise<StoredKeystoreEntry> {
     const entry = await findEntry(this.records.entries, alias);
-    if (!entry) throw new CertgateError(ErrorCode.notFound, `no keystore entry with alias '${alias}'`, { alias });
+    if (!entry) throw new CertgateError(ErrorCode.entryNotFound, `no keystore entry with alias '${alias}'`, { alias });
     return entry;
   }
 }

@@ -26,7 +26,8 @@ export class RenameService {
   ) {}
 
   async rename(alias: string, newAlias: string, now = new Date()): Promise<KeystoreEntryView> {
-    if (alias === newAlias) throw new CertgateError(ErrorCode.badRequest, `newAlias is the same as the alias '${alias}'`, { alias });
+    if (alias === newAlias)
+      throw new CertgateError(ErrorCode.validationFailed, `newAlias: the new alias is the same as the alias '${alias}'`, { field: 'newAlias', alias });
     this.refuseProtected(alias);
     const { entries } = this.records;
     const { value: entry, revision } = await requireEntry(entries, alias);
@@ -35,7 +36,7 @@ export class RenameService {
     if (!(await entries.delete(KeystoreKv.entry(alias), revision))) {
       await entries.delete(KeystoreKv.entry(newAlias));
       throw new CertgateError(
-        ErrorCode.conflict,
+        ErrorCode.concurrentChange,
         `'${alias}' was changed or deleted by another request while it was being renamed; nothing was renamed, try again`,
         { alias, newAlias },
       );
@@ -48,7 +49,7 @@ export class RenameService {
     refuseOnClientCa(alias, 'be renamed');
     if (alias === this.env.CERTGATE_SYSTEM_KEY_ALIAS) {
       throw new CertgateError(
-        ErrorCode.conflict,
+        ErrorCode.systemKeyProtected,
         `'${alias}' is the tenant system key pair: client-certificate authentication finds it by this alias (CERTGATE_SYSTEM_KEY_ALIAS), so it cannot be renamed; to replace its key, renew it under the same alias`,
         { alias },
       );

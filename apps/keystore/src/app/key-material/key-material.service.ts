@@ -19,10 +19,10 @@ export class KeyMaterialService {
   async keyMaterial(req: KeyMaterialRequest): Promise<KeyMaterial> {
     const { alias } = req;
     const entry = await findEntry(this.records.entries, alias);
-    if (!entry) throw new CertgateError(ErrorCode.notFound, `no key pair with alias '${alias}' in the keystore`, { alias });
+    if (!entry) throw new CertgateError(ErrorCode.keyAliasUnknown, `no key pair with alias '${alias}' in the keystore`, { alias });
     if (entry.kind !== 'key-pair' || !entry.encryptedKey) {
       throw new CertgateError(
-        ErrorCode.notFound,
+        ErrorCode.keyAliasUnknown,
         `no key pair with alias '${alias}' in the keystore: '${alias}' is a trusted certificate, without a private key`,
         { alias },
       );
@@ -30,7 +30,7 @@ export class KeyMaterialService {
     // The CA's key would let whoever holds it mint client certificates the ingress trusts.
     if (alias === CLIENT_CA_ALIAS) {
       throw new CertgateError(
-        ErrorCode.conflict,
+        ErrorCode.clientCaProtected,
         `'${alias}' is the tenant's client CA: its private key signs client certificates and never leaves the keystore; use another key pair for receiver calls`,
         { alias },
       );

@@ -1,6 +1,6 @@
-import { CertgateError } from '@certgate/contracts';
+import { CertgateError, chainFailureCode, HTTP_STATUS_OF } from '@certgate/contracts';
 import { createTestPki, type TestPki } from '@certgate/testing';
-import { generateKeyPair, issueCertificate, toPemBundle, type Certificate, type CryptoKeyPair } from '@certgate/x509';
+import { ChainFailureReason, generateKeyPair, issueCertificate, toPemBundle, type Certificate, type CryptoKeyPair } from '@certgate/x509';
 import { checkChainForKey, keystoreCertificates } from './chain-check';
 
 const NOW = new Date();
@@ -62,7 +62,8 @@ describe('checkChainForKey', () => {
   it('no root anywhere → 400 saying where a root may come from', async () => {
     const err = await refusal(check([leaf, pki.intermediate.certificate]));
     expect(err).toMatchObject({
-      code: 'bad_request',
+      code: 'chain_incomplete',
+      details: { field: 'chain', reason: 'chain_incomplete' },
       message: expect.stringMatching(/^the chain does not verify: .*add it to the keystore as a trusted certificate/),
     });
   });
@@ -70,7 +71,7 @@ describe('checkChainForKey', () => {
   it('a chain of another key → 400 naming the entry', async () => {
     const other = await pki.issueClient('someone-else');
     const err = await refusal(check([other.certificate, pki.intermediate.certificate, pki.root.certificate]));
-    expect(err.code).toBe('bad_request');
+    expect(err.code).toBe('key_mismatch');
     expect(err.message).toMatch(/^the leaf certificate does not match the private key of 'a' \(the leaf is 'CN=someone-else/);
   });
 
@@ -84,23 +85,38 @@ describe('checkChainForKey', () => {
   it('a self-signed leaf → 400', async () => {
     const self = await issueCertificate({ subjectDN: 'CN=self', publicKey: keys.publicKey, signingKey: keys.privateKey });
     const err = await refusal(check([self]));
+    expect(err.code).toBe('self_signed_leaf');
     expect(err.message).toMatch(/^the chain does not verify: its leaf 'CN=self' is self-signed/);
   });
 
   it('an expired leaf → 400 with the reason', async () => {
     const expired = await issueFor({ notBefore: new Date(NOW.getTime() - 10 * DAY_MS), notAfter: new Date(NOW.getTime() - DAY_MS) });
     const err = await refusal(check([expired, pki.intermediate.certificate, pki.root.certificate]));
-    expect(err).toMatchObject({ details: { reason: 'expired' }, message: expect.stringMatching(/^the chain does not verify: /) });
+    expect(err).toMatchObject({ code: 'certificate_expired', details: { reason: 'expired' }, message: expect.stringMatching(/^the chain does not verify: /) });
   });
 
   it('a serverAuth-only leaf cannot serve as a client certificate → 400', async () => {
     const serverOnly = await issueFor({ eku: ['serverAuth'] });
     const err = await refusal(check([serverOnly, pki.intermediate.certificate, pki.root.certificate]));
-    expect(err.details).toMatchObject({ reason: 'wrong_eku' });
+    expect(err).toMatchObject({ code: 'wrong_eku', details: { field: 'chain', reason: 'wrong_eku' } });
   });
 
   it('something that is not a chain → 400 naming the field', async () => {
-    expect((await refusal(check('hello'))).message).toMatch(/^chainPem: /);
+    expect(await refusal(check('hello'))).toMatchObject({ code: 'certificate_invalid', message: expect.stringMatching(/^chainPem: /) });
     expect((await refusal(check(pki.root.keyPem))).message).toMatch(/^chainPem: the input contains a private key/);
+  });
+});
+
+describe('chain-failure reasons as error codes', () => {
+  const SAME_AS: Record<string, string> = {
+    expired: 'certificate_expired',
+    not_yet_valid: 'certificate_not_yet_valid',
+    no_certificate: 'certificate_invalid',
+    unknown: 'chain_invalid',
+  };
+  it.each(Object.values(ChainFailureReason))('%s is an error code of its own (or the certificate code it stands for), status 400', (reason) => {
+    const code = chainFailureCode(reason);
+    expect(HTTP_STATUS_OF[code]).toBe(400);
+    expect(code).toBe(SAME_AS[reason] ?? reason);
   });
 });

@@ -1,4 +1,4 @@
-import { CertgateError, ErrorCode } from '@certgate/contracts';
+import { CertgateError, chainFailureCode, ErrorCode } from '@certgate/contracts';
 import { isValidAnchor, isX509Error, keyMatchesCertificate, parseCertificates, verifyChain, type Certificate, type CryptoKey } from '@certgate/x509';
 
 export interface ChainCheckInput {
@@ -29,15 +29,16 @@ export async function checkChainForKey(input: ChainCheckInput): Promise<Certific
       k > 0
         ? `: certificate #${k + 1} of the chain ('${chain[k].subjectDN}') is the one for this key; put it first (leaf first, root last)`
         : ` (the leaf is '${leaf.subjectDN}'): import the chain issued for the CSR of this key pair`;
-    throw new CertgateError(ErrorCode.badRequest, `the leaf certificate does not match the private key of ${input.owner}${hint}`, {
+    throw new CertgateError(ErrorCode.keyMismatch, `the leaf certificate does not match the private key of ${input.owner}${hint}`, {
+      field: 'chain',
       subjectDN: leaf.subjectDN,
     });
   }
   if (leaf.isSelfIssued) {
     throw new CertgateError(
-      ErrorCode.badRequest,
+      ErrorCode.selfSignedLeaf,
       `the chain does not verify: its leaf '${leaf.subjectDN}' is self-signed; import the chain your CA issued for the CSR of this key pair`,
-      { reason: 'self_signed_leaf' },
+      { field: 'chain', reason: 'self_signed_leaf' },
     );
   }
   const pool = uniqueByFingerprint([...chain.slice(1), ...input.keystoreCertificates]).filter((c) => c.fingerprint !== leaf.fingerprint);
@@ -46,17 +47,18 @@ export async function checkChainForKey(input: ChainCheckInput): Promise<Certific
   for (const c of pool) ((await isValidAnchor(c)).ok ? anchors : intermediates).push(c);
   if (anchors.length === 0) {
     throw new CertgateError(
-      ErrorCode.badRequest,
+      ErrorCode.chainIncomplete,
       `the chain does not verify: neither the chain nor the keystore holds a root CA certificate for it; ${ROOT_ADVICE}`,
-      {
-        reason: 'chain_incomplete',
-      },
+      { field: 'chain', reason: 'chain_incomplete' },
     );
   }
   const verdict = await verifyChain({ leaf, intermediates, anchors, purpose: 'clientAuth', at: input.now });
   if (!verdict.ok) {
     const advice = verdict.reason === 'chain_incomplete' || verdict.reason === 'untrusted_root' ? `; ${ROOT_ADVICE}` : '';
-    throw new CertgateError(ErrorCode.badRequest, `the chain does not verify: ${verdict.message}${advice}`, { reason: verdict.reason });
+    throw new CertgateError(chainFailureCode(verdict.reason), `the chain does not verify: ${verdict.message}${advice}`, {
+      field: 'chain',
+      reason: verdict.reason,
+    });
   }
   return verdict.chain;
 }
@@ -65,7 +67,7 @@ function parseChain(chainPem: string): Certificate[] {
   try {
     return parseCertificates(chainPem);
   } catch (err) {
-    if (isX509Error(err)) throw new CertgateError(ErrorCode.badRequest, `chainPem: ${err.message}`);
+    if (isX509Error(err)) throw new CertgateError(ErrorCode.certificateInvalid, `chainPem: ${err.message}`, { field: 'chain', reason: err.code });
     throw err;
   }
 }

@@ -19,8 +19,9 @@ describe('createSelfSignedPair', () => {
 
   it.each(['XYZ=1, O', '', 'CN'])('subject %j → 400 naming subjectDN', async (subjectDN) => {
     await expect(createSelfSignedPair({ spec: { keyType: 'EC', curve: 'P-256' }, subjectDN, validityDays: 1, now: NOW })).rejects.toMatchObject({
-      code: 'bad_request',
+      code: 'subject_dn_invalid',
       message: expect.stringMatching(/^subjectDN: /),
+      details: { field: 'subjectDN' },
     });
   });
 });

@@ -35,7 +35,7 @@ export async function createSelfSignedPair(input: SelfSignedPairInput): Promise<
     });
     return { privateKey: keys.privateKey, certificate };
   } catch (err) {
-    if (isX509Error(err, 'parse_error')) throw new CertgateError(ErrorCode.badRequest, `subjectDN: ${err.message}`);
+    if (isX509Error(err, 'parse_error')) throw new CertgateError(ErrorCode.subjectDnInvalid, `subjectDN: ${err.message}`, { field: 'subjectDN' });
     throw err;
   }
 }

@@ -28,8 +28,9 @@ export class Pkcs12Service {
     const contents = await read(Buffer.from(req.pkcs12Base64, 'base64'), req.password);
     if (!contents.privateKey) {
       throw new CertgateError(
-        ErrorCode.badRequest,
+        ErrorCode.pkcs12NoPrivateKey,
         `the PKCS#12 file holds no private key (only ${contents.certificates.length} certificate(s)); to trust certificates, add them as trusted certificates instead`,
+        { field: 'pkcs12', certificates: contents.certificates.length },
       );
     }
     const entry = await keyPairEntry({
@@ -71,7 +72,15 @@ async function read(bytes: Buffer, password: string): Promise<Pkcs12Contents> {
   try {
     return await readPkcs12(bytes, password);
   } catch (err) {
-    if (isX509Error(err)) throw new CertgateError(ErrorCode.badRequest, err.message, { reason: err.code });
+    if (isX509Error(err)) {
+      const code =
+        err.code === 'pkcs12_legacy_algorithm'
+          ? ErrorCode.pkcs12LegacyAlgorithm
+          : err.code === 'key_mismatch'
+            ? ErrorCode.keyMismatch
+            : ErrorCode.pkcs12Invalid;
+      throw new CertgateError(code, err.message, { field: err.code === 'pkcs12_bad_password' ? 'password' : 'pkcs12', reason: err.code });
+    }
     throw err;
   }
 }

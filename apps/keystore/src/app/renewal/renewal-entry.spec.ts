@@ -39,7 +39,7 @@ describe('renewal entries', () => {
 
   it('a second renewal is refused while one is pending (409)', () => {
     expect(() => refuseSecondRenewal(entry)).toThrow(
-      expect.objectContaining({ code: 'conflict', message: expect.stringContaining("a renewal of 'a' is already pending") }),
+      expect.objectContaining({ code: 'renewal_pending', message: expect.stringContaining("a renewal of 'a' is already pending") }),
     );
     expect(() => refuseSecondRenewal(withoutPending(entry, NOW))).not.toThrow();
   });

@@ -16,7 +16,7 @@ export function defaultValidityDays(entry: Pick<StoredKeystoreEntry, 'notBefore'
 export function refuseSecondRenewal(entry: StoredKeystoreEntry): void {
   if (!entry.pending) return;
   throw new CertgateError(
-    ErrorCode.conflict,
+    ErrorCode.renewalPending,
     `a renewal of '${entry.alias}' is already pending (started ${entry.pending.createdAt}, ${entry.pending.keyAlgorithm}, subject '${entry.pending.subjectDN}'): activate or cancel it first`,
     { alias: entry.alias },
   );

@@ -100,7 +100,7 @@ export class SigningService implements OnModuleInit, OnModuleDestroy {
     const kid = await this.activateNewKey(now, before);
     if (!kid) {
       throw new CertgateError(
-        ErrorCode.conflict,
+        ErrorCode.concurrentChange,
         'another rotation of the token signing key happened at the same moment; list the signing keys to see the active one, or rotate again',
       );
     }

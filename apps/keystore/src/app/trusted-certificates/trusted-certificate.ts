@@ -7,14 +7,14 @@ export function singleTrustedCertificate(pem: string): Certificate {
   try {
     certificates = parseCertificates(pem);
   } catch (err) {
-    if (isX509Error(err)) throw new CertgateError(ErrorCode.badRequest, `certificatePem: ${err.message}`);
+    if (isX509Error(err)) throw new CertgateError(ErrorCode.certificateInvalid, `certificatePem: ${err.message}`, { field: 'certificate', reason: err.code });
     throw err;
   }
   if (certificates.length !== 1) {
     throw new CertgateError(
-      ErrorCode.badRequest,
+      ErrorCode.certificateIsChain,
       `certificatePem holds ${certificates.length} certificates; a trusted certificate entry holds one: add each certificate (usually the root CA) under its own alias`,
-      { count: certificates.length },
+      { field: 'certificate', count: certificates.length },
     );
   }
   return certificates[0];

@@ -22,9 +22,9 @@ export class TrustedCertificatesService {
     const systemAlias = this.env.CERTGATE_SYSTEM_KEY_ALIAS;
     if (req.alias === systemAlias) {
       throw new CertgateError(
-        ErrorCode.conflict,
+        ErrorCode.systemKeyProtected,
         `'${systemAlias}' is the alias of the tenant system key pair: a trusted certificate under it would leave client-certificate authentication without a key pair; choose another alias`,
-        { alias: req.alias },
+        { field: 'alias', alias: req.alias },
       );
     }
     const certificate = singleTrustedCertificate(req.certificatePem);

@@ -252,7 +252,7 @@ describe('KvRepository on a real NATS', () => {
           (e: unknown) => e,
         );
       expect(err).toBeInstanceOf(CertgateError);
-      expect(err).toMatchObject({ code: 'conflict', message: "user 'bob' is being changed by other requests at the same time; try again" });
+      expect(err).toMatchObject({ code: 'concurrent_change', message: "user 'bob' is being changed by other requests at the same time; try again" });
       expect(changes).toEqual(['a', 'other', 'other']);
       expect(await valueOf(k)).toEqual({ owner: 'other' });
     });

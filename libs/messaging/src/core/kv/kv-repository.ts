@@ -104,7 +104,8 @@ export class KvRepository<T> {
    * Read-modify-write that never overwrites a concurrent change: `change` gets the
    * current value (undefined when absent or unreadable) and returns the next one, or
    * undefined to write nothing; the write is retried when another writer got there
-   * first. Returns what was written. After `attempts` lost races: 409 naming `what`.
+   * first. Returns what was written. After `attempts` lost races: 409 `concurrent_change`
+   * naming `what`.
    */
   async modify(key: string, change: (current: T | undefined) => T | undefined, opts: { what?: string; attempts?: number } = {}): Promise<T | undefined> {
     for (let attempt = 0; attempt < (opts.attempts ?? DEFAULT_ATTEMPTS); attempt++) {
@@ -115,7 +116,7 @@ export class KvRepository<T> {
       const written = current ? await this.update(key, next, current.revision) : await this.create(key, next);
       if (written !== undefined) return next;
     }
-    throw new CertgateError(ErrorCode.conflict, `${opts.what ?? this.what} is being changed by other requests at the same time; try again`, { key });
+    throw new CertgateError(ErrorCode.concurrentChange, `${opts.what ?? this.what} is being changed by other requests at the same time; try again`, { key });
   }
 
   /**

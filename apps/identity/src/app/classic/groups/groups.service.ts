@@ -29,7 +29,7 @@ export class GroupsService {
     const group: Group = { name, roles: unique(roles), users: unique(users), createdAt: now.toISOString(), updatedAt: now.toISOString() };
     await requireKnownRoles(this.roles, group.roles);
     if ((await this.records.groups.create(ClassicKv.group(name), group)) === undefined) {
-      throw new CertgateError(ErrorCode.conflict, `group '${name}' already exists`, { group: name });
+      throw new CertgateError(ErrorCode.groupExists, `group '${name}' already exists`, { group: name });
     }
     this.logger.log({ msg: 'group created', group: name, roles: group.roles, users: group.users.length });
     return group;
@@ -57,5 +57,5 @@ export class GroupsService {
 }
 
 function notFound(name: string): CertgateError {
-  return new CertgateError(ErrorCode.notFound, `group '${name}' does not exist`, { group: name });
+  return new CertgateError(ErrorCode.groupNotFound, `group '${name}' does not exist`, { group: name });
 }

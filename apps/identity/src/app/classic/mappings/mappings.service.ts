@@ -39,13 +39,19 @@ export class MappingsService {
     }
     // No holder: the key changed hands under every attempt (mapped and unmapped by others).
     if (!claim.holder) {
-      throw new CertgateError(ErrorCode.conflict, 'this certificate is being mapped and unmapped by other requests at the same time; try again', {
+      throw new CertgateError(ErrorCode.concurrentChange, 'this certificate is being mapped and unmapped by other requests at the same time; try again', {
         id: mapping.id,
       });
     }
     const holder = claim.holder.value;
+    if (holder.user === user) {
+      throw new CertgateError(ErrorCode.mappingExists, `this certificate is already mapped to user '${user}' (mapping ${holder.id})`, {
+        user,
+        id: holder.id,
+      });
+    }
     throw new CertgateError(
-      ErrorCode.conflict,
+      ErrorCode.certificateInUse,
       `this certificate is already mapped to user '${holder.user}' (mapping ${holder.id}); a certificate maps to one user only: delete that mapping first`,
       { user: holder.user, id: holder.id },
     );
@@ -60,5 +66,5 @@ export class MappingsService {
 }
 
 function notFound(id: string): CertgateError {
-  return new CertgateError(ErrorCode.notFound, `there is no certificate-user mapping with id '${id}'`, { id });
+  return new CertgateError(ErrorCode.mappingNotFound, `there is no certificate-user mapping with id '${id}'`, { id });
 }

@@ -32,7 +32,7 @@ export class UsersService {
   async create(name: string, now = new Date()): Promise<UserView> {
     const record: StoredUser = { name, roles: [], createdAt: now.toISOString(), updatedAt: now.toISOString() };
     if ((await this.records.users.create(ClassicKv.user(name), record)) === undefined) {
-      throw new CertgateError(ErrorCode.conflict, `user '${name}' already exists`, { user: name });
+      throw new CertgateError(ErrorCode.userExists, `user '${name}' already exists`, { user: name });
     }
     this.logger.log({ msg: 'user created', user: name });
     return this.get(name);
@@ -58,7 +58,7 @@ export class UsersService {
       const parts: string[] = [];
       if (view.mappings.length) parts.push(`certificate mapping(s) ${quoted(view.mappings)} map to it`);
       if (view.groups.length) parts.push(`group(s) ${quoted(view.groups)} list it`);
-      throw new CertgateError(ErrorCode.conflict, `user '${name}' is in use and cannot be deleted: ${parts.join('; ')}. Remove them first`, {
+      throw new CertgateError(ErrorCode.userInUse, `user '${name}' is in use and cannot be deleted: ${parts.join('; ')}. Remove them first`, {
         user: name,
         mappings: view.mappings,
         groups: view.groups,
@@ -70,5 +70,5 @@ export class UsersService {
 }
 
 function notFound(name: string): CertgateError {
-  return new CertgateError(ErrorCode.notFound, `user '${name}' does not exist: no mapping, group or role assignment names it`, { user: name });
+  return new CertgateError(ErrorCode.userNotFound, `user '${name}' does not exist: no mapping, group or role assignment names it`, { user: name });
 }
