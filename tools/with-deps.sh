@@ -10,4 +10,7 @@ if [ ! -f node_modules/.package-lock.json ]; then
   npm ci --no-audit --no-fund || npm install --no-audit --no-fund
 fi
 export PATH="$PWD/node_modules/.bin:$PATH" NX_NO_CLOUD=true NX_DAEMON=false NX_USE_LOCAL=true
+# exec: the command takes this shell's place, so a signal sent to it reaches the command
+# and its exit status is the command's. (npm's own `sh -c` above does not exec: see
+# docs/operations.md, "Stopping".)
 exec "$@"

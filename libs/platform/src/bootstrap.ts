@@ -56,3 +56,23 @@ export function exitOnStartupFailure(err: unknown): never {
   process.stderr.write(JSON.stringify({ level: 'fatal', msg: 'start-up failed', error: message, time: new Date().toISOString() }) + '\n');
   process.exit(1);
 }
+
+/** A bad or missing variable: the error parseEnv throws, its message naming every one. */
+export function isConfigurationError(err: unknown): boolean {
+  return err instanceof Error && err.message.startsWith('invalid configuration:');
+}
+
+/**
+ * PlatformModule.forService parses the environment while a service's app module is being
+ * imported — before main.ts reaches `runService(...).catch(exitOnStartupFailure)` — so a
+ * bad variable is an uncaught exception, which Node prints with the source line and a
+ * stack. The monitor sees it first and prints the same JSON line as exitOnStartupFailure
+ * instead, with the same exit code 1. It acts only when Node is about to crash anyway
+ * (no `uncaughtException` listener, no capture callback): a process that handles its own
+ * uncaught errors keeps doing so, and any other error keeps its stack.
+ */
+function reportConfigurationCrash(err: unknown): void {
+  if (!isConfigurationError(err) || process.listenerCount('uncaughtException') > 0 || process.hasUncaughtExceptionCaptureCallback()) return;
+  exitOnStartupFailure(err);
+}
+process.on('uncaughtExceptionMonitor', reportConfigurationCrash);
