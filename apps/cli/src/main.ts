@@ -1,20 +1,13 @@
-import { CommanderError } from 'commander';
-import { CliError } from './console/console-target';
-import { buildProgram } from './program';
+import { runCli } from './cli/run';
 
 async function main(): Promise<number> {
   const stop = new AbortController();
-  // Ctrl-C ends a watch; a second one exits at once.
+  // Ctrl-C ends a watch or a follow; a second one exits at once.
   const onSignal = () => (stop.signal.aborted ? process.exit(130) : stop.abort());
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
-    await buildProgram({ out: process.stdout, err: process.stderr, env: process.env, signal: stop.signal }).parseAsync(process.argv);
-    return 0;
-  } catch (err) {
-    if (err instanceof CommanderError) return err.exitCode;
-    process.stderr.write(`certgate: ${err instanceof CliError ? err.message : ((err as Error).stack ?? String(err))}\n`);
-    return 1;
+    return await runCli(process.argv.slice(2), { out: process.stdout, err: process.stderr, env: process.env, signal: stop.signal, in: process.stdin });
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);

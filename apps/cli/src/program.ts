@@ -1,56 +1,78 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Command, InvalidArgumentError } from 'commander';
-import { watchAlerts } from './alerts/watch-alerts';
-import { DEFAULT_CONSOLE_URL, resolveConsoleTarget } from './console/console-target';
+import { Command } from 'commander';
+import type { CliIo } from './cli/io';
+import { registerAlerts } from './commands/alerts';
+import { registerCertificates } from './commands/certificates';
+import { registerCompletion } from './commands/completion';
+import { registerConnectivity } from './commands/connectivity';
+import { registerFlows } from './commands/flows';
+import { registerGroups } from './commands/groups';
+import { registerHealth } from './commands/health';
+import { registerIngress } from './commands/ingress';
+import { registerInstances } from './commands/instances';
+import { registerKeys } from './commands/keys';
+import { registerKeystore } from './commands/keystore';
+import { registerLogs } from './commands/logs';
+import { registerMappings } from './commands/mappings';
+import { registerOauth } from './commands/oauth';
+import { registerRoles } from './commands/roles';
+import { registerSubscriptions } from './commands/subscriptions';
+import { registerTrust } from './commands/trust';
+import { registerUsers } from './commands/users';
+import { DEFAULT_CONSOLE_URL } from './console/console-target';
 
-export interface CliIo {
-  out: NodeJS.WritableStream;
-  err: NodeJS.WritableStream;
-  env: NodeJS.ProcessEnv;
-  /** Aborted on Ctrl-C / SIGTERM: long-running commands end and the process exits 0. */
-  signal: AbortSignal;
-}
+export type { CliIo } from './cli/io';
 
 const VERSION = (JSON.parse(readFileSync(join(__dirname, '../../../package.json'), 'utf8')) as { version: string }).version;
 
 /**
- * `certgate`: the command line over the console REST API (design §1). One
- * sub-command group per area (`alerts` now), each command a thin layer over a
- * function that takes its options and writes to the given streams.
+ * `certgate`: the command line over the console REST API (design §1), `certgate <area>
+ * <verb>` as Vault's. One module per area in commands/, each command a thin layer over
+ * the typed API client (api/), printing a table, JSON or YAML.
  */
 export function buildProgram(io: CliIo): Command {
   const program = new Command('certgate')
-    .description('certgate command line: talks to the console REST API')
+    .description('certgate command line: every operator task over the console REST API')
     .version(VERSION)
     .option('--url <url>', `console API base URL (env CERTGATE_CONSOLE_URL; default ${DEFAULT_CONSOLE_URL})`)
     .option('--token <token>', 'admin token (env CERTGATE_ADMIN_TOKEN; default: the one npm start saved in .certgate/data/dev-secrets.json)')
     .configureOutput({ writeOut: (s) => io.out.write(s), writeErr: (s) => io.err.write(s) })
-    .showHelpAfterError()
-    .exitOverride();
+    .showHelpAfterError('(add --help for usage and examples)')
+    .exitOverride()
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Examples:',
+        '  $ certgate health',
+        '  $ certgate roles create Orders.send',
+        '  $ certgate --url https://console.example/api/v1 instances list -o json',
+        '  $ certgate <command> --help',
+        '',
+        'Output: -o table (default), json (the API answer as it is) or yaml. Exit codes: 0 done,',
+        '1 refused by the console or not reachable (`error <code>: <message>` on stderr), 2 usage error.',
+        '',
+      ].join('\n'),
+    );
 
-  const alerts = program.command('alerts').description('certificate expiry alerts');
-  alerts
-    .command('watch')
-    .description('print expiry alerts as they are raised, one line each; reconnects when the console restarts, Ctrl-C stops')
-    .option('--json', 'print each alert as the raw JSON it was published as, one per line')
-    .option('--since <seq>', 'first replay the alerts after this stream sequence (0: every alert still kept)', nonNegativeInt)
-    .action(async (opts: { json?: boolean; since?: number }, cmd: Command) => {
-      const globals = cmd.optsWithGlobals<{ url?: string; token?: string }>();
-      await watchAlerts({
-        target: resolveConsoleTarget({ url: globals.url, token: globals.token }, io.env),
-        json: opts.json ?? false,
-        since: opts.since,
-        out: io.out,
-        err: io.err,
-        signal: io.signal,
-      });
-    });
-
+  registerHealth(program, io);
+  registerTrust(program, io);
+  registerRoles(program, io);
+  registerInstances(program, io);
+  registerKeys(program, io);
+  registerFlows(program, io);
+  registerMappings(program, io);
+  registerUsers(program, io);
+  registerGroups(program, io);
+  registerKeystore(program, io);
+  registerCertificates(program, io);
+  registerAlerts(program, io);
+  registerSubscriptions(program, io);
+  registerConnectivity(program, io);
+  registerLogs(program, io);
+  registerOauth(program, io);
+  registerIngress(program, io);
+  registerCompletion(program, io);
   return program;
-}
-
-function nonNegativeInt(value: string): number {
-  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a stream sequence (0 or a positive integer)');
-  return Number(value);
 }
