@@ -5,6 +5,7 @@ import type { CliIo } from './cli/io';
 import { registerAlerts } from './commands/alerts';
 import { registerCertificates } from './commands/certificates';
 import { registerCompletion } from './commands/completion';
+import { registerConfigCommands } from './config';
 import { registerConnectivity } from './commands/connectivity';
 import { registerFlows } from './commands/flows';
 import { registerGroups } from './commands/groups';
@@ -73,6 +74,7 @@ export function buildProgram(io: CliIo): Command {
   registerLogs(program, io);
   registerOauth(program, io);
   registerIngress(program, io);
+  registerConfigCommands(program, io);
   registerCompletion(program, io);
   return program;
 }

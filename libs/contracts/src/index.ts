@@ -47,3 +47,4 @@ export { runtimeStateSchema, runtimeStateContract, type RuntimeState } from './r
 export * from './keystore/api';
 export * from './alerts/model';
 export * from './alerts/rpc';
+export * from './config/tenant-configuration';

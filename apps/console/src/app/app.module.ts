@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { PlatformModule } from '@certgate/platform';
 import { AlertsApiModule } from './alerts/alerts-api.module';
+import { ConfigApiModule } from './config/config-api.module';
 import { CertificateUserMappingsController } from './classic/certificate-user-mappings.controller';
 import { GroupsController } from './classic/groups.controller';
 import { UsersController } from './classic/users.controller';
@@ -22,7 +23,7 @@ import { SigningKeysController } from './oauth/signing-keys.controller';
 import { SystemHealthService } from './health/system-health.service';
 
 @Module({
-  imports: [PlatformModule.forService('console', consoleEnvSchema), AlertsApiModule],
+  imports: [PlatformModule.forService('console', consoleEnvSchema), AlertsApiModule, ConfigApiModule],
   controllers: [
     HealthController,
     RolesController,

@@ -1,0 +1,1 @@
+export { registerConfigCommands, EXIT as CONFIG_EXIT_CODES } from './commands';
