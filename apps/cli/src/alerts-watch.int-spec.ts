@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AlertSubjects, tenantSubject, type CertificateAlert } from '@certgate/contracts';
 import { encodeJson } from '@certgate/messaging';
-import { defined, freePort, launchServices, REPO_ROOT, startNatsHarness, type LaunchedSystem, type NatsHarness } from '@certgate/testing';
+import { defined, ExchangeRecorder, freePort, launchServices, REPO_ROOT, startNatsHarness, type LaunchedSystem, type NatsHarness } from '@certgate/testing';
 import { alertLine } from './alerts/alert-line';
 
 const TOKEN = randomBytes(24).toString('base64url');
@@ -64,6 +64,8 @@ describe('certgate alerts watch (cli against keystore and console processes, rea
   let port: number;
   let serial = 0;
   const runs: CliRun[] = [];
+  /** What `alerts watch` got from the console (CERTGATE_HTTP_LOG), checked against its OpenAPI document in afterAll. */
+  const exchanges = new ExchangeRecorder('cli-alerts-watch');
 
   const startConsole = async () => {
     console_ = await launchServices({
@@ -75,7 +77,7 @@ describe('certgate alerts watch (cli against keystore and console processes, rea
   };
 
   const cli = (args: string[], env?: Record<string, string>) => {
-    const run = new CliRun(args, env);
+    const run = new CliRun(args, { CERTGATE_HTTP_LOG: exchanges.cliLog(), ...env });
     runs.push(run);
     return run;
   };
@@ -118,13 +120,18 @@ describe('certgate alerts watch (cli against keystore and console processes, rea
       readyTimeoutMs: 60_000,
     });
     await startConsole();
+    await exchanges.loadDocument(api);
   }, 120_000);
 
   afterAll(async () => {
-    for (const run of runs) await run.interrupt();
-    await console_?.stop();
-    await keystore?.stop();
-    await h?.stop();
+    try {
+      for (const run of runs) await run.interrupt();
+      await console_?.stop();
+      await keystore?.stop();
+      await h?.stop();
+    } finally {
+      if (console_) exchanges.verify();
+    }
   });
 
   it('prints each published alert as one line (or raw JSON with --json) and exits 0 on Ctrl-C', async () => {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { ServiceName } from '@certgate/contracts';
 import {
   createTestPki,
+  ExchangeRecorder,
   freePort,
   launchServices,
   REPO_ROOT,
@@ -25,6 +26,8 @@ const HOOK_SECRET = 'webhook-secret-' + randomBytes(12).toString('hex');
 interface System {
   api: string;
   token: string;
+  /** Every exchange with this system's console, the suite's and its CLI processes', checked against its OpenAPI document in afterAll. */
+  exchanges: ExchangeRecorder;
   call<T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
   stop(): Promise<void>;
 }
@@ -57,11 +60,14 @@ async function startSystem(label: string): Promise<System> {
     throw err;
   }
   const api = `http://127.0.0.1:${consolePort}/api/v1`;
+  const exchanges = new ExchangeRecorder(label);
+  await exchanges.loadDocument(api);
   return {
     api,
     token,
+    exchanges,
     call: async <T>(method: string, path: string, body?: unknown) => {
-      const res = await fetch(`${api}${path}`, {
+      const res = await exchanges.fetch(`${api}${path}`, {
         method,
         headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
         body: body === undefined ? undefined : JSON.stringify(body),
@@ -93,7 +99,7 @@ function certgate(sys: System, args: string[], env: Record<string, string> = {})
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...CLI, '--url', sys.api, '--token', sys.token, ...args], {
       cwd: REPO_ROOT,
-      env: { ...process.env, SWC_NODE_PROJECT: join(REPO_ROOT, 'tsconfig.json'), NO_COLOR: '1', ...env },
+      env: { ...process.env, SWC_NODE_PROJECT: join(REPO_ROOT, 'tsconfig.json'), NO_COLOR: '1', CERTGATE_HTTP_LOG: sys.exchanges.cliLog(), ...env },
     });
     let out = '';
     let err = '';
@@ -194,9 +200,15 @@ describe('certgate export / diff / apply (two real certgate systems, real NATS, 
   }, 600_000);
 
   afterAll(async () => {
-    await b?.stop();
-    await a?.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    try {
+      await b?.stop();
+      await a?.stop();
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    } finally {
+      // Every response of both consoles against their OpenAPI document: a drift fails this suite.
+      a?.exchanges.verify();
+      b?.exchanges.verify();
+    }
   });
 
   it('export writes every object of the file, and never a secret, a private key or a generated field', () => {

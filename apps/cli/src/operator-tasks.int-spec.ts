@@ -7,6 +7,7 @@ import YAML from 'yaml';
 import type { ServiceName } from '@certgate/contracts';
 import {
   createTestPki,
+  ExchangeRecorder,
   freePort,
   launchServices,
   startNatsHarness,
@@ -52,6 +53,8 @@ describe('certgate CLI: every operator task against the real services (console, 
   let stranger: TestLeaf;
   const token = randomBytes(24).toString('base64url');
   const follows: CertgateProcess[] = [];
+  /** Every exchange of the CLI processes (CERTGATE_HTTP_LOG), checked against the console's OpenAPI document at the end. */
+  const exchanges = new ExchangeRecorder('cli-ops');
 
   const file = (name: string, content?: string | Uint8Array) => {
     const path = join(dir, name);
@@ -85,8 +88,9 @@ describe('certgate CLI: every operator task against the real services (console, 
       LOG_LEVEL: 'warn',
     };
     system = await launchServices({ services: SERVICES, nc: h.nc, env: serviceEnv, readyTimeoutMs: 90_000 });
-    // Every exchange of the suite is recorded: the last test checks the log.
-    env = { CERTGATE_CONSOLE_URL: `http://127.0.0.1:${consolePort}/api/v1`, CERTGATE_ADMIN_TOKEN: token, CERTGATE_HTTP_LOG: join(dir, 'http.jsonl') };
+    // Every exchange of the suite is recorded: the last test checks the log, afterAll every response against the OpenAPI document.
+    env = { CERTGATE_CONSOLE_URL: `http://127.0.0.1:${consolePort}/api/v1`, CERTGATE_ADMIN_TOKEN: token, CERTGATE_HTTP_LOG: exchanges.cliLog() };
+    await exchanges.loadDocument(env.CERTGATE_CONSOLE_URL);
     devRoot = readFileSync(join(dir, 'data', 'ingress', 'dev-root-ca.pem'), 'utf8');
     pki = await createTestPki({ name: `certgate CLI ${randomBytes(3).toString('hex')}` });
     sender = await pki.issueClient('sender a');
@@ -94,10 +98,15 @@ describe('certgate CLI: every operator task against the real services (console, 
   }, 150_000);
 
   afterAll(async () => {
-    for (const f of follows) await f.interrupt();
-    await system?.stop();
-    await h?.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    try {
+      for (const f of follows) await f.interrupt();
+      await system?.stop();
+      await h?.stop();
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    } finally {
+      // A response that drifts from the OpenAPI document fails this suite, naming operation, status and Ajv path.
+      if (system) exchanges.verify(50);
+    }
   });
 
   it('health: every service up (table and JSON)', async () => {
@@ -442,7 +451,7 @@ describe('certgate CLI: every operator task against the real services (console, 
   });
 
   it('CERTGATE_HTTP_LOG recorded every exchange as one JSON line, never the token', () => {
-    const path = join(dir, 'http.jsonl');
+    const path = exchanges.cliLog();
     expect(existsSync(path)).toBe(true);
     const text = readFileSync(path, 'utf8');
     expect(text).not.toContain(token);

@@ -1,12 +1,12 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { connectCertgateTransport } from '@certgate/messaging';
 import { closeOnSignals, exitOnStartupFailure, SERVICE_ENV, VERSION } from '@certgate/platform';
 import { ConsoleAppModule } from './app/app.module';
 import { jsonBodyErrors } from './app/common/error.filter';
+import { serveOpenApi } from './app/common/openapi';
 import type { ConsoleEnv } from './app/console-env';
 
 async function bootstrap(): Promise<void> {
@@ -16,13 +16,8 @@ async function bootstrap(): Promise<void> {
   app.useBodyParser('json', { limit: '1mb' });
   app.use(jsonBodyErrors);
   app.setGlobalPrefix('api/v1');
-  const openApi = new DocumentBuilder()
-    .setTitle('certgate console API')
-    .setDescription('Operator REST API of certgate. Every route needs `Authorization: Bearer <CERTGATE_ADMIN_TOKEN>`.')
-    .setVersion(VERSION)
-    .addBearerAuth()
-    .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'api/docs-json' });
+  // OpenAPI 3.1 at /api/docs-json and /api/docs-yaml, Swagger UI at /api/docs.
+  serveOpenApi(app, VERSION);
   const env = app.get<ConsoleEnv>(SERVICE_ENV);
   // The console's own health is answered over NATS like every service's.
   await app.init();

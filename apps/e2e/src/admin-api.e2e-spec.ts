@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { CLIENT_CA_ALIAS, ErrorCode, HTTP_STATUS_OF, type AccessLogRecord, type MplRecord } from '@certgate/contracts';
 import { createTestPki, type TestLeaf, type TestPki } from '@certgate/testing';
 import { eventually, ingressRequest, senderCall } from './clients';
-import { startSystem, type RunningSystem } from './system';
+import { checkExchangesAndStop, startSystem, type RunningSystem } from './system';
 
 const tls = (leaf: TestLeaf) => ({ cert: leaf.chainPem, key: leaf.keyPem });
 const PUBLIC_URL = 'https://certgate.example.com:9443/';
@@ -29,12 +29,14 @@ describe('admin API: error codes, trusted roots as entries, flow references, log
   let pkiB: TestPki;
   let envPki: TestPki;
 
-  const call = async <T = unknown>(method: string, path: string, body?: unknown, raw?: string): Promise<Answer<T>> => {
-    const res = await fetch(`${sys.consoleUrl}${path}`, {
+  /** `outsideApi`: a path that is no route of the API on purpose (checked to have no operation in the OpenAPI document). */
+  const call = async <T = unknown>(method: string, path: string, body?: unknown, raw?: string, outsideApi = false): Promise<Answer<T>> => {
+    const init = {
       method,
       headers: { authorization: `Bearer ${sys.adminToken}`, ...(body !== undefined || raw !== undefined ? { 'content-type': 'application/json' } : {}) },
       body: raw ?? (body === undefined ? undefined : JSON.stringify(body)),
-    });
+    };
+    const res = await sys.exchanges.fetch(`${sys.consoleUrl}${path}`, init, { undocumented: outsideApi });
     const text = await res.text();
     let parsed: unknown = text;
     try {
@@ -60,7 +62,7 @@ describe('admin API: error codes, trusted roots as entries, flow references, log
   }, 120_000);
 
   afterAll(async () => {
-    await sys?.stop();
+    await checkExchangesAndStop(sys);
   });
 
   describe('trusted roots as entries', () => {
@@ -188,7 +190,7 @@ describe('admin API: error codes, trusted roots as entries, flow references, log
 
   describe('error codes over HTTP', () => {
     it('framework errors: no such route, a body that is not JSON, a missing body', async () => {
-      expect(await call('GET', '/no-such-route')).toMatchObject({ status: 404, body: { error: 'not_found' } });
+      expect(await call('GET', '/no-such-route', undefined, undefined, true)).toMatchObject({ status: 404, body: { error: 'not_found' } });
       expect(await call('POST', '/roles', undefined, '{"name": ')).toMatchObject({ status: 400, body: { error: 'invalid_json' } });
       expect(await call('POST', '/roles')).toMatchObject({ status: 400, body: { error: 'body_missing' } });
     });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { AccessLogRecord } from '@certgate/contracts';
 import { createTestPki, type TestLeaf, type TestPki } from '@certgate/testing';
 import { consoleApi, eventually, senderCall, type IngressResult } from './clients';
-import { startSystem, type RunningSystem } from './system';
+import { checkExchangesAndStop, startSystem, type RunningSystem } from './system';
 
 type Api = ReturnType<typeof consoleApi>;
 type Send = ReturnType<typeof senderCall>;
@@ -22,7 +22,7 @@ describe('classic mode: certificate-to-user mappings, users and groups (CERTGATE
   beforeAll(async () => {
     pki = await createTestPki();
     sys = await startSystem('classic', { CERTGATE_MODE: 'classic' });
-    api = consoleApi(sys.consoleUrl, sys.adminToken);
+    api = consoleApi(sys.consoleUrl, sys.adminToken, sys.exchanges.fetch);
     send = senderCall(sys.ingressPort, readFileSync(join(sys.dataDir, 'ingress', 'dev-root-ca.pem'), 'utf8'));
     expect((await api('PUT', '/ingress/trusted-roots', { certificates: pki.root.certPem })).status).toBe(200);
     expect((await api('POST', '/roles', { name: 'Role1' })).status).toBe(201);
@@ -35,7 +35,7 @@ describe('classic mode: certificate-to-user mappings, users and groups (CERTGATE
   }, 120_000);
 
   afterAll(async () => {
-    await sys?.stop();
+    await checkExchangesAndStop(sys);
   });
 
   const accessLine = async (res: IngressResult): Promise<string> => {

@@ -5,10 +5,13 @@ export interface ApiResult<T = unknown> {
   body: T;
 }
 
-/** The console API as an operator's script would call it. */
-export function consoleApi(baseUrl: string, token: string) {
+/** How suites reach the console: `ExchangeRecorder.fetch`, so every response is checked against the OpenAPI document. */
+export type ConsoleFetch = (url: string, init?: RequestInit) => Promise<Response>;
+
+/** The console API as an operator's script would call it, every exchange through `send` (the suite's recorder). */
+export function consoleApi(baseUrl: string, token: string, send: ConsoleFetch) {
   return async <T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<ApiResult<T>> => {
-    const res = await fetch(`${baseUrl}${path}`, {
+    const res = await send(`${baseUrl}${path}`, {
       method,
       headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       body: body === undefined ? undefined : JSON.stringify(body),

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect, type NatsConnection } from 'nats';
 import { DockerComposeEnvironment, Wait, type StartedDockerComposeEnvironment, type StartedTestContainer } from 'testcontainers';
-import { freePort, natsServerBinary, REPO_ROOT, useLocalTestcontainers } from '@certgate/testing';
+import { ExchangeRecorder, freePort, natsServerBinary, REPO_ROOT, useLocalTestcontainers } from '@certgate/testing';
 import { consoleApi, senderCall } from './clients';
 
 export const COMPOSE_USERS = ['identity', 'keystore', 'flow-runtime', 'ingress', 'console'] as const;
@@ -78,8 +78,11 @@ export interface ComposeStack {
   project: string;
   api: ReturnType<typeof consoleApi>;
   send: ReturnType<typeof senderCall>;
+  /** Every exchange of `api`, checked against the console's OpenAPI document by `down()`. */
+  exchanges: ExchangeRecorder;
   /** A container by service and replica number, whether Compose v1 (`_1`) or v2 (`-1`) named it. */
   container(service: string, n?: number): StartedTestContainer;
+  /** Takes the stack down, then checks every response `api` received against the OpenAPI document. */
   down(): Promise<void>;
 }
 
@@ -113,15 +116,23 @@ export async function upComposeStack(opts: { project: string; standalone: boolea
   };
   const ingress = container('ingress');
   const ca = (await ingress.exec(['cat', '/data/ingress/dev-root-ca.pem'])).output;
+  const consoleUrl = `http://127.0.0.1:${container('console').getMappedPort(8080)}/api/v1`;
+  const exchanges = new ExchangeRecorder(opts.project);
+  await exchanges.loadDocument(consoleUrl);
   return {
     env,
     project: opts.project,
     container,
-    api: consoleApi(`http://127.0.0.1:${container('console').getMappedPort(8080)}/api/v1`, readFileSync(join(secrets, 'admin-token'), 'utf8').trim()),
+    api: consoleApi(consoleUrl, readFileSync(join(secrets, 'admin-token'), 'utf8').trim(), exchanges.fetch),
     send: senderCall(ingress.getMappedPort(8443), ca),
+    exchanges,
     down: async () => {
-      await env.down({ removeVolumes: true, timeout: 10_000 });
-      rmSync(join(secrets, '..'), { recursive: true, force: true });
+      try {
+        await env.down({ removeVolumes: true, timeout: 10_000 });
+        rmSync(join(secrets, '..'), { recursive: true, force: true });
+      } finally {
+        exchanges.verify();
+      }
     },
   };
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { commandAvailable, defined } from '@certgate/testing';
 import { shellBlocks, type ShellBlock } from './doc-blocks';
-import { startSystem, type RunningSystem } from './system';
+import { checkExchangesAndStop, startSystem, type RunningSystem } from './system';
 
 /**
  * docs/getting-started.md, run as written: its shell blocks marked `<!-- tested -->`, in
@@ -91,6 +91,8 @@ function walkEnv(sys: RunningSystem, npmPrefix: string, scratch: string): NodeJS
     TMPDIR: scratch,
     CERTGATE_CONSOLE_URL: sys.consoleUrl,
     CERTGATE_ADMIN_TOKEN: sys.adminToken,
+    // Every answer the CLI gets in the walk-through is checked against the OpenAPI document at the end.
+    CERTGATE_HTTP_LOG: sys.exchanges.cliLog(),
     INGRESS: `https://127.0.0.1:${sys.ingressPort}`,
     INGRESS_CA: join(sys.dataDir, 'ingress', 'dev-root-ca.pem'),
   };
@@ -146,7 +148,7 @@ describe('docs/getting-started.md', () => {
 
       afterAll(async () => {
         if (scratch) rmSync(scratch, { recursive: true, force: true });
-        await sys?.stop();
+        await checkExchangesAndStop(sys);
       });
 
       it('runs every tested block in order with bash, each to exit code 0', async () => {

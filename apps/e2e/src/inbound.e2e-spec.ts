@@ -6,7 +6,7 @@ import { DEFAULT_SYSTEM_KEY_ALIAS, type AccessLogRecord, type TraceLogRecord } f
 import { commandAvailable, createTestPki, type TestLeaf, type TestPki } from '@certgate/testing';
 import { exportPrivateKeyPem, generateKeyPair, issueCertificate } from '@certgate/x509';
 import { consoleApi, eventually, senderCall } from './clients';
-import { startSystem, type RunningSystem } from './system';
+import { checkExchangesAndStop, startSystem, type RunningSystem } from './system';
 
 const hasCurl = commandAvailable('curl');
 
@@ -44,7 +44,7 @@ describe('inbound: senders call flows with client certificates (real NATS, real 
   beforeAll(async () => {
     [pki, stranger] = await Promise.all([createTestPki(), createTestPki()]);
     sys = await startSystem('inbound');
-    api = consoleApi(sys.consoleUrl, sys.adminToken);
+    api = consoleApi(sys.consoleUrl, sys.adminToken, sys.exchanges.fetch);
     caPath = join(sys.dataDir, 'ingress', 'dev-root-ca.pem');
     send = senderCall(sys.ingressPort, readFileSync(caPath, 'utf8'));
     tmp = mkdtempSync(join(tmpdir(), 'certgate-inbound-'));
@@ -54,7 +54,7 @@ describe('inbound: senders call flows with client certificates (real NATS, real 
   }, 120_000);
 
   afterAll(async () => {
-    await sys?.stop();
+    await checkExchangesAndStop(sys);
     rmSync(tmp, { recursive: true, force: true });
   });
 
@@ -301,11 +301,11 @@ describe('inbound on a trial tenant (no system key pair)', () => {
   }, 120_000);
 
   afterAll(async () => {
-    await sys?.stop();
+    await checkExchangesAndStop(sys);
   });
 
   it('6b. certificate authentication is refused naming the alias; basic auth works', async () => {
-    const api = consoleApi(sys.consoleUrl, sys.adminToken);
+    const api = consoleApi(sys.consoleUrl, sys.adminToken, sys.exchanges.fetch);
     const send = senderCall(sys.ingressPort, readFileSync(join(sys.dataDir, 'ingress', 'dev-root-ca.pem'), 'utf8'));
     const pki = await createTestPki();
     await api('PUT', '/ingress/trusted-roots', { certificates: pki.root.certPem });

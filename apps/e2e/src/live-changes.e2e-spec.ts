@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { ServiceName } from '@certgate/contracts';
 import { createTestPki, measurePropagation, type TestLeaf, type TestPki, type WatchedBucket } from '@certgate/testing';
 import { consoleApi } from './clients';
-import { startSystem, type RunningSystem } from './system';
+import { checkExchangesAndStop, startSystem, type RunningSystem } from './system';
 
 /** Two identity and two flow-runtime replicas, as issue 4 asks. */
 const REPLICATED: ServiceName[] = ['identity', 'identity', 'keystore', 'flow-runtime', 'flow-runtime', 'ingress', 'console'];
@@ -103,7 +103,7 @@ describe('live changes under load: two identity and two runtime replicas, sender
   beforeAll(async () => {
     pki = await createTestPki();
     sys = await startSystem('live', {}, REPLICATED);
-    api = consoleApi(sys.consoleUrl, sys.adminToken);
+    api = consoleApi(sys.consoleUrl, sys.adminToken, sys.exchanges.fetch);
     ca = readFileSync(join(sys.dataDir, 'ingress', 'dev-root-ca.pem'), 'utf8');
     await ok('PUT', '/ingress/trusted-roots', { certificates: pki.root.certPem });
     await ok('POST', '/roles', { name: 'R1' });
@@ -112,7 +112,7 @@ describe('live changes under load: two identity and two runtime replicas, sender
 
   afterAll(async () => {
     await Promise.all(loops.map((l) => l.stop()));
-    await sys?.stop();
+    await checkExchangesAndStop(sys);
   });
 
   it('applies six kinds of change, each in force on every replica within a second, without failing one request of an unchanged sender', async () => {
@@ -198,12 +198,12 @@ describe('live mapping changes under load (classic mode, two identity and two ru
 
   afterAll(async () => {
     await Promise.all(loops.map((l) => l.stop()));
-    await sys?.stop();
+    await checkExchangesAndStop(sys);
   });
 
   it('a mapping removed and another added are in force on every replica within a second; the unchanged user never fails', async () => {
     const pki = await createTestPki();
-    const api = consoleApi(sys.consoleUrl, sys.adminToken);
+    const api = consoleApi(sys.consoleUrl, sys.adminToken, sys.exchanges.fetch);
     const ca = readFileSync(join(sys.dataDir, 'ingress', 'dev-root-ca.pem'), 'utf8');
     const ok = async (method: string, path: string, body?: unknown) => {
       const res = await api<{ id?: string }>(method, path, body);

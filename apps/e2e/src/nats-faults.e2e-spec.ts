@@ -40,7 +40,7 @@ async function ok(api: Api, method: string, path: string, body?: unknown): Promi
 
 /** Inbound scenario 1 plus two senders that must never get through, and an instance for the writer's keys. */
 async function configure(sys: RunningSystem, pki: TestPki): Promise<{ api: Api; ca: string; senders: Senders }> {
-  const api = consoleApi(sys.consoleUrl, sys.adminToken);
+  const api = consoleApi(sys.consoleUrl, sys.adminToken, sys.exchanges.fetch);
   const ca = readFileSync(join(sys.dataDir, 'ingress', 'dev-root-ca.pem'), 'utf8');
   const [alice, bob, carol] = await Promise.all(['alice', 'bob', 'carol'].map((cn) => pki.issueClient(cn)));
   const x509 = (roles: string[]) => ({ roles, 'grant-types': ['client_x509'], 'redirect-uris': [] });
@@ -121,7 +121,11 @@ if (!hasNatsServer) print('nats-faults: SKIPPED, no nats-server binary on PATH o
     let cluster: NatsCluster;
     let sys: RunningSystem;
     const cleanups = new Cleanups();
-    afterAll(() => cleanups.run());
+    // Then every response the suite had from the console, against the OpenAPI document (a failed check fails the suite).
+    afterAll(async () => {
+      await cleanups.run();
+      sys?.exchanges.verify();
+    });
 
     beforeAll(async () => {
       cluster = await startNatsCluster({ nodes: 3 });
@@ -241,7 +245,11 @@ if (!hasNatsServer) print('nats-faults: SKIPPED, no nats-server binary on PATH o
     let nats: NatsCluster;
     let sys: RunningSystem;
     const cleanups = new Cleanups();
-    afterAll(() => cleanups.run());
+    // Then every response the suite had from the console, against the OpenAPI document (a failed check fails the suite).
+    afterAll(async () => {
+      await cleanups.run();
+      sys?.exchanges.verify();
+    });
 
     beforeAll(async () => {
       nats = await startNatsCluster({ nodes: 1 });

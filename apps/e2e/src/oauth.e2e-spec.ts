@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createTestPki, type TestLeaf, type TestPki } from '@certgate/testing';
 import { consoleApi, eventually, ingressRequest, senderCall, type IngressResult } from './clients';
-import { startSystem, type RunningSystem } from './system';
+import { checkExchangesAndStop, startSystem, type RunningSystem } from './system';
 
 type Api = ReturnType<typeof consoleApi>;
 type Send = ReturnType<typeof senderCall>;
@@ -76,7 +76,7 @@ describe('OAuth: tokens from POST /oauth/token pass role flows as Bearer tokens 
     pki = await createTestPki();
     [alice, bob] = await Promise.all([pki.issueClient('alice'), pki.issueClient('bob')]);
     sys = await startSystem('oauth');
-    api = consoleApi(sys.consoleUrl, sys.adminToken);
+    api = consoleApi(sys.consoleUrl, sys.adminToken, sys.exchanges.fetch);
     ca = readFileSync(join(sys.dataDir, 'ingress', 'dev-root-ca.pem'), 'utf8');
     send = senderCall(sys.ingressPort, ca);
     expect((await api('PUT', '/ingress/trusted-roots', { certificates: pki.root.certPem })).status).toBe(200);
@@ -92,7 +92,7 @@ describe('OAuth: tokens from POST /oauth/token pass role flows as Bearer tokens 
   }, 120_000);
 
   afterAll(async () => {
-    await sys?.stop();
+    await checkExchangesAndStop(sys);
   });
 
   it('client_credentials (form fields) → an RFC 6749 token response with an ES256 JWT carrying the instance roles as scope', async () => {
@@ -235,11 +235,11 @@ describe('OAuth: an expired token is refused (token TTL 2 s, no clock leeway)', 
   }, 120_000);
 
   afterAll(async () => {
-    await sys?.stop();
+    await checkExchangesAndStop(sys);
   });
 
   it('→ 401 invalid_token "token has expired" once its lifetime has passed', async () => {
-    const api = consoleApi(sys.consoleUrl, sys.adminToken);
+    const api = consoleApi(sys.consoleUrl, sys.adminToken, sys.exchanges.fetch);
     const ca = readFileSync(join(sys.dataDir, 'ingress', 'dev-root-ca.pem'), 'utf8');
     expect((await api('POST', '/roles', { name: 'Role1' })).status).toBe(201);
     await instance(api, 'cc', 'client_credentials', ['Role1']);

@@ -21,7 +21,7 @@ import { consoleApi, eventually, senderCall, type IngressResult } from './client
 import { consoleBytes } from './console-bytes';
 import { createExternalCa, type ExternalCa } from './external-ca';
 import { startReceiver, type Receiver } from './receiver';
-import { ALL_SERVICES, startSystem, type RunningSystem } from './system';
+import { ALL_SERVICES, checkExchangesAndStop, startSystem, type RunningSystem } from './system';
 
 const SYSTEM_ALIAS = process.env.CERTGATE_SYSTEM_KEY_ALIAS ?? DEFAULT_SYSTEM_KEY_ALIAS;
 const PARTNER_ALIAS = 'partner-a';
@@ -129,8 +129,8 @@ describe('outbound: receivers called with the tenant key pairs over mutual TLS, 
     ]);
     if (externalCa.tool !== 'openssl') console.log('outbound e2e: openssl is absent, the external CA signs with libs/x509 instead');
     sys = await startSystem('outbound', {}, ALL_SERVICES, { natsUrl: nats?.url });
-    api = consoleApi(sys.consoleUrl, sys.adminToken);
-    bytes = consoleBytes(sys.consoleUrl, sys.adminToken);
+    api = consoleApi(sys.consoleUrl, sys.adminToken, sys.exchanges.fetch);
+    bytes = consoleBytes(sys.consoleUrl, sys.adminToken, sys.exchanges.fetch);
     send = senderCall(sys.ingressPort, readFileSync(join(sys.dataDir, 'ingress', 'dev-root-ca.pem'), 'utf8'));
     tmp = mkdtempSync(join(tmpdir(), 'certgate-outbound-'));
     [alice, receiverServer] = await Promise.all([senderPki.issueClient('alice'), receiverPki.issueServer(['127.0.0.1', 'localhost'])]);
@@ -149,10 +149,13 @@ describe('outbound: receivers called with the tenant key pairs over mutual TLS, 
 
   afterAll(async () => {
     await Promise.all(receivers.map((r) => r.close()));
-    await sys?.stop();
-    await nats?.stop();
-    externalCa?.dispose();
-    if (tmp) rmSync(tmp, { recursive: true, force: true });
+    try {
+      await checkExchangesAndStop(sys);
+    } finally {
+      await nats?.stop();
+      externalCa?.dispose();
+      if (tmp) rmSync(tmp, { recursive: true, force: true });
+    }
   });
 
   it('1. generate a key pair → CSR → an external CA signs it → import the chain → trust the receiver root → the flow calls the receiver with that key pair and its answer comes back', async () => {

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ServiceName } from '@certgate/contracts';
-import { freePort, launchServices, startNatsHarness, type LaunchedSystem, type NatsHarness } from '@certgate/testing';
+import { ExchangeRecorder, freePort, launchServices, startNatsHarness, type LaunchedSystem, type NatsHarness } from '@certgate/testing';
 
 export const ALL_SERVICES: ServiceName[] = ['identity', 'keystore', 'flow-runtime', 'ingress', 'console'];
 
@@ -15,6 +15,13 @@ export interface RunningSystem {
   consoleUrl: string;
   ingressPort: number;
   dataDir: string;
+  /**
+   * Every exchange of the suite with this system's console API: call the console
+   * through `exchanges.fetch` (or `consoleApi`/`consoleBytes` given it), and end the
+   * suite with {@link checkExchangesAndStop}, which checks every response against the
+   * OpenAPI document the console serves.
+   */
+  exchanges: ExchangeRecorder;
   /** Stops every service and launches them again with the same env (tenant, master key, ports, data dir). */
   restart(): Promise<void>;
   stop(): Promise<{ service: ServiceName; code: number | null; signal: NodeJS.Signals | null }[]>;
@@ -50,9 +57,12 @@ export async function startSystem(
     ...extraEnv,
   };
   const launch = () => launchServices({ services, nc: harness.nc, env });
+  const consoleUrl = `http://127.0.0.1:${consolePort}/api/v1`;
+  const exchanges = new ExchangeRecorder(label);
   let system: LaunchedSystem;
   try {
     system = await launch();
+    if (services.includes('console')) await exchanges.loadDocument(consoleUrl);
   } catch (err) {
     rmSync(dataDir, { recursive: true, force: true });
     // The launch failure is what to report, not a clean-up that fails after it.
@@ -64,9 +74,10 @@ export async function startSystem(
     harness,
     system,
     adminToken,
-    consoleUrl: `http://127.0.0.1:${consolePort}/api/v1`,
+    consoleUrl,
     ingressPort,
     dataDir: join(dataDir, 'data'),
+    exchanges,
     restart: async () => {
       await running.system.stop();
       running.system = await launch();
@@ -82,4 +93,18 @@ export async function startSystem(
       })()),
   };
   return running;
+}
+
+/**
+ * The end of a suite (its afterAll): stops the system, then checks every response the
+ * suite received from its console against the OpenAPI document the console served, so a
+ * drift fails the suite that caused it (naming operation, status and the Ajv error path).
+ */
+export async function checkExchangesAndStop(sys: RunningSystem | undefined): Promise<void> {
+  if (!sys) return;
+  try {
+    await sys.stop();
+  } finally {
+    sys.exchanges.verify();
+  }
 }

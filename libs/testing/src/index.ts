@@ -25,3 +25,5 @@ export {
 } from './launcher/service-launcher';
 export { certgateFailure, defined, commandAvailable, waitFor } from './assertions';
 export { measurePropagation, runtimeStates, bucketRevision, type Propagation, type WatchedBucket } from './propagation';
+export { OpenApiResponseValidator, checkExchanges, type OpenApiDocument, type RecordedExchange } from './openapi/response-validator';
+export { ExchangeRecorder, type RecordOptions } from './openapi/exchange-recorder';

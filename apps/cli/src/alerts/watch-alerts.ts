@@ -1,4 +1,5 @@
 import { certificateAlertSchema } from '@certgate/contracts';
+import type { ExchangeLog } from '../api/exchange-log';
 import { CliError, type ConsoleTarget } from '../console/console-target';
 import { readEventStream } from '../console/event-stream';
 import { alertLine } from './alert-line';
@@ -15,6 +16,8 @@ export interface WatchOptions {
   /** Ctrl-C: ends the watch cleanly. */
   signal: AbortSignal;
   retryMs?: number;
+  /** `CERTGATE_HTTP_LOG`: each connection's status and content type (and a refusal's body), as the API client records its exchanges. */
+  log?: ExchangeLog;
 }
 
 /**
@@ -32,7 +35,8 @@ export async function watchAlerts(opts: WatchOptions): Promise<void> {
     try {
       const url = `${target.url}/alerts/watch${since === undefined ? '' : `?since=${since}`}`;
       const res = await fetch(url, { headers: { authorization: `Bearer ${target.token}`, accept: 'text/event-stream' }, signal });
-      if (!res.ok || !res.body) await refuse(res, target);
+      if (!res.ok || !res.body) await refuse(res, target, (body) => record(opts.log, url, res, body));
+      record(opts.log, url, res);
       for await (const event of readEventStream(res.body as unknown as AsyncIterable<Uint8Array>)) {
         if (event.id !== undefined && /^\d+$/.test(event.id)) since = Number(event.id);
         if (event.event === 'ready') {
@@ -70,8 +74,23 @@ function note(opts: WatchOptions, current: string | undefined, why: string): str
   return why;
 }
 
-async function refuse(res: Response, target: ConsoleTarget): Promise<never> {
+function record(log: ExchangeLog | undefined, url: string, res: Response, body?: unknown): void {
+  const { pathname, searchParams } = new URL(url);
+  const contentType = res.headers.get('content-type');
+  log?.record({
+    time: new Date().toISOString(),
+    method: 'GET',
+    path: pathname,
+    query: Object.fromEntries(searchParams),
+    status: res.status,
+    ...(contentType && { contentType }),
+    ...(body !== undefined && { body }),
+  });
+}
+
+async function refuse(res: Response, target: ConsoleTarget, recordBody: (body: unknown) => void): Promise<never> {
   const body = (await res.json().catch(() => undefined)) as { message?: string } | undefined;
+  recordBody(body);
   const message = body?.message ?? `HTTP ${res.status}`;
   if (res.status === 401 || res.status === 403) throw new CliError(`the console refused the admin token from ${target.tokenSource}: ${message}`);
   if (res.status >= 400 && res.status < 500) throw new CliError(`the console refused the request: ${message}`);

@@ -1,6 +1,7 @@
 import { Argument, Option, type Command } from 'commander';
 import { CERTIFICATE_SOURCES, type AlertMute, type CertificateAlert } from '@certgate/contracts';
 import { watchAlerts } from '../alerts/watch-alerts';
+import { ExchangeLog } from '../api/exchange-log';
 import { act, group, intOption, leaf } from '../cli/command-kit';
 import type { CliIo } from '../cli/io';
 import type { Column } from '../cli/output';
@@ -65,6 +66,7 @@ export function registerAlerts(program: Command, io: CliIo): void {
         out: io.out,
         err: io.err,
         signal: io.signal,
+        log: ExchangeLog.fromEnv(io.env),
       });
     });
 

@@ -1,9 +1,9 @@
 import { Controller, Get, Headers, Res, UseGuards } from '@nestjs/common';
-import { ApiHeader, ApiProduces } from '@nestjs/swagger';
+import { ApiHeader } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
 import { AdminTokenGuard } from '../common/admin-token.guard';
-import { AdminApi, Summary } from '../common/openapi';
+import { AdminApi, ApiFileResponse, Summary } from '../common/openapi';
 import { ParsedQuery, QueryParams } from '../common/query-params';
 import { AlertWatchService } from './alert-watch.service';
 
@@ -22,7 +22,13 @@ export class AlertWatchController {
   )
   @QueryParams(watchQuery, { since: 'stream sequence of the last alert seen; 0 replays every alert the stream keeps' })
   @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'as since (browsers send it when they reconnect)' })
-  @ApiProduces('text/event-stream')
+  @ApiFileResponse(200, 'the event stream, open until the client closes it', {
+    'text/event-stream': {
+      text: 'Server-Sent Events: `ready` (data `{"since": <seq>}`), then `alert` events (data: the alert JSON, id: its stream sequence)',
+      example:
+        'retry: 1000\n: certgate expiry alerts\n\nevent: ready\nid: 41\ndata: {"since":41}\n\nevent: alert\nid: 42\ndata: {"id":"…","type":"expiring",…}\n\n',
+    },
+  })
   watch(@ParsedQuery() query: z.output<typeof watchQuery>, @Headers('last-event-id') lastEventId: string | undefined, @Res() res: Response): Promise<void> {
     const resumeAt = /^\d+$/.test(lastEventId ?? '') ? Number(lastEventId) : undefined;
     return this.watches.serve(res, query.since ?? resumeAt);

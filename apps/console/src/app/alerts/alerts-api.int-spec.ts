@@ -2,7 +2,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { AlertSubjects, tenantSubject, type CertificateAlert } from '@certgate/contracts';
 import { encodeJson } from '@certgate/messaging';
-import { freePort, launchServices, startNatsHarness, type LaunchedSystem, type NatsHarness } from '@certgate/testing';
+import { ExchangeRecorder, freePort, launchServices, startNatsHarness, type LaunchedSystem, type NatsHarness } from '@certgate/testing';
 
 const TOKEN = randomBytes(24).toString('base64url');
 const SECRET = 'webhook-secret-' + randomBytes(12).toString('hex');
@@ -75,8 +75,10 @@ describe('console alerts API (keystore and console as processes, real NATS)', ()
     return (await h.nc.jetstream().publish(subject, encodeJson(a))).seq;
   };
 
+  /** Every response of the suite, checked against the console's OpenAPI document in afterAll. */
+  const exchanges = new ExchangeRecorder('console-alerts-api');
   const call = (method: string, path: string, body?: unknown, token: string | null = TOKEN) =>
-    fetch(`${api}${path}`, {
+    exchanges.fetch(`${api}${path}`, {
       method,
       headers: { ...(token && { authorization: `Bearer ${token}` }), ...(body !== undefined && { 'content-type': 'application/json' }) },
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -102,11 +104,16 @@ describe('console alerts API (keystore and console as processes, real NATS)', ()
       if (ok) break;
       await new Promise((r) => setTimeout(r, 100));
     }
+    await exchanges.loadDocument(api);
   }, 90_000);
 
   afterAll(async () => {
-    await system?.stop();
-    await h?.stop();
+    try {
+      await system?.stop();
+      await h?.stop();
+    } finally {
+      if (system) exchanges.verify();
+    }
   });
 
   it('every alerts route needs the admin token', async () => {

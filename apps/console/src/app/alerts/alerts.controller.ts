@@ -14,7 +14,8 @@ import {
 } from '@certgate/contracts';
 import { CertgateClient } from '@certgate/messaging';
 import { AdminTokenGuard } from '../common/admin-token.guard';
-import { AdminApi, ApiBodyFrom, ApiResponseFrom, Summary } from '../common/openapi';
+import { AdminApi, ApiBodyFrom, ApiJsonResponse, ApiNoContentResponse, Summary } from '../common/openapi';
+import * as ex from '../common/openapi-examples';
 import { ParsedQuery, QueryParams } from '../common/query-params';
 import { ZodBody } from '../common/zod-body.pipe';
 
@@ -33,7 +34,7 @@ export class AlertsController {
   @Get()
   @Summary('The newest expiry alerts raised (oldest first)')
   @QueryParams(listQuery, { limit: '1-1000, default 100' })
-  @ApiResponseFrom(AlertsRpc.list.response.shape.alerts)
+  @ApiJsonResponse(200, AlertsRpc.list.response.shape.alerts, { description: 'the newest alerts, oldest first', example: ex.alerts })
   async list(@ParsedQuery() query: z.output<typeof listQuery>): Promise<CertificateAlert[]> {
     return (await this.rpc.request(AlertsRpc.list, { limit: query.limit })).alerts;
   }
@@ -41,14 +42,14 @@ export class AlertsController {
   @Post('scan')
   @HttpCode(200)
   @Summary('Scan every certificate now and raise the alerts that are due')
-  @ApiResponseFrom(AlertsRpc.scan.response)
+  @ApiJsonResponse(200, AlertsRpc.scan.response, { description: 'certificates scanned, alerts raised, and how long it took', example: ex.scan })
   scan() {
     return this.rpc.request(AlertsRpc.scan, {}, SCAN_RPC);
   }
 
   @Get('mutes')
   @Summary('Sources whose alerts are muted')
-  @ApiResponseFrom(AlertsRpc.listMutes.response.shape.mutes)
+  @ApiJsonResponse(200, AlertsRpc.listMutes.response.shape.mutes, { description: 'the muted sources', example: [ex.mute] })
   async mutes(): Promise<AlertMute[]> {
     return (await this.rpc.request(AlertsRpc.listMutes, {})).mutes;
   }
@@ -56,8 +57,15 @@ export class AlertsController {
   @Put('mutes/:source')
   @Summary('Mute the alerts of a source (e.g. short-lived certificates that renew themselves); the inventory still lists them')
   @ApiParam({ name: 'source', enum: CERTIFICATE_SOURCES })
-  @ApiBodyFrom(muteBody)
-  @ApiResponseFrom(AlertsRpc.mute.response)
+  @ApiBodyFrom(
+    muteBody,
+    {
+      reason: { summary: 'mute with a reason', value: { reason: 'short-lived certificates that renew themselves' } },
+      none: { summary: 'mute without a reason', value: {} },
+    },
+    { required: false, description: 'optional: an empty PUT mutes without a reason' },
+  )
+  @ApiJsonResponse(200, AlertsRpc.mute.response, { description: 'the mute', example: ex.mute })
   mute(@Param('source') source: string, @Body() body: unknown): Promise<AlertMute> {
     // The body is optional: `PUT /alerts/mutes/flow` with nothing mutes without a reason.
     const { reason } = new ZodBody(muteBody).transform(isEmpty(body) ? {} : body);
@@ -66,8 +74,9 @@ export class AlertsController {
 
   @Delete('mutes/:source')
   @HttpCode(204)
-  @Summary('Unmute the alerts of a source')
+  @Summary('Unmute the alerts of a source (idempotent)')
   @ApiParam({ name: 'source', enum: CERTIFICATE_SOURCES })
+  @ApiNoContentResponse('unmuted (or was not muted)')
   async unmute(@Param('source') source: string): Promise<void> {
     await this.rpc.request(AlertsRpc.unmute, { source: sourceOf(source) });
   }

@@ -3,7 +3,8 @@ import type { z } from 'zod';
 import { AlertsRpc, CERTIFICATE_SOURCES, ENTRY_STATUSES, inventoryQuerySchema, type InventoryCertificate } from '@certgate/contracts';
 import { CertgateClient } from '@certgate/messaging';
 import { AdminTokenGuard } from '../common/admin-token.guard';
-import { AdminApi, ApiResponseFrom, Summary } from '../common/openapi';
+import { AdminApi, ApiJsonResponse, Summary } from '../common/openapi';
+import * as ex from '../common/openapi-examples';
 import { ParsedQuery, QueryParams } from '../common/query-params';
 
 @AdminApi('alerts')
@@ -19,7 +20,7 @@ export class CertificatesController {
     status: `one of ${ENTRY_STATUSES.join(', ')}`,
     sort: 'expiry: soonest first (default); -expiry: latest first',
   })
-  @ApiResponseFrom(AlertsRpc.inventory.response.shape.certificates)
+  @ApiJsonResponse(200, AlertsRpc.inventory.response.shape.certificates, { description: 'the certificates, soonest expiry first', example: ex.inventory })
   async list(@ParsedQuery() query: z.output<typeof inventoryQuerySchema>): Promise<InventoryCertificate[]> {
     return (await this.rpc.request(AlertsRpc.inventory, query, { timeoutMs: 30_000 })).certificates;
   }

@@ -5,6 +5,7 @@ import type { Request } from 'express';
 import type { Observable } from 'rxjs';
 import type { z } from 'zod';
 import { CertgateError, ErrorCode, validationFailure } from '@certgate/contracts';
+import { jsonSchemaOf } from './openapi';
 
 const QUERY_SCHEMA = 'certgate:query-schema';
 
@@ -12,7 +13,8 @@ type QuerySchema = z.ZodObject<z.ZodRawShape, z.core.$ZodObjectConfig>;
 
 /**
  * Declares the query parameters of an admin route: a zod object (each parameter a
- * scalar), shown in the OpenAPI document with `descriptions`. The global
+ * scalar), shown in the OpenAPI document with `descriptions` and each parameter's
+ * schema from zod. The global
  * {@link QueryParamsInterceptor} refuses every other parameter, on every route (a route
  * without this decorator takes none), and {@link ParsedQuery} hands the route the
  * parsed values. One mechanism, so no route can forget to refuse a typo such as `?limt=5`.
@@ -20,7 +22,14 @@ type QuerySchema = z.ZodObject<z.ZodRawShape, z.core.$ZodObjectConfig>;
 export function QueryParams(schema: QuerySchema, descriptions: Record<string, string> = {}): MethodDecorator {
   return applyDecorators(
     SetMetadata(QUERY_SCHEMA, schema),
-    ...Object.keys(schema.shape).map((name) => ApiQuery({ name, required: false, ...(descriptions[name] ? { description: descriptions[name] } : {}) })),
+    ...Object.entries(schema.shape).map(([name, field]) =>
+      ApiQuery({
+        name,
+        required: false,
+        schema: jsonSchemaOf(field as z.ZodType, 'input'),
+        ...(descriptions[name] ? { description: descriptions[name] } : {}),
+      }),
+    ),
   );
 }
 

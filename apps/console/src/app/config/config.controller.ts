@@ -1,7 +1,8 @@
 import { Controller, Get, UseGuards } from '@nestjs/common';
 import { tenantConfigurationJsonSchema } from '@certgate/contracts';
 import { AdminTokenGuard } from '../common/admin-token.guard';
-import { AdminApi, Summary } from '../common/openapi';
+import type { SchemaObject } from '@nestjs/swagger';
+import { AdminApi, ApiJsonSchemaResponse, ApiServedByConsole, Summary } from '../common/openapi';
 
 /**
  * The JSON Schema of the declarative tenant configuration file (`certgate export`,
@@ -16,6 +17,20 @@ export class ConfigController {
 
   @Get('schema')
   @Summary('JSON Schema (draft 2020-12) of the tenant configuration file that certgate export writes and certgate diff/apply read')
+  @ApiJsonSchemaResponse(
+    200,
+    {
+      type: 'object',
+      description: 'a JSON Schema document (draft 2020-12)',
+      properties: { $schema: { const: 'https://json-schema.org/draft/2020-12/schema' }, title: { type: 'string' } },
+      required: ['$schema'],
+    } as SchemaObject,
+    {
+      description: 'the JSON Schema of the configuration file (docs/config/certgate-config.schema.json)',
+      example: { $schema: 'https://json-schema.org/draft/2020-12/schema', title: 'certgate tenant configuration', type: 'object' },
+    },
+  )
+  @ApiServedByConsole()
   jsonSchema(): Record<string, unknown> {
     return this.schema;
   }

@@ -1,10 +1,11 @@
 import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { ApiProduces } from '@nestjs/swagger';
+import { ApiResponse } from '@nestjs/swagger';
 import { z } from 'zod';
-import { KeystoreRpc } from '@certgate/contracts';
+import { ErrorCode, KeystoreRpc } from '@certgate/contracts';
 import { CertgateClient } from '@certgate/messaging';
 import { AdminTokenGuard } from '../common/admin-token.guard';
-import { AdminApi, ApiBodyFrom, ApiResponseFrom, Summary } from '../common/openapi';
+import { AdminApi, ApiBodyFrom, ApiErrors, ATTACHMENT_HEADER, binarySchema, jsonSchemaOf, Summary } from '../common/openapi';
+import * as ex from '../common/openapi-examples';
 import { ParsedQuery, QueryParams } from '../common/query-params';
 import { ZodBody } from '../common/zod-body.pipe';
 import { downloadOf } from '../common/download';
@@ -21,10 +22,24 @@ export class ConnectivityController {
   @Post('tls')
   @HttpCode(200)
   @Summary('TLS handshake to host:port: protocol, cipher, peer chain, client-certificate request, validation against the keystore')
-  @ApiBodyFrom(testRequest)
-  @ApiResponseFrom(KeystoreRpc.connectivityTls.response)
+  @ApiBodyFrom(testRequest, {
+    receiver: {
+      summary: 'a receiver, presenting a key pair of the keystore',
+      value: { host: 'erp.example', port: 9443, validateServerCertificate: true, keyAlias: 'to-erp', timeoutMs: 5000 },
+    },
+    ingress: { summary: "the ingress' own chain, without validating it", value: { host: '127.0.0.1', port: 8443, validateServerCertificate: false } },
+  })
+  @ApiResponse({
+    status: 200,
+    description: 'The test result as JSON; with `?download=zip` the peer chain as numbered DER `.cer` files in a zip',
+    headers: ATTACHMENT_HEADER,
+    content: {
+      'application/json': { schema: jsonSchemaOf(KeystoreRpc.connectivityTls.response, 'output'), example: ex.connectivityResult },
+      'application/zip': { schema: binarySchema('application/zip', 'the peer chain, leaf first, as `1.cer`, `2.cer`, ...') },
+    },
+  })
   @QueryParams(downloadQuery, { download: "'zip': the peer chain as .cer files instead of JSON" })
-  @ApiProduces('application/json', 'application/zip')
+  @ApiErrors(ErrorCode.keyAliasUnknown, ErrorCode.keyMismatch, ErrorCode.clientCaProtected, ErrorCode.unreachable)
   async tls(@Body(new ZodBody(testRequest)) body: typeof testRequest._output, @ParsedQuery() query: z.output<typeof downloadQuery>) {
     // The keystore may need two handshakes (the TLS 1.2 probe for the CA names, then the real one).
     const timeout = { timeoutMs: 2 * body.timeoutMs + 2_000 };

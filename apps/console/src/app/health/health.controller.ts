@@ -1,18 +1,22 @@
 import { Controller, Get, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AdminTokenGuard } from '../common/admin-token.guard';
-import { SystemHealthService, type SystemHealth } from './system-health.service';
+import { systemHealthSchema, type SystemHealth } from '../common/api-views';
+import { AdminApi, ApiJsonResponse, Summary } from '../common/openapi';
+import * as ex from '../common/openapi-examples';
+import { SystemHealthService } from './system-health.service';
 
-@ApiTags('health')
-@ApiBearerAuth()
+@AdminApi('health')
 @UseGuards(AdminTokenGuard)
 @Controller('health')
 export class HealthController {
   constructor(private readonly health: SystemHealthService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Health of every certgate service and its replicas, asked over NATS' })
-  @ApiOkResponse({ description: '`status` is `up` when every service has at least one healthy replica' })
+  @Summary('Health of every certgate service and its replicas, asked over NATS')
+  @ApiJsonResponse(200, systemHealthSchema, {
+    description: '`status` is `up` when every service has at least one healthy replica, `down` when a service has none',
+    example: ex.health,
+  })
   get(): Promise<SystemHealth> {
     return this.health.collect();
   }

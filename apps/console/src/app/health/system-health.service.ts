@@ -1,16 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { SERVICE_NAMES, healthDiscoverContract, type HealthReply, type ServiceName } from '@certgate/contracts';
+import { SERVICE_NAMES, healthDiscoverContract, type ServiceName } from '@certgate/contracts';
 import { CertgateClient } from '@certgate/messaging';
-
-export interface ServiceHealth {
-  status: 'up' | 'degraded' | 'down';
-  replicas: HealthReply[];
-}
-export interface SystemHealth {
-  status: 'up' | 'degraded' | 'down';
-  services: Record<ServiceName, ServiceHealth>;
-  checkedAt: string;
-}
+import type { ServiceHealth, SystemHealth } from '../common/api-views';
 
 /** Asks every replica of every service at once (scatter-gather) and groups the answers. */
 @Injectable()

@@ -1,8 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
-import { IdentityRpc, type Role } from '@certgate/contracts';
+import { ErrorCode, IdentityRpc, type Role } from '@certgate/contracts';
 import { CertgateClient } from '@certgate/messaging';
 import { AdminTokenGuard } from '../common/admin-token.guard';
-import { AdminApi, ApiBodyFrom, ApiResponseFrom, Summary } from '../common/openapi';
+import { roleAsParametersSchema } from '../common/api-views';
+import { AdminApi, ApiBodyFrom, ApiErrors, ApiJsonResponse, ApiNoContentResponse, Summary } from '../common/openapi';
+import * as ex from '../common/openapi-examples';
 import { ZodBody } from '../common/zod-body.pipe';
 
 const createRole = IdentityRpc.createRole.request;
@@ -15,27 +17,32 @@ export class RolesController {
 
   @Get()
   @Summary('List user roles (the predefined ESBMessaging.send and custom ones)')
-  @ApiResponseFrom(IdentityRpc.listRoles.response)
+  @ApiJsonResponse(200, IdentityRpc.listRoles.response.shape.roles, { description: 'every role', example: ex.roles })
   async list(): Promise<Role[]> {
     return (await this.rpc.request(IdentityRpc.listRoles, {})).roles;
   }
 
   @Post()
   @Summary('Create a custom role')
-  @ApiBodyFrom(createRole)
-  @ApiResponseFrom(IdentityRpc.createRole.response)
+  @ApiBodyFrom(createRole, { role: { summary: 'a role with a description', value: { name: 'Role1', description: 'may send orders' } } })
+  @ApiJsonResponse(201, IdentityRpc.createRole.response, { description: 'the role', example: ex.role })
+  @ApiErrors(ErrorCode.roleExists)
   create(@Body(new ZodBody(createRole)) body: typeof createRole._output): Promise<Role> {
     return this.rpc.request(IdentityRpc.createRole, body);
   }
 
   @Get(':name')
   @Summary('One role')
+  @ApiJsonResponse(200, IdentityRpc.getRole.response, { description: 'the role', example: ex.role })
+  @ApiErrors(ErrorCode.roleNotFound)
   get(@Param('name') name: string): Promise<Role> {
     return this.rpc.request(IdentityRpc.getRole, { name });
   }
 
   @Get(':name/json')
   @Summary('The role as instance parameters: {"roles":["name"]}')
+  @ApiJsonResponse(200, roleAsParametersSchema, { description: 'ready to paste into instance parameters', example: { roles: ['Role1'] } })
+  @ApiErrors(ErrorCode.roleNotFound)
   async json(@Param('name') name: string): Promise<{ roles: string[] }> {
     const role = await this.rpc.request(IdentityRpc.getRole, { name });
     return { roles: [role.name] };
@@ -43,7 +50,9 @@ export class RolesController {
 
   @Delete(':name')
   @HttpCode(204)
-  @Summary('Delete a custom role (409 while an instance or flow uses it)')
+  @Summary('Delete a custom role (409 for ESBMessaging.send, and while an instance, user or group holds it or a flow asks for it)')
+  @ApiNoContentResponse('deleted')
+  @ApiErrors(ErrorCode.roleNotFound, ErrorCode.rolePredefined, ErrorCode.roleInUse)
   async remove(@Param('name') name: string): Promise<void> {
     await this.rpc.request(IdentityRpc.deleteRole, { name });
   }

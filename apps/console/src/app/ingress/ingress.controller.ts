@@ -1,13 +1,16 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, Put, Res, UseGuards } from '@nestjs/common';
 import { ApiParam } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { IngressRpc } from '@certgate/contracts';
+import { ErrorCode, IngressRpc } from '@certgate/contracts';
 import { CertgateClient } from '@certgate/messaging';
 import { AdminTokenGuard } from '../common/admin-token.guard';
-import { AdminApi, ApiBodyFrom, ApiResponseFrom, Summary } from '../common/openapi';
+import { AdminApi, ApiBodyFrom, ApiErrors, ApiFileResponse, ApiJsonResponse, ApiNoContentResponse, CHAIN_CODES, Summary } from '../common/openapi';
+import * as ex from '../common/openapi-examples';
 import { ZodBody } from '../common/zod-body.pipe';
 
 const putRoots = IngressRpc.putTrustedRoots.request;
+const roots = IngressRpc.getTrustedRoots.response.shape.roots;
+const bundle = { roots: { summary: 'a PEM bundle of self-signed CA certificates', value: { certificates: ex.CHAIN_PEM } } };
 
 @AdminApi('ingress')
 @UseGuards(AdminTokenGuard)
@@ -17,14 +20,16 @@ export class IngressController {
 
   @Get('trusted-roots')
   @Summary('Client roots the ingress trusts: configured, managed here, and the tenant client CA')
-  @ApiResponseFrom(IngressRpc.getTrustedRoots.response)
+  @ApiJsonResponse(200, roots, { description: 'every trusted root, with where it comes from (`source`)', example: ex.trustedRoots })
   async roots() {
     return (await this.rpc.request(IngressRpc.getTrustedRoots, {})).roots;
   }
 
   @Put('trusted-roots')
   @Summary('Replace the managed trusted roots (self-signed CA certificates only); in force at once, no restart')
-  @ApiBodyFrom(putRoots)
+  @ApiBodyFrom(putRoots, bundle)
+  @ApiJsonResponse(200, IngressRpc.putTrustedRoots.response.shape.roots, { description: 'the roots now in force', example: ex.trustedRoots })
+  @ApiErrors(...CHAIN_CODES, ErrorCode.concurrentChange)
   async putRoots(@Body(new ZodBody(putRoots)) body: typeof putRoots._output) {
     return (await this.rpc.request(IngressRpc.putTrustedRoots, body)).roots;
   }
@@ -33,8 +38,16 @@ export class IngressController {
   @Summary(
     'Add trusted roots (self-signed CA certificates only) to the managed ones, keeping every root already trusted; 201, or 200 when all were there already',
   )
-  @ApiBodyFrom(putRoots)
-  @ApiResponseFrom(IngressRpc.addTrustedRoots.response.shape.roots)
+  @ApiBodyFrom(putRoots, bundle)
+  @ApiJsonResponse(201, IngressRpc.addTrustedRoots.response.shape.roots, {
+    description: 'at least one root was added: the roots now in force',
+    example: ex.trustedRoots,
+  })
+  @ApiJsonResponse(200, IngressRpc.addTrustedRoots.response.shape.roots, {
+    description: 'every root was trusted already: the roots in force',
+    example: ex.trustedRoots,
+  })
+  @ApiErrors(...CHAIN_CODES, ErrorCode.concurrentChange)
   async addRoots(@Body(new ZodBody(putRoots)) body: typeof putRoots._output, @Res({ passthrough: true }) res: Response) {
     const { roots, added } = await this.rpc.request(IngressRpc.addTrustedRoots, body);
     res.status(added.length ? 201 : 200);
@@ -45,6 +58,8 @@ export class IngressController {
   @HttpCode(204)
   @Summary('Remove a managed trusted root by its SHA-256 fingerprint; roots of INGRESS_CLIENT_ROOTS and the tenant client CA cannot be removed (409)')
   @ApiParam({ name: 'sha256', description: "the root's SHA-256 fingerprint (64 hex digits, as `fingerprint` in GET /ingress/trusted-roots)" })
+  @ApiNoContentResponse('removed')
+  @ApiErrors(ErrorCode.trustedRootNotFound, ErrorCode.trustedRootNotManaged, ErrorCode.concurrentChange)
   async removeRoot(@Param('sha256') sha256: string): Promise<void> {
     await this.rpc.request(IngressRpc.removeTrustedRoot, { sha256 });
   }
@@ -52,6 +67,7 @@ export class IngressController {
   @Get('server-chain')
   @Header('content-type', 'application/x-pem-file')
   @Summary("The ingress' server chain as PEM, root last, for sender administrators")
+  @ApiFileResponse(200, 'the server chain, leaf first, root last', { 'application/x-pem-file': { text: 'PEM certificates', example: ex.CHAIN_PEM } })
   async serverChain(): Promise<string> {
     return (await this.rpc.request(IngressRpc.getServerChain, {})).pem;
   }

@@ -1,11 +1,13 @@
 import { Controller, Get, Inject, Res, UseGuards } from '@nestjs/common';
-import { ApiOkResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
+import type { z } from 'zod';
 import type { NatsConnection } from 'nats';
 import { type AccessLogRecord, type MplRecord, type StreamName, type TraceLogRecord } from '@certgate/contracts';
 import { MESSAGING_OPTIONS, NATS_CONNECTION, queryStream, type MessagingOptions } from '@certgate/messaging';
 import { AdminTokenGuard } from '../common/admin-token.guard';
-import { AdminApi, Summary } from '../common/openapi';
+import { accessLogPageSchema, messageLogPageSchema, traceLogPageSchema } from '../common/api-views';
+import { AdminApi, ApiJsonResponse, Summary } from '../common/openapi';
+import * as ex from '../common/openapi-examples';
 import { ParsedQuery, QueryParams } from '../common/query-params';
 import {
   accessFilter,
@@ -32,12 +34,17 @@ const STORE_SLACK_MS = 5_000;
 const docsOf = (names: string[]) => Object.fromEntries(names.map((n) => [n, QUERY_DOCS[n]]));
 
 /** The page's records, oldest first; the header leads to the page before. */
-const Page = () =>
-  ApiOkResponse({
-    description: 'matching records, oldest first, each with its stream sequence `seq`',
+const Page = <S extends z.ZodType>(schema: S, example: z.output<S>) =>
+  ApiJsonResponse(200, schema, {
+    description: 'the newest `limit` matching records (or, with `after`, the next ones), oldest first, each with its stream sequence `seq`',
     headers: {
-      'X-Next-Cursor': { description: 'present when older matching records exist: pass it as ?cursor= for the page before', schema: { type: 'string' } },
+      'X-Next-Cursor': {
+        description: 'present when older matching records exist: pass it as `?cursor=` (with the same filters) for the page before',
+        required: false,
+        schema: { type: 'string' },
+      },
     },
+    example,
   });
 
 /** The log streams, read straight from JetStream: filtered, newest first in pages (each oldest first), or followed with `after`. */
@@ -52,7 +59,7 @@ export class LogsController {
 
   @Get('logs/access')
   @Summary('HTTP access log of every ingress replica')
-  @Page()
+  @Page(accessLogPageSchema, ex.accessLog)
   @QueryParams(accessQuery, docsOf(Object.keys(accessQuery.shape)))
   access(@ParsedQuery() query: AccessQuery, @Res({ passthrough: true }) res: Response): Promise<(AccessLogRecord & { seq: number })[]> {
     const window = windowOf(query);
@@ -61,7 +68,7 @@ export class LogsController {
 
   @Get('logs/trace')
   @Summary('Trace log: every rejection with its reason')
-  @Page()
+  @Page(traceLogPageSchema, ex.traceLog)
   @QueryParams(traceQuery, docsOf(Object.keys(traceQuery.shape)))
   trace(@ParsedQuery() query: TraceQuery, @Res({ passthrough: true }) res: Response): Promise<(TraceLogRecord & { seq: number })[]> {
     const window = windowOf(query);
@@ -70,7 +77,7 @@ export class LogsController {
 
   @Get('message-logs')
   @Summary('Message processing log: one record per message a flow handled')
-  @Page()
+  @Page(messageLogPageSchema, ex.messageLog)
   @QueryParams(mplQuery, docsOf(Object.keys(mplQuery.shape)))
   messageLogs(@ParsedQuery() query: MplQuery, @Res({ passthrough: true }) res: Response): Promise<(MplRecord & { seq: number })[]> {
     const window = windowOf(query);
