@@ -1,6 +1,7 @@
 import nx from '@nx/eslint-plugin';
 import { importX } from 'eslint-plugin-import-x';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 // Two axes of tags (project.json), both enforced. A dependency must pass every
 // constraint whose source tag the importing project carries.
@@ -35,6 +36,9 @@ const scopes = [
   { sourceTag: 'scope:runtime', onlyDependOnLibsWithTags: [...service, 'scope:x509', 'scope:authz'] },
   { sourceTag: 'scope:console', onlyDependOnLibsWithTags: service },
   { sourceTag: 'scope:cli', onlyDependOnLibsWithTags: ['scope:contracts'] },
+  // The web console (apps/web) runs in the browser: nothing of ours, its API types come
+  // from the OpenAPI document (apps/web/src/api/schema.d.ts).
+  { sourceTag: 'scope:web', onlyDependOnLibsWithTags: [] },
   { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['scope:contracts', 'scope:messaging', 'scope:x509', 'scope:testing'] },
   { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['scope:contracts', 'scope:messaging', 'scope:platform', 'scope:x509', 'scope:testing'] },
 ];
@@ -65,9 +69,21 @@ const boundaries = (depConstraints, allow = []) => [
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
-  { ignores: ['**/node_modules', '**/dist', 'reports', 'tmp', '**/jest*.config.js', 'jest.preset.js', 'tools/*.js', 'tools/*.mjs'] },
   {
-    files: ['**/*.ts'],
+    ignores: [
+      '**/node_modules',
+      '**/dist',
+      'reports',
+      'tmp',
+      '**/jest*.config.js',
+      'jest.preset.js',
+      'tools/*.js',
+      'tools/*.mjs',
+      'apps/web/src/api/schema.d.ts',
+    ],
+  },
+  {
+    files: ['**/*.ts', '**/*.tsx'],
     plugins: { 'import-x': importX },
     settings: {
       // The TypeScript parser for the files the rule follows, and tsconfig paths for @certgate/*.
@@ -83,7 +99,13 @@ export default [
     },
   },
   {
-    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', 'apps/e2e/**/*.ts'],
+    // The web console's React code: the rules of hooks.
+    files: ['apps/web/src/**/*.tsx', 'apps/web/src/**/*.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
+  },
+  {
+    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', 'apps/e2e/**/*.ts', 'apps/web/e2e/**/*.ts'],
     rules: { '@nx/enforce-module-boundaries': boundaries(specs), 'no-console': 'off' },
   },
   {
@@ -91,5 +113,10 @@ export default [
     // scan code, in a process of its own, and is never part of a service.
     files: ['tools/bench/scan-bench-child.ts'],
     rules: { '@nx/enforce-module-boundaries': boundaries(production, ['../../apps/keystore/src/app/alerts/**']) },
+  },
+  {
+    // The other: the OpenAPI document is built from the console's controllers without NATS.
+    files: ['tools/openapi-document.ts'],
+    rules: { '@nx/enforce-module-boundaries': boundaries(production, ['../apps/console/src/app/common/openapi-document']) },
   },
 ];

@@ -1,10 +1,11 @@
-// `npm start`: the whole system on one machine (design §8). Makes sure NATS with
-// JetStream answers (starting a local nats-server when one is on PATH), starts the five
-// services as child processes, prints where everything is, and stops it all on Ctrl-C,
-// SIGTERM or SIGHUP (docs/operations.md, "Stopping").
+// `npm start`: the whole system on one machine (design §8). Builds the web console when
+// apps/web/dist is missing or older than its sources, makes sure NATS with JetStream
+// answers (starting a local nats-server when one is on PATH), starts the five services as
+// child processes, prints where everything is (the web console first), and stops it all
+// on Ctrl-C, SIGTERM or SIGHUP (docs/operations.md, "Stopping").
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { constants } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -42,6 +43,8 @@ let settling = false;
 let stopping = false;
 let stopRequestedAt = 0;
 let killedAll = false;
+/** The web console's build while it runs (stopped with everything else). */
+let webBuild;
 /** Set when start-up itself failed (NATS, health timeout, a bug here): printed at the end. */
 let failureMessage;
 
@@ -55,11 +58,52 @@ process.on('exit', () => {
 watchNpm();
 
 try {
-  await ensureNats();
+  await ensureWebConsole();
+  if (!stopping) await ensureNats();
   if (!stopping) for (const service of SERVICES) startService(service);
   if (!stopping) await waitForConsole();
 } catch (err) {
   internalFailure(err);
+}
+
+/** The newest modification time under `path` (a file or a directory), 0 when it does not exist. */
+function newest(path) {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newest(join(path, name))));
+}
+
+/**
+ * The web console the console serves at `/` (apps/web/dist): built with Vite when it is
+ * missing or older than its sources. A failed build is reported and the rest starts
+ * anyway: the API does not need it.
+ */
+async function ensureWebConsole() {
+  const web = join(root, 'apps', 'web');
+  const built = newest(join(web, 'dist', 'index.html'));
+  const sources = Math.max(...['src', 'public', 'index.html', 'vite.config.mts'].map((p) => newest(join(web, p))), newest(join(root, 'package-lock.json')));
+  if (built >= sources) return;
+  log('start', built ? 'the web console changed: building apps/web/dist' : 'building the web console (apps/web/dist)');
+  const started = Date.now();
+  const child = spawn(
+    process.execPath,
+    [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'apps/web/vite.config.mts', '--logLevel', 'warn'],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  webBuild = child;
+  for (const stream of [child.stdout, child.stderr]) stream.on('data', (d) => process.stdout.write(prefix('web', d.toString())));
+  const code = await new Promise((res) => {
+    child.on('error', (err) => (process.stderr.write(`certgate: ${err.message}\n`), res(1)));
+    child.on('exit', (c) => res(c));
+  });
+  webBuild = undefined;
+  if (stopping) return;
+  if (code === 0) log('start', `web console built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  else log('start', `building the web console failed (exit code ${code}, see above): starting without it; the API works`);
 }
 
 /** A bug in this script: say so (with its stack, it is not the operator's doing) and stop what it started. */
@@ -291,6 +335,7 @@ function banner(health) {
   const lines = [
     '',
     'certgate is up — all services healthy: ' + Object.keys(health.services).join(', '),
+    `  web console   http://127.0.0.1:${env.CONSOLE_PORT}/   (sign in with the admin token below)`,
     `  console API   http://127.0.0.1:${env.CONSOLE_PORT}/api/v1   (OpenAPI: http://127.0.0.1:${env.CONSOLE_PORT}/api/docs)`,
     `  ingress       https://127.0.0.1:${env.INGRESS_PORT}`,
     existsSync(devRoot) ? `  dev root CA   ${devRoot}` : '  server chain  from INGRESS_SERVER_CHAIN',
@@ -378,6 +423,7 @@ async function stop(signal) {
   if (stopping) return;
   stopping = true;
   stopRequestedAt = Date.now();
+  webBuild?.kill('SIGTERM');
   const running = () => procs.filter((p) => p.running);
   const busy = running().length > 0;
   if (busy) log('start', 'stopping...');

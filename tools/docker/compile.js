@@ -13,7 +13,8 @@ const root = resolve(__dirname, '../..');
 const out = resolve(process.argv[2] ?? join(root, 'dist/docker'));
 // Test-only code never reaches an image.
 const SKIP_DIRS = new Set(['node_modules', 'test-support', 'fixtures', '__fixtures__']);
-const SKIP_PROJECTS = new Set(['apps/e2e', 'libs/testing']);
+// The web console is bundled by Vite instead (console.Dockerfile).
+const SKIP_PROJECTS = new Set(['apps/e2e', 'libs/testing', 'apps/web']);
 const isSpec = (name) => /\.(spec|int-spec|e2e-spec)\.ts$/.test(name) || name.endsWith('.d.ts') || name === 'spec-fixtures.ts';
 
 function sources(dir) {

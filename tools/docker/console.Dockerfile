@@ -1,4 +1,5 @@
-# certgate console: operator REST API /api/v1 (CONSOLE_PORT, 8080); needs CERTGATE_ADMIN_TOKEN.
+# certgate console: the web console at / and the operator REST API /api/v1 (CONSOLE_PORT, 8080);
+# needs CERTGATE_ADMIN_TOKEN.
 #   docker build -f tools/docker/console.Dockerfile -t certgate/console:local .
 # The first three stages are the same in every service's Dockerfile, so building the
 # five images shares them (one dependency install, one compile).
@@ -22,6 +23,11 @@ COPY libs libs
 COPY apps apps
 RUN node tools/docker/compile.js /app/out
 
+# The web console (apps/web, React + Vite) as static files, served by the console at `/`.
+FROM deps AS web
+COPY apps/web apps/web
+RUN node node_modules/vite/bin/vite.js build --config apps/web/vite.config.mts --logLevel warn
+
 FROM deps AS runtime-deps
 RUN npm prune --omit=dev --offline --no-audit --no-fund && rm -rf node_modules/.cache
 
@@ -38,6 +44,7 @@ COPY --from=runtime-deps /app/node_modules node_modules
 COPY package.json tools/docker/healthcheck.js tools/docker/env-files.js ./
 COPY --from=build /app/out/libs libs
 COPY --from=build /app/out/apps/console apps/console
+COPY --from=web /app/apps/web/dist apps/web/dist
 USER node
 EXPOSE 8080 9105
 HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=3 CMD ["node", "/app/healthcheck.js"]

@@ -73,6 +73,16 @@ describe('module boundaries are enforced by lint', () => {
     expect(errors.length).toBeGreaterThan(0);
   });
 
+  it('the web console imports nothing of ours (its API types come from the OpenAPI document); its browser suites may use the testing lib', async () => {
+    const lib = "import { ErrorCode } from '@certgate/contracts';\nexport const x = ErrorCode;\n";
+    expect((await boundaryErrors('apps/web/src/probe.tsx', lib)).join('\n')).toMatch(/"scope:web" cannot depend on any libs/);
+    const app = "import { WEB_DIST } from '../../console/src/app/web/web-console';\nexport const x = WEB_DIST;\n";
+    expect((await boundaryErrors('apps/web/src/probe.ts', app)).length).toBeGreaterThan(0);
+    expect(await boundaryErrors('apps/web/e2e/probe.e2e-spec.ts', "import { startSystem } from '@certgate/testing';\nexport const x = startSystem;\n")).toEqual(
+      [],
+    );
+  });
+
   it('the console importing libs/x509 fails lint: it holds no certificate logic', async () => {
     const errors = await boundaryErrors(
       'apps/console/src/app/probe.ts',

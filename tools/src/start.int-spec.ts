@@ -195,10 +195,17 @@ describe('npm start: stopping', () => {
   it(
     'SIGTERM to the npm process stops start.mjs and every service; the NATS it found keeps running',
     async () => {
-      const run = launch('npm', await runEnv());
+      const env = await runEnv();
+      const run = launch('npm', env);
       const tree = await untilUp(run);
       expect(services(tree)).toHaveLength(5);
       expect(natsServers(tree)).toEqual([]);
+      // The first URL of the banner is the web console's (built by start.mjs when missing or stale), served by the console.
+      const banner = run.stdout().slice(run.stdout().indexOf('certgate is up'));
+      expect(/https?:\/\/\S+/.exec(banner)?.[0]).toBe(`http://127.0.0.1:${env.CONSOLE_PORT}/`);
+      const page = await fetch(`http://127.0.0.1:${env.CONSOLE_PORT}/`);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('<div id="root"></div>');
 
       process.kill(run.pid, 'SIGTERM');
       await allGone([...tree.keys()], GRACE_MS + 2_000);

@@ -8,6 +8,7 @@ import { ConsoleAppModule } from './app/app.module';
 import { jsonBodyErrors } from './app/common/error.filter';
 import { serveOpenApi } from './app/common/openapi';
 import type { ConsoleEnv } from './app/console-env';
+import { serveWebConsole } from './app/web/web-console';
 
 async function bootstrap(): Promise<void> {
   const app = await NestFactory.create<NestExpressApplication>(ConsoleAppModule, { bufferLogs: true, abortOnError: false });
@@ -16,6 +17,9 @@ async function bootstrap(): Promise<void> {
   app.useBodyParser('json', { limit: '1mb' });
   app.use(jsonBodyErrors);
   app.setGlobalPrefix('api/v1');
+  // The web console (apps/web/dist) at `/`, and the Content-Security-Policy of its pages
+  // and of Swagger UI's (registered first: Swagger UI's routes are served as they are added).
+  serveWebConsole(app);
   // OpenAPI 3.1 at /api/docs-json and /api/docs-yaml, Swagger UI at /api/docs.
   serveOpenApi(app, VERSION);
   const env = app.get<ConsoleEnv>(SERVICE_ENV);
@@ -25,7 +29,11 @@ async function bootstrap(): Promise<void> {
   await app.startAllMicroservices();
   await app.listen(env.CONSOLE_PORT, env.CONSOLE_HOST);
   closeOnSignals(app);
-  app.get(Logger).log({ msg: 'console API listening', url: `http://${env.CONSOLE_HOST}:${env.CONSOLE_PORT}/api/v1` });
+  app.get(Logger).log({
+    msg: 'console listening',
+    url: `http://${env.CONSOLE_HOST}:${env.CONSOLE_PORT}/`,
+    api: `http://${env.CONSOLE_HOST}:${env.CONSOLE_PORT}/api/v1`,
+  });
 }
 
 bootstrap().catch(exitOnStartupFailure);

@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CLIENT_CA_ALIAS, ErrorCode, HTTP_STATUS_OF, type AccessLogRecord, type MplRecord } from '@certgate/contracts';
-import { createTestPki, type TestLeaf, type TestPki } from '@certgate/testing';
+import { createTestPki, type TestLeaf, type TestPki, checkExchangesAndStop, startSystem, type RunningSystem } from '@certgate/testing';
 import { eventually, ingressRequest, senderCall } from './clients';
-import { checkExchangesAndStop, startSystem, type RunningSystem } from './system';
 
 const tls = (leaf: TestLeaf) => ({ cert: leaf.chainPem, key: leaf.keyPem });
 const PUBLIC_URL = 'https://certgate.example.com:9443/';

@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AccessLogRecord } from '@certgate/contracts';
-import { createTestPki, type TestLeaf, type TestPki } from '@certgate/testing';
+import { createTestPki, type TestLeaf, type TestPki, checkExchangesAndStop, startSystem, type RunningSystem } from '@certgate/testing';
 import { consoleApi, eventually, senderCall, type IngressResult } from './clients';
-import { checkExchangesAndStop, startSystem, type RunningSystem } from './system';
 
 type Api = ReturnType<typeof consoleApi>;
 type Send = ReturnType<typeof senderCall>;

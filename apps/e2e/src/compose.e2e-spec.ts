@@ -159,6 +159,13 @@ function natsViolations(stack: ComposeStack, ...services: string[]): string[] {
     expect(counts).toEqual({ ingress: 1, identity: 2, keystore: 1, 'flow-runtime': 3, console: 1 });
   });
 
+  it('the console image serves the web console at / with its Content-Security-Policy', async () => {
+    const res = await fetch(`http://127.0.0.1:${stack.container('console').getMappedPort(8080)}/roles`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-security-policy')).toMatch(/script-src 'self'; style-src 'self' 'nonce-/);
+    expect(await res.text()).toContain('<div id="root"></div>');
+  });
+
   it('inbound scenario 1 through the published ingress port: role → client_x509 instance → external-certificate key → role flow → 200, the access log names the client id', async () => {
     const alice = await pki.issueClient('alice');
     await setUpScenario1(stack, pki, alice);

@@ -2,9 +2,8 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
-import { commandAvailable, defined } from '@certgate/testing';
+import { commandAvailable, defined, checkExchangesAndStop, startSystem, type RunningSystem } from '@certgate/testing';
 import { shellBlocks, type ShellBlock } from './doc-blocks';
-import { checkExchangesAndStop, startSystem, type RunningSystem } from './system';
 
 /**
  * docs/getting-started.md, run as written: its shell blocks marked `<!-- tested -->`, in

@@ -3,10 +3,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_SYSTEM_KEY_ALIAS, type AccessLogRecord, type TraceLogRecord } from '@certgate/contracts';
-import { commandAvailable, createTestPki, type TestLeaf, type TestPki } from '@certgate/testing';
+import { commandAvailable, createTestPki, type TestLeaf, type TestPki, checkExchangesAndStop, startSystem, type RunningSystem } from '@certgate/testing';
 import { exportPrivateKeyPem, generateKeyPair, issueCertificate } from '@certgate/x509';
 import { consoleApi, eventually, senderCall } from './clients';
-import { checkExchangesAndStop, startSystem, type RunningSystem } from './system';
 
 const hasCurl = commandAvailable('curl');
 

@@ -2,9 +2,17 @@ import { Agent, request } from 'node:https';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ServiceName } from '@certgate/contracts';
-import { createTestPki, measurePropagation, type TestLeaf, type TestPki, type WatchedBucket } from '@certgate/testing';
+import {
+  createTestPki,
+  measurePropagation,
+  type TestLeaf,
+  type TestPki,
+  type WatchedBucket,
+  checkExchangesAndStop,
+  startSystem,
+  type RunningSystem,
+} from '@certgate/testing';
 import { consoleApi } from './clients';
-import { checkExchangesAndStop, startSystem, type RunningSystem } from './system';
 
 /** Two identity and two flow-runtime replicas, as issue 4 asks. */
 const REPLICATED: ServiceName[] = ['identity', 'identity', 'keystore', 'flow-runtime', 'flow-runtime', 'ingress', 'console'];

@@ -3,12 +3,21 @@ import { join } from 'node:path';
 import type { NatsConnection } from 'nats';
 import { Buckets, tenantBucket, tenantStream } from '@certgate/contracts';
 import { connectNats } from '@certgate/messaging';
-import { createTestPki, natsServerBinary, startNatsCluster, type NatsCluster, type TestLeaf, type TestPki } from '@certgate/testing';
+import {
+  createTestPki,
+  natsServerBinary,
+  startNatsCluster,
+  type NatsCluster,
+  type TestLeaf,
+  type TestPki,
+  ALL_SERVICES,
+  startSystem,
+  type RunningSystem,
+} from '@certgate/testing';
 import { AdminWriter } from './admin-writer';
 import { consoleApi, eventually, senderCall } from './clients';
 import { moveStreamLeader, replicaLag, serviceConnectionsOn, tenantStreams } from './cluster-inspection';
 import { describeResponses, RequestLoop, statusCounts, type TimedResponse } from './request-loop';
-import { ALL_SERVICES, startSystem, type RunningSystem } from './system';
 
 /** The functional requirement for a plain setup: served again within 5 s after NATS is back. */
 const RECOVERY_LIMIT_MS = 5_000;

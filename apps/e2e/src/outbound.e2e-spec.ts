@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { DEFAULT_SYSTEM_KEY_ALIAS, type ConnectivityResult, type KeystoreEntryView, type MplRecord } from '@certgate/contracts';
 import {
+  ALL_SERVICES,
+  checkExchangesAndStop,
   createTestPki,
   defined,
   freePort,
@@ -12,7 +14,9 @@ import {
   opensslAvailable,
   runOpenssl,
   startNatsProcess,
+  startSystem,
   type NatsProcess,
+  type RunningSystem,
   type TestLeaf,
   type TestPki,
 } from '@certgate/testing';
@@ -21,7 +25,6 @@ import { consoleApi, eventually, senderCall, type IngressResult } from './client
 import { consoleBytes } from './console-bytes';
 import { createExternalCa, type ExternalCa } from './external-ca';
 import { startReceiver, type Receiver } from './receiver';
-import { ALL_SERVICES, checkExchangesAndStop, startSystem, type RunningSystem } from './system';
 
 const SYSTEM_ALIAS = process.env.CERTGATE_SYSTEM_KEY_ALIAS ?? DEFAULT_SYSTEM_KEY_ALIAS;
 const PARTNER_ALIAS = 'partner-a';

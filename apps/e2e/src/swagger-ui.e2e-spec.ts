@@ -1,9 +1,8 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { REPO_ROOT } from '@certgate/testing';
+import { REPO_ROOT, checkExchangesAndStop, recordBrowserExchanges, startSystem, type RunningSystem } from '@certgate/testing';
 import { consoleApi } from './clients';
-import { checkExchangesAndStop, startSystem, type RunningSystem } from './system';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = join(REPO_ROOT, 'dist', 'screenshots');
@@ -30,25 +29,7 @@ if (!hasChromium) process.stdout.write(`swagger-ui: SKIPPED, no Chromium at ${CH
     });
     page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     // What the browser gets from the API is checked against the document as well.
-    page.on('response', (res) => {
-      const url = new URL(res.url());
-      if (!url.pathname.startsWith('/api/v1/')) return;
-      void res.body().then(
-        (bytes) => {
-          const contentType = res.headers()['content-type'];
-          const json = contentType?.startsWith('application/json') && bytes.length ? (JSON.parse(bytes.toString('utf8')) as unknown) : undefined;
-          sys.exchanges.record({
-            method: res.request().method(),
-            path: url.pathname,
-            query: Object.fromEntries(url.searchParams),
-            status: res.status(),
-            ...(contentType && { contentType }),
-            ...(json !== undefined ? { body: json } : bytes.length ? { bytes: bytes.length } : {}),
-          });
-        },
-        () => undefined,
-      );
-    });
+    recordBrowserExchanges(page, sys.exchanges);
   }, 120_000);
 
   afterAll(async () => {

@@ -4,10 +4,9 @@ import { join } from 'node:path';
 import YAML from 'yaml';
 import { healthContract, SERVICE_NAMES } from '@certgate/contracts';
 import { largestBodyInOneMessage, RpcClient } from '@certgate/messaging';
-import { commandAvailable } from '@certgate/testing';
+import { commandAvailable, ALL_SERVICES, checkExchangesAndStop, startSystem, type RunningSystem } from '@certgate/testing';
 import { parseCertificates } from '@certgate/x509';
 import { httpsGet } from './https-get';
-import { ALL_SERVICES, checkExchangesAndStop, startSystem, type RunningSystem } from './system';
 
 interface HealthBody {
   status: string;

@@ -27,3 +27,5 @@ export { certgateFailure, defined, commandAvailable, waitFor } from './assertion
 export { measurePropagation, runtimeStates, bucketRevision, type Propagation, type WatchedBucket } from './propagation';
 export { OpenApiResponseValidator, checkExchanges, type OpenApiDocument, type RecordedExchange } from './openapi/response-validator';
 export { ExchangeRecorder, type RecordOptions } from './openapi/exchange-recorder';
+export { recordBrowserExchanges, type BrowserPage, type BrowserResponse } from './openapi/browser-exchanges';
+export { ALL_SERVICES, startSystem, checkExchangesAndStop, type RunningSystem, type StartSystemOptions } from './system';

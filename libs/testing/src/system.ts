@@ -3,7 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ServiceName } from '@certgate/contracts';
-import { ExchangeRecorder, freePort, launchServices, startNatsHarness, type LaunchedSystem, type NatsHarness } from '@certgate/testing';
+import { launchServices, type LaunchedSystem } from './launcher/service-launcher';
+import { startNatsHarness, type NatsHarness } from './nats/nats-harness';
+import { freePort } from './net/free-port';
+import { ExchangeRecorder } from './openapi/exchange-recorder';
 
 export const ALL_SERVICES: ServiceName[] = ['identity', 'keystore', 'flow-runtime', 'ingress', 'console'];
 
@@ -33,7 +36,8 @@ export interface StartSystemOptions {
 }
 
 /**
- * The whole system as `npm start` runs it, on free ports, in a tenant and data dir of its
+ * The whole system as `npm start` runs it (used by the e2e suites of apps/e2e and the
+ * browser suites of apps/web), on free ports, in a tenant and data dir of its
  * own. `services` may name a service several times to run several replicas of it.
  */
 export async function startSystem(
