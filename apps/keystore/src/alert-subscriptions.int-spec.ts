@@ -203,6 +203,18 @@ describe('alert webhook subscriptions (real NATS, real HTTP receivers)', () => {
     const text = await replicas[0].get(OpsServer).registry.metrics();
     expect(text).toMatch(/certgate_alert_webhook_deliveries_total\{result="ok",service="keystore",node="ks-a"\} \d+/);
 
+    // The same counts, kept with the subscription for operators (the list of the API, the CLI and the web console).
+    await until(async () => (await rpc.request(AlertsRpc.listSubscriptions, {})).subscriptions.find((x) => x.id === sub.id)?.deliveries.delivered === 5);
+    const [listed] = (await rpc.request(AlertsRpc.listSubscriptions, {})).subscriptions.filter((x) => x.id === sub.id);
+    expect(listed.deliveries).toEqual({
+      delivered: 5,
+      failedAttempts: 3,
+      lastDeliveredAt: expect.any(String),
+      lastFailedAt: expect.any(String),
+      lastError: 'receiver answered HTTP 500',
+      pending: 0,
+    });
+
     await rpc.request(AlertsRpc.deleteSubscription, { id: sub.id });
     for (const app of replicas) await stop(app);
   });
@@ -268,6 +280,7 @@ describe('alert webhook subscriptions (real NATS, real HTTP receivers)', () => {
       sources: ['keystore'],
       createdAt: expect.any(String),
       consumer: `webhook-${sub.id}`,
+      deliveries: { delivered: 0, failedAttempts: 0, pending: 0 },
     });
     expect(JSON.stringify(sub)).not.toContain(SECRET);
 

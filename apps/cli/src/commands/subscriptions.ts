@@ -9,6 +9,10 @@ const SUBSCRIPTION_COLUMNS: Column<AlertSubscriptionView>[] = [
   { header: 'URL', value: (s) => s.url },
   { header: 'SOURCES', value: (s) => s.sources ?? 'all' },
   { header: 'THRESHOLDS', value: (s) => s.thresholds ?? 'all' },
+  { header: 'DELIVERED', value: (s) => s.deliveries.delivered },
+  { header: 'FAILED', value: (s) => s.deliveries.failedAttempts },
+  { header: 'PENDING', value: (s) => s.deliveries.pending ?? '?' },
+  { header: 'LAST ERROR', value: (s) => s.deliveries.lastError ?? '' },
   { header: 'CREATED', value: (s) => s.createdAt },
 ];
 

@@ -12330,7 +12330,15 @@ export interface operations {
                      *           7
                      *         ],
                      *         "createdAt": "2025-01-31T12:00:00.000Z",
-                     *         "consumer": "alert-webhook-a3f9c2d1e0b84c7f"
+                     *         "consumer": "webhook-a3f9c2d1e0b84c7f",
+                     *         "deliveries": {
+                     *           "delivered": 12,
+                     *           "failedAttempts": 2,
+                     *           "lastDeliveredAt": "2025-01-31T12:00:00.000Z",
+                     *           "lastFailedAt": "2025-01-31T12:00:00.000Z",
+                     *           "lastError": "receiver answered HTTP 503",
+                     *           "pending": 0
+                     *         }
                      *       }
                      *     ]
                      */
@@ -12341,6 +12349,14 @@ export interface operations {
                         thresholds?: number[];
                         createdAt: string;
                         consumer: string;
+                        deliveries: {
+                            delivered: number;
+                            failedAttempts: number;
+                            lastDeliveredAt?: string;
+                            lastFailedAt?: string;
+                            lastError?: string;
+                            pending?: number;
+                        };
                     }[];
                 };
             };
@@ -12468,7 +12484,15 @@ export interface operations {
                      *         7
                      *       ],
                      *       "createdAt": "2025-01-31T12:00:00.000Z",
-                     *       "consumer": "alert-webhook-a3f9c2d1e0b84c7f"
+                     *       "consumer": "webhook-a3f9c2d1e0b84c7f",
+                     *       "deliveries": {
+                     *         "delivered": 12,
+                     *         "failedAttempts": 2,
+                     *         "lastDeliveredAt": "2025-01-31T12:00:00.000Z",
+                     *         "lastFailedAt": "2025-01-31T12:00:00.000Z",
+                     *         "lastError": "receiver answered HTTP 503",
+                     *         "pending": 0
+                     *       }
                      *     }
                      */
                     "application/json": {
@@ -12478,6 +12502,14 @@ export interface operations {
                         thresholds?: number[];
                         createdAt: string;
                         consumer: string;
+                        deliveries: {
+                            delivered: number;
+                            failedAttempts: number;
+                            lastDeliveredAt?: string;
+                            lastFailedAt?: string;
+                            lastError?: string;
+                            pending?: number;
+                        };
                     };
                 };
             };

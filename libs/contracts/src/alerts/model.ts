@@ -67,6 +67,24 @@ export const alertSubscriptionBodySchema = z
   .strict();
 export type AlertSubscriptionBody = z.infer<typeof alertSubscriptionBodySchema>;
 
+/**
+ * What a subscription's deliveries have come to, kept by the keystore replicas that
+ * deliver (counted once per alert the receiver took, and once per failed attempt).
+ */
+export const subscriptionDeliveriesSchema = z.object({
+  /** Alerts the receiver answered 2xx to. */
+  delivered: z.number().int().min(0),
+  /** Attempts that failed (non-2xx answer, timeout, connection refused); each is retried. */
+  failedAttempts: z.number().int().min(0),
+  lastDeliveredAt: z.string().optional(),
+  lastFailedAt: z.string().optional(),
+  /** Why the last failed attempt failed, e.g. `receiver answered HTTP 503`. */
+  lastError: z.string().optional(),
+  /** Alerts raised but not yet handled for this subscription (being retried included); absent when the consumer cannot be read. */
+  pending: z.number().int().min(0).optional(),
+});
+export type SubscriptionDeliveries = z.infer<typeof subscriptionDeliveriesSchema>;
+
 /** A webhook subscription as stored; the secret is sealed like a private key and never shown again. */
 export const alertSubscriptionViewSchema = z.object({
   id: z.string(),
@@ -76,6 +94,7 @@ export const alertSubscriptionViewSchema = z.object({
   createdAt: z.string(),
   /** Durable JetStream consumer that delivers to this subscription. */
   consumer: z.string(),
+  deliveries: subscriptionDeliveriesSchema,
 });
 export type AlertSubscriptionView = z.infer<typeof alertSubscriptionViewSchema>;
 

@@ -153,7 +153,14 @@ describe('console alerts API (keystore and console as processes, real NATS)', ()
       const created = await call('POST', '/alert-subscriptions', { url, secret: SECRET, sources: ['flow'] });
       expect(created.status).toBe(201);
       const sub = (await created.json()) as { id: string; consumer: string };
-      expect(sub).toEqual({ id: expect.any(String), url, sources: ['flow'], createdAt: expect.any(String), consumer: `webhook-${sub.id}` });
+      expect(sub).toEqual({
+        id: expect.any(String),
+        url,
+        sources: ['flow'],
+        createdAt: expect.any(String),
+        consumer: `webhook-${sub.id}`,
+        deliveries: { delivered: 0, failedAttempts: 0, pending: 0 },
+      });
 
       const a = alert();
       await publish(a);
@@ -162,8 +169,14 @@ describe('console alerts API (keystore and console as processes, real NATS)', ()
       expect(JSON.parse(call0.body.toString('utf8'))).toEqual(a);
       expect(call0.headers['x-certgate-signature']).toBe('sha256=' + createHmac('sha256', SECRET).update(call0.body).digest('hex'));
 
-      const listed = (await (await call('GET', '/alert-subscriptions')).json()) as unknown[];
-      expect(listed).toContainEqual(sub);
+      // Listed with its counters: the signed delivery above counts once the keystore has recorded it (just after the receiver's answer).
+      const list = async () => (await (await call('GET', '/alert-subscriptions')).json()) as { id: string; deliveries: { delivered: number } }[];
+      let listed = await list();
+      while (listed.find((x) => x.id === sub.id)?.deliveries.delivered !== 1) {
+        await new Promise((r) => setTimeout(r, 50));
+        listed = await list();
+      }
+      expect(listed).toContainEqual({ ...sub, deliveries: { delivered: 1, failedAttempts: 0, lastDeliveredAt: expect.any(String), pending: 0 } });
       expect(JSON.stringify(listed)).not.toContain(SECRET);
 
       expect((await call('DELETE', `/alert-subscriptions/${sub.id}`)).status).toBe(204);

@@ -322,7 +322,8 @@ export const subscription: AlertSubscriptionView = {
   sources: ['keystore', 'service-key'],
   thresholds: [30, 7],
   createdAt: AT,
-  consumer: 'alert-webhook-a3f9c2d1e0b84c7f',
+  consumer: 'webhook-a3f9c2d1e0b84c7f',
+  deliveries: { delivered: 12, failedAttempts: 2, lastDeliveredAt: AT, lastFailedAt: AT, lastError: 'receiver answered HTTP 503', pending: 0 },
 };
 
 // --- health ---------------------------------------------------------------------------------------------------

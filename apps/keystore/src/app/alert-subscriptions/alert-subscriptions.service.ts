@@ -8,7 +8,7 @@ import type { KeystoreEnv } from '../keystore-env';
 import { AlertStateRecords } from '../store/alert-state-records';
 import { KeyVault } from '../vault/key-vault';
 import { ALERTS_STREAM_LIMITS } from '../alerts/raising/alerts-stream';
-import { addWebhookConsumer, deleteWebhookConsumer } from './alerts-stream';
+import { addWebhookConsumer, deleteWebhookConsumer, pendingAlerts } from './alerts-stream';
 import { secretSealLabel, SUBSCRIPTION_KEYS, subscriptionConsumerName, subscriptionView, type StoredSubscription } from './subscription-record';
 
 @Injectable()
@@ -22,7 +22,8 @@ export class AlertSubscriptionsService {
 
   async list(): Promise<AlertSubscriptionView[]> {
     const subs = (await this.records.subscriptions.list(SUBSCRIPTION_KEYS)).map((s) => s.value);
-    return subs.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id)).map(subscriptionView);
+    subs.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+    return Promise.all(subs.map(async (s) => subscriptionView(s, await pendingAlerts(this.nc, this.env.CERTGATE_TENANT, s.consumer))));
   }
 
   /**
@@ -52,7 +53,8 @@ export class AlertSubscriptionsService {
       await deleteWebhookConsumer(this.nc, tenant, consumer).catch(() => undefined);
       throw err;
     }
-    return subscriptionView(stored);
+    // A new consumer starts with the alerts raised after it: none pending yet.
+    return subscriptionView(stored, 0);
   }
 
   /** Record first, so replicas stop pulling, then the consumer with whatever it still held. */

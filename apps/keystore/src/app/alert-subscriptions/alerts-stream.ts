@@ -45,3 +45,16 @@ export async function deleteWebhookConsumer(nc: NatsConnection, tenant: string, 
     if (code !== JS_CONSUMER_NOT_FOUND && code !== JS_STREAM_NOT_FOUND) throw err;
   }
 }
+
+/**
+ * Alerts the subscription's consumer has yet to see through (waiting, or handed out and
+ * not acknowledged: the one being retried); undefined when the consumer cannot be read.
+ */
+export async function pendingAlerts(nc: NatsConnection, tenant: string, name: string): Promise<number | undefined> {
+  try {
+    const info = await (await nc.jetstreamManager()).consumers.info(tenantStream(tenant, 'ALERTS'), name);
+    return info.num_pending + info.num_ack_pending;
+  } catch {
+    return undefined;
+  }
+}

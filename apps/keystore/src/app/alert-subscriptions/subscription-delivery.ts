@@ -5,7 +5,7 @@ import { decodeJson, type KvRepository } from '@certgate/messaging';
 import { WEBHOOK_ACK_WAIT_MS } from './alerts-stream';
 import type { DeliveryMetrics } from './delivery-metrics';
 import { retryDelayMs, type RetryBackoff } from './retry-backoff';
-import { subscriptionWants, type StoredSubscription } from './subscription-record';
+import { subscriptionWants, withDelivered, withFailedAttempt, type StoredSubscription } from './subscription-record';
 import { loggableUrl, postWebhook } from './webhook-post';
 
 export interface DeliverySettings {
@@ -141,6 +141,7 @@ export class SubscriptionDelivery {
       return;
     }
     const delayMs = retryDelayMs(attempt, this.settings.backoff);
+    await this.markFailed(outcome.reason);
     msg.nak(delayMs);
     this.metrics.count('retry');
     this.logger.warn({
@@ -172,7 +173,14 @@ export class SubscriptionDelivery {
    */
   private async markDelivered(streamSeq: number): Promise<void> {
     await this.subscriptions.modify(AlertStateKv.subscription(this.sub.id), (sub) =>
-      sub && (sub.deliveredThrough ?? 0) < streamSeq ? { ...sub, deliveredThrough: streamSeq } : undefined,
+      sub && (sub.deliveredThrough ?? 0) < streamSeq ? withDelivered(sub, streamSeq, new Date().toISOString()) : undefined,
+    );
+  }
+
+  /** Counts a failed attempt on the record (the operator's delivery counters); a subscription deleted meanwhile is left alone. */
+  private async markFailed(reason: string): Promise<void> {
+    await this.subscriptions.modify(AlertStateKv.subscription(this.sub.id), (sub) =>
+      sub ? withFailedAttempt(sub, reason, new Date().toISOString()) : undefined,
     );
   }
 
