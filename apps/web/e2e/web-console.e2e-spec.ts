@@ -1,9 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { checkExchangesAndStop, createTestPki, startSystem, type RunningSystem } from '@certgate/testing';
-import { CHROMIUM, DESKTOP, dropFiles, hasChromium, launchChromium, PHONE, WEB_DIST_INDEX, WebPage } from './browser';
-
-if (!hasChromium) process.stdout.write(`web console browser suite: SKIPPED, no Chromium at ${CHROMIUM} (apt-get install -y chromium)\n`);
+import { DESKTOP, dropFiles, describeInBrowser, launchChromium, PHONE, WEB_DIST_INDEX, WebPage } from './browser';
 
 /**
  * The web console in headless Chromium against a real certgate (the five services, NATS,
@@ -12,7 +10,7 @@ if (!hasChromium) process.stdout.write(`web console browser suite: SKIPPED, no C
  * screenshot of every page at 1280 px and 390 px (dist/screenshots/web/). Every response
  * the browser gets from the API is checked against the OpenAPI document.
  */
-(hasChromium ? describe : describe.skip)('the web console in a browser', () => {
+describeInBrowser('browser', 'the web console in a browser', () => {
   let sys: RunningSystem;
   let browser: Browser;
   let web: WebPage;

@@ -1,4 +1,4 @@
-import { Anchor, createTheme, Modal, Notification, type CSSVariablesResolver } from '@mantine/core';
+import { Anchor, createTheme, Drawer, Modal, Notification, type CSSVariablesResolver } from '@mantine/core';
 
 /**
  * Mantine's default theme with the contrast WCAG AA asks for (axe-core checks every page):
@@ -15,6 +15,7 @@ export const theme = createTheme({
   components: {
     Anchor: Anchor.extend({ defaultProps: { underline: 'always' } }),
     Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
+    Drawer: Drawer.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
     // Every notification's close button needs a name (axe: button-name).
     Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss notification' } } }),
   },

@@ -1,9 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { ApiProvider } from '../api/ApiProvider';
 import { createApiClient } from '../api/client';
 import type { ApiError } from '../api/errors';
-import { tokenStore } from './token-store';
+import { tokenStore, UNAUTHORIZED_EVENT } from './token-store';
 
 /**
  * Who is signed in. Today the only kind is the admin token; per-operator tokens will add
@@ -62,6 +62,11 @@ export function AuthProvider({ children, fetch }: { children: ReactNode; fetch?:
   );
 
   const onUnauthorized = useCallback((_err: ApiError) => signOut(SESSION_ENDED), [signOut]);
+  useEffect(() => {
+    const onBootUnauthorized = () => signOut(SESSION_ENDED);
+    window.addEventListener(UNAUTHORIZED_EVENT, onBootUnauthorized);
+    return () => window.removeEventListener(UNAUTHORIZED_EVENT, onBootUnauthorized);
+  }, [signOut]);
   const readToken = useCallback(() => token.current, []);
   const can = useCallback((_action: string) => principal?.kind === 'admin-token', [principal]);
 

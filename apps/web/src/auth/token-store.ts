@@ -2,6 +2,9 @@
 // never written to the console or a log. Sign-out removes it.
 const KEY = 'certgate.console.admin-token';
 
+/** Fired when the console refuses the stored token before React is up (boot.ts); AuthProvider signs out on it. */
+export const UNAUTHORIZED_EVENT = 'certgate:unauthorized';
+
 export const tokenStore = {
   read(): string | undefined {
     try {

@@ -24,11 +24,15 @@ export interface ListTableProps<T> {
 
 const PAGE_SIZES = [25, 50, 100];
 
+// One collator for every comparison: `localeCompare` with options builds a new one per
+// call, which made sorting 2,000 keystore entries take 400 ms in Chromium here.
+const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+
 /** How a column value compares: numbers and ISO dates as themselves, anything else as text. */
 function compare(a: unknown, b: unknown): number {
   if (typeof a === 'number' && typeof b === 'number') return a - b;
   if (typeof a === 'boolean' && typeof b === 'boolean') return Number(a) - Number(b);
-  return String(a ?? '').localeCompare(String(b ?? ''), undefined, { numeric: true, sensitivity: 'base' });
+  return collator.compare(String(a ?? ''), String(b ?? ''));
 }
 
 /**

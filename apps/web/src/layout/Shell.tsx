@@ -16,10 +16,12 @@ import {
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconLogout, IconMoon, IconSun } from '@tabler/icons-react';
-import { Suspense, useEffect } from 'react';
+import { Suspense, useEffect, useLayoutEffect } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
+import { useApi } from '../api/ApiProvider';
 import { useAuth } from '../auth/AuthProvider';
-import { PAGES, SECTIONS } from '../pages/registry';
+import { pageAt, PAGES, SECTIONS } from '../pages/registry';
 
 function ColorSchemeToggle() {
   const { setColorScheme } = useMantineColorScheme();
@@ -39,7 +41,15 @@ export function Shell() {
   const [opened, { toggle, close }] = useDisclosure();
   const { signOut } = useAuth();
   const location = useLocation();
-  const current = PAGES.find((p) => p.path === location.pathname);
+  const current = pageAt(location.pathname);
+  const queryClient = useQueryClient();
+  const { $api } = useApi();
+
+  // On every navigation, the page's chunk and its main list at once (boot.ts did so for the first page).
+  useLayoutEffect(() => {
+    void current?.load();
+    void current?.prefetch?.(queryClient, $api);
+  }, [current, queryClient, $api]);
 
   useEffect(() => {
     document.title = current ? `${current.label} · certgate` : 'certgate';

@@ -1,15 +1,18 @@
 import { Badge, Button, Group, List, Modal, Stack, Text, TextInput, Textarea, VisuallyHidden } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { IconDownload, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconDownload, IconPlus } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useApi } from '../../api/ApiProvider';
 import { useAuth } from '../../auth/AuthProvider';
 import { toApiError } from '../../api/errors';
 import type { paths } from '../../api/schema';
+import { ConfirmDelete } from '../../components/ConfirmDelete';
+import { DialogActions } from '../../components/DialogActions';
 import { ListTable } from '../../components/ListTable';
 import { Page } from '../../components/Page';
+import { RowDeleteButton } from '../../components/RowDeleteButton';
 import { ApiErrorAlert } from '../../errors/ApiErrorAlert';
 import { useFormApiError } from '../../errors/useFormApiError';
 import { downloadJson } from '../../lib/download';
@@ -91,14 +94,7 @@ function CreateRole({ onDone }: { onDone: () => void }) {
           {...form.getInputProps('name')}
         />
         <Textarea label="Description" autosize minRows={2} key={form.key('description')} {...form.getInputProps('description')} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={create.isPending}>
-            Create role
-          </Button>
-        </Group>
+        <DialogActions onCancel={onDone} label="Create role" pending={create.isPending} />
       </Stack>
     </form>
   );
@@ -162,11 +158,7 @@ export default function RolesPage() {
           >
             JSON
           </Button>
-          <Button
-            size="xs"
-            color="red"
-            variant="light"
-            leftSection={<IconTrash size={14} aria-hidden />}
+          <RowDeleteButton
             aria-label={`Delete role ${r.name}`}
             disabled={r.predefined || !can('roles:write')}
             title={r.predefined ? 'The predefined role cannot be deleted' : undefined}
@@ -174,9 +166,7 @@ export default function RolesPage() {
               remove.reset();
               setToDelete(r);
             }}
-          >
-            Delete
-          </Button>
+          />
         </Group>
       ),
     },
@@ -212,36 +202,30 @@ export default function RolesPage() {
 
       <Modal opened={toDelete !== undefined} onClose={() => setToDelete(undefined)} title={`Delete role ${toDelete?.name ?? ''}?`} centered>
         {toDelete && (
-          <Stack>
-            <Text size="sm">A role still held by a service instance, user or group, or asked for by a flow, is not deleted: the refusal names them.</Text>
-            <ApiErrorAlert error={remove.error} title={`Role ${toDelete.name} was not deleted`}>
-              <RoleUsers error={remove.error} />
-            </ApiErrorAlert>
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setToDelete(undefined)}>
-                {remove.error ? 'Close' : 'Cancel'}
-              </Button>
-              <Button
-                color="red"
-                loading={remove.isPending}
-                disabled={Boolean(remove.error)}
-                onClick={() =>
-                  remove.mutate(
-                    { params: { path: { name: toDelete.name } } },
-                    {
-                      onSuccess: () => {
-                        notifications.show({ color: 'teal', title: 'Role deleted', message: toDelete.name });
-                        setToDelete(undefined);
-                        void queryClient.invalidateQueries({ queryKey: ROLES });
-                      },
-                    },
-                  )
-                }
-              >
-                Delete
-              </Button>
-            </Group>
-          </Stack>
+          <ConfirmDelete
+            explanation={
+              <Text size="sm">A role still held by a service instance, user or group, or asked for by a flow, is not deleted: the refusal names them.</Text>
+            }
+            error={remove.error}
+            errorTitle={`Role ${toDelete.name} was not deleted`}
+            retryable={false}
+            pending={remove.isPending}
+            onCancel={() => setToDelete(undefined)}
+            onConfirm={() =>
+              remove.mutate(
+                { params: { path: { name: toDelete.name } } },
+                {
+                  onSuccess: () => {
+                    notifications.show({ color: 'teal', title: 'Role deleted', message: toDelete.name });
+                    setToDelete(undefined);
+                    void queryClient.invalidateQueries({ queryKey: ROLES });
+                  },
+                },
+              )
+            }
+          >
+            <RoleUsers error={remove.error} />
+          </ConfirmDelete>
         )}
       </Modal>
     </Page>

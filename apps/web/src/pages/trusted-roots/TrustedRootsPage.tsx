@@ -2,14 +2,17 @@ import { Badge, Button, Group, Modal, Stack, Text, Tooltip, VisuallyHidden } fro
 import { Dropzone } from '@mantine/dropzone';
 import '@mantine/dropzone/styles.css';
 import { notifications } from '@mantine/notifications';
-import { IconDownload, IconFileCertificate, IconTrash, IconUpload, IconX } from '@tabler/icons-react';
+import { IconDownload } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useApi } from '../../api/ApiProvider';
 import { useAuth } from '../../auth/AuthProvider';
 import type { paths } from '../../api/schema';
+import { ConfirmDelete } from '../../components/ConfirmDelete';
+import { DropzoneIcon } from '../../components/DropzoneIcon';
 import { ListTable } from '../../components/ListTable';
 import { Page } from '../../components/Page';
+import { RowDeleteButton } from '../../components/RowDeleteButton';
 import { ValidityBadge } from '../../components/ValidityBadge';
 import { ApiErrorAlert } from '../../errors/ApiErrorAlert';
 import { downloadBlob } from '../../lib/download';
@@ -109,11 +112,7 @@ export default function TrustedRootsPage() {
             PEM
           </Button>
           <Tooltip label={WHY_NOT_REMOVABLE[r.source] ?? 'Remove this root'} disabled={r.source === 'api'} multiline w={260}>
-            <Button
-              size="xs"
-              color="red"
-              variant="light"
-              leftSection={<IconTrash size={14} aria-hidden />}
+            <RowDeleteButton
               aria-label={`Remove ${r.subjectDN}`}
               disabled={r.source !== 'api' || !can('trusted-roots:write')}
               onClick={() => {
@@ -122,7 +121,7 @@ export default function TrustedRootsPage() {
               }}
             >
               Remove
-            </Button>
+            </RowDeleteButton>
           </Tooltip>
         </Group>
       ),
@@ -147,15 +146,7 @@ export default function TrustedRootsPage() {
           data-testid="roots-dropzone"
         >
           <Group justify="center" gap="lg" mih={96} style={{ pointerEvents: 'none' }}>
-            <Dropzone.Accept>
-              <IconUpload size={40} aria-hidden />
-            </Dropzone.Accept>
-            <Dropzone.Reject>
-              <IconX size={40} aria-hidden />
-            </Dropzone.Reject>
-            <Dropzone.Idle>
-              <IconFileCertificate size={40} aria-hidden />
-            </Dropzone.Idle>
+            <DropzoneIcon size={40} />
             <div>
               <Text size="lg">Drop PEM files of root CAs here, or click to choose</Text>
               <Text size="sm" c="dimmed">
@@ -186,38 +177,35 @@ export default function TrustedRootsPage() {
 
       <Modal opened={toRemove !== undefined} onClose={() => setToRemove(undefined)} title="Remove this trusted root?" centered>
         {toRemove && (
-          <Stack>
-            <Text size="sm">
-              Client certificates issued under <b>{toRemove.subjectDN}</b> stop being accepted by every ingress replica at once.
-            </Text>
-            <Text size="xs" ff="monospace" style={{ wordBreak: 'break-all' }}>
-              {toRemove.fingerprint}
-            </Text>
-            <ApiErrorAlert error={remove.error} title="The root was not removed" />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setToRemove(undefined)}>
-                Cancel
-              </Button>
-              <Button
-                color="red"
-                loading={remove.isPending}
-                onClick={() =>
-                  remove.mutate(
-                    { params: { path: { sha256: toRemove.fingerprint } } },
-                    {
-                      onSuccess: () => {
-                        notifications.show({ color: 'teal', title: 'Root removed', message: toRemove.subjectDN });
-                        setToRemove(undefined);
-                        void refresh();
-                      },
-                    },
-                  )
-                }
-              >
-                Remove
-              </Button>
-            </Group>
-          </Stack>
+          <ConfirmDelete
+            explanation={
+              <>
+                <Text size="sm">
+                  Client certificates issued under <b>{toRemove.subjectDN}</b> stop being accepted by every ingress replica at once.
+                </Text>
+                <Text size="xs" ff="monospace" style={{ wordBreak: 'break-all' }}>
+                  {toRemove.fingerprint}
+                </Text>
+              </>
+            }
+            error={remove.error}
+            errorTitle="The root was not removed"
+            confirmLabel="Remove"
+            pending={remove.isPending}
+            onCancel={() => setToRemove(undefined)}
+            onConfirm={() =>
+              remove.mutate(
+                { params: { path: { sha256: toRemove.fingerprint } } },
+                {
+                  onSuccess: () => {
+                    notifications.show({ color: 'teal', title: 'Root removed', message: toRemove.subjectDN });
+                    setToRemove(undefined);
+                    void refresh();
+                  },
+                },
+              )
+            }
+          />
         )}
       </Modal>
     </Page>
