@@ -48,3 +48,4 @@ export * from './keystore/api';
 export * from './alerts/model';
 export * from './alerts/rpc';
 export * from './config/tenant-configuration';
+export * from './operators/permissions';

@@ -5,6 +5,7 @@ import { AdminTokenGuard } from '../common/admin-token.guard';
 import { AdminApi, ApiBodyFrom, ApiErrors, ApiJsonResponse, ApiNoContentResponse, Summary } from '../common/openapi';
 import * as ex from '../common/openapi-examples';
 import { ZodBody } from '../common/zod-body.pipe';
+import { Requires } from '../common/requires.decorator';
 
 @AdminApi('alerts')
 @UseGuards(AdminTokenGuard)
@@ -12,6 +13,7 @@ import { ZodBody } from '../common/zod-body.pipe';
 export class AlertSubscriptionsController {
   constructor(private readonly rpc: CertgateClient) {}
 
+  @Requires('alerts:read')
   @Get()
   @Summary('Webhook subscriptions to expiry alerts (never their secrets)')
   @ApiJsonResponse(200, AlertsRpc.listSubscriptions.response.shape.subscriptions, { description: 'the subscriptions', example: [ex.subscription] })
@@ -19,6 +21,7 @@ export class AlertSubscriptionsController {
     return (await this.rpc.request(AlertsRpc.listSubscriptions, {})).subscriptions;
   }
 
+  @Requires('alerts:write')
   @Post()
   @Summary(
     'Subscribe a webhook: each alert raised from now on is POSTed as JSON with X-Certgate-Signature: sha256=<hex HMAC-SHA256 of the body under the secret>, in order, retried with backoff until the receiver answers 2xx',
@@ -36,6 +39,7 @@ export class AlertSubscriptionsController {
     return this.rpc.request(AlertsRpc.createSubscription, body);
   }
 
+  @Requires('alerts:write')
   @Delete(':id')
   @HttpCode(204)
   @Summary('Delete a webhook subscription and its JetStream consumer')

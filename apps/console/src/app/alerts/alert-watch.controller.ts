@@ -6,6 +6,7 @@ import { AdminTokenGuard } from '../common/admin-token.guard';
 import { AdminApi, ApiFileResponse, Summary } from '../common/openapi';
 import { ParsedQuery, QueryParams } from '../common/query-params';
 import { AlertWatchService } from './alert-watch.service';
+import { Requires } from '../common/requires.decorator';
 
 const watchQuery = z.object({ since: z.coerce.number().int().min(0).optional() });
 
@@ -15,6 +16,7 @@ const watchQuery = z.object({ since: z.coerce.number().int().min(0).optional() }
 export class AlertWatchController {
   constructor(private readonly watches: AlertWatchService) {}
 
+  @Requires('alerts:read')
   @Get('watch')
   @Summary(
     'Server-Sent Events: `ready` once listening, then one `alert` event per alert as it is raised (data: the alert JSON, id: its stream sequence). ' +

@@ -18,6 +18,7 @@ import { AdminApi, ApiBodyFrom, ApiJsonResponse, ApiNoContentResponse, Summary }
 import * as ex from '../common/openapi-examples';
 import { ParsedQuery, QueryParams } from '../common/query-params';
 import { ZodBody } from '../common/zod-body.pipe';
+import { Requires } from '../common/requires.decorator';
 
 const listQuery = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100) });
 const muteBody = z.object({ reason: z.string().max(512).optional() }).strict();
@@ -31,6 +32,7 @@ const SCAN_RPC = { timeoutMs: 120_000 };
 export class AlertsController {
   constructor(private readonly rpc: CertgateClient) {}
 
+  @Requires('alerts:read')
   @Get()
   @Summary('The newest expiry alerts raised (oldest first)')
   @QueryParams(listQuery, { limit: '1-1000, default 100' })
@@ -39,6 +41,7 @@ export class AlertsController {
     return (await this.rpc.request(AlertsRpc.list, { limit: query.limit })).alerts;
   }
 
+  @Requires('alerts:write')
   @Post('scan')
   @HttpCode(200)
   @Summary('Scan every certificate now and raise the alerts that are due')
@@ -47,6 +50,7 @@ export class AlertsController {
     return this.rpc.request(AlertsRpc.scan, {}, SCAN_RPC);
   }
 
+  @Requires('alerts:read')
   @Get('mutes')
   @Summary('Sources whose alerts are muted')
   @ApiJsonResponse(200, AlertsRpc.listMutes.response.shape.mutes, { description: 'the muted sources', example: [ex.mute] })
@@ -54,6 +58,7 @@ export class AlertsController {
     return (await this.rpc.request(AlertsRpc.listMutes, {})).mutes;
   }
 
+  @Requires('alerts:write')
   @Put('mutes/:source')
   @Summary('Mute the alerts of a source (e.g. short-lived certificates that renew themselves); the inventory still lists them')
   @ApiParam({ name: 'source', enum: CERTIFICATE_SOURCES })
@@ -72,6 +77,7 @@ export class AlertsController {
     return this.rpc.request(AlertsRpc.mute, { source: sourceOf(source), ...(reason !== undefined && { reason }) });
   }
 
+  @Requires('alerts:write')
   @Delete('mutes/:source')
   @HttpCode(204)
   @Summary('Unmute the alerts of a source (idempotent)')

@@ -6,6 +6,7 @@ import { AdminTokenGuard } from '../common/admin-token.guard';
 import { AdminApi, ApiJsonResponse, Summary } from '../common/openapi';
 import * as ex from '../common/openapi-examples';
 import { ParsedQuery, QueryParams } from '../common/query-params';
+import { Requires } from '../common/requires.decorator';
 
 @AdminApi('alerts')
 @UseGuards(AdminTokenGuard)
@@ -13,6 +14,7 @@ import { ParsedQuery, QueryParams } from '../common/query-params';
 export class CertificatesController {
   constructor(private readonly rpc: CertgateClient) {}
 
+  @Requires('certificates:read')
   @Get()
   @Summary('Inventory of every certificate certgate relies on, with status, days left, source and reference')
   @QueryParams(inventoryQuerySchema, {

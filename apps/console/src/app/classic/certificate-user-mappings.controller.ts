@@ -7,6 +7,7 @@ import { AdminApi, ApiBodyFrom, ApiErrors, ApiJsonResponse, ApiNoContentResponse
 import * as ex from '../common/openapi-examples';
 import { ParsedQuery, QueryParams } from '../common/query-params';
 import { ZodBody } from '../common/zod-body.pipe';
+import { Requires } from '../common/requires.decorator';
 
 const listQuery = z.object({ user: userNameSchema.optional() });
 
@@ -16,6 +17,7 @@ const listQuery = z.object({ user: userNameSchema.optional() });
 export class CertificateUserMappingsController {
   constructor(private readonly rpc: CertgateClient) {}
 
+  @Requires('classic:read')
   @Get()
   @Summary('List certificate-to-user mappings (?user=<name> for one user)')
   @QueryParams(listQuery, { user: 'only the mappings of this user' })
@@ -24,6 +26,7 @@ export class CertificateUserMappingsController {
     return (await this.rpc.request(ClassicRpc.listMappings, user === undefined ? {} : { user })).mappings;
   }
 
+  @Requires('classic:write')
   @Post()
   @Summary('Map a client certificate (one PEM leaf) to a user name; the id is its SHA-256 fingerprint; 409 when it is already mapped')
   @ApiBodyFrom(createCertificateMappingSchema, {
@@ -35,6 +38,7 @@ export class CertificateUserMappingsController {
     return this.rpc.request(ClassicRpc.createMapping, body);
   }
 
+  @Requires('classic:read')
   @Get(':id')
   @Summary('One mapping')
   @ApiJsonResponse(200, ClassicRpc.getMapping.response, { description: 'the mapping', example: ex.mapping })
@@ -43,6 +47,7 @@ export class CertificateUserMappingsController {
     return this.rpc.request(ClassicRpc.getMapping, { id });
   }
 
+  @Requires('classic:write')
   @Delete(':id')
   @HttpCode(204)
   @Summary('Delete a mapping: in classic mode the certificate stops authenticating at once on every replica')

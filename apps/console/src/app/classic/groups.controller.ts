@@ -5,6 +5,7 @@ import { AdminTokenGuard } from '../common/admin-token.guard';
 import { AdminApi, ApiBodyFrom, ApiErrors, ApiJsonResponse, ApiNoContentResponse, Summary } from '../common/openapi';
 import * as ex from '../common/openapi-examples';
 import { ZodBody } from '../common/zod-body.pipe';
+import { Requires } from '../common/requires.decorator';
 
 @AdminApi('classic mode: groups')
 @UseGuards(AdminTokenGuard)
@@ -12,6 +13,7 @@ import { ZodBody } from '../common/zod-body.pipe';
 export class GroupsController {
   constructor(private readonly rpc: CertgateClient) {}
 
+  @Requires('classic:read')
   @Get()
   @Summary('List groups')
   @ApiJsonResponse(200, ClassicRpc.listGroups.response.shape.groups, { description: 'the groups', example: [ex.group] })
@@ -19,6 +21,7 @@ export class GroupsController {
     return (await this.rpc.request(ClassicRpc.listGroups, {})).groups;
   }
 
+  @Requires('classic:write')
   @Post()
   @Summary('Create a group: {"name", "roles": [...], "users": [...]}; its roles reach every user it lists')
   @ApiBodyFrom(createGroupSchema, {
@@ -30,6 +33,7 @@ export class GroupsController {
     return this.rpc.request(ClassicRpc.createGroup, body);
   }
 
+  @Requires('classic:read')
   @Get(':name')
   @Summary('One group')
   @ApiJsonResponse(200, ClassicRpc.getGroup.response, { description: 'the group', example: ex.group })
@@ -38,6 +42,7 @@ export class GroupsController {
     return this.rpc.request(ClassicRpc.getGroup, { name });
   }
 
+  @Requires('classic:write')
   @Put(':name')
   @Summary('Replace a group\'s roles and users: {"roles": [...], "users": [...]}')
   @ApiBodyFrom(updateGroupSchema, {
@@ -49,6 +54,7 @@ export class GroupsController {
     return this.rpc.request(ClassicRpc.updateGroup, { name, ...body });
   }
 
+  @Requires('classic:write')
   @Delete(':name')
   @HttpCode(204)
   @Summary('Delete a group: its members lose its roles at once; the users themselves stay')

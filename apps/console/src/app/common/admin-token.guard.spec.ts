@@ -1,16 +1,34 @@
 import type { ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import { CertgateError } from '@certgate/contracts';
 import { AdminTokenGuard } from './admin-token.guard';
+import { Requires } from './requires.decorator';
 import type { ConsoleEnv } from '../console-env';
 
 const TOKEN = 'a-very-secret-admin-token';
-const guard = new AdminTokenGuard({ CERTGATE_ADMIN_TOKEN: TOKEN } as ConsoleEnv);
-const ctx = (authorization?: string) =>
-  ({ switchToHttp: () => ({ getRequest: () => ({ headers: authorization === undefined ? {} : { authorization } }) }) }) as unknown as ExecutionContext;
+const guard = new AdminTokenGuard({ CERTGATE_ADMIN_TOKEN: TOKEN } as ConsoleEnv, new Reflector());
 
-function failure(authorization?: string): CertgateError {
+class Routes {
+  @Requires('keystore:write')
+  declared(): string {
+    return 'declared';
+  }
+
+  undeclared(): string {
+    return 'undeclared';
+  }
+}
+
+const ctx = (authorization?: string, handler: keyof Routes = 'declared') =>
+  ({
+    switchToHttp: () => ({ getRequest: () => ({ headers: authorization === undefined ? {} : { authorization } }) }),
+    getHandler: () => Routes.prototype[handler],
+    getClass: () => Routes,
+  }) as unknown as ExecutionContext;
+
+function failure(authorization?: string, handler: keyof Routes = 'declared'): CertgateError {
   try {
-    guard.canActivate(ctx(authorization));
+    guard.canActivate(ctx(authorization, handler));
   } catch (err) {
     return err as CertgateError;
   }
@@ -35,5 +53,11 @@ describe('AdminTokenGuard', () => {
     expect(err.httpStatus).toBe(401);
     expect(err.message).toMatch(message);
     expect(err.message).not.toContain(TOKEN);
+  });
+
+  it('refuses an operation that declares no permission, even to the admin token (deny by default)', () => {
+    const err = failure(`Bearer ${TOKEN}`, 'undeclared');
+    expect(err.httpStatus).toBe(403);
+    expect(err.message).toMatch(/declares no permission/);
   });
 });

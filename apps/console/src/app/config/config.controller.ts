@@ -3,6 +3,7 @@ import { tenantConfigurationJsonSchema } from '@certgate/contracts';
 import { AdminTokenGuard } from '../common/admin-token.guard';
 import type { SchemaObject } from '@nestjs/swagger';
 import { AdminApi, ApiJsonSchemaResponse, ApiServedByConsole, Summary } from '../common/openapi';
+import { Requires } from '../common/requires.decorator';
 
 /**
  * The JSON Schema of the declarative tenant configuration file (`certgate export`,
@@ -15,6 +16,7 @@ import { AdminApi, ApiJsonSchemaResponse, ApiServedByConsole, Summary } from '..
 export class ConfigController {
   private readonly schema = tenantConfigurationJsonSchema();
 
+  @Requires('config:read')
   @Get('schema')
   @Summary('JSON Schema (draft 2020-12) of the tenant configuration file that certgate export writes and certgate diff/apply read')
   @ApiJsonSchemaResponse(

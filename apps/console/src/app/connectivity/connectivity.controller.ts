@@ -9,6 +9,7 @@ import * as ex from '../common/openapi-examples';
 import { ParsedQuery, QueryParams } from '../common/query-params';
 import { ZodBody } from '../common/zod-body.pipe';
 import { downloadOf } from '../common/download';
+import { Requires } from '../common/requires.decorator';
 
 const testRequest = KeystoreRpc.connectivityTls.request;
 const downloadQuery = z.object({ download: z.enum(['zip'], { error: "download must be 'zip'" }).optional() });
@@ -19,6 +20,7 @@ const downloadQuery = z.object({ download: z.enum(['zip'], { error: "download mu
 export class ConnectivityController {
   constructor(private readonly rpc: CertgateClient) {}
 
+  @Requires('connectivity:test')
   @Post('tls')
   @HttpCode(200)
   @Summary('TLS handshake to host:port: protocol, cipher, peer chain, client-certificate request, validation against the keystore')

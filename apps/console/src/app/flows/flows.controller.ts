@@ -5,6 +5,7 @@ import { AdminTokenGuard } from '../common/admin-token.guard';
 import { AdminApi, ApiBodyFrom, ApiErrors, ApiJsonResponse, ApiNoContentResponse, Summary } from '../common/openapi';
 import * as ex from '../common/openapi-examples';
 import { ZodBody } from '../common/zod-body.pipe';
+import { Requires } from '../common/requires.decorator';
 
 @AdminApi('flows')
 @UseGuards(AdminTokenGuard)
@@ -12,6 +13,7 @@ import { ZodBody } from '../common/zod-body.pipe';
 export class FlowsController {
   constructor(private readonly rpc: CertgateClient) {}
 
+  @Requires('flows:read')
   @Get()
   @Summary('List deployed flows')
   @ApiJsonResponse(200, FlowsRpc.list.response.shape.flows, { description: 'the deployed flows', example: [ex.deployedFlow] })
@@ -19,6 +21,7 @@ export class FlowsController {
     return (await this.rpc.request(FlowsRpc.list, {})).flows;
   }
 
+  @Requires('flows:read')
   @Get(':id')
   @Summary('One deployed flow')
   @ApiJsonResponse(200, FlowsRpc.get.response, { description: 'the deployed flow', example: ex.deployedFlow })
@@ -27,6 +30,7 @@ export class FlowsController {
     return this.rpc.request(FlowsRpc.get, { id });
   }
 
+  @Requires('flows:write')
   @Put(':id')
   @Summary('Deploy or redeploy a flow; in force on every runtime replica within a second')
   @ApiBodyFrom(flowDefinitionSchema, {
@@ -56,6 +60,7 @@ export class FlowsController {
     return this.rpc.request(FlowsRpc.put, { id, definition });
   }
 
+  @Requires('flows:write')
   @Delete(':id')
   @HttpCode(204)
   @Summary('Undeploy a flow')

@@ -4,6 +4,7 @@ import { systemHealthSchema, type SystemHealth } from '../common/api-views';
 import { AdminApi, ApiJsonResponse, Summary } from '../common/openapi';
 import * as ex from '../common/openapi-examples';
 import { SystemHealthService } from './system-health.service';
+import { Requires } from '../common/requires.decorator';
 
 @AdminApi('health')
 @UseGuards(AdminTokenGuard)
@@ -11,6 +12,7 @@ import { SystemHealthService } from './system-health.service';
 export class HealthController {
   constructor(private readonly health: SystemHealthService) {}
 
+  @Requires('health:read')
   @Get()
   @Summary('Health of every certgate service and its replicas, asked over NATS')
   @ApiJsonResponse(200, systemHealthSchema, {

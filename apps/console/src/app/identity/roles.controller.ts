@@ -6,6 +6,7 @@ import { roleAsParametersSchema } from '../common/api-views';
 import { AdminApi, ApiBodyFrom, ApiErrors, ApiJsonResponse, ApiNoContentResponse, Summary } from '../common/openapi';
 import * as ex from '../common/openapi-examples';
 import { ZodBody } from '../common/zod-body.pipe';
+import { Requires } from '../common/requires.decorator';
 
 const createRole = IdentityRpc.createRole.request;
 
@@ -15,6 +16,7 @@ const createRole = IdentityRpc.createRole.request;
 export class RolesController {
   constructor(private readonly rpc: CertgateClient) {}
 
+  @Requires('roles:read')
   @Get()
   @Summary('List user roles (the predefined ESBMessaging.send and custom ones)')
   @ApiJsonResponse(200, IdentityRpc.listRoles.response.shape.roles, { description: 'every role', example: ex.roles })
@@ -22,6 +24,7 @@ export class RolesController {
     return (await this.rpc.request(IdentityRpc.listRoles, {})).roles;
   }
 
+  @Requires('roles:write')
   @Post()
   @Summary('Create a custom role')
   @ApiBodyFrom(createRole, { role: { summary: 'a role with a description', value: { name: 'Role1', description: 'may send orders' } } })
@@ -31,6 +34,7 @@ export class RolesController {
     return this.rpc.request(IdentityRpc.createRole, body);
   }
 
+  @Requires('roles:read')
   @Get(':name')
   @Summary('One role')
   @ApiJsonResponse(200, IdentityRpc.getRole.response, { description: 'the role', example: ex.role })
@@ -39,6 +43,7 @@ export class RolesController {
     return this.rpc.request(IdentityRpc.getRole, { name });
   }
 
+  @Requires('roles:read')
   @Get(':name/json')
   @Summary('The role as instance parameters: {"roles":["name"]}')
   @ApiJsonResponse(200, roleAsParametersSchema, { description: 'ready to paste into instance parameters', example: { roles: ['Role1'] } })
@@ -48,6 +53,7 @@ export class RolesController {
     return { roles: [role.name] };
   }
 
+  @Requires('roles:write')
   @Delete(':name')
   @HttpCode(204)
   @Summary('Delete a custom role (409 for ESBMessaging.send, and while an instance, user or group holds it or a flow asks for it)')

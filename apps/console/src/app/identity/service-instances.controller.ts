@@ -9,6 +9,7 @@ import { AdminApi, ApiBodyFrom, ApiErrors, ApiJsonResponse, ApiNoContentResponse
 import * as ex from '../common/openapi-examples';
 import { ZodBody } from '../common/zod-body.pipe';
 import { publicBaseUrl, type ConsoleEnv } from '../console-env';
+import { Requires } from '../common/requires.decorator';
 
 const createInstance = IdentityRpc.createInstance.request;
 const updateInstance = z.object({ parameters: instanceParametersSchema }).strict();
@@ -32,6 +33,7 @@ export class ServiceInstancesController {
     return { ...key, ...this.endpoints };
   }
 
+  @Requires('service-instances:read')
   @Get()
   @Summary('List service instances')
   @ApiJsonResponse(200, IdentityRpc.listInstances.response.shape.instances, { description: 'every instance (without keys)', example: ex.instances })
@@ -39,6 +41,7 @@ export class ServiceInstancesController {
     return (await this.rpc.request(IdentityRpc.listInstances, {})).instances;
   }
 
+  @Requires('service-instances:write')
   @Post()
   @Summary('Create a service instance: {"name", "parameters": {"roles", "grant-types", "redirect-uris"}}')
   @ApiBodyFrom(createInstance, {
@@ -57,6 +60,7 @@ export class ServiceInstancesController {
     return this.rpc.request(IdentityRpc.createInstance, body);
   }
 
+  @Requires('service-instances:read')
   @Get(':name')
   @Summary('One service instance with its keys')
   @ApiJsonResponse(200, instanceWithKeysApiSchema, { description: 'the instance with its keys', example: ex.instanceWithKeys })
@@ -66,6 +70,7 @@ export class ServiceInstancesController {
     return { ...found, keys: found.keys.map((k) => this.withEndpoints(k)) };
   }
 
+  @Requires('service-instances:write')
   @Put(':name')
   @Summary("Replace an instance's roles and redirect URIs (the grant type cannot change); in force within a second")
   @ApiBodyFrom(updateInstance, {
@@ -77,6 +82,7 @@ export class ServiceInstancesController {
     return this.rpc.request(IdentityRpc.updateInstance, { instance, parameters: body.parameters });
   }
 
+  @Requires('service-instances:write')
   @Delete(':name')
   @HttpCode(204)
   @Summary('Delete a service instance and all its keys')
@@ -86,6 +92,7 @@ export class ServiceInstancesController {
     await this.rpc.request(IdentityRpc.deleteInstance, { instance });
   }
 
+  @Requires('service-instances:read')
   @Get(':name/keys')
   @Summary('List the keys of an instance, each with the url and tokenurl senders call')
   @ApiJsonResponse(200, z.array(serviceKeyApiSchema), { description: 'the keys (never a secret or private key)', example: [ex.key] })
@@ -94,6 +101,7 @@ export class ServiceInstancesController {
     return (await this.rpc.request(IdentityRpc.listKeys, { instance })).keys.map((k) => this.withEndpoints(k));
   }
 
+  @Requires('service-instances:write')
   @Post(':name/keys')
   @Summary('Create a key: external-certificate (a PEM leaf), certificate (generated, returned once) or client-secret (returned once)')
   @ApiBodyFrom(createServiceKeySchema, {
@@ -129,6 +137,7 @@ export class ServiceInstancesController {
     return this.withEndpoints(await this.rpc.request(IdentityRpc.createKey, { instance, body }));
   }
 
+  @Requires('service-instances:read')
   @Get(':name/keys/:key')
   @Summary('One key (never its secret or private key)')
   @ApiJsonResponse(200, serviceKeyApiSchema, { description: 'the key', example: ex.key })
@@ -137,6 +146,7 @@ export class ServiceInstancesController {
     return this.withEndpoints(await this.rpc.request(IdentityRpc.getKey, { instance, key }));
   }
 
+  @Requires('service-instances:write')
   @Delete(':name/keys/:key')
   @HttpCode(204)
   @Summary('Delete a key: its certificate or secret stops working at once on every replica')

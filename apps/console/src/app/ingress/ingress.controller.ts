@@ -7,6 +7,7 @@ import { AdminTokenGuard } from '../common/admin-token.guard';
 import { AdminApi, ApiBodyFrom, ApiErrors, ApiFileResponse, ApiJsonResponse, ApiNoContentResponse, CHAIN_CODES, Summary } from '../common/openapi';
 import * as ex from '../common/openapi-examples';
 import { ZodBody } from '../common/zod-body.pipe';
+import { Requires } from '../common/requires.decorator';
 
 const putRoots = IngressRpc.putTrustedRoots.request;
 const roots = IngressRpc.getTrustedRoots.response.shape.roots;
@@ -18,6 +19,7 @@ const bundle = { roots: { summary: 'a PEM bundle of self-signed CA certificates'
 export class IngressController {
   constructor(private readonly rpc: CertgateClient) {}
 
+  @Requires('trusted-roots:read')
   @Get('trusted-roots')
   @Summary('Client roots the ingress trusts: configured, managed here, and the tenant client CA')
   @ApiJsonResponse(200, roots, { description: 'every trusted root, with where it comes from (`source`)', example: ex.trustedRoots })
@@ -25,6 +27,7 @@ export class IngressController {
     return (await this.rpc.request(IngressRpc.getTrustedRoots, {})).roots;
   }
 
+  @Requires('trusted-roots:write')
   @Put('trusted-roots')
   @Summary('Replace the managed trusted roots (self-signed CA certificates only); in force at once, no restart')
   @ApiBodyFrom(putRoots, bundle)
@@ -34,6 +37,7 @@ export class IngressController {
     return (await this.rpc.request(IngressRpc.putTrustedRoots, body)).roots;
   }
 
+  @Requires('trusted-roots:write')
   @Post('trusted-roots')
   @Summary(
     'Add trusted roots (self-signed CA certificates only) to the managed ones, keeping every root already trusted; 201, or 200 when all were there already',
@@ -54,6 +58,7 @@ export class IngressController {
     return roots;
   }
 
+  @Requires('trusted-roots:write')
   @Delete('trusted-roots/:sha256')
   @HttpCode(204)
   @Summary('Remove a managed trusted root by its SHA-256 fingerprint; roots of INGRESS_CLIENT_ROOTS and the tenant client CA cannot be removed (409)')
@@ -64,6 +69,7 @@ export class IngressController {
     await this.rpc.request(IngressRpc.removeTrustedRoot, { sha256 });
   }
 
+  @Requires('trusted-roots:read')
   @Get('server-chain')
   @Header('content-type', 'application/x-pem-file')
   @Summary("The ingress' server chain as PEM, root last, for sender administrators")

@@ -8,6 +8,7 @@ import * as ex from '../common/openapi-examples';
 import { ParsedQuery, QueryParams } from '../common/query-params';
 import { ZodBody } from '../common/zod-body.pipe';
 import { downloadOf } from '../common/download';
+import { Requires } from '../common/requires.decorator';
 
 const formatQuery = z.object({ format: certificateFormatSchema });
 type FormatQuery = z.output<typeof formatQuery>;
@@ -22,6 +23,7 @@ const SLOW_RPC = { timeoutMs: 20_000 };
 export class KeystoreEntriesController {
   constructor(private readonly rpc: CertgateClient) {}
 
+  @Requires('keystore:read')
   @Get()
   @Summary('Keystore entries (never a private key)')
   @ApiJsonResponse(200, KeystoreRpc.listEntries.response.shape.entries, { description: 'every entry', example: [ex.keyPairEntry, ex.certificateEntry] })
@@ -29,6 +31,7 @@ export class KeystoreEntriesController {
     return (await this.rpc.request(KeystoreRpc.listEntries, {})).entries;
   }
 
+  @Requires('keystore:read')
   @Get(':alias')
   @Summary('One keystore entry')
   @ApiJsonResponse(200, KeystoreRpc.getEntry.response, { description: 'the entry', example: ex.keyPairEntry })
@@ -37,6 +40,7 @@ export class KeystoreEntriesController {
     return this.rpc.request(KeystoreRpc.getEntry, { alias });
   }
 
+  @Requires('keystore:write')
   @Delete(':alias')
   @HttpCode(204)
   @Summary('Delete an entry; the system key pair only with ?force=true (turns client-certificate authentication off)')
@@ -47,6 +51,7 @@ export class KeystoreEntriesController {
     await this.rpc.request(KeystoreRpc.deleteEntry, { alias, force: force === 'true' });
   }
 
+  @Requires('keystore:read')
   @Get(':alias/certificate')
   @Summary("The entry's certificate: PEM, or DER (.cer) with ?format=der")
   @QueryParams(formatQuery, { format: "'pem' (default) or 'der'" })
@@ -64,6 +69,7 @@ export class KeystoreEntriesController {
     return this.download(alias, 'certificate', query.format);
   }
 
+  @Requires('keystore:read')
   @Get(':alias/chain')
   @Summary("The entry's chain, leaf first: PEM, or DER as a certs-only PKCS#7 (.p7b) with ?format=der")
   @QueryParams(formatQuery, { format: "'pem' (default) or 'der'" })
@@ -81,6 +87,7 @@ export class KeystoreEntriesController {
     return this.download(alias, 'chain', query.format);
   }
 
+  @Requires('keystore:write')
   @Post(':alias/rename')
   @HttpCode(200)
   @Summary('Rename an alias (not the system key pair or the client CA)')
@@ -94,6 +101,7 @@ export class KeystoreEntriesController {
     return this.rpc.request(KeystoreRpc.renameEntry, { alias, newAlias: body.newAlias });
   }
 
+  @Requires('secrets:export')
   @Post(':alias/pkcs12')
   @HttpCode(200)
   @Summary('Export a key pair with its chain as a PKCS#12 file (AES-256, PBKDF2) under the given password')

@@ -5,6 +5,7 @@ import { AdminTokenGuard } from '../common/admin-token.guard';
 import { AdminApi, ApiBodyFrom, ApiErrors, ApiJsonResponse, Summary } from '../common/openapi';
 import * as ex from '../common/openapi-examples';
 import { ZodBody } from '../common/zod-body.pipe';
+import { Requires } from '../common/requires.decorator';
 
 /** Entries that come from elsewhere: a trusted certificate, or a key pair in a PKCS#12 file. */
 @AdminApi('keystore')
@@ -13,6 +14,7 @@ import { ZodBody } from '../common/zod-body.pipe';
 export class KeystoreImportsController {
   constructor(private readonly rpc: CertgateClient) {}
 
+  @Requires('keystore:write')
   @Post('certificates')
   @Summary('Add a trusted certificate (e.g. the root of a receiver); receiver calls and connectivity tests trust it')
   @ApiBodyFrom(addCertificateBodySchema, {
@@ -24,6 +26,7 @@ export class KeystoreImportsController {
     return this.rpc.request(KeystoreRpc.addTrustedCertificate, { alias: body.alias, certificatePem: body.certificate });
   }
 
+  @Requires('keystore:write')
   @Post('pkcs12')
   @Summary('Import a key pair from a PKCS#12 file (base64) with its password; legacy RC2/3DES files are refused with advice')
   @ApiBodyFrom(importPkcs12BodySchema, {

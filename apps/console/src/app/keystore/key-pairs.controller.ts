@@ -15,6 +15,7 @@ import {
 } from '../common/openapi';
 import * as ex from '../common/openapi-examples';
 import { ZodBody } from '../common/zod-body.pipe';
+import { Requires } from '../common/requires.decorator';
 
 const generate = KeystoreRpc.generateKeyPair.request;
 /** An RSA 4096 key takes seconds to generate on a small machine. */
@@ -43,6 +44,7 @@ const ApiCsrResponse = (what: string) =>
 export class KeyPairsController {
   constructor(private readonly rpc: CertgateClient) {}
 
+  @Requires('keystore:write')
   @Post()
   @Summary('Generate a key pair (RSA 2048/3072/4096 or EC P-256/P-384); self-signed until its CA chain is imported')
   @ApiBodyFrom(generate, {
@@ -55,6 +57,7 @@ export class KeyPairsController {
     return this.rpc.request(KeystoreRpc.generateKeyPair, body, KEY_GENERATION);
   }
 
+  @Requires('keystore:read')
   @Get(':alias/csr')
   @Summary('PKCS#10 certificate signing request for the key pair, as PEM')
   @ApiCsrResponse('the CSR (`<alias>.csr`)')
@@ -63,6 +66,7 @@ export class KeyPairsController {
     return this.csrOf(alias, false);
   }
 
+  @Requires('keystore:write')
   @Put(':alias/chain')
   @Summary("Import the CA's signed chain, leaf first: the leaf must match the private key and the chain must verify")
   @ApiBodyFrom(importChainBodySchema, chainBody)
@@ -72,6 +76,7 @@ export class KeyPairsController {
     return this.rpc.request(KeystoreRpc.importChain, { alias, renewal: false, chainPem: body.chain });
   }
 
+  @Requires('keystore:write')
   @Post(':alias/renewal')
   @Summary('Start a renewal: a new pending key pair beside the current one (subject and validity default to the current)')
   @ApiBodyFrom(startRenewalBodySchema, {
@@ -90,6 +95,7 @@ export class KeyPairsController {
     return this.rpc.request(KeystoreRpc.startRenewal, { ...body, alias }, KEY_GENERATION);
   }
 
+  @Requires('keystore:read')
   @Get(':alias/renewal/csr')
   @Summary('CSR of the pending renewal key pair')
   @ApiCsrResponse('the CSR of the pending pair (`<alias>-renewal.csr`)')
@@ -98,6 +104,7 @@ export class KeyPairsController {
     return this.csrOf(alias, true);
   }
 
+  @Requires('keystore:write')
   @Put(':alias/renewal/chain')
   @Summary('Import the signed chain of the pending renewal key pair')
   @ApiBodyFrom(importChainBodySchema, chainBody)
@@ -107,6 +114,7 @@ export class KeyPairsController {
     return this.rpc.request(KeystoreRpc.importChain, { alias, renewal: true, chainPem: body.chain });
   }
 
+  @Requires('keystore:write')
   @Post(':alias/renewal/activate')
   @HttpCode(200)
   @Summary('Activate the renewal: the pending key pair replaces the current one under the same alias')
@@ -116,6 +124,7 @@ export class KeyPairsController {
     return this.rpc.request(KeystoreRpc.activateRenewal, { alias });
   }
 
+  @Requires('keystore:write')
   @Delete(':alias/renewal')
   @HttpCode(204)
   @Summary('Drop the pending renewal key pair')

@@ -24,6 +24,7 @@ import {
   type TraceQuery,
   type Window,
 } from './log-query';
+import { Requires } from '../common/requires.decorator';
 
 /**
  * How much later than its `time` a record may reach the stream: the time index finds
@@ -57,6 +58,7 @@ export class LogsController {
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
   ) {}
 
+  @Requires('logs:read')
   @Get('logs/access')
   @Summary('HTTP access log of every ingress replica')
   @Page(accessLogPageSchema, ex.accessLog)
@@ -66,6 +68,7 @@ export class LogsController {
     return this.read('ACCESS_LOG', query.limit, window, accessFilter(query, window), res);
   }
 
+  @Requires('logs:read')
   @Get('logs/trace')
   @Summary('Trace log: every rejection with its reason')
   @Page(traceLogPageSchema, ex.traceLog)
@@ -75,6 +78,7 @@ export class LogsController {
     return this.read('TRACE_LOG', query.limit, window, traceFilter(query, window), res);
   }
 
+  @Requires('logs:read')
   @Get('message-logs')
   @Summary('Message processing log: one record per message a flow handled')
   @Page(messageLogPageSchema, ex.messageLog)

@@ -5,6 +5,7 @@ import { AdminTokenGuard } from '../common/admin-token.guard';
 import { AdminApi, ApiBodyFrom, ApiErrors, ApiJsonResponse, Summary } from '../common/openapi';
 import * as ex from '../common/openapi-examples';
 import { ZodBody } from '../common/zod-body.pipe';
+import { Requires } from '../common/requires.decorator';
 
 const rotateBody = new ZodBody(rotateSigningKeyRequestSchema);
 
@@ -14,6 +15,7 @@ const rotateBody = new ZodBody(rotateSigningKeyRequestSchema);
 export class SigningKeysController {
   constructor(private readonly rpc: CertgateClient) {}
 
+  @Requires('oauth:read')
   @Get()
   @Summary('OAuth token signing keys: the active one and the previous ones still published (public keys only)')
   @ApiJsonResponse(200, OAuthSigningRpc.listKeys.response, {
@@ -24,6 +26,7 @@ export class SigningKeysController {
     return this.rpc.request(OAuthSigningRpc.listKeys, {});
   }
 
+  @Requires('oauth:write')
   @Post('rotate')
   @HttpCode(200)
   @Summary('A new key signs from now on; the previous one verifies its tokens until they expire (dropPrevious: unpublish it at once)')
