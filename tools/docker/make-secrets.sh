@@ -35,7 +35,7 @@ kv() { printf 'KV_%s: "$KV.certgate_%s_%s.>"\n' "$1" "$tenant" "$2"; }
     var=$(echo "$s" | tr 'a-z-' 'A-Z_')_PASS
     printf '%s: "%s"\n' "$var" "$(cat "$dir/nats-$s.pass")"
   done
-  kv IDENTITY identity; kv KEYSTORE keystore; kv ALERT_STATE alert-state; kv FLOWS flows; kv INGRESS ingress
+  kv IDENTITY identity; kv OPERATORS operators; kv KEYSTORE keystore; kv ALERT_STATE alert-state; kv FLOWS flows; kv INGRESS ingress
 } >"$dir/auth.conf.new"
 chmod 0444 "$dir/auth.conf.new" && mv -f "$dir/auth.conf.new" "$dir/auth.conf"
 echo "make-secrets: $dir ready for tenant '$tenant'"

@@ -194,7 +194,7 @@ describe('certgate alerts watch (cli against keystore and console processes, rea
   it('stops with exit code 1 and says why when the console refuses the token', async () => {
     const run = cli(['--url', api, '--token', 'not-the-admin-token', 'alerts', 'watch']);
     expect(await run.exited).toBe(1);
-    expect(run.err).toContain('certgate: the console refused the admin token from --token: the bearer token is not the admin token');
+    expect(run.err).toContain('certgate: the console refused the admin token from --token: the bearer token is neither the admin token nor an API token');
     expect(run.out).toEqual([]);
   });
 });

@@ -53,7 +53,7 @@ describeInBrowser('browser', 'the web console in a browser', () => {
     await page.getByRole('heading', { name: 'Sign in to certgate' }).waitFor();
     await page.getByLabel('Admin token').fill('certainly-not-the-admin-token');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByText('the bearer token is not the admin token').waitFor();
+    await page.getByText('the bearer token is neither the admin token nor an API token').waitFor();
     expect(await page.getByLabel('Admin token').getAttribute('aria-describedby')).toMatch(/error/);
     await web.screenshot('sign-in-refused-1280');
 

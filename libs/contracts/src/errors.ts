@@ -59,6 +59,8 @@ export const ErrorCode = {
   groupNotFound: 'group_not_found',
   subscriptionNotFound: 'subscription_not_found',
   trustedRootNotFound: 'trusted_root_not_found',
+  operatorNotFound: 'operator_not_found',
+  tokenNotFound: 'token_not_found',
   // 409: the request clashes with what is stored.
   certificateInUse: 'certificate_in_use',
   roleInUse: 'role_in_use',
@@ -77,6 +79,7 @@ export const ErrorCode = {
   userExists: 'user_exists',
   userInUse: 'user_in_use',
   groupExists: 'group_exists',
+  operatorExists: 'operator_exists',
   trustedRootNotManaged: 'trusted_root_not_managed',
   concurrentChange: 'concurrent_change',
   // Size, availability, the unexpected.
@@ -143,6 +146,8 @@ export const HTTP_STATUS_OF: Record<ErrorCode, number> = {
   group_not_found: 404,
   subscription_not_found: 404,
   trusted_root_not_found: 404,
+  operator_not_found: 404,
+  token_not_found: 404,
   certificate_in_use: 409,
   role_in_use: 409,
   role_predefined: 409,
@@ -160,6 +165,7 @@ export const HTTP_STATUS_OF: Record<ErrorCode, number> = {
   user_exists: 409,
   user_in_use: 409,
   group_exists: 409,
+  operator_exists: 409,
   trusted_root_not_managed: 409,
   concurrent_change: 409,
   payload_too_large: 413,

@@ -49,3 +49,5 @@ export * from './alerts/model';
 export * from './alerts/rpc';
 export * from './config/tenant-configuration';
 export * from './operators/permissions';
+export * from './operators/model';
+export * from './operators/rpc';

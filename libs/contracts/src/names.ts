@@ -7,6 +7,8 @@ export const Buckets = {
   flows: 'flows',
   alertState: 'alert-state',
   ingress: 'ingress',
+  /** Operators of the admin plane and their API tokens (hashes only); identity writes, console reads. */
+  operators: 'operators',
 } as const;
 export type BucketName = (typeof Buckets)[keyof typeof Buckets];
 

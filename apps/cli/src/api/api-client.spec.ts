@@ -51,8 +51,10 @@ describe('api client (against a local HTTP server)', () => {
   });
 
   it('says where the token came from when the console refuses it', async () => {
-    fake.on('GET /health', { status: 401, json: { error: 'unauthorized', message: 'the bearer token is not the admin token' } });
-    await expect(client().get('/health')).rejects.toThrow('error unauthorized: the bearer token is not the admin token (admin token from --token)');
+    fake.on('GET /health', { status: 401, json: { error: 'unauthorized', message: 'the bearer token is neither the admin token nor an API token' } });
+    await expect(client().get('/health')).rejects.toThrow(
+      'error unauthorized: the bearer token is neither the admin token nor an API token (admin token from --token)',
+    );
   });
 
   it('copes with an error answer that is not JSON (a proxy page)', async () => {

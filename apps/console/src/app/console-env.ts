@@ -7,6 +7,11 @@ export const consoleEnvSchema = baseEnvSchema.extend({
   /** Bearer token of the admin API; at least 16 characters so it cannot be guessed. */
   CERTGATE_ADMIN_TOKEN: z.string().min(16, 'CERTGATE_ADMIN_TOKEN must be at least 16 characters'),
   /**
+   * `off`: the admin token is refused once an enabled operator with the admin role exists
+   * (until then it still works, so a tenant cannot lock itself out).
+   */
+  CERTGATE_BOOTSTRAP_ADMIN: z.enum(['on', 'off']).default('on'),
+  /**
    * The ingress base URL senders call, as service keys show it (`url` = `<base>/http`,
    * `tokenurl` = `<base>/oauth/token`). Default: `https://localhost:<INGRESS_PORT>`.
    */

@@ -12,6 +12,7 @@ import { KeystoreImportsController } from './keystore/imports.controller';
 import { KeyPairsController } from './keystore/key-pairs.controller';
 import { LogsController } from './logs/logs.controller';
 import { SigningKeysController } from './oauth/signing-keys.controller';
+import { OperatorsController } from './operators/operators.controller';
 
 /** The admin API's controllers of the console's own module (the alerts and config APIs have modules of their own). */
 export const CONSOLE_CONTROLLERS = [
@@ -29,4 +30,5 @@ export const CONSOLE_CONTROLLERS = [
   IngressController,
   LogsController,
   SigningKeysController,
+  OperatorsController,
 ];

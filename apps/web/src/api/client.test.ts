@@ -34,7 +34,7 @@ describe('the API client', () => {
 
   it('calls onUnauthorized on a 401, and still rejects', async () => {
     const onUnauthorized = vi.fn();
-    const api = mockApi({ 'GET /api/v1/health': apiError(401, 'unauthorized', 'the bearer token is not the admin token') });
+    const api = mockApi({ 'GET /api/v1/health': apiError(401, 'unauthorized', 'the bearer token is neither the admin token nor an API token') });
     const client = createApiClient({ token: () => 't', fetch: api.fetch, onUnauthorized });
     await expect(client.GET('/api/v1/health')).rejects.toMatchObject({ status: 401, code: 'unauthorized' });
     expect(onUnauthorized).toHaveBeenCalledTimes(1);

@@ -719,6 +719,95 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who the token belongs to: its operator, roles and the permissions they grant (what a client may offer) */
+        get: operations["OperatorsController_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/operators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Operators of the admin plane with their roles */
+        get: operations["OperatorsController_list"];
+        put?: never;
+        /** Create an operator: {"name", "roles": [admin|security|developer|monitor|auditor], "enabled"?} */
+        post: operations["OperatorsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/operators/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One operator */
+        get: operations["OperatorsController_get"];
+        put?: never;
+        post?: never;
+        /** Delete an operator; its tokens are revoked first */
+        delete: operations["OperatorsController_remove"];
+        options?: never;
+        head?: never;
+        /** Change an operator's roles or enable/disable it; its tokens follow at once on every replica */
+        patch: operations["OperatorsController_update"];
+        trace?: never;
+    };
+    "/api/v1/operators/{name}/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An operator's API tokens (never their secrets) */
+        get: operations["OperatorsController_tokens"];
+        put?: never;
+        /** Make an API token for an operator (90 days unless expiresInDays or expiresAt says otherwise); the token is shown once */
+        post: operations["OperatorsController_createToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api-tokens/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke an API token: refused by every console replica within a second */
+        post: operations["OperatorsController_revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/alerts/watch": {
         parameters: {
             query?: never;
@@ -1053,7 +1142,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No admin token, or not the admin token: `unauthorized` */
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1065,6 +1154,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -1179,7 +1289,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No admin token, or not the admin token: `unauthorized` */
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1191,6 +1301,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -1304,7 +1435,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No admin token, or not the admin token: `unauthorized` */
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1316,6 +1447,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -1466,7 +1618,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No admin token, or not the admin token: `unauthorized` */
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1478,6 +1630,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -1591,7 +1764,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No admin token, or not the admin token: `unauthorized` */
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1603,6 +1776,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -1748,7 +1942,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No admin token, or not the admin token: `unauthorized` */
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1760,6 +1954,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -1915,7 +2130,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No admin token, or not the admin token: `unauthorized` */
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1927,6 +2142,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -2057,7 +2293,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No admin token, or not the admin token: `unauthorized` */
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2069,6 +2305,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -2271,7 +2528,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No admin token, or not the admin token: `unauthorized` */
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2283,6 +2540,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -2435,7 +2713,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No admin token, or not the admin token: `unauthorized` */
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2447,6 +2725,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -2602,7 +2901,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No admin token, or not the admin token: `unauthorized` */
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2614,6 +2913,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -2771,7 +3091,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No admin token, or not the admin token: `unauthorized` */
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2783,6 +3103,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -2956,7 +3297,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No admin token, or not the admin token: `unauthorized` */
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2968,6 +3309,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -3166,7 +3528,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No admin token, or not the admin token: `unauthorized` */
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3178,6 +3540,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -3292,7 +3675,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No admin token, or not the admin token: `unauthorized` */
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3304,6 +3687,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -3451,7 +3855,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No admin token, or not the admin token: `unauthorized` */
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3463,6 +3867,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -3591,7 +4016,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No admin token, or not the admin token: `unauthorized` */
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3603,6 +4028,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -3768,7 +4214,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No admin token, or not the admin token: `unauthorized` */
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3780,6 +4226,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -3893,7 +4360,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No admin token, or not the admin token: `unauthorized` */
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3905,6 +4372,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -4043,7 +4531,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No admin token, or not the admin token: `unauthorized` */
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4055,6 +4543,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -4168,7 +4677,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No admin token, or not the admin token: `unauthorized` */
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4180,6 +4689,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -4339,7 +4869,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No admin token, or not the admin token: `unauthorized` */
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4351,6 +4881,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -4464,7 +5015,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No admin token, or not the admin token: `unauthorized` */
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4476,6 +5027,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -4641,7 +5213,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No admin token, or not the admin token: `unauthorized` */
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4653,6 +5225,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -4808,7 +5401,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No admin token, or not the admin token: `unauthorized` */
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4820,6 +5413,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -4941,7 +5555,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No admin token, or not the admin token: `unauthorized` */
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4953,6 +5567,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -5108,7 +5743,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No admin token, or not the admin token: `unauthorized` */
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5120,6 +5755,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -5261,7 +5917,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No admin token, or not the admin token: `unauthorized` */
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5273,6 +5929,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -5428,7 +6105,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No admin token, or not the admin token: `unauthorized` */
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5440,6 +6117,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -5652,7 +6350,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No admin token, or not the admin token: `unauthorized` */
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5664,6 +6362,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -5855,7 +6574,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No admin token, or not the admin token: `unauthorized` */
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5867,6 +6586,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -6133,7 +6873,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No admin token, or not the admin token: `unauthorized` */
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6145,6 +6885,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -6279,7 +7040,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No admin token, or not the admin token: `unauthorized` */
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6291,6 +7052,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -6471,7 +7253,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No admin token, or not the admin token: `unauthorized` */
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6483,6 +7265,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -6626,7 +7429,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No admin token, or not the admin token: `unauthorized` */
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6638,6 +7441,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -6754,7 +7578,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No admin token, or not the admin token: `unauthorized` */
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6766,6 +7590,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -6913,7 +7758,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No admin token, or not the admin token: `unauthorized` */
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6925,6 +7770,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -7054,7 +7920,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No admin token, or not the admin token: `unauthorized` */
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7066,6 +7932,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -7236,7 +8123,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No admin token, or not the admin token: `unauthorized` */
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7248,6 +8135,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -7413,7 +8321,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No admin token, or not the admin token: `unauthorized` */
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7425,6 +8333,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -7654,7 +8583,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No admin token, or not the admin token: `unauthorized` */
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7666,6 +8595,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -7809,7 +8759,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No admin token, or not the admin token: `unauthorized` */
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7821,6 +8771,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -8012,7 +8983,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No admin token, or not the admin token: `unauthorized` */
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8024,6 +8995,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -8262,7 +9254,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No admin token, or not the admin token: `unauthorized` */
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8274,6 +9266,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -8429,7 +9442,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No admin token, or not the admin token: `unauthorized` */
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8441,6 +9454,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -8584,7 +9618,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No admin token, or not the admin token: `unauthorized` */
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8596,6 +9630,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -8798,7 +9853,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No admin token, or not the admin token: `unauthorized` */
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8810,6 +9865,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -9016,7 +10092,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No admin token, or not the admin token: `unauthorized` */
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9028,6 +10104,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -9217,7 +10314,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No admin token, or not the admin token: `unauthorized` */
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9229,6 +10326,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -9420,7 +10538,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No admin token, or not the admin token: `unauthorized` */
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9432,6 +10550,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -9674,7 +10813,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No admin token, or not the admin token: `unauthorized` */
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9686,6 +10825,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -9869,7 +11029,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No admin token, or not the admin token: `unauthorized` */
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9881,6 +11041,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -10007,7 +11188,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No admin token, or not the admin token: `unauthorized` */
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10019,6 +11200,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -10224,7 +11426,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No admin token, or not the admin token: `unauthorized` */
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10236,6 +11438,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -10371,7 +11594,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No admin token, or not the admin token: `unauthorized` */
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10383,6 +11606,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -10525,7 +11769,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No admin token, or not the admin token: `unauthorized` */
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10537,6 +11781,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -10682,7 +11947,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No admin token, or not the admin token: `unauthorized` */
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10694,6 +11959,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -10834,7 +12120,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No admin token, or not the admin token: `unauthorized` */
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10846,6 +12132,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -10995,7 +12302,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No admin token, or not the admin token: `unauthorized` */
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11007,6 +12314,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -11138,7 +12466,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No admin token, or not the admin token: `unauthorized` */
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11150,6 +12478,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -11303,7 +12652,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No admin token, or not the admin token: `unauthorized` */
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11315,6 +12664,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -11357,6 +12727,1514 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "payload_too_large";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unexpected failure (logged; answered without detail): `internal_error` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "internal_error";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "service_unavailable" | "timeout";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    OperatorsController_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the caller */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "kind": "operator",
+                     *       "operator": "mona",
+                     *       "tokenId": "4f1c2a9b7d3e8a60",
+                     *       "roles": [
+                     *         "monitor"
+                     *       ],
+                     *       "permissions": [
+                     *         "health:read"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "admin-token" | "operator";
+                        operator?: string;
+                        tokenId?: string;
+                        roles: ("admin" | "security" | "developer" | "monitor" | "auditor")[];
+                        permissions: ("health:read" | "trusted-roots:read" | "trusted-roots:write" | "roles:read" | "roles:write" | "service-instances:read" | "service-instances:write" | "flows:read" | "flows:write" | "classic:read" | "classic:write" | "keystore:read" | "keystore:write" | "secrets:export" | "certificates:read" | "alerts:read" | "alerts:write" | "connectivity:test" | "logs:read" | "oauth:read" | "oauth:write" | "config:read" | "operators:read" | "operators:write" | "audit:read")[];
+                    };
+                };
+            };
+            /** @description The request cannot be taken as it is: `unknown_parameter` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "unknown_parameter";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unexpected failure (logged; answered without detail): `internal_error` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "internal_error";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "service_unavailable" | "timeout";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    OperatorsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description every operator */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "name": "mona",
+                     *         "roles": [
+                     *           "monitor"
+                     *         ],
+                     *         "enabled": true,
+                     *         "createdAt": "2026-12-07T09:00:00.000Z"
+                     *       }
+                     *     ]
+                     */
+                    "application/json": {
+                        name: string;
+                        roles: ("admin" | "security" | "developer" | "monitor" | "auditor")[];
+                        enabled: boolean;
+                        createdAt: string;
+                    }[];
+                };
+            };
+            /** @description The request cannot be taken as it is: `unknown_parameter` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "unknown_parameter";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unexpected failure (logged; answered without detail): `internal_error` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "internal_error";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "service_unavailable" | "timeout";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    OperatorsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    roles: ("admin" | "security" | "developer" | "monitor" | "auditor")[];
+                    /** @default true */
+                    enabled?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description the operator */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "name": "mona",
+                     *       "roles": [
+                     *         "monitor"
+                     *       ],
+                     *       "enabled": true,
+                     *       "createdAt": "2026-12-07T09:00:00.000Z"
+                     *     }
+                     */
+                    "application/json": {
+                        name: string;
+                        roles: ("admin" | "security" | "developer" | "monitor" | "auditor")[];
+                        enabled: boolean;
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description The request cannot be taken as it is: `unknown_parameter`, `validation_failed`, `invalid_json`, `body_missing` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "unknown_parameter" | "validation_failed" | "invalid_json" | "body_missing";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The request clashes with what is stored: `operator_exists` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "operator_exists";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The body is larger than 1 MiB: `payload_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "payload_too_large";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unexpected failure (logged; answered without detail): `internal_error` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "internal_error";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "service_unavailable" | "timeout";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    OperatorsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the operator */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "name": "mona",
+                     *       "roles": [
+                     *         "monitor"
+                     *       ],
+                     *       "enabled": true,
+                     *       "createdAt": "2026-12-07T09:00:00.000Z"
+                     *     }
+                     */
+                    "application/json": {
+                        name: string;
+                        roles: ("admin" | "security" | "developer" | "monitor" | "auditor")[];
+                        enabled: boolean;
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description The request cannot be taken as it is: `unknown_parameter`, `validation_failed`, `bad_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "unknown_parameter" | "validation_failed" | "bad_request";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description No such object: `operator_not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "operator_not_found";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unexpected failure (logged; answered without detail): `internal_error` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "internal_error";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "service_unavailable" | "timeout";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    OperatorsController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request cannot be taken as it is: `unknown_parameter`, `validation_failed`, `bad_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "unknown_parameter" | "validation_failed" | "bad_request";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description No such object: `operator_not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "operator_not_found";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unexpected failure (logged; answered without detail): `internal_error` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "internal_error";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "service_unavailable" | "timeout";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    OperatorsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    roles?: ("admin" | "security" | "developer" | "monitor" | "auditor")[];
+                    enabled?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description the operator */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "name": "mona",
+                     *       "roles": [
+                     *         "monitor"
+                     *       ],
+                     *       "enabled": true,
+                     *       "createdAt": "2026-12-07T09:00:00.000Z"
+                     *     }
+                     */
+                    "application/json": {
+                        name: string;
+                        roles: ("admin" | "security" | "developer" | "monitor" | "auditor")[];
+                        enabled: boolean;
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description The request cannot be taken as it is: `unknown_parameter`, `validation_failed`, `bad_request`, `invalid_json`, `body_missing` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "unknown_parameter" | "validation_failed" | "bad_request" | "invalid_json" | "body_missing";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description No such object: `operator_not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "operator_not_found";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The body is larger than 1 MiB: `payload_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "payload_too_large";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unexpected failure (logged; answered without detail): `internal_error` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "internal_error";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "service_unavailable" | "timeout";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    OperatorsController_tokens: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the tokens */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "4f1c2a9b7d3e8a60",
+                     *         "operator": "mona",
+                     *         "description": "dashboard",
+                     *         "createdAt": "2026-12-07T09:00:00.000Z",
+                     *         "expiresAt": "2027-03-07T09:00:00.000Z"
+                     *       }
+                     *     ]
+                     */
+                    "application/json": {
+                        id: string;
+                        operator: string;
+                        description?: string;
+                        createdAt: string;
+                        expiresAt: string;
+                        lastUsedAt?: string;
+                        revokedAt?: string;
+                    }[];
+                };
+            };
+            /** @description The request cannot be taken as it is: `unknown_parameter`, `validation_failed`, `bad_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "unknown_parameter" | "validation_failed" | "bad_request";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description No such object: `operator_not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "operator_not_found";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unexpected failure (logged; answered without detail): `internal_error` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "internal_error";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "service_unavailable" | "timeout";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    OperatorsController_createToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    description?: string;
+                    expiresInDays?: number;
+                    /** Format: date-time */
+                    expiresAt?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description the token, shown this once */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "4f1c2a9b7d3e8a60",
+                     *       "operator": "mona",
+                     *       "description": "dashboard",
+                     *       "createdAt": "2026-12-07T09:00:00.000Z",
+                     *       "expiresAt": "2027-03-07T09:00:00.000Z",
+                     *       "token": "cgt.default.4f1c2a9b7d3e8a60.sssssssssssssssssssssssssssssssssssssssssss"
+                     *     }
+                     */
+                    "application/json": {
+                        id: string;
+                        operator: string;
+                        description?: string;
+                        createdAt: string;
+                        expiresAt: string;
+                        lastUsedAt?: string;
+                        revokedAt?: string;
+                        token: string;
+                    };
+                };
+            };
+            /** @description The request cannot be taken as it is: `unknown_parameter`, `validation_failed`, `bad_request`, `invalid_json`, `body_missing` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "unknown_parameter" | "validation_failed" | "bad_request" | "invalid_json" | "body_missing";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description No such object: `operator_not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "operator_not_found";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The body is larger than 1 MiB: `payload_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "payload_too_large";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unexpected failure (logged; answered without detail): `internal_error` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "internal_error";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "service_unavailable" | "timeout";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    OperatorsController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the token, with revokedAt */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "4f1c2a9b7d3e8a60",
+                     *       "operator": "mona",
+                     *       "description": "dashboard",
+                     *       "createdAt": "2026-12-07T09:00:00.000Z",
+                     *       "expiresAt": "2027-03-07T09:00:00.000Z",
+                     *       "revokedAt": "2026-12-07T09:00:00.000Z"
+                     *     }
+                     */
+                    "application/json": {
+                        id: string;
+                        operator: string;
+                        description?: string;
+                        createdAt: string;
+                        expiresAt: string;
+                        lastUsedAt?: string;
+                        revokedAt?: string;
+                    };
+                };
+            };
+            /** @description The request cannot be taken as it is: `unknown_parameter`, `validation_failed`, `bad_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "unknown_parameter" | "validation_failed" | "bad_request";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description No such object: `token_not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "token_not_found";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -11467,7 +14345,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No admin token, or not the admin token: `unauthorized` */
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11479,6 +14357,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -11607,7 +14506,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No admin token, or not the admin token: `unauthorized` */
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11619,6 +14518,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -11722,7 +14642,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No admin token, or not the admin token: `unauthorized` */
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11734,6 +14654,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -11840,7 +14781,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No admin token, or not the admin token: `unauthorized` */
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11852,6 +14793,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -11965,7 +14927,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No admin token, or not the admin token: `unauthorized` */
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11977,6 +14939,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -12090,7 +15073,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No admin token, or not the admin token: `unauthorized` */
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12102,6 +15085,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -12236,7 +15240,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No admin token, or not the admin token: `unauthorized` */
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12248,6 +15252,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -12381,7 +15406,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No admin token, or not the admin token: `unauthorized` */
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12393,6 +15418,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -12534,7 +15580,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No admin token, or not the admin token: `unauthorized` */
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12546,6 +15592,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -12680,7 +15747,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No admin token, or not the admin token: `unauthorized` */
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12692,6 +15759,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -12816,7 +15904,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No admin token, or not the admin token: `unauthorized` */
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12828,6 +15916,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */

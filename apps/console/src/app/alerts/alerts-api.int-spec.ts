@@ -129,7 +129,7 @@ describe('console alerts API (keystore and console as processes, real NATS)', ()
       expect({ path, status: res.status, body: await res.json() }).toEqual({
         path,
         status: 401,
-        body: { error: 'unauthorized', message: 'missing bearer token: send Authorization: Bearer <admin token>' },
+        body: { error: 'unauthorized', message: 'missing bearer token: send Authorization: Bearer <admin token or API token>' },
       });
     }
   });

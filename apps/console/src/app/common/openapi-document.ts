@@ -9,6 +9,7 @@ import { AlertWatchService } from '../alerts/alert-watch.service';
 import { ConfigApiModule } from '../config/config-api.module';
 import { CONSOLE_CONTROLLERS } from '../controllers';
 import { SystemHealthService } from '../health/system-health.service';
+import { OperatorDirectory } from '../operators/operator-directory';
 import { buildOpenApiDocument } from './openapi';
 
 /** Every controller the console serves: its own module's and those of the alerts and config modules. */
@@ -33,6 +34,7 @@ export async function offlineOpenApiDocument(version: string): Promise<OpenAPIOb
       { provide: MESSAGING_OPTIONS, useValue: { tenant: 'document' } },
       { provide: AlertWatchService, useValue: {} },
       { provide: SystemHealthService, useValue: {} },
+      { provide: OperatorDirectory, useValue: {} },
     ],
   })
   class OfflineDocumentModule {}

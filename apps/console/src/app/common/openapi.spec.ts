@@ -12,6 +12,7 @@ import { AlertWatchService } from '../alerts/alert-watch.service';
 import { ConfigApiModule } from '../config/config-api.module';
 import { CONSOLE_CONTROLLERS } from '../controllers';
 import { SystemHealthService } from '../health/system-health.service';
+import { OperatorDirectory } from '../operators/operator-directory';
 import { buildOpenApiDocument, completeErrorResponses } from './openapi';
 
 /** Every controller the console serves, without the modules that connect to NATS. */
@@ -20,7 +21,7 @@ const CONTROLLERS: Type[] = [
   ...[AlertsApiModule, ConfigApiModule].flatMap((m) => Reflect.getMetadata(MODULE_METADATA.CONTROLLERS, m) ?? []),
 ];
 
-const METHODS = ['get', 'put', 'post', 'delete'] as const;
+const METHODS = ['get', 'put', 'post', 'patch', 'delete'] as const;
 type Method = (typeof METHODS)[number];
 interface Op {
   method: Method;
@@ -69,6 +70,7 @@ describe('the OpenAPI document of the admin API', () => {
         { provide: MESSAGING_OPTIONS, useValue: { tenant: 'spec' } },
         { provide: AlertWatchService, useValue: {} },
         { provide: SystemHealthService, useValue: {} },
+        { provide: OperatorDirectory, useValue: {} },
       ],
     }).compile();
     app = moduleRef.createNestApplication({ logger: false });

@@ -122,7 +122,8 @@ export function errorBodySchemaOf(codes: readonly Code[]): z.ZodType {
 
 const STATUS_TEXT: Record<number, string> = {
   400: 'The request cannot be taken as it is',
-  401: 'No admin token, or not the admin token',
+  401: 'No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator',
+  403: "The token's roles do not grant the operation's permission (docs/operators.md)",
   404: 'No such object',
   409: 'The request clashes with what is stored',
   413: 'The body is larger than 1 MiB',
@@ -192,13 +193,14 @@ export const SENDER_CERTIFICATE_CODES: Code[] = [
 
 /**
  * The codes every operation of a shape answers: any route refuses a query parameter it
- * does not take and a request without the admin token, and may fail unexpectedly; a
+ * does not take, a request without an accepted token (401) or whose roles lack its
+ * permission (403), and may fail unexpectedly; a
  * route that asks a service may find none (503); input in the path, query or body may
  * fail its schema; a body may not be JSON, be missing or be too large.
  */
 function genericCodes(op: OperationObject, local: boolean): Code[] {
   const params = (op.parameters ?? []) as ParameterObject[];
-  const codes: Code[] = [ErrorCode.unauthorized, ErrorCode.unknownParameter, ErrorCode.internal];
+  const codes: Code[] = [ErrorCode.unauthorized, ErrorCode.forbidden, ErrorCode.unknownParameter, ErrorCode.internal];
   if (params.some((p) => p.in === 'path')) codes.push(ErrorCode.validationFailed, ErrorCode.badRequest);
   if (params.some((p) => p.in === 'query')) codes.push(ErrorCode.validationFailed);
   if (op.requestBody) {

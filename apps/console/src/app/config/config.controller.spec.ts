@@ -4,13 +4,20 @@ import { Test } from '@nestjs/testing';
 import { tenantConfigurationJsonSchema } from '@certgate/contracts';
 import { SERVICE_ENV } from '@certgate/platform';
 import { ApiErrorFilter } from '../common/error.filter';
+import { OperatorDirectory } from '../operators/operator-directory';
 import { ConfigApiModule } from './config-api.module';
 
 const TOKEN = 'config-schema-admin-token';
 
 /** What PlatformModule provides the console: its env, for the admin token guard. */
 @Global()
-@Module({ providers: [{ provide: SERVICE_ENV, useValue: { CERTGATE_ADMIN_TOKEN: TOKEN } }], exports: [SERVICE_ENV] })
+@Module({
+  providers: [
+    { provide: SERVICE_ENV, useValue: { CERTGATE_ADMIN_TOKEN: TOKEN } },
+    { provide: OperatorDirectory, useValue: { token: () => undefined, operator: () => undefined, hasEnabledAdmin: () => false, used: () => undefined } },
+  ],
+  exports: [SERVICE_ENV, OperatorDirectory],
+})
 class ConsoleEnvStub {}
 
 describe('GET /api/v1/config/schema', () => {

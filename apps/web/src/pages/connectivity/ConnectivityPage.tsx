@@ -42,9 +42,7 @@ import {
   type KeystoreEntry,
   type PeerCertificate,
 } from './chain';
-
-const ENTRIES = ['get', '/api/v1/keystore/entries'] as const;
-const CLIENT_CA_ALIAS = 'certgate_client_ca';
+import { CLIENT_CA_ALIAS, ENTRIES } from '../keystore/keystore';
 
 type FormValues = {
   host: string;
