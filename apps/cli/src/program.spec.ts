@@ -438,7 +438,10 @@ describe('certgate commands (in-process, against a fake console)', () => {
   it('alerts, subscriptions, certificates, oauth: bodies and queries', async () => {
     fake
       .on('PUT /alerts/mutes/flow', { json: { source: 'flow', mutedAt: 'now' } })
-      .on('POST /alert-subscriptions', { status: 201, json: { id: 's', url: 'u', createdAt: 'c', consumer: 'x' } })
+      .on('POST /alert-subscriptions', {
+        status: 201,
+        json: { id: 's', url: 'u', createdAt: 'c', consumer: 'x', deliveries: { delivered: 0, failedAttempts: 0, pending: 0 } },
+      })
       .on('GET /certificates', { json: [] })
       .on('POST /oauth/signing-keys/rotate', { json: { active: 'k', keys: [] } });
     await cli('alerts', 'mute', 'flow', '--reason', 'auto-renewed');
@@ -503,5 +506,47 @@ describe('certgate commands (in-process, against a fake console)', () => {
     expect(fake.last('PUT /groups/buyers')?.body).toEqual({ roles: ['R2'], users: ['a@x'] });
     await cli('mappings', 'add', '--user', 'john@acme.com', '--cert-file', file('j.pem', leaf.certPem));
     expect(fake.last('POST /certificate-user-mappings')?.body).toEqual({ user: 'john@acme.com', certificate: leaf.certPem });
+  });
+
+  describe('operators and tokens', () => {
+    const operator = { name: 'mona', roles: ['monitor'], enabled: true, createdAt: 'c' };
+    const tokenView = { id: '0123456789abcdef', operator: 'mona', createdAt: 'c', expiresAt: 'e' };
+    const TOKEN = `cgt.default.0123456789abcdef.${'s'.repeat(43)}`;
+
+    it('creates an operator with roles, changes and disables it; a bad role is a usage error', async () => {
+      fake.on('POST /operators', { status: 201, json: operator }).on('PATCH /operators/mona', { json: { ...operator, enabled: false } });
+      expect((await cli('operators', 'create', 'mona', '--role', 'monitor', '--role', 'auditor')).code).toBe(0);
+      expect(fake.last('POST /operators')?.body).toEqual({ name: 'mona', roles: ['monitor', 'auditor'], enabled: true });
+      expect((await cli('operators', 'update', 'mona', '--disable')).code).toBe(0);
+      expect(fake.last('PATCH /operators/mona')?.body).toEqual({ enabled: false });
+      expect((await cli('operators', 'create', 'x', '--role', 'root')).code).toBe(2);
+      expect((await cli('operators', 'update', 'mona')).code).toBe(2);
+    });
+
+    it('shows a new token once, or writes it to a file of mode 600 and prints only where; revokes one', async () => {
+      fake.on('POST /operators/mona/tokens', { status: 201, json: { ...tokenView, token: TOKEN } }).on('POST /api-tokens/0123456789abcdef/revoke', {
+        json: { ...tokenView, revokedAt: 'r' },
+      });
+      const shown = await cli('tokens', 'create', 'mona', '--expires-in-days', '30');
+      expect(shown.out).toContain(TOKEN);
+      expect(fake.last('POST /operators/mona/tokens')?.body).toEqual({ expiresInDays: 30 });
+
+      const out = file('mona.token');
+      const written = await cli('tokens', 'create', 'mona', '--token-out', out);
+      expect(written.out).not.toContain(TOKEN);
+      expect(readFileSync(out, 'utf8')).toBe(`${TOKEN}\n`);
+      expect(statSync(out).mode & 0o777).toBe(0o600);
+
+      const revoked = await cli('tokens', 'revoke', '0123456789abcdef', '-o', 'json');
+      expect(JSON.parse(revoked.out)).toMatchObject({ revokedAt: 'r' });
+    });
+
+    it('whoami prints the roles and permissions of the token', async () => {
+      fake.on('GET /me', { json: { kind: 'operator', operator: 'mona', tokenId: 'i', roles: ['monitor'], permissions: ['health:read', 'logs:read'] } });
+      const me = await cli('whoami');
+      expect(me.code).toBe(0);
+      expect(me.out).toMatch(/mona/);
+      expect(me.out).toMatch(/logs:read/);
+    });
   });
 });

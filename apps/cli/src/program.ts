@@ -17,6 +17,7 @@ import { registerKeystore } from './commands/keystore';
 import { registerLogs } from './commands/logs';
 import { registerMappings } from './commands/mappings';
 import { registerOauth } from './commands/oauth';
+import { registerOperators } from './commands/operators';
 import { registerRoles } from './commands/roles';
 import { registerSubscriptions } from './commands/subscriptions';
 import { registerTrust } from './commands/trust';
@@ -70,6 +71,7 @@ export function buildProgram(io: CliIo): Command {
   registerCertificates(program, io);
   registerAlerts(program, io);
   registerSubscriptions(program, io);
+  registerOperators(program, io);
   registerConnectivity(program, io);
   registerLogs(program, io);
   registerOauth(program, io);

@@ -61,6 +61,10 @@ export class ApiClient {
     return this.json<T>('PUT', path, { body, query }).then((r) => r.body);
   }
 
+  patch<T>(path: string, body?: unknown): Promise<T> {
+    return this.json<T>('PATCH', path, { body }).then((r) => r.body);
+  }
+
   async delete(path: string, query?: Query): Promise<void> {
     await this.json<unknown>('DELETE', path, { query });
   }

@@ -2,6 +2,12 @@ import type { z } from 'zod';
 import type {
   AccessLogRecord,
   AlertMute,
+  ApiTokenView,
+  CreateApiToken,
+  CreatedApiToken,
+  CreateOperator,
+  Operator,
+  UpdateOperator,
   AlertSubscriptionBody,
   AlertSubscriptionView,
   CertificateAlert,
@@ -99,6 +105,18 @@ export class CertgateApi {
 
   ingress = {
     serverChain: () => this.http.download('GET', '/ingress/server-chain'),
+  };
+
+  operators = {
+    list: () => this.http.get<Operator[]>('/operators'),
+    get: (name: string) => this.http.get<Operator>(`/operators/${seg(name)}`),
+    create: (body: CreateOperator) => this.http.post<Operator>('/operators', body),
+    update: (name: string, body: UpdateOperator) => this.http.patch<Operator>(`/operators/${seg(name)}`, body),
+    delete: (name: string) => this.http.delete(`/operators/${seg(name)}`),
+    tokens: (name: string) => this.http.get<ApiTokenView[]>(`/operators/${seg(name)}/tokens`),
+    createToken: (name: string, body: CreateApiToken) => this.http.post<CreatedApiToken>(`/operators/${seg(name)}/tokens`, body),
+    revokeToken: (id: string) => this.http.post<ApiTokenView>(`/api-tokens/${seg(id)}/revoke`),
+    me: () => this.http.get<{ kind: string; operator?: string; tokenId?: string; roles: string[]; permissions: string[] }>('/me'),
   };
 
   roles = {

@@ -1,8 +1,12 @@
 // Component tests (Vitest + Testing Library, jsdom): what jsdom lacks and Mantine needs.
 import '@testing-library/jest-dom/vitest';
 import { notifications } from '@mantine/notifications';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
+
+// A page's first render waits for its lazily loaded module: seconds when `npm test` runs
+// other suites beside this one on two cores. findBy* may wait that long; nothing else does.
+configure({ asyncUtilTimeout: 10_000 });
 
 const noop = () => undefined;
 
