@@ -216,7 +216,7 @@ describe('the OpenAPI document of the admin API', () => {
       },
     } as unknown as OpenAPIObject;
     const op = completeErrorResponses(document).paths['/x/{id}'].get as OperationObject & Record<string, unknown>;
-    expect(Object.keys(op.responses)).toEqual(['200', '400', '401', '404', '500', '503']);
+    expect(Object.keys(op.responses)).toEqual(['200', '400', '401', '403', '404', '500', '503']);
     expect(op['x-certgate-errors']).toBeUndefined();
   });
 });
