@@ -17,15 +17,13 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser } from 'playwright-core';
-import { createTestPki, OpenApiResponseValidator, REPO_ROOT, type OpenApiDocument } from '@certgate/testing';
+import type { Browser } from 'playwright-core';
+import { CHROMIUM, createTestPki, launchChromium, OpenApiResponseValidator, REPO_ROOT, type OpenApiDocument } from '@certgate/testing';
 
 /** 300 KB, with 1 KB = 1000 bytes (the stricter reading). */
 const INITIAL_JS_BUDGET_BYTES = 300_000;
 const RENDER_BUDGET_MS = 1000;
 const RUNS = Number(process.env.BENCH_WEB_RUNS ?? 5);
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 /** The web console keeps the admin token here (apps/web/src/auth/token-store.ts). */
 const TOKEN_KEY = 'certgate.console.admin-token';
 const DAY = 86_400_000;
@@ -353,7 +351,7 @@ async function main(): Promise<void> {
     }
     server = await serve(outDir, fixtures, document, validator);
     const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+    browser = await launchChromium();
 
     const cases: (PageCase & { api: string })[] = [
       { name: 'keystore, 2,000 entries', path: '/keystore', table: 'Keystore entries', records: 2000, api: '/api/v1/keystore/entries' },

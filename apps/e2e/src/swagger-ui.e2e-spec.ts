@@ -1,14 +1,18 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { REPO_ROOT, checkExchangesAndStop, recordBrowserExchanges, startSystem, type RunningSystem } from '@certgate/testing';
+import type { Browser, Page } from 'playwright-core';
+import {
+  REPO_ROOT,
+  checkExchangesAndStop,
+  describeInBrowser,
+  launchChromium,
+  recordBrowserExchanges,
+  startSystem,
+  type RunningSystem,
+} from '@certgate/testing';
 import { consoleApi } from './clients';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = join(REPO_ROOT, 'dist', 'screenshots');
-// Skipped without Chromium on a local run; in CI (where .ci/run installs it) it runs, and fails without it.
-const hasChromium = existsSync(CHROMIUM) || process.env.CI === 'true';
-if (!hasChromium) process.stdout.write(`swagger-ui: SKIPPED, no Chromium at ${CHROMIUM} (apt-get install -y chromium)\n`);
 
 /**
  * Swagger UI at /api/docs in a real (headless) Chromium, as an operator uses it: authorize
@@ -17,17 +21,14 @@ if (!hasChromium) process.stdout.write(`swagger-ui: SKIPPED, no Chromium at ${CH
  * document must be accepted (201), and the browser's exchanges are checked against the
  * document with the suite's.
  */
-(hasChromium ? describe : describe.skip)('Swagger UI: "Try it out" creates a service key (headless Chromium)', () => {
+describeInBrowser('swagger-ui', 'Swagger UI: "Try it out" creates a service key (headless Chromium)', () => {
   let sys: RunningSystem;
   let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
     sys = await startSystem('swagger-ui');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     // What the browser gets from the API is checked against the document as well.
     recordBrowserExchanges(page, sys.exchanges);

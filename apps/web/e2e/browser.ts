@@ -1,36 +1,18 @@
 // The browser side of the web console's suites: headless Chromium (Debian's, driven by
 // playwright-core), a page that collects console errors and CSP violations, sign-in,
 // screenshots and the axe-core check.
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
+import type { Browser, ConsoleMessage, Page } from 'playwright-core';
 import { recordBrowserExchanges, REPO_ROOT, type RunningSystem } from '@certgate/testing';
 
-export const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
+export { describeInBrowser, launchChromium } from '@certgate/testing';
 
-/**
- * `describe` for a browser suite. Without Chromium a local run skips it and says so; in
- * CI (`CI=true`, where `.ci/run` installs Chromium) it runs and fails, so a missing
- * browser can never pass for a green suite.
- */
-export function describeInBrowser(suite: string, name: string, body: () => void): void {
-  if (hasChromium || process.env.CI === 'true') return describe(name, body);
-  process.stdout.write(`web console ${suite} suite: SKIPPED, no Chromium at ${CHROMIUM} (apt-get install -y chromium)\n`);
-  describe.skip(name, body);
-}
 export const SCREENSHOTS = join(REPO_ROOT, 'dist', 'screenshots', 'web');
 export const WEB_DIST_INDEX = join(REPO_ROOT, 'apps', 'web', 'dist', 'index.html');
 export const DESKTOP = { width: 1280, height: 900 };
 export const PHONE = { width: 390, height: 844 };
-
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
-}
 
 /** The console's origin (`http://127.0.0.1:<port>`). */
 export const originOf = (sys: RunningSystem) => new URL(sys.consoleUrl).origin;

@@ -73,7 +73,7 @@ function startReceiver(): Promise<{ server: Server; url: string; received: { hea
  * expiry timeline with the alert thresholds; mute and unmute; a webhook subscription; a
  * scan whose alert appears in the live feed. Screenshots at 1280 and 390 px, axe per page.
  */
-describeInBrowser('keystore', 'the keystore, certificates and alerts pages in a browser', () => {
+describeInBrowser('web console keystore suite', 'the keystore, certificates and alerts pages in a browser', () => {
   let sys: RunningSystem;
   let browser: Browser;
   let web: WebPage;

@@ -41,7 +41,7 @@ async function eventually(probe: () => Promise<boolean>, timeoutMs = 5000): Prom
  * the three logs, live follow), and the connectivity test against a TLS server the test
  * starts (chain, zip download, trusting its root, a second test that validates).
  */
-describeInBrowser('monitor', 'the monitor pages in a browser (logs, connectivity test)', () => {
+describeInBrowser('web console monitor suite', 'the monitor pages in a browser (logs, connectivity test)', () => {
   let sys: RunningSystem;
   let browser: Browser;
   let web: WebPage;

@@ -50,7 +50,7 @@ const pemFile = (name: string, text: string) => [{ name, type: 'application/x-pe
  * page state worth seeing is screenshotted at 1280 and 390 px (dist/screenshots/web/) and
  * checked with axe-core.
  */
-describeInBrowser('senders', 'the sender pages in a browser (service instances and keys, flows, users and mappings)', () => {
+describeInBrowser('web console senders suite', 'the sender pages in a browser (service instances and keys, flows, users and mappings)', () => {
   let sys: RunningSystem;
   let browser: Browser;
   let web: WebPage;

@@ -10,7 +10,7 @@ import { DESKTOP, dropFiles, describeInBrowser, launchChromium, PHONE, WEB_DIST_
  * screenshot of every page at 1280 px and 390 px (dist/screenshots/web/). Every response
  * the browser gets from the API is checked against the OpenAPI document.
  */
-describeInBrowser('browser', 'the web console in a browser', () => {
+describeInBrowser('web console browser suite', 'the web console in a browser', () => {
   let sys: RunningSystem;
   let browser: Browser;
   let web: WebPage;

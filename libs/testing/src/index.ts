@@ -29,3 +29,4 @@ export { OpenApiResponseValidator, checkExchanges, type OpenApiDocument, type Re
 export { ExchangeRecorder, type RecordOptions } from './openapi/exchange-recorder';
 export { recordBrowserExchanges, type BrowserPage, type BrowserResponse } from './openapi/browser-exchanges';
 export { ALL_SERVICES, startSystem, checkExchangesAndStop, type RunningSystem, type StartSystemOptions } from './system';
+export { CHROMIUM, CHROMIUM_FLAGS, describeInBrowser, launchChromium } from './browser/chromium';

@@ -41,12 +41,18 @@ export class AdminTokenGuard implements CanActivate {
     (req as Request & { principal?: Principal }).principal = principal;
     const permission = this.reflector.getAllAndOverride<Permission | undefined>(PERMISSION_METADATA, [context.getHandler(), context.getClass()]);
     if (!permission) throw new CertgateError(ErrorCode.forbidden, 'this operation declares no permission, so nobody may call it (deny by default)');
-    if (!rolesGrant(principal.roles, permission))
+    if (!rolesGrant(principal.roles, permission)) {
+      const granting = rolesGranting(permission);
+      const grant = granting.length > 1 ? `the roles ${granting.join(', ')} grant` : `the role ${granting[0]} grants`;
       throw new CertgateError(
         ErrorCode.forbidden,
-        `this operation needs the permission ${permission}, which the role${rolesGranting(permission).length > 1 ? 's' : ''} ${rolesGranting(permission).join(', ')} grant${rolesGranting(permission).length > 1 ? '' : 's'}; this token has ${principal.roles.join(', ')}`,
-        { permission, roles: rolesGranting(permission) },
+        `this operation needs the permission ${permission}, which ${grant}; this token has ${principal.roles.join(', ')}`,
+        {
+          permission,
+          roles: granting,
+        },
       );
+    }
     return true;
   }
 
