@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Command } from 'commander';
 import type { CliIo } from './cli/io';
 import { registerAlerts } from './commands/alerts';
@@ -18,6 +16,8 @@ import { registerLogs } from './commands/logs';
 import { registerMappings } from './commands/mappings';
 import { registerOauth } from './commands/oauth';
 import { registerOperators } from './commands/operators';
+import { registerAudit } from './commands/audit';
+import { VERSION } from './version';
 import { registerRoles } from './commands/roles';
 import { registerSubscriptions } from './commands/subscriptions';
 import { registerTrust } from './commands/trust';
@@ -25,8 +25,6 @@ import { registerUsers } from './commands/users';
 import { DEFAULT_CONSOLE_URL } from './console/console-target';
 
 export type { CliIo } from './cli/io';
-
-const VERSION = (JSON.parse(readFileSync(join(__dirname, '../../../package.json'), 'utf8')) as { version: string }).version;
 
 /**
  * `certgate`: the command line over the console REST API (design §1), `certgate <area>
@@ -72,6 +70,7 @@ export function buildProgram(io: CliIo): Command {
   registerAlerts(program, io);
   registerSubscriptions(program, io);
   registerOperators(program, io);
+  registerAudit(program, io);
   registerConnectivity(program, io);
   registerLogs(program, io);
   registerOauth(program, io);

@@ -74,6 +74,7 @@ const EXPECTED_STATUS: Record<Code, number> = {
   concurrent_change: 409,
   payload_too_large: 413,
   service_unavailable: 503,
+  audit_unavailable: 503,
   timeout: 503,
   unreachable: 502,
   internal_error: 500,

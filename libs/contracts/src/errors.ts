@@ -85,6 +85,8 @@ export const ErrorCode = {
   // Size, availability, the unexpected.
   payloadTooLarge: 'payload_too_large',
   serviceUnavailable: 'service_unavailable',
+  /** The audit trail cannot be written, so the change was refused (fail closed). */
+  auditUnavailable: 'audit_unavailable',
   timeout: 'timeout',
   /** A host the operator asked certgate to reach (connectivity test) did not answer or refused. */
   unreachable: 'unreachable',
@@ -170,6 +172,7 @@ export const HTTP_STATUS_OF: Record<ErrorCode, number> = {
   concurrent_change: 409,
   payload_too_large: 413,
   service_unavailable: 503,
+  audit_unavailable: 503,
   timeout: 503,
   unreachable: 502,
   internal_error: 500,

@@ -51,3 +51,5 @@ export * from './config/tenant-configuration';
 export * from './operators/permissions';
 export * from './operators/model';
 export * from './operators/rpc';
+export * from './operators/session';
+export * from './audit';

@@ -42,7 +42,7 @@ describe('tenant bucket and stream names', () => {
   });
 
   it('stream subjects are relative to the tenant namespace', () => {
-    expect(Streams).toEqual({ ALERTS: 'alerts.>', ACCESS_LOG: 'logs.access.>', TRACE_LOG: 'logs.trace.>', MPL: 'mpl.>' });
+    expect(Streams).toEqual({ ALERTS: 'alerts.>', ACCESS_LOG: 'logs.access.>', TRACE_LOG: 'logs.trace.>', MPL: 'mpl.>', AUDIT: 'audit.>' });
   });
 
   it('two tenants that differ only past a hyphen get distinct bucket and stream names', () => {

@@ -18,6 +18,8 @@ export const Streams = {
   ACCESS_LOG: 'logs.access.>',
   TRACE_LOG: 'logs.trace.>',
   MPL: 'mpl.>',
+  /** Every change through the admin API, hash-chained (console replicas append). */
+  AUDIT: 'audit.>',
 } as const;
 export type StreamName = keyof typeof Streams;
 

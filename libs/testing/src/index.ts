@@ -14,6 +14,7 @@ export { startContainerSuiteNats } from './nats/container-suite';
 export { startNatsProcess, natsServerBinary, type NatsProcess } from './nats/nats-process';
 export { startNatsCluster, type NatsCluster, type NatsClusterNode, type NatsClusterOptions } from './nats/nats-cluster';
 export { freePort } from './net/free-port';
+export { startOidcProvider, type OidcProviderOptions, type OidcTestAccount, type OidcTestClient, type OidcTestProvider } from './oidc/oidc-provider';
 export {
   launchServices,
   serviceCommand,

@@ -1,6 +1,9 @@
 import type { ConsoleTarget } from '../console/console-target';
+import { VERSION } from '../version';
 import { ApiError, CONSOLE_UNREACHABLE } from './api-error';
 import type { ExchangeLog } from './exchange-log';
+
+const CLI_AGENT = `certgate-cli/${VERSION}`;
 
 export type Query = Record<string, string | number | boolean | undefined>;
 
@@ -88,7 +91,8 @@ export class ApiClient {
   private async send(method: string, path: string, opts: RequestOptions, accept: string): Promise<Sent> {
     const url = new URL(this.target.url + path);
     for (const [k, v] of Object.entries(opts.query ?? {})) if (v !== undefined) url.searchParams.append(k, String(v));
-    const headers: Record<string, string> = { authorization: `Bearer ${this.target.token}`, accept };
+    // The console's audit trail names the surface a change came from by this agent.
+    const headers: Record<string, string> = { authorization: `Bearer ${this.target.token}`, accept, 'user-agent': CLI_AGENT };
     const hasBody = opts.body !== undefined;
     if (hasBody) headers['content-type'] = 'application/json';
     let response: Response;

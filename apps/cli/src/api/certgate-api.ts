@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type {
   AccessLogRecord,
+  AuditRecord,
   AlertMute,
   ApiTokenView,
   CreateApiToken,
@@ -53,6 +54,14 @@ export type InstanceWithKeys = ServiceInstance & { keys?: KeyView[] };
 
 /** Every log record gains its stream sequence (`seq`) for paging and following. */
 export type Logged<T> = T & { seq?: number };
+export type AuditListed = AuditRecord & { seq: number };
+export interface AuditFilters {
+  since?: string;
+  until?: string;
+  operator?: string;
+  object?: string;
+  outcome?: string;
+}
 export type LogKind = 'access' | 'trace' | 'messages';
 export interface LogRecordOf {
   access: Logged<AccessLogRecord>;
@@ -222,6 +231,15 @@ export class CertgateApi {
       const nextCursor = res.headers.get('x-next-cursor') ?? undefined;
       return { records: res.body, ...(nextCursor && { nextCursor }) };
     },
+  };
+
+  audit = {
+    read: async (filters: AuditFilters & { limit?: number; cursor?: string }): Promise<{ records: AuditListed[]; nextCursor?: string }> => {
+      const res: JsonResponse<AuditListed[]> = await this.http.json('GET', '/audit', { query: filters as Query });
+      const nextCursor = res.headers.get('x-next-cursor') ?? undefined;
+      return { records: res.body, ...(nextCursor && { nextCursor }) };
+    },
+    export: (filters: AuditFilters) => this.http.download('GET', '/audit/export', { query: filters as Query }),
   };
 
   oauth = {

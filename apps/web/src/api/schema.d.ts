@@ -726,7 +726,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Who the token belongs to: its operator, roles and the permissions they grant (what a client may offer) */
+        /**
+         * Who the token or session belongs to: its operator, roles and the permissions they grant (what a client may offer)
+         * @description With the session cookie it also answers the session's CSRF token, which the web console keeps in memory only and gets here again after a reload.
+         */
         get: operations["OperatorsController_me"];
         put?: never;
         post?: never;
@@ -955,6 +958,141 @@ export interface paths {
         };
         /** JSON Schema (draft 2020-12) of the tenant configuration file that certgate export writes and certgate diff/apply read */
         get: operations["ConfigController_jsonSchema"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Audit records: who changed what, when, and the outcome
+         * @description The newest `limit` matching records, oldest first, each with its stream sequence `seq`.
+         */
+        get: operations["AuditController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every matching audit record as JSON lines, oldest first
+         * @description One record per line, as stored plus its stream sequence `seq` (which the hash leaves out): `certgate audit verify --file` checks an unfiltered export offline.
+         */
+        get: operations["AuditController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Checks the hash chain of the whole audit trail
+         * @description Reads every record oldest first and checks that each hash matches its record and each record names the hash of the one before. A chain that starts after record 1 lost its oldest records to retention.
+         */
+        get: operations["AuditController_verify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in to the web console with the admin token or an API token: a session cookie instead of the token
+         * @description Answers the CSRF token every write made with the cookie must send as `X-CSRF-Token`. The session ends at `expiresAt` (CERTGATE_SESSION_HOURS), at sign-out, or when the token it was made from is revoked or expires or its operator is disabled.
+         */
+        post: operations["SessionController_signIn"];
+        /**
+         * Sign out: ends the session on every console replica and clears its cookie
+         * @description Needs the session cookie and its `X-CSRF-Token`; a bearer token is refused (403): revoke a token with POST /api-tokens/{id}/revoke.
+         */
+        delete: operations["SessionController_signOut"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How the sign-in page may sign in: whether single sign-on is offered, its label and where it starts */
+        get: operations["SessionController_config"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/oidc/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Start single sign-on: redirects to the identity provider (authorization code with PKCE) */
+        get: operations["OidcController_login"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/oidc/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The identity provider's return: checks the answer, makes the session and redirects to the page the sign-in started from */
+        get: operations["OidcController_callback"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1540,7 +1678,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout` */
+            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout`, `audit_unavailable` */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1551,7 +1689,7 @@ export interface operations {
                          * @description domain error code (docs/errors.md)
                          * @enum {string}
                          */
-                        error: "service_unavailable" | "timeout";
+                        error: "service_unavailable" | "timeout" | "audit_unavailable";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -1869,7 +2007,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout` */
+            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout`, `audit_unavailable` */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1880,7 +2018,7 @@ export interface operations {
                          * @description domain error code (docs/errors.md)
                          * @enum {string}
                          */
-                        error: "service_unavailable" | "timeout";
+                        error: "service_unavailable" | "timeout" | "audit_unavailable";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -2398,7 +2536,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout` */
+            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout`, `audit_unavailable` */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2409,7 +2547,7 @@ export interface operations {
                          * @description domain error code (docs/errors.md)
                          * @enum {string}
                          */
-                        error: "service_unavailable" | "timeout";
+                        error: "service_unavailable" | "timeout" | "audit_unavailable";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -2839,7 +2977,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout` */
+            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout`, `audit_unavailable` */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2850,7 +2988,7 @@ export interface operations {
                          * @description domain error code (docs/errors.md)
                          * @enum {string}
                          */
-                        error: "service_unavailable" | "timeout";
+                        error: "service_unavailable" | "timeout" | "audit_unavailable";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -2985,7 +3123,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout` */
+            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout`, `audit_unavailable` */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2996,7 +3134,7 @@ export interface operations {
                          * @description domain error code (docs/errors.md)
                          * @enum {string}
                          */
-                        error: "service_unavailable" | "timeout";
+                        error: "service_unavailable" | "timeout" | "audit_unavailable";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -3423,7 +3561,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout` */
+            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout`, `audit_unavailable` */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3434,7 +3572,7 @@ export interface operations {
                          * @description domain error code (docs/errors.md)
                          * @enum {string}
                          */
-                        error: "service_unavailable" | "timeout";
+                        error: "service_unavailable" | "timeout" | "audit_unavailable";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -3759,7 +3897,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout` */
+            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout`, `audit_unavailable` */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3770,7 +3908,7 @@ export interface operations {
                          * @description domain error code (docs/errors.md)
                          * @enum {string}
                          */
-                        error: "service_unavailable" | "timeout";
+                        error: "service_unavailable" | "timeout" | "audit_unavailable";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -4121,7 +4259,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout` */
+            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout`, `audit_unavailable` */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4132,7 +4270,7 @@ export interface operations {
                          * @description domain error code (docs/errors.md)
                          * @enum {string}
                          */
-                        error: "service_unavailable" | "timeout";
+                        error: "service_unavailable" | "timeout" | "audit_unavailable";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -4444,7 +4582,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout` */
+            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout`, `audit_unavailable` */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4455,7 +4593,7 @@ export interface operations {
                          * @description domain error code (docs/errors.md)
                          * @enum {string}
                          */
-                        error: "service_unavailable" | "timeout";
+                        error: "service_unavailable" | "timeout" | "audit_unavailable";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -4782,7 +4920,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout` */
+            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout`, `audit_unavailable` */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4793,7 +4931,7 @@ export interface operations {
                          * @description domain error code (docs/errors.md)
                          * @enum {string}
                          */
-                        error: "service_unavailable" | "timeout";
+                        error: "service_unavailable" | "timeout" | "audit_unavailable";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -5120,7 +5258,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout` */
+            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout`, `audit_unavailable` */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5131,7 +5269,7 @@ export interface operations {
                          * @description domain error code (docs/errors.md)
                          * @enum {string}
                          */
-                        error: "service_unavailable" | "timeout";
+                        error: "service_unavailable" | "timeout" | "audit_unavailable";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -5318,7 +5456,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout` */
+            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout`, `audit_unavailable` */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5329,7 +5467,7 @@ export interface operations {
                          * @description domain error code (docs/errors.md)
                          * @enum {string}
                          */
-                        error: "service_unavailable" | "timeout";
+                        error: "service_unavailable" | "timeout" | "audit_unavailable";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -5660,7 +5798,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout` */
+            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout`, `audit_unavailable` */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5671,7 +5809,7 @@ export interface operations {
                          * @description domain error code (docs/errors.md)
                          * @enum {string}
                          */
-                        error: "service_unavailable" | "timeout";
+                        error: "service_unavailable" | "timeout" | "audit_unavailable";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -6043,7 +6181,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout` */
+            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout`, `audit_unavailable` */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6054,7 +6192,7 @@ export interface operations {
                          * @description domain error code (docs/errors.md)
                          * @enum {string}
                          */
-                        error: "service_unavailable" | "timeout";
+                        error: "service_unavailable" | "timeout" | "audit_unavailable";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -6189,7 +6327,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout` */
+            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout`, `audit_unavailable` */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6200,7 +6338,7 @@ export interface operations {
                          * @description domain error code (docs/errors.md)
                          * @enum {string}
                          */
-                        error: "service_unavailable" | "timeout";
+                        error: "service_unavailable" | "timeout" | "audit_unavailable";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -6978,7 +7116,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout` */
+            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout`, `audit_unavailable` */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6989,7 +7127,7 @@ export interface operations {
                          * @description domain error code (docs/errors.md)
                          * @enum {string}
                          */
-                        error: "service_unavailable" | "timeout";
+                        error: "service_unavailable" | "timeout" | "audit_unavailable";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -7124,7 +7262,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout` */
+            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout`, `audit_unavailable` */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7135,7 +7273,7 @@ export interface operations {
                          * @description domain error code (docs/errors.md)
                          * @enum {string}
                          */
-                        error: "service_unavailable" | "timeout";
+                        error: "service_unavailable" | "timeout" | "audit_unavailable";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -7683,7 +7821,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout` */
+            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout`, `audit_unavailable` */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7694,7 +7832,7 @@ export interface operations {
                          * @description domain error code (docs/errors.md)
                          * @enum {string}
                          */
-                        error: "service_unavailable" | "timeout";
+                        error: "service_unavailable" | "timeout" | "audit_unavailable";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -8249,7 +8387,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout` */
+            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout`, `audit_unavailable` */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8260,7 +8398,7 @@ export interface operations {
                          * @description domain error code (docs/errors.md)
                          * @enum {string}
                          */
-                        error: "service_unavailable" | "timeout";
+                        error: "service_unavailable" | "timeout" | "audit_unavailable";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -8447,7 +8585,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout` */
+            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout`, `audit_unavailable` */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8458,7 +8596,7 @@ export interface operations {
                          * @description domain error code (docs/errors.md)
                          * @enum {string}
                          */
-                        error: "service_unavailable" | "timeout";
+                        error: "service_unavailable" | "timeout" | "audit_unavailable";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -8688,7 +8826,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout` */
+            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout`, `audit_unavailable` */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8699,7 +8837,7 @@ export interface operations {
                          * @description domain error code (docs/errors.md)
                          * @enum {string}
                          */
-                        error: "service_unavailable" | "timeout";
+                        error: "service_unavailable" | "timeout" | "audit_unavailable";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -9109,7 +9247,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout` */
+            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout`, `audit_unavailable` */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9120,7 +9258,7 @@ export interface operations {
                          * @description domain error code (docs/errors.md)
                          * @enum {string}
                          */
-                        error: "service_unavailable" | "timeout";
+                        error: "service_unavailable" | "timeout" | "audit_unavailable";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -9380,7 +9518,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout` */
+            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout`, `audit_unavailable` */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9391,7 +9529,7 @@ export interface operations {
                          * @description domain error code (docs/errors.md)
                          * @enum {string}
                          */
-                        error: "service_unavailable" | "timeout";
+                        error: "service_unavailable" | "timeout" | "audit_unavailable";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -9547,7 +9685,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout` */
+            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout`, `audit_unavailable` */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9558,7 +9696,7 @@ export interface operations {
                          * @description domain error code (docs/errors.md)
                          * @enum {string}
                          */
-                        error: "service_unavailable" | "timeout";
+                        error: "service_unavailable" | "timeout" | "audit_unavailable";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -9979,7 +10117,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout` */
+            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout`, `audit_unavailable` */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9990,7 +10128,7 @@ export interface operations {
                          * @description domain error code (docs/errors.md)
                          * @enum {string}
                          */
-                        error: "service_unavailable" | "timeout";
+                        error: "service_unavailable" | "timeout" | "audit_unavailable";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -10197,7 +10335,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout` */
+            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout`, `audit_unavailable` */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10208,7 +10346,7 @@ export interface operations {
                          * @description domain error code (docs/errors.md)
                          * @enum {string}
                          */
-                        error: "service_unavailable" | "timeout";
+                        error: "service_unavailable" | "timeout" | "audit_unavailable";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -10419,7 +10557,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout` */
+            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout`, `audit_unavailable` */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10430,7 +10568,7 @@ export interface operations {
                          * @description domain error code (docs/errors.md)
                          * @enum {string}
                          */
-                        error: "service_unavailable" | "timeout";
+                        error: "service_unavailable" | "timeout" | "audit_unavailable";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -10643,7 +10781,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout` */
+            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout`, `audit_unavailable` */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10654,7 +10792,7 @@ export interface operations {
                          * @description domain error code (docs/errors.md)
                          * @enum {string}
                          */
-                        error: "service_unavailable" | "timeout";
+                        error: "service_unavailable" | "timeout" | "audit_unavailable";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -10939,7 +11077,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout` */
+            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout`, `audit_unavailable` */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10950,7 +11088,7 @@ export interface operations {
                          * @description domain error code (docs/errors.md)
                          * @enum {string}
                          */
-                        error: "service_unavailable" | "timeout";
+                        error: "service_unavailable" | "timeout" | "audit_unavailable";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -11293,7 +11431,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout` */
+            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout`, `audit_unavailable` */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -11304,7 +11442,7 @@ export interface operations {
                          * @description domain error code (docs/errors.md)
                          * @enum {string}
                          */
-                        error: "service_unavailable" | "timeout";
+                        error: "service_unavailable" | "timeout" | "audit_unavailable";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -11531,7 +11669,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout` */
+            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout`, `audit_unavailable` */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -11542,7 +11680,7 @@ export interface operations {
                          * @description domain error code (docs/errors.md)
                          * @enum {string}
                          */
-                        error: "service_unavailable" | "timeout";
+                        error: "service_unavailable" | "timeout" | "audit_unavailable";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -11699,7 +11837,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout` */
+            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout`, `audit_unavailable` */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -11710,7 +11848,7 @@ export interface operations {
                          * @description domain error code (docs/errors.md)
                          * @enum {string}
                          */
-                        error: "service_unavailable" | "timeout";
+                        error: "service_unavailable" | "timeout" | "audit_unavailable";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -12757,7 +12895,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout` */
+            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout`, `audit_unavailable` */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -12768,7 +12906,7 @@ export interface operations {
                          * @description domain error code (docs/errors.md)
                          * @enum {string}
                          */
-                        error: "service_unavailable" | "timeout";
+                        error: "service_unavailable" | "timeout" | "audit_unavailable";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -12810,11 +12948,16 @@ export interface operations {
                      */
                     "application/json": {
                         /** @enum {string} */
-                        kind: "admin-token" | "operator";
+                        kind: "admin-token" | "operator" | "session";
                         operator?: string;
                         tokenId?: string;
                         roles: ("admin" | "security" | "developer" | "monitor" | "auditor")[];
                         permissions: ("health:read" | "trusted-roots:read" | "trusted-roots:write" | "roles:read" | "roles:write" | "service-instances:read" | "service-instances:write" | "flows:read" | "flows:write" | "classic:read" | "classic:write" | "keystore:read" | "keystore:write" | "secrets:export" | "certificates:read" | "alerts:read" | "alerts:write" | "connectivity:test" | "logs:read" | "oauth:read" | "oauth:write" | "config:read" | "operators:read" | "operators:write" | "audit:read")[];
+                        /** @enum {string} */
+                        via?: "oidc" | "token";
+                        sessionId?: string;
+                        expiresAt?: string;
+                        csrfToken?: string;
                     };
                 };
             };
@@ -13235,7 +13378,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout` */
+            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout`, `audit_unavailable` */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -13246,7 +13389,7 @@ export interface operations {
                          * @description domain error code (docs/errors.md)
                          * @enum {string}
                          */
-                        error: "service_unavailable" | "timeout";
+                        error: "service_unavailable" | "timeout" | "audit_unavailable";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -13544,7 +13687,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout` */
+            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout`, `audit_unavailable` */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -13555,7 +13698,7 @@ export interface operations {
                          * @description domain error code (docs/errors.md)
                          * @enum {string}
                          */
-                        error: "service_unavailable" | "timeout";
+                        error: "service_unavailable" | "timeout" | "audit_unavailable";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -13735,7 +13878,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout` */
+            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout`, `audit_unavailable` */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -13746,7 +13889,7 @@ export interface operations {
                          * @description domain error code (docs/errors.md)
                          * @enum {string}
                          */
-                        error: "service_unavailable" | "timeout";
+                        error: "service_unavailable" | "timeout" | "audit_unavailable";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -14099,7 +14242,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout` */
+            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout`, `audit_unavailable` */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -14110,7 +14253,7 @@ export interface operations {
                          * @description domain error code (docs/errors.md)
                          * @enum {string}
                          */
-                        error: "service_unavailable" | "timeout";
+                        error: "service_unavailable" | "timeout" | "audit_unavailable";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -14265,7 +14408,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout` */
+            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout`, `audit_unavailable` */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -14276,7 +14419,7 @@ export interface operations {
                          * @description domain error code (docs/errors.md)
                          * @enum {string}
                          */
-                        error: "service_unavailable" | "timeout";
+                        error: "service_unavailable" | "timeout" | "audit_unavailable";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -14705,7 +14848,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout` */
+            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout`, `audit_unavailable` */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -14716,7 +14859,7 @@ export interface operations {
                          * @description domain error code (docs/errors.md)
                          * @enum {string}
                          */
-                        error: "service_unavailable" | "timeout";
+                        error: "service_unavailable" | "timeout" | "audit_unavailable";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -15011,7 +15154,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout` */
+            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout`, `audit_unavailable` */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -15022,7 +15165,7 @@ export interface operations {
                          * @description domain error code (docs/errors.md)
                          * @enum {string}
                          */
-                        error: "service_unavailable" | "timeout";
+                        error: "service_unavailable" | "timeout" | "audit_unavailable";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -15136,7 +15279,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout` */
+            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout`, `audit_unavailable` */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -15147,7 +15290,7 @@ export interface operations {
                          * @description domain error code (docs/errors.md)
                          * @enum {string}
                          */
-                        error: "service_unavailable" | "timeout";
+                        error: "service_unavailable" | "timeout" | "audit_unavailable";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -15685,7 +15828,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout` */
+            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout`, `audit_unavailable` */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -15696,7 +15839,7 @@ export interface operations {
                          * @description domain error code (docs/errors.md)
                          * @enum {string}
                          */
-                        error: "service_unavailable" | "timeout";
+                        error: "service_unavailable" | "timeout" | "audit_unavailable";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -15831,7 +15974,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout` */
+            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout`, `audit_unavailable` */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -15842,7 +15985,7 @@ export interface operations {
                          * @description domain error code (docs/errors.md)
                          * @enum {string}
                          */
-                        error: "service_unavailable" | "timeout";
+                        error: "service_unavailable" | "timeout" | "audit_unavailable";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -15937,6 +16080,1027 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "forbidden";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unexpected failure (logged; answered without detail): `internal_error` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "internal_error";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    AuditController_list: {
+        parameters: {
+            query?: {
+                /** @description records at or after this time: ISO 8601, or a duration ago such as 15m, 2h, 1d */
+                since?: string;
+                /** @description records at or before this time: ISO 8601, or a duration ago */
+                until?: string;
+                /** @description the operator (or `admin-token` for the bootstrap token, `anonymous` for callers without valid credentials) */
+                operator?: string;
+                /** @description the object path or the start of it: `/ingress/trusted-roots` finds every change to a trusted root */
+                object?: string;
+                /** @description `ok`, `refused` (4xx) or `failed` (5xx); or an HTTP status such as 403, or a class such as 4xx */
+                outcome?: string;
+                /** @description 1-1000, default 100: the newest N matching records */
+                limit?: number;
+                /** @description the X-Next-Cursor header of the previous page: the page of older records before it */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the newest `limit` matching records, oldest first */
+            200: {
+                headers: {
+                    /** @description present when older matching records exist: pass it as `?cursor=` (with the same filters) for the page before */
+                    "X-Next-Cursor"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "v": 1,
+                     *         "index": 42,
+                     *         "id": "5b0e1d6c-3f2a-4c8e-9a71-0d4c2e8b7f16",
+                     *         "at": "2026-12-07T09:14:03.512Z",
+                     *         "requestId": "0f3c2a9e-8d41-4b7a-9c55-2e6b1d0a7f13",
+                     *         "who": {
+                     *           "kind": "operator",
+                     *           "operator": "sam",
+                     *           "tokenId": "3fa2c1d09b7e4a61",
+                     *           "roles": [
+                     *             "security"
+                     *           ],
+                     *           "address": "10.0.4.17",
+                     *           "surface": "cli"
+                     *         },
+                     *         "what": {
+                     *           "operation": "POST /ingress/trusted-roots",
+                     *           "object": "/ingress/trusted-roots/9f2c6e0b8a4d1f3e5c7a9b0d2e4f6a8c1b3d5e7f9a0c2e4b6d8f0a1c3e5b7d9f",
+                     *           "permission": "trusted-roots:write",
+                     *           "after": "c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c1d2"
+                     *         },
+                     *         "outcome": {
+                     *           "status": 201,
+                     *           "result": "ok"
+                     *         },
+                     *         "prev": "8e7d6c5b4a39281706f5e4d3c2b1a09f8e7d6c5b4a39281706f5e4d3c2b1a09f",
+                     *         "hash": "1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f809",
+                     *         "seq": 42
+                     *       }
+                     *     ]
+                     */
+                    "application/json": {
+                        id: string;
+                        at: string;
+                        requestId?: string;
+                        who: {
+                            /** @enum {string} */
+                            kind: "admin-token" | "operator" | "session" | "anonymous";
+                            operator?: string;
+                            tokenId?: string;
+                            sessionId?: string;
+                            /** @enum {string} */
+                            via?: "oidc" | "token";
+                            roles?: string[];
+                            address: string;
+                            /** @enum {string} */
+                            surface: "api" | "cli" | "web";
+                        };
+                        what: {
+                            operation: string;
+                            object: string;
+                            permission?: string;
+                            before?: string;
+                            after?: string;
+                        };
+                        outcome: {
+                            status: number;
+                            /** @enum {string} */
+                            result: "ok" | "refused" | "failed";
+                            code?: string;
+                            message?: string;
+                        };
+                        /** @constant */
+                        v: 1;
+                        index: number;
+                        prev: string;
+                        hash: string;
+                        seq: number;
+                    }[];
+                };
+            };
+            /** @description The request cannot be taken as it is: `unknown_parameter`, `validation_failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "unknown_parameter" | "validation_failed";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unexpected failure (logged; answered without detail): `internal_error` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "internal_error";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "service_unavailable" | "timeout";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    AuditController_export: {
+        parameters: {
+            query?: {
+                /** @description records at or after this time: ISO 8601, or a duration ago such as 15m, 2h, 1d */
+                since?: string;
+                /** @description records at or before this time: ISO 8601, or a duration ago */
+                until?: string;
+                /** @description the operator (or `admin-token` for the bootstrap token, `anonymous` for callers without valid credentials) */
+                operator?: string;
+                /** @description the object path or the start of it: `/ingress/trusted-roots` finds every change to a trusted root */
+                object?: string;
+                /** @description `ok`, `refused` (4xx) or `failed` (5xx); or an HTTP status such as 403, or a class such as 4xx */
+                outcome?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description JSON lines (application/x-ndjson), one audit record per line */
+            200: {
+                headers: {
+                    /** @description attachment; filename="audit-<tenant>.jsonl" */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example {"v":1,"index":42,"id":"5b0e1d6c-3f2a-4c8e-9a71-0d4c2e8b7f16","at":"2026-12-07T09:14:03.512Z","requestId":"0f3c2a9e-8d41-4b7a-9c55-2e6b1d0a7f13","who":{"kind":"operator","operator":"sam","tokenId":"3fa2c1d09b7e4a61","roles":["security"],"address":"10.0.4.17","surface":"cli"},"what":{"operation":"POST /ingress/trusted-roots","object":"/ingress/trusted-roots/9f2c6e0b8a4d1f3e5c7a9b0d2e4f6a8c1b3d5e7f9a0c2e4b6d8f0a1c3e5b7d9f","permission":"trusted-roots:write","after":"c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c1d2"},"outcome":{"status":201,"result":"ok"},"prev":"8e7d6c5b4a39281706f5e4d3c2b1a09f8e7d6c5b4a39281706f5e4d3c2b1a09f","hash":"1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f809","seq":42} */
+                    "application/x-ndjson": string;
+                };
+            };
+            /** @description The request cannot be taken as it is: `unknown_parameter`, `validation_failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "unknown_parameter" | "validation_failed";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unexpected failure (logged; answered without detail): `internal_error` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "internal_error";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "service_unavailable" | "timeout";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    AuditController_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the verdict, with up to 100 breaks, each naming its record */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": false,
+                     *       "records": 1204,
+                     *       "first": 1,
+                     *       "last": 1204,
+                     *       "lastHash": "1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f809",
+                     *       "breaks": [
+                     *         {
+                     *           "index": 17,
+                     *           "seq": 17,
+                     *           "id": "9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a",
+                     *           "problem": "edited",
+                     *           "message": "record 17 (id 9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a, stream sequence 17) was edited: its hash does not match its content"
+                     *         }
+                     *       ],
+                     *       "stream": "certgate_default_AUDIT"
+                     *     }
+                     */
+                    "application/json": {
+                        ok: boolean;
+                        records: number;
+                        first?: number;
+                        last?: number;
+                        lastHash?: string;
+                        breaks: {
+                            index: number;
+                            seq?: number;
+                            id?: string;
+                            /** @enum {string} */
+                            problem: "edited" | "unreadable" | "removed-before" | "out-of-order";
+                            message: string;
+                        }[];
+                        stream: string;
+                    };
+                };
+            };
+            /** @description The request cannot be taken as it is: `unknown_parameter` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "unknown_parameter";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unexpected failure (logged; answered without detail): `internal_error` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "internal_error";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "service_unavailable" | "timeout";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    SessionController_signIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    token: string;
+                };
+            };
+        };
+        responses: {
+            /** @description signed in: the session cookie is set */
+            201: {
+                headers: {
+                    /** @description `certgate_session=<id>.<secret>; Path=/api; Expires=<the session's end>; HttpOnly; SameSite=Strict` (and `Secure` over https) */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "principal": {
+                     *         "kind": "session",
+                     *         "via": "token",
+                     *         "operator": "mona",
+                     *         "tokenId": "4f1c2a9b7d3e8a60",
+                     *         "sessionId": "9c0f4e1d2b7a45e8a3f6d1c0b9e8a7f6",
+                     *         "expiresAt": "2026-12-07T17:00:00.000Z",
+                     *         "csrfToken": "q1Xw3b9ZkS0mV7cRj2aLpE5tYhN8uG4fDoI6zKxWcBv",
+                     *         "roles": [
+                     *           "monitor"
+                     *         ],
+                     *         "permissions": [
+                     *           "health:read"
+                     *         ]
+                     *       },
+                     *       "csrfToken": "q1Xw3b9ZkS0mV7cRj2aLpE5tYhN8uG4fDoI6zKxWcBv",
+                     *       "expiresAt": "2026-12-07T17:00:00.000Z"
+                     *     }
+                     */
+                    "application/json": {
+                        principal: {
+                            /** @enum {string} */
+                            kind: "admin-token" | "operator" | "session";
+                            operator?: string;
+                            tokenId?: string;
+                            roles: ("admin" | "security" | "developer" | "monitor" | "auditor")[];
+                            permissions: ("health:read" | "trusted-roots:read" | "trusted-roots:write" | "roles:read" | "roles:write" | "service-instances:read" | "service-instances:write" | "flows:read" | "flows:write" | "classic:read" | "classic:write" | "keystore:read" | "keystore:write" | "secrets:export" | "certificates:read" | "alerts:read" | "alerts:write" | "connectivity:test" | "logs:read" | "oauth:read" | "oauth:write" | "config:read" | "operators:read" | "operators:write" | "audit:read")[];
+                            /** @enum {string} */
+                            via?: "oidc" | "token";
+                            sessionId?: string;
+                            expiresAt?: string;
+                            csrfToken?: string;
+                        };
+                        csrfToken: string;
+                        expiresAt: string;
+                    };
+                };
+            };
+            /** @description The request cannot be taken as it is: `unknown_parameter`, `validation_failed`, `invalid_json`, `body_missing` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "unknown_parameter" | "validation_failed" | "invalid_json" | "body_missing";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The body is larger than 1 MiB: `payload_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "payload_too_large";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unexpected failure (logged; answered without detail): `internal_error` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "internal_error";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout`, `audit_unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "service_unavailable" | "timeout" | "audit_unavailable";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    SessionController_signOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description signed out: the session is gone and the cookie cleared */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request cannot be taken as it is: `unknown_parameter` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "unknown_parameter";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unexpected failure (logged; answered without detail): `internal_error` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "internal_error";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout`, `audit_unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "service_unavailable" | "timeout" | "audit_unavailable";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    SessionController_config: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the sign-in settings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "sso": {
+                     *         "enabled": true,
+                     *         "label": "Single sign-on",
+                     *         "loginUrl": "/api/v1/auth/oidc/login"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        sso: {
+                            /** @description whether the sign-in page offers single sign-on (CERTGATE_OIDC_ISSUER is set) */
+                            enabled: boolean;
+                            /** @description the button's text (CERTGATE_OIDC_LABEL) */
+                            label: string;
+                            /** @description where the button leads; add ?return=<path of the web console> to come back there */
+                            loginUrl: string;
+                        };
+                    };
+                };
+            };
+            /** @description The request cannot be taken as it is: `unknown_parameter` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "unknown_parameter";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unexpected failure (logged; answered without detail): `internal_error` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "internal_error";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    OidcController_login: {
+        parameters: {
+            query?: {
+                /** @description the path of the web console to come back to (default /); another site is refused */
+                return?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description to the identity provider, or to /sign-in?error=… when single sign-on is not set up or the provider cannot be reached */
+            302: {
+                headers: {
+                    /** @description the provider */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request cannot be taken as it is: `unknown_parameter`, `validation_failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "unknown_parameter" | "validation_failed";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unexpected failure (logged; answered without detail): `internal_error` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "internal_error";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    OidcController_callback: {
+        parameters: {
+            query?: {
+                /** @description the authorization code */
+                code?: string;
+                /** @description the state the login redirect sent */
+                state?: string;
+                iss?: string;
+                session_state?: string;
+                error?: string;
+                error_description?: string;
+                error_uri?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description signed in: to the return path, with the session cookie set; refused: to /sign-in?error=<why> */
+            302: {
+                headers: {
+                    /** @description a path of the web console */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request cannot be taken as it is: `unknown_parameter`, `validation_failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "unknown_parameter" | "validation_failed";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */

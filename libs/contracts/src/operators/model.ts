@@ -84,5 +84,6 @@ export function parseApiToken(token: string): { tenant: string; id: string; secr
 export const OperatorsKv = {
   operator: (name: string) => `operator.${name}`,
   token: (id: string) => `token.${id}`,
-  prefixes: { operator: 'operator.', token: 'token.' },
+  session: (id: string) => `session.${id}`,
+  prefixes: { operator: 'operator.', token: 'token.', session: 'session.' },
 } as const;

@@ -10,6 +10,7 @@ import {
   operatorSchema,
   updateOperatorSchema,
 } from './model';
+import { createSessionSchema, sessionIdSchema, sessionViewSchema } from './session';
 
 const operatorRef = z.object({ name: operatorNameSchema });
 const tokenRef = z.object({ id: z.string().regex(/^[0-9a-f]{16}$/, 'a token id is 16 hex digits') });
@@ -25,6 +26,10 @@ export const OperatorsRpc = {
   listTokens: rpcContract('identity.operators.tokens.list.v1', operatorRef, z.object({ tokens: z.array(apiTokenViewSchema) })),
   createToken: rpcContract('identity.operators.tokens.create.v1', operatorRef.extend({ body: createApiTokenSchema }), createdApiTokenSchema),
   revokeToken: rpcContract('identity.operators.tokens.revoke.v1', tokenRef, apiTokenViewSchema),
+  /** A web console session (the console has checked the credential); identity draws the id and sets the expiry. */
+  createSession: rpcContract('identity.operators.sessions.create.v1', createSessionSchema, sessionViewSchema),
+  /** Sign-out: deleting a session that is gone already is no error. */
+  deleteSession: rpcContract('identity.operators.sessions.delete.v1', z.object({ id: sessionIdSchema }), voidSchema),
 } as const;
 
 /** A console replica saw a token used (at most once a minute per token and replica): identity records lastUsedAt. */

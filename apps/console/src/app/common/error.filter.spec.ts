@@ -5,7 +5,8 @@ import { ApiErrorFilter, jsonBodyErrors } from './error.filter';
 function respond(err: unknown): { status: number; body: Record<string, unknown> } {
   const out = { status: 0, body: {} as Record<string, unknown> };
   const res = { status: (s: number) => ((out.status = s), res), json: (b: Record<string, unknown>) => (out.body = b) };
-  const host = { switchToHttp: () => ({ getResponse: () => res }) } as unknown as ArgumentsHost;
+  const req = { method: 'GET', path: '/api/v1/roles', headers: {} };
+  const host = { switchToHttp: () => ({ getResponse: () => res, getRequest: () => req }) } as unknown as ArgumentsHost;
   new ApiErrorFilter().catch(err, host);
   return out;
 }

@@ -1,6 +1,8 @@
-import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
-import type { Response } from 'express';
+import { Catch, HttpException, Logger, Optional, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import { CertgateError, ErrorCode, errorMessage, HTTP_STATUS_OF, type ErrorCode as Code } from '@certgate/contracts';
+import { objectPathOf } from '../audit/audit-entry';
+import { AuditRecorder } from '../audit/audit-recorder';
 
 /**
  * Codes of errors the framework raises before a handler runs (routing, body parsing):
@@ -24,10 +26,26 @@ const CODE_OF_STATUS: Record<number, Code> = {
 export class ApiErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('api');
 
+  constructor(@Optional() private readonly audit?: AuditRecorder) {}
+
   catch(err: unknown, host: ArgumentsHost): void {
+    const req = host.switchToHttp().getRequest<Request>();
     const res = host.switchToHttp().getResponse<Response>();
     const { status, body } = this.toResponse(err);
-    res.status(status).json(body);
+    const send = () => {
+      if (!res.headersSent) res.status(status).json(body);
+    };
+    if (!this.audit?.pending(req)) return send();
+    const details = body.details as { permission?: unknown } | undefined;
+    // A refused or failed change is recorded too (401, 403, 409, ...): before the answer, so a caller that reads the trail next finds it.
+    this.audit
+      .record(
+        req,
+        { object: objectPathOf(req), ...(typeof details?.permission === 'string' && { permission: details.permission }) },
+        { status, code: String(body.error), message: String(body.message) },
+      )
+      .catch(() => undefined)
+      .finally(send);
   }
 
   private toResponse(err: unknown): { status: number; body: Record<string, unknown> } {
@@ -42,7 +60,7 @@ export class ApiErrorFilter implements ExceptionFilter {
     }
     const clientError = bodyParserError(err);
     if (clientError) return clientError;
-    this.logger.error({ msg: 'unhandled error', error: errorMessage(err) });
+    this.logger.error({ msg: 'unhandled error', error: errorMessage(err), stack: (err as Error).stack });
     return { status: 500, body: { error: ErrorCode.internal, message: 'internal error' } };
   }
 }

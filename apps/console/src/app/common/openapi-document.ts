@@ -6,16 +6,22 @@ import { CertgateClient, MESSAGING_OPTIONS, NATS_CONNECTION } from '@certgate/me
 import { SERVICE_ENV } from '@certgate/platform';
 import { AlertsApiModule } from '../alerts/alerts-api.module';
 import { AlertWatchService } from '../alerts/alert-watch.service';
+import { AuditModule } from '../audit/audit.module';
+import { AuditRecorder } from '../audit/audit-recorder';
+import { AuditStream } from '../audit/audit-stream';
+import { AUTH_API_MODULES } from '../auth/auth-modules';
 import { ConfigApiModule } from '../config/config-api.module';
 import { CONSOLE_CONTROLLERS } from '../controllers';
 import { SystemHealthService } from '../health/system-health.service';
 import { OperatorDirectory } from '../operators/operator-directory';
 import { buildOpenApiDocument } from './openapi';
 
-/** Every controller the console serves: its own module's and those of the alerts and config modules. */
+/** Every controller the console serves: its own module's and those of the alerts, config, audit and auth modules. */
 export const ALL_API_CONTROLLERS: Type[] = [
   ...CONSOLE_CONTROLLERS,
-  ...[AlertsApiModule, ConfigApiModule].flatMap((m) => (Reflect.getMetadata(MODULE_METADATA.CONTROLLERS, m) as Type[] | undefined) ?? []),
+  ...[AlertsApiModule, ConfigApiModule, AuditModule, ...AUTH_API_MODULES].flatMap(
+    (m) => (Reflect.getMetadata(MODULE_METADATA.CONTROLLERS, m) as Type[] | undefined) ?? [],
+  ),
 ];
 
 /**
@@ -35,6 +41,8 @@ export async function offlineOpenApiDocument(version: string): Promise<OpenAPIOb
       { provide: AlertWatchService, useValue: {} },
       { provide: SystemHealthService, useValue: {} },
       { provide: OperatorDirectory, useValue: {} },
+      { provide: AuditStream, useValue: {} },
+      { provide: AuditRecorder, useValue: {} },
     ],
   })
   class OfflineDocumentModule {}

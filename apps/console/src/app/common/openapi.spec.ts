@@ -1,5 +1,5 @@
 import { RequestMethod, type INestApplication, type Type } from '@nestjs/common';
-import { HTTP_CODE_METADATA, METHOD_METADATA, MODULE_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { HTTP_CODE_METADATA, METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { Test } from '@nestjs/testing';
 import type { OpenAPIObject, OperationObject, ResponseObject } from '@nestjs/swagger';
 import Ajv2020 from 'ajv/dist/2020';
@@ -7,19 +7,16 @@ import addFormats from 'ajv-formats';
 import { ErrorCode, HTTP_STATUS_OF } from '@certgate/contracts';
 import { CertgateClient, MESSAGING_OPTIONS, NATS_CONNECTION } from '@certgate/messaging';
 import { SERVICE_ENV } from '@certgate/platform';
-import { AlertsApiModule } from '../alerts/alerts-api.module';
 import { AlertWatchService } from '../alerts/alert-watch.service';
-import { ConfigApiModule } from '../config/config-api.module';
-import { CONSOLE_CONTROLLERS } from '../controllers';
 import { SystemHealthService } from '../health/system-health.service';
+import { AuditRecorder } from '../audit/audit-recorder';
+import { AuditStream } from '../audit/audit-stream';
 import { OperatorDirectory } from '../operators/operator-directory';
 import { buildOpenApiDocument, completeErrorResponses } from './openapi';
+import { ALL_API_CONTROLLERS } from './openapi-document';
 
 /** Every controller the console serves, without the modules that connect to NATS. */
-const CONTROLLERS: Type[] = [
-  ...CONSOLE_CONTROLLERS,
-  ...[AlertsApiModule, ConfigApiModule].flatMap((m) => Reflect.getMetadata(MODULE_METADATA.CONTROLLERS, m) ?? []),
-];
+const CONTROLLERS: Type[] = ALL_API_CONTROLLERS;
 
 const METHODS = ['get', 'put', 'post', 'patch', 'delete'] as const;
 type Method = (typeof METHODS)[number];
@@ -54,7 +51,10 @@ function servedRoutes(): { method: Method; path: string; status: number }[] {
 const operations = (doc: OpenAPIObject): Op[] =>
   Object.entries(doc.paths).flatMap(([path, item]) => METHODS.filter((m) => item[m]).map((method) => ({ method, path, op: item[method] as OperationObject })));
 
-const success = (op: OperationObject) => Object.keys(op.responses).filter((s) => /^2\d\d$/.test(s));
+/** 2xx, and 302 for the single sign-on redirects. */
+const success = (op: OperationObject) => Object.keys(op.responses).filter((s) => /^2\d\d$|^302$/.test(s));
+/** The sign-in routes (`@Public()`): no security, and no 401/403 but those they declare. */
+const isPublic = (op: OperationObject) => op.security?.length === 0;
 
 describe('the OpenAPI document of the admin API', () => {
   let app: INestApplication;
@@ -71,6 +71,8 @@ describe('the OpenAPI document of the admin API', () => {
         { provide: AlertWatchService, useValue: {} },
         { provide: SystemHealthService, useValue: {} },
         { provide: OperatorDirectory, useValue: {} },
+        { provide: AuditStream, useValue: {} },
+        { provide: AuditRecorder, useValue: {} },
       ],
     }).compile();
     app = moduleRef.createNestApplication({ logger: false });
@@ -91,7 +93,17 @@ describe('the OpenAPI document of the admin API', () => {
       description: expect.stringContaining('CERTGATE_ADMIN_TOKEN'),
     });
     expect(doc.info.description).toContain('dev-secrets.json');
-    for (const { op } of operations(doc)) expect(op.security).toEqual([{ 'admin-token': [] }]);
+    expect(doc.components?.securitySchemes?.['session-cookie']).toMatchObject({ type: 'apiKey', in: 'cookie', name: 'certgate_session' });
+    const publicOps = operations(doc).filter(({ op }) => isPublic(op));
+    expect(publicOps.map(({ method, path }) => `${method} ${path}`).sort()).toEqual([
+      'get /api/v1/auth/config',
+      'get /api/v1/auth/oidc/callback',
+      'get /api/v1/auth/oidc/login',
+      'post /api/v1/auth/session',
+    ]);
+    expect((doc.paths['/api/v1/auth/session'].delete as OperationObject).security).toEqual([{ 'session-cookie': [] }]);
+    for (const { method, path, op } of operations(doc).filter((o) => !isPublic(o.op) && o.path !== '/api/v1/auth/session'))
+      expect({ method, path, security: op.security }).toEqual({ method, path, security: [{ 'admin-token': [] }, { 'session-cookie': [] }] });
   });
 
   it('has an operation for every route Nest serves, with the success status the route really answers', () => {
@@ -112,7 +124,7 @@ describe('the OpenAPI document of the admin API', () => {
       for (const status of success(op)) {
         const res = op.responses[status] as ResponseObject;
         const where = `${method.toUpperCase()} ${path} ${status}`;
-        if (status === '204') {
+        if (status === '204' || status === '302') {
           expect({ where, content: res.content }).toEqual({ where, content: undefined });
           continue;
         }
@@ -132,7 +144,7 @@ describe('the OpenAPI document of the admin API', () => {
   it('lists for each operation its error statuses, `error` an enum of the codes of that status', () => {
     for (const { method, path, op } of operations(doc)) {
       const statuses = Object.keys(op.responses).filter((s) => Number(s) >= 400);
-      expect(statuses).toEqual(expect.arrayContaining(['400', '401', '500']));
+      expect(statuses).toEqual(expect.arrayContaining(isPublic(op) ? ['400', '500'] : ['400', '401', '500']));
       for (const status of statuses) {
         const schema = (op.responses[status] as ResponseObject).content?.['application/json']?.schema as {
           required: string[];
@@ -144,7 +156,8 @@ describe('the OpenAPI document of the admin API', () => {
       }
       const codes = (status: string) =>
         ((op.responses[status] as ResponseObject).content?.['application/json']?.schema as { properties: { error: { enum: string[] } } }).properties.error.enum;
-      expect(codes('401')).toEqual(['unauthorized']);
+      if (!isPublic(op)) expect(codes('401')).toEqual(['unauthorized']);
+      if (isPublic(op)) expect(op.responses['403']).toBeUndefined();
       expect(codes('400')).toContain('unknown_parameter');
       if (op.requestBody) expect(codes('400')).toEqual(expect.arrayContaining(['validation_failed', 'invalid_json']));
       if (op.requestBody) expect(op.responses['413']).toBeDefined();
@@ -156,7 +169,13 @@ describe('the OpenAPI document of the admin API', () => {
     expect(keyCodes('404')).toEqual(['instance_not_found']);
     expect(keyCodes('409')).toEqual(expect.arrayContaining(['key_exists', 'certificate_in_use']));
     expect(keyCodes('400')).toEqual(expect.arrayContaining(['grant_type_invalid', 'certificate_is_ca', 'body_missing']));
-    expect(keyCodes('503')).toEqual(['service_unavailable', 'timeout']);
+    // A change whose audit record cannot be written is refused (fail closed); a read is not audited.
+    expect(keyCodes('503')).toEqual(['service_unavailable', 'timeout', 'audit_unavailable']);
+    const listKeys = doc.paths['/api/v1/service-instances/{name}/keys'].get as OperationObject;
+    expect(
+      ((listKeys.responses['503'] as ResponseObject).content?.['application/json']?.schema as { properties: { error: { enum: string[] } } }).properties.error
+        .enum,
+    ).toEqual(['service_unavailable', 'timeout']);
     // Served by the console alone: it never waits for another service.
     expect((doc.paths['/api/v1/config/schema'].get as OperationObject).responses['503']).toBeUndefined();
   });

@@ -2,6 +2,7 @@ import { applyDecorators, type INestApplication } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBody,
+  ApiCookieAuth,
   ApiExtension,
   ApiOperation,
   ApiResponse,
@@ -30,6 +31,8 @@ import { ErrorCode, HTTP_STATUS_OF, type ErrorCode as Code } from '@certgate/con
 
 /** Name of the security scheme every operation needs. */
 export const ADMIN_TOKEN_SCHEME = 'admin-token';
+/** The web console's session cookie, which every operation takes instead of a bearer token (docs/operators.md). */
+export const SESSION_COOKIE_SCHEME = 'session-cookie';
 
 /**
  * JSON Schema 2020-12 of a zod schema. `input` for what a client sends (defaults are
@@ -198,9 +201,9 @@ export const SENDER_CERTIFICATE_CODES: Code[] = [
  * route that asks a service may find none (503); input in the path, query or body may
  * fail its schema; a body may not be JSON, be missing or be too large.
  */
-function genericCodes(op: OperationObject, local: boolean): Code[] {
+function genericCodes(op: OperationObject, local: boolean, open: boolean, method: (typeof METHODS)[number]): Code[] {
   const params = (op.parameters ?? []) as ParameterObject[];
-  const codes: Code[] = [ErrorCode.unauthorized, ErrorCode.forbidden, ErrorCode.unknownParameter, ErrorCode.internal];
+  const codes: Code[] = [...(open ? [] : [ErrorCode.unauthorized, ErrorCode.forbidden]), ErrorCode.unknownParameter, ErrorCode.internal];
   if (params.some((p) => p.in === 'path')) codes.push(ErrorCode.validationFailed, ErrorCode.badRequest);
   if (params.some((p) => p.in === 'query')) codes.push(ErrorCode.validationFailed);
   if (op.requestBody) {
@@ -208,6 +211,8 @@ function genericCodes(op: OperationObject, local: boolean): Code[] {
     if ((op.requestBody as { required?: boolean }).required !== false) codes.push(ErrorCode.bodyMissing);
   }
   if (!local) codes.push(ErrorCode.serviceUnavailable, ErrorCode.timeout);
+  // Every change is audited first: a trail that cannot be written refuses it (docs/operators.md#audit-trail).
+  if (method !== 'get') codes.push(ErrorCode.auditUnavailable);
   return codes;
 }
 
@@ -220,21 +225,25 @@ const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 export function completeErrorResponses(document: OpenAPIObject): OpenAPIObject {
   for (const item of Object.values(document.paths)) {
     for (const method of METHODS) {
-      const op = item[method] as (OperationObject & { 'x-certgate-errors'?: Code[]; 'x-certgate-local'?: boolean }) | undefined;
+      const op = item[method] as (OperationObject & { 'x-certgate-errors'?: Code[]; 'x-certgate-local'?: boolean; 'x-certgate-public'?: boolean }) | undefined;
       if (!op) continue;
       const declared = op['x-certgate-errors'] ?? [];
       const local = op['x-certgate-local'] === true;
+      // A sign-in route (`@Public()`) needs no credential: no security, and no 401/403 but those it declares.
+      const open = op['x-certgate-public'] === true;
       delete op['x-certgate-errors'];
       delete op['x-certgate-local'];
-      const codes = [...genericCodes(op, local), ...declared];
+      delete op['x-certgate-public'];
+      if (open) op.security = [];
+      const codes = [...new Set([...genericCodes(op, local, open, method), ...declared])];
       op.responses = { ...op.responses, ...errorResponses(codes) };
     }
   }
   return document;
 }
 
-/** Every admin route: its tag in the document, and the admin token. */
-export const AdminApi = (tag: string) => applyDecorators(ApiTags(tag), ApiBearerAuth(ADMIN_TOKEN_SCHEME));
+/** Every admin route: its tag in the document, and the admin token or the web console's session cookie. */
+export const AdminApi = (tag: string) => applyDecorators(ApiTags(tag), ApiBearerAuth(ADMIN_TOKEN_SCHEME), ApiCookieAuth(SESSION_COOKIE_SCHEME));
 export const Summary = (summary: string, description?: string) => ApiOperation({ summary, ...(description && { description }) });
 
 const DESCRIPTION = [
@@ -242,7 +251,10 @@ const DESCRIPTION = [
   '',
   'Every route needs `Authorization: Bearer <CERTGATE_ADMIN_TOKEN>`: the admin token the console is started with. `npm start` makes one for',
   'the checkout, saves it in `.certgate/data/dev-secrets.json` (under `CERTGATE_DATA_DIR`) and prints it in its banner (`admin token ...`);',
-  'in production it is the `CERTGATE_ADMIN_TOKEN` of the console (docs/configuration.md).',
+  "in production it is the `CERTGATE_ADMIN_TOKEN` of the console (docs/configuration.md). An operator's API token works the same way.",
+  '',
+  'The web console signs in with `POST /api/v1/auth/session` (or single sign-on) and then sends the `certgate_session` cookie instead;',
+  'a change made with the cookie needs the header `X-CSRF-Token` as well (docs/operators.md, "Web console sign-in").',
 ].join('\n');
 
 /** The document, from the routes' decorators; served by main.ts and read by the console's unit spec. */
@@ -260,6 +272,15 @@ export function buildOpenApiDocument(app: INestApplication, version: string): Op
           'The admin token (`CERTGATE_ADMIN_TOKEN`, at least 16 characters). `npm start` prints it and saves it in `.certgate/data/dev-secrets.json`.',
       },
       ADMIN_TOKEN_SCHEME,
+    )
+    .addCookieAuth(
+      'certgate_session',
+      {
+        type: 'apiKey',
+        in: 'cookie',
+        description: 'The web console session (`POST /api/v1/auth/session` or single sign-on sets it). Writes need its CSRF token in `X-CSRF-Token` too.',
+      },
+      SESSION_COOKIE_SCHEME,
     )
     .build();
   return completeErrorResponses(SwaggerModule.createDocument(app, config));

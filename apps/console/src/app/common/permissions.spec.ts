@@ -2,6 +2,8 @@ import type { Type } from '@nestjs/common';
 import { GUARDS_METADATA, METHOD_METADATA, MODULE_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { OPERATOR_ROLES, PERMISSIONS, ROLE_PERMISSIONS, rolesGrant } from '@certgate/contracts';
 import { AlertsApiModule } from '../alerts/alerts-api.module';
+import { AUTH_API_MODULES } from '../auth/auth-modules';
+import { PUBLIC_METADATA, SESSION_ONLY_METADATA } from '../auth/public.decorator';
 import { ConfigApiModule } from '../config/config-api.module';
 import { CONSOLE_CONTROLLERS } from '../controllers';
 import { AdminTokenGuard } from './admin-token.guard';
@@ -11,6 +13,7 @@ const controllers: Type[] = [
   ...CONSOLE_CONTROLLERS,
   ...(Reflect.getMetadata(MODULE_METADATA.CONTROLLERS, AlertsApiModule) as Type[]),
   ...(Reflect.getMetadata(MODULE_METADATA.CONTROLLERS, ConfigApiModule) as Type[]),
+  ...AUTH_API_MODULES.flatMap((m) => Reflect.getMetadata(MODULE_METADATA.CONTROLLERS, m) as Type[]),
 ];
 
 /** Every route of the admin API: controller, method, HTTP verb and the permission it declares. */
@@ -23,6 +26,7 @@ const routes = controllers.flatMap((controller) =>
       route: `${controller.name}.${(handler as { name: string }).name}`,
       verb: Reflect.getMetadata(METHOD_METADATA, handler) as number,
       permission: Reflect.getMetadata(PERMISSION_METADATA, handler) as string | undefined,
+      exemption: Reflect.getMetadata(PUBLIC_METADATA, handler) ? 'public' : Reflect.getMetadata(SESSION_ONLY_METADATA, handler) ? 'session-only' : undefined,
       guards: [
         ...((Reflect.getMetadata(GUARDS_METADATA, controller) as unknown[]) ?? []),
         ...((Reflect.getMetadata(GUARDS_METADATA, handler) as unknown[]) ?? []),
@@ -36,9 +40,27 @@ describe('the admin API permissions', () => {
   });
 
   it('every route is guarded and declares the permission it needs', () => {
+    const bound = routes.filter((r) => r.exemption === undefined);
     expect(routes.filter((r) => !r.guards.includes(AdminTokenGuard)).map((r) => r.route)).toEqual([]);
-    expect(routes.filter((r) => r.permission === undefined).map((r) => r.route)).toEqual([]);
-    expect(routes.filter((r) => !(PERMISSIONS as readonly string[]).includes(r.permission ?? '')).map((r) => r.route)).toEqual([]);
+    expect(bound.filter((r) => r.permission === undefined).map((r) => r.route)).toEqual([]);
+    expect(bound.filter((r) => !(PERMISSIONS as readonly string[]).includes(r.permission ?? '')).map((r) => r.route)).toEqual([]);
+  });
+
+  /**
+   * The deliberate exemptions, and only these: signing in (with a token or single sign-on)
+   * makes the credential the guard asks for, the sign-in page reads its settings before
+   * anyone is signed in (`@Public()`); and everybody with a session may end it
+   * (`@SessionOnly()`, which refuses bearer tokens). None of them may declare a permission too.
+   */
+  it('exempts only the sign-in routes, each on purpose', () => {
+    expect(routes.filter((r) => r.exemption !== undefined).map((r) => `${r.route} ${r.exemption}`)).toEqual([
+      'SessionController.signIn public',
+      'SessionController.signOut session-only',
+      'SessionController.config public',
+      'OidcController.login public',
+      'OidcController.callback public',
+    ]);
+    expect(routes.filter((r) => r.exemption !== undefined && r.permission !== undefined).map((r) => r.route)).toEqual([]);
   });
 
   it('a change never needs only a read permission (GET = 0 in Nest RequestMethod)', () => {

@@ -50,6 +50,15 @@ export function declaredParameters(reflector: Reflector, handler: object): reado
 }
 
 /**
+ * Whether a route takes parameters beyond those it declares: a `z.looseObject` schema,
+ * for a redirect back from another party that may add its own (the single sign-on callback).
+ */
+function takesOtherParameters(reflector: Reflector, handler: object): boolean {
+  const schema = reflector.get<QuerySchema | undefined>(QUERY_SCHEMA, handler as () => unknown);
+  return schema?._zod.def.catchall?._zod.def.type === 'unknown';
+}
+
+/**
  * Refuses, before any handler runs (after the admin-token guard), a query parameter the
  * route does not declare (400 `unknown_parameter`, `details.parameter`) and one given as
  * an array or object — `?limit=1&limit=2`, `?limit[]=1`, `?a[b]=c` — where every
@@ -62,9 +71,11 @@ export class QueryParamsInterceptor implements NestInterceptor {
   intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (ctx.getType() !== 'http') return next.handle();
     const allowed = declaredParameters(this.reflector, ctx.getHandler());
+    const open = takesOtherParameters(this.reflector, ctx.getHandler());
     const query = (ctx.switchToHttp().getRequest<Request>().query ?? {}) as Record<string, unknown>;
     for (const [parameter, value] of Object.entries(query)) {
       const name = parameter.replace(/\[.*$/s, '');
+      if (open && !allowed.includes(name)) continue;
       if (!allowed.includes(name)) {
         const known = allowed.length ? `it takes ${allowed.map((a) => `'${a}'`).join(', ')}` : 'it takes none';
         throw new CertgateError(ErrorCode.unknownParameter, `unknown query parameter '${parameter}': this route does not take it (${known})`, {

@@ -1,9 +1,20 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Req, UseGuards } from '@nestjs/common';
 import type { Request } from 'express';
 import { z } from 'zod';
-import { ErrorCode, OPERATOR_ROLES, OperatorsRpc, PERMISSIONS, rolesGrant, type ApiTokenView, type CreatedApiToken, type Operator } from '@certgate/contracts';
+import {
+  ErrorCode,
+  OPERATOR_ROLES,
+  OperatorsRpc,
+  PERMISSIONS,
+  rolesGrant,
+  SESSION_VIA,
+  type ApiTokenView,
+  type CreatedApiToken,
+  type Operator,
+} from '@certgate/contracts';
 import { CertgateClient } from '@certgate/messaging';
-import { AdminTokenGuard, principalOf } from '../common/admin-token.guard';
+import { csrfTokenOfRequest } from '../auth/csrf';
+import { AdminTokenGuard, principalOf, type Principal } from '../common/admin-token.guard';
 import { AdminApi, ApiBodyFrom, ApiErrors, ApiJsonResponse, ApiNoContentResponse, Summary } from '../common/openapi';
 import { Requires } from '../common/requires.decorator';
 import { ZodBody } from '../common/zod-body.pipe';
@@ -17,12 +28,30 @@ const updateBody = OperatorsRpc.update.request.shape.body;
 const tokenBody = OperatorsRpc.createToken.request.shape.body;
 
 export const meSchema = z.object({
-  kind: z.enum(['admin-token', 'operator']),
+  kind: z.enum(['admin-token', 'operator', 'session']),
   operator: z.string().optional(),
   tokenId: z.string().optional(),
   roles: z.array(z.enum(OPERATOR_ROLES)),
   permissions: z.array(z.enum(PERMISSIONS)),
+  /** A web console session: how it was made, its id, its end, and the CSRF token its writes need (kept in memory only). */
+  via: z.enum(SESSION_VIA).optional(),
+  sessionId: z.string().optional(),
+  expiresAt: z.string().optional(),
+  csrfToken: z.string().optional(),
 });
+export type Me = z.infer<typeof meSchema>;
+
+/** What GET /me answers for a principal (and POST /auth/session for the session it made). */
+export function meOf(p: Principal, csrfToken?: string): Me {
+  return {
+    kind: p.kind,
+    ...(p.kind !== 'admin-token' && p.operator !== undefined && { operator: p.operator }),
+    ...(p.kind !== 'admin-token' && p.tokenId !== undefined && { tokenId: p.tokenId }),
+    roles: [...p.roles],
+    permissions: PERMISSIONS.filter((perm) => rolesGrant(p.roles, perm)),
+    ...(p.kind === 'session' && { via: p.via, sessionId: p.sessionId, expiresAt: p.expiresAt, ...(csrfToken && { csrfToken }) }),
+  };
+}
 
 @AdminApi('operators')
 @UseGuards(AdminTokenGuard)
@@ -32,20 +61,18 @@ export class OperatorsController {
 
   @Requires('health:read')
   @Get('me')
-  @Summary('Who the token belongs to: its operator, roles and the permissions they grant (what a client may offer)')
+  @Summary(
+    'Who the token or session belongs to: its operator, roles and the permissions they grant (what a client may offer)',
+    "With the session cookie it also answers the session's CSRF token, which the web console keeps in memory only and gets here again after a reload.",
+  )
   @ApiJsonResponse(200, meSchema, {
     description: 'the caller',
     example: { kind: 'operator', operator: 'mona', tokenId: tokenExample.id, roles: ['monitor'], permissions: ['health:read'] },
   })
-  me(@Req() req: Request): z.infer<typeof meSchema> {
+  me(@Req() req: Request): Me {
     const p = principalOf(req);
     if (!p) throw new Error('the guard sets the principal');
-    return {
-      kind: p.kind,
-      ...(p.kind === 'operator' && { operator: p.operator, tokenId: p.tokenId }),
-      roles: [...p.roles],
-      permissions: PERMISSIONS.filter((perm) => rolesGrant(p.roles, perm)),
-    };
+    return meOf(p, p.kind === 'session' ? csrfTokenOfRequest(req) : undefined);
   }
 
   @Requires('operators:read')

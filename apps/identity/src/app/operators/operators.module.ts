@@ -2,10 +2,12 @@ import { Module } from '@nestjs/common';
 import { OperatorRecords } from './operator-records';
 import { OperatorsHandler } from './operators.handler';
 import { OperatorsService } from './operators.service';
+import { SessionsHandler } from './sessions.handler';
+import { SessionsService } from './sessions.service';
 
-/** The admin plane's operators and API tokens (docs/operators.md). */
+/** The admin plane's operators, API tokens and web console sessions (docs/operators.md). */
 @Module({
-  controllers: [OperatorsHandler],
-  providers: [OperatorRecords, OperatorsService],
+  controllers: [OperatorsHandler, SessionsHandler],
+  providers: [OperatorRecords, OperatorsService, SessionsService],
 })
 export class OperatorsModule {}
