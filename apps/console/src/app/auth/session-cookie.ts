@@ -1,3 +1,4 @@
+import { parse, serialize } from 'cookie';
 import type { Request, Response } from 'express';
 
 /** `<id>.<secret>`: the id finds the record, the secret proves the browser holds the session. */
@@ -14,20 +15,16 @@ export interface CookieOptions {
   maxAgeSeconds?: number;
 }
 
-/**
- * A `Set-Cookie` value, always httpOnly (no script of the page can read it). Values are
- * hex, base64url or `.`, so they need no encoding.
- */
+/** A `Set-Cookie` value, always httpOnly (no script of the page can read it). */
 export function serializeCookie(name: string, value: string, opts: CookieOptions): string {
-  return [
-    `${name}=${value}`,
-    `Path=${opts.path}`,
-    ...(opts.expires ? [`Expires=${opts.expires.toUTCString()}`] : []),
-    ...(opts.maxAgeSeconds !== undefined ? [`Max-Age=${opts.maxAgeSeconds}`] : []),
-    'HttpOnly',
-    `SameSite=${opts.sameSite}`,
-    ...(opts.secure ? ['Secure'] : []),
-  ].join('; ');
+  return serialize(name, value, {
+    path: opts.path,
+    expires: opts.expires,
+    maxAge: opts.maxAgeSeconds,
+    httpOnly: true,
+    sameSite: opts.sameSite === 'Strict' ? 'strict' : 'lax',
+    secure: opts.secure,
+  });
 }
 
 /** Whether the browser reached the console over https (itself, or a proxy that says so). */
@@ -39,14 +36,8 @@ export function cameOverHttps(req: Pick<Request, 'secure' | 'headers'>): boolean
 
 /** The cookies of a request by name (the first of a name wins, as browsers send the most specific path first). */
 export function cookiesOf(req: Pick<Request, 'headers'>): Map<string, string> {
-  const cookies = new Map<string, string>();
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const eq = part.indexOf('=');
-    if (eq < 0) continue;
-    const name = part.slice(0, eq).trim();
-    if (name && !cookies.has(name)) cookies.set(name, part.slice(eq + 1).trim());
-  }
-  return cookies;
+  const parsed = parse(req.headers.cookie ?? '');
+  return new Map(Object.entries(parsed).filter((e): e is [string, string] => e[1] !== undefined));
 }
 
 export interface SessionCookie {
