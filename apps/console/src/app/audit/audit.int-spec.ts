@@ -147,6 +147,31 @@ describe('audit trail (identity, keystore, flow-runtime and two console replicas
     expect((await records('&outcome=403')).length).toBe(2);
   });
 
+  it('refuses a monitor every write the API has, naming the permission and the roles that grant it, and records each refusal once', async () => {
+    const mona = await admin<{ token: string }>('POST', '/operators/mona/tokens', {});
+    const doc = (await (await fetch(`${apiA.replace(/\/api\/v1$/, '')}/api/docs-json`)).json()) as {
+      paths: Record<string, Record<string, { security?: unknown[]; 'x-certgate-permission'?: { permission: string; roles: string[] } }>>;
+    };
+    const writes = Object.entries(doc.paths).flatMap(([path, item]) =>
+      ['post', 'put', 'patch', 'delete']
+        .filter((m) => item[m] && item[m].security?.length !== 0 && item[m]['x-certgate-permission'])
+        .map((m) => ({ method: m.toUpperCase(), path: path.replace(/^\/api\/v1/, '').replace(/\{[^}]+\}/g, 'x'), needs: item[m]['x-certgate-permission']! })),
+    );
+    expect(writes.length).toBeGreaterThanOrEqual(43);
+    const since = new Date().toISOString();
+    for (const w of writes) {
+      const answer = await call(apiB, w.method, w.path, mona.body.token, {});
+      expect({ ...w, status: answer.status, details: answer.body.details }).toEqual({
+        ...w,
+        status: 403,
+        details: { permission: w.needs.permission, roles: w.needs.roles },
+      });
+    }
+    const refused = await records(`&operator=mona&since=${since}`);
+    expect(refused.map((r) => `${r.what.operation.split(' ')[0]} ${r.what.object}`)).toEqual(writes.map((w) => `${w.method} ${w.path}`));
+    expect(refused.every((r) => r.outcome.status === 403 && r.what.permission)).toBe(true);
+  });
+
   it("records a web console sign-in and sign-out as the operator's session, and a change made with the cookie as from the web", async () => {
     const { token } = await operatorWithToken('webby', ['developer']);
     const signIn = await fetch(`${apiA}/auth/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }) });
