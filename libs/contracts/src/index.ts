@@ -53,3 +53,4 @@ export * from './operators/model';
 export * from './operators/rpc';
 export * from './operators/session';
 export * from './audit';
+export { LIMITS } from './limits';

@@ -1,10 +1,13 @@
 import { createInbox, Events, ErrorCode as NatsErrorCode, NatsError, type Msg, type NatsConnection, type Subscription } from 'nats';
+import { chunkOf, joinChunks } from './chunks';
 import { PublishQueue } from './publish-queue';
 
 interface Pending {
   resolve(data: Uint8Array): void;
   reject(err: unknown): void;
   timer: NodeJS.Timeout;
+  /** The chunks of a reply larger than one NATS message, as they arrive. */
+  chunks?: Uint8Array[];
 }
 
 const muxes = new WeakMap<NatsConnection, ReplyMux>();
@@ -74,11 +77,28 @@ export class ReplyMux {
   }
 
   private onReply(msg: Msg): void {
-    const pending = this.settle(msg.subject.slice(this.prefix.length));
+    const token = msg.subject.slice(this.prefix.length);
+    // A whole reply carries no headers (unless it is "no responders"): the common case reads nothing more.
+    const chunk = msg.headers ? chunkOf(msg.headers) : undefined;
+    if (chunk) return this.onChunk(token, chunk, msg.data);
+    const pending = this.settle(token);
     if (!pending) return; // late: the request already timed out
     // The server's "no responders" answer: a status message without payload (as nats.js' isRequestError).
     if (msg.data.length === 0 && msg.headers?.code === 503) pending.reject(NatsError.errorForCode(NatsErrorCode.NoResponders));
     else pending.resolve(msg.data);
+  }
+
+  private onChunk(token: string, chunk: { n: number; of: number }, data: Uint8Array): void {
+    const pending = this.pending.get(token);
+    if (!pending) return;
+    const chunks = (pending.chunks ??= []);
+    // Chunks arrive in order (one publisher, one connection); anything else is a broken reply.
+    if (chunk.n !== chunks.length + 1) {
+      this.settle(token)?.reject(new Error(`reply chunk ${chunk.n}/${chunk.of} arrived after ${chunks.length}`));
+      return;
+    }
+    chunks.push(data);
+    if (chunk.n === chunk.of) this.settle(token)?.resolve(joinChunks(chunks));
   }
 
   private settle(token: string): Pending | undefined {

@@ -1,6 +1,7 @@
 import { RequestStrategy, type NatsConnection } from 'nats';
 import type { z } from 'zod';
 import { CertgateError, ErrorCode, rpcReplySchema, tenantSubject, type RpcContract, errorMessage } from '@certgate/contracts';
+import { maxPayloadOf } from './chunks';
 import { decodeJson, encodeJson } from './codec';
 import { requestFailure } from './errors';
 import { ReplyMux } from './reply-mux';
@@ -28,6 +29,7 @@ export class RpcClient {
   ): Promise<z.output<Res>> {
     const subject = tenantSubject(this.tenant, contract.subject);
     const payload = encodeRequest(subject, body);
+    assertFits(subject, payload, maxPayloadOf(this.nc));
     let data: Uint8Array;
     try {
       data = await ReplyMux.of(this.nc).request(subject, payload, opts.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS);
@@ -55,6 +57,20 @@ export class RpcClient {
     // Outside the transport's try: a replica's error reply keeps its own code.
     return raw.map((data) => unwrapReply(subject, contract, data));
   }
+}
+
+/**
+ * A request NATS would refuse (larger than the server's max_payload) is refused here with
+ * the limit named: sent, it would fail with a bare MAX_PAYLOAD_EXCEEDED, or worse, be
+ * taken for an unavailable service.
+ */
+function assertFits(subject: string, payload: Uint8Array, maxPayload: number): void {
+  if (payload.length <= maxPayload) return;
+  throw new CertgateError(
+    ErrorCode.payloadTooLarge,
+    `the request is ${payload.length} bytes, more than the ${maxPayload} bytes NATS carries in one message (its max_payload)`,
+    { subject, bytes: payload.length, limit: maxPayload },
+  );
 }
 
 /** A body JSON cannot carry (BigInt, cycles) is the caller's bug: a CertgateError, never a raw TypeError. */

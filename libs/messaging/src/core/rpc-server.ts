@@ -1,6 +1,7 @@
 import type { Msg, NatsConnection, Subscription } from 'nats';
 import type { z } from 'zod';
 import { CertgateError, ErrorCode, validationFailure, tenantSubject, type RpcContract, type RpcReply, errorMessage } from '@certgate/contracts';
+import { maxPayloadOf, MAX_CHUNKED_REPLY_BYTES, publishChunks } from './chunks';
 import { decodeJson, encodeJson } from './codec';
 import { natsUnavailable } from './errors';
 import { type MessagingLogger, silentLogger } from './logger';
@@ -35,7 +36,7 @@ export function serveRpc<Req extends z.ZodType, Res extends z.ZodType>(
         logger.error('subscription failed', { subject, error: err.message });
         return;
       }
-      handle(contract, handler, msg, logger);
+      handle(nc, contract, handler, msg, logger);
     },
   });
 }
@@ -45,6 +46,7 @@ export function serveRpc<Req extends z.ZodType, Res extends z.ZodType>(
  * promise) is answered in the same tick, without a round through the microtask queue.
  */
 function handle<Req extends z.ZodType, Res extends z.ZodType>(
+  nc: NatsConnection,
   contract: RpcContract<Req, Res>,
   handler: RequestHandlerFn<Req, Res>,
   msg: Msg,
@@ -64,16 +66,16 @@ function handle<Req extends z.ZodType, Res extends z.ZodType>(
     }
     result = handler(parsed.data, msg);
   } catch (err) {
-    respond(msg, failureReply(err, msg, logger), logger);
+    respond(nc, msg, failureReply(err, msg, logger), logger);
     return;
   }
   if (isPromiseLike(result)) {
     result.then(
-      (data) => respond(msg, { ok: true, data }, logger),
-      (err: unknown) => respond(msg, failureReply(err, msg, logger), logger),
+      (data) => respond(nc, msg, { ok: true, data }, logger),
+      (err: unknown) => respond(nc, msg, failureReply(err, msg, logger), logger),
     );
   } else {
-    respond(msg, { ok: true, data: result }, logger);
+    respond(nc, msg, { ok: true, data: result }, logger);
   }
 }
 
@@ -92,8 +94,13 @@ function failureReply(err: unknown, msg: Msg, logger: MessagingLogger): RpcReply
   return { ok: false, error: { code: ErrorCode.internal, message: 'internal error' } };
 }
 
-/** A reply that cannot be encoded (BigInt, cycles) still answers, as an internal error. */
-function respond(msg: Msg, reply: RpcReply, logger: MessagingLogger): void {
+/**
+ * A reply that cannot be encoded (BigInt, cycles) still answers, as an internal error.
+ * One larger than a NATS message goes in chunks (a list of large flows, a flow's large
+ * response); one too large even for that is answered at once as payload_too_large,
+ * never left to time out.
+ */
+function respond(nc: NatsConnection, msg: Msg, reply: RpcReply, logger: MessagingLogger): void {
   let payload: Uint8Array;
   try {
     payload = encodeJson(reply);
@@ -101,8 +108,21 @@ function respond(msg: Msg, reply: RpcReply, logger: MessagingLogger): void {
     logger.error('reply could not be encoded', { subject: msg.subject, error: errorMessage(err) });
     payload = encodeJson({ ok: false, error: { code: ErrorCode.internal, message: 'internal error' } });
   }
+  const maxPayload = maxPayloadOf(nc);
+  if (payload.length > MAX_CHUNKED_REPLY_BYTES) {
+    logger.warn('reply too large', { subject: msg.subject, bytes: payload.length });
+    payload = encodeJson({
+      ok: false,
+      error: {
+        code: ErrorCode.payloadTooLarge,
+        message: `the answer would be ${payload.length} bytes, more than the ${MAX_CHUNKED_REPLY_BYTES} bytes certgate sends over NATS for one request`,
+        details: { bytes: payload.length, limit: MAX_CHUNKED_REPLY_BYTES },
+      },
+    });
+  }
   try {
-    msg.respond(payload);
+    if (payload.length > maxPayload && msg.reply) publishChunks(nc, msg.reply, payload, maxPayload);
+    else msg.respond(payload);
   } catch (err) {
     logger.warn('reply could not be sent', { subject: msg.subject, error: errorMessage(err) });
   }

@@ -313,4 +313,36 @@ describe('serveRpc + RpcClient over a real NATS', () => {
     expect(err.code).toBe('conflict');
     expect(err.message).toBe('replica says no');
   });
+
+  describe('answers larger than one NATS message', () => {
+    const blob = rpcContract(uniqueSubject('blob'), z.object({ bytes: z.number().int() }), z.object({ text: z.string() }));
+
+    it('arrive whole, sent as chunks: a 3 MiB answer through a 1 MiB max_payload, on a second connection', async () => {
+      const server = await secondConnection('chunk-server');
+      expect(server.info?.max_payload).toBe(1024 * 1024);
+      serve(server, blob, ({ bytes }) => ({ text: 'x'.repeat(bytes) }), { tenant: h.tenant });
+      for (const bytes of [1024 * 1024 - 100, 3 * 1024 * 1024 + 17]) {
+        const { text } = await client.request(blob, { bytes });
+        expect(text.length).toBe(bytes);
+      }
+      // And the ordinary small answer still works on the same mux right after.
+      expect((await client.request(blob, { bytes: 3 })).text).toBe('xxx');
+    });
+
+    it('beyond the chunked limit, fail at once with payload_too_large instead of timing out', async () => {
+      const huge = rpcContract(uniqueSubject('huge'), z.object({}), z.object({ text: z.string() }));
+      serve(h.nc, huge, () => ({ text: 'y'.repeat(65 * 1024 * 1024) }), { tenant: h.tenant });
+      const started = Date.now();
+      const err = await certgateFailure(client.request(huge, {}, { timeoutMs: 30_000 }));
+      expect(err).toMatchObject({ code: 'payload_too_large' });
+      expect(err.message).toMatch(/more than the 67108864 bytes certgate sends over NATS for one request/);
+      expect(Date.now() - started).toBeLessThan(20_000);
+    });
+
+    it('refuses a request NATS would refuse, naming max_payload, without sending it', async () => {
+      const err = await certgateFailure(client.request(blob, { bytes: 1, pad: 'z'.repeat(1024 * 1024) } as never));
+      expect(err).toMatchObject({ code: 'payload_too_large', details: { limit: 1024 * 1024 } });
+      expect(err.message).toMatch(/more than the 1048576 bytes NATS carries in one message \(its max_payload\)/);
+    });
+  });
 });

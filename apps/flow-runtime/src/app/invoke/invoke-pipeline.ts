@@ -2,9 +2,10 @@ import { decide, type Credential, type Decision, type SystemKeyState } from '@ce
 import type { FlowDefinition, InvokeRequest, InvokeResponse, MplRecord } from '@certgate/contracts';
 import type { ServedFlow } from '../state/flow-index';
 import { runSteps, type InboundMessage, type OutboundMessage } from '../steps/step-engine';
+import { RenderedTooLarge } from '../steps/template';
 import { buildCredential, type PrincipalLookup, type TokenCheck } from './credential';
 import type { NormalizedDnCache } from './dn-cache';
-import { errorResponse, receiverFailedResponse } from './invoke-responses';
+import { errorResponse, receiverFailedResponse, responseTooLargeResponse } from './invoke-responses';
 
 /** A flow's message on its way to the receiver. */
 export interface ReceiverCall {
@@ -107,7 +108,8 @@ function decideAndRun(
     body: () => Buffer.from(req.bodyBase64, 'base64'),
   };
   if (definition.receiver) {
-    const message = runSteps(served.steps, inbound, 'request');
+    const message = runStepsBounded(served.steps, inbound, 'request');
+    if (message instanceof RenderedTooLarge) return tooLarge(message, flowId, principal, who);
     return deps.receiver.call({ receiver: definition.receiver, requestId: req.requestId, method: req.method, message }).then((result): InvokeOutcome => {
       if (!result.ok) return { response: { ...receiverFailedResponse(result.error), ...who }, outcome: 'failed', flowId, principal, error: result.error };
       const response: InvokeResponse = { status: result.status, headers: result.headers, bodyBase64: result.body.toString('base64'), ...who };
@@ -117,8 +119,22 @@ function decideAndRun(
         : { response, outcome: 'completed', flowId, principal };
     });
   }
-  const out = runSteps(served.steps, inbound);
+  const out = runStepsBounded(served.steps, inbound);
+  if (out instanceof RenderedTooLarge) return tooLarge(out, flowId, principal, who);
   return { response: { status: out.status, headers: out.headers, bodyBase64: out.body.toString('base64'), ...who }, outcome: 'completed', flowId, principal };
+}
+
+function runStepsBounded(...args: Parameters<typeof runSteps>): ReturnType<typeof runSteps> | RenderedTooLarge {
+  try {
+    return runSteps(...args);
+  } catch (err) {
+    if (err instanceof RenderedTooLarge) return err;
+    throw err;
+  }
+}
+
+function tooLarge(err: RenderedTooLarge, flowId: string, principal: string, who: { principal?: string }): InvokeOutcome {
+  return { response: { ...responseTooLargeResponse(err.message), ...who }, outcome: 'failed', flowId, principal, error: err.message };
 }
 
 function principalName(credential: Credential): string | undefined {

@@ -9,6 +9,11 @@ export function errorResponse(status: number, error: string, description: string
   };
 }
 
+/** A flow whose answer would be too large to send: 502 at once, naming the limit (never a timeout). */
+export function responseTooLargeResponse(reason: string): InvokeResponse {
+  return errorResponse(502, 'response_too_large', reason);
+}
+
 /** A receiver call that failed: 502 naming the cause (design §6). */
 export function receiverFailedResponse(reason: string): InvokeResponse {
   return errorResponse(502, 'receiver_failed', reason);

@@ -2,6 +2,9 @@ import type { FlowStep } from '@certgate/contracts';
 import { isReservedResponseHeader, sanitizeHeaderValue } from './response-headers';
 import { compileTemplate, renderTemplate, type Template, type TemplateContext } from './template';
 
+/** A rendered header value: far above any real one, far below what the ingress' HTTP parser or a sender's would take. */
+const MAX_RENDERED_HEADER_CHARS = 16 * 1024;
+
 /** A flow step with its templates parsed, as a replica keeps it in memory. */
 export type CompiledStep =
   | { type: 'respond'; status: number; body: Template; headers: readonly (readonly [string, Template])[] }
@@ -73,10 +76,10 @@ export function runSteps(steps: readonly CompiledStep[], message: InboundMessage
         // The sender's (echo, or the start of a receiver flow) described the body replaced here.
         if (senderType || out.headers['content-type'] === undefined) out.headers['content-type'] = TEXT;
         senderType = false;
-        for (const [name, value] of step.headers) setHeader(name, renderTemplate(value, ctx));
+        for (const [name, value] of step.headers) setHeader(name, renderTemplate(value, ctx, MAX_RENDERED_HEADER_CHARS));
         break;
       case 'set-header':
-        setHeader(step.name, renderTemplate(step.value, ctx));
+        setHeader(step.name, renderTemplate(step.value, ctx, MAX_RENDERED_HEADER_CHARS));
         break;
       case 'echo':
         echo(out, message);

@@ -1,4 +1,4 @@
-import { compileTemplate, renderTemplate, unknownPlaceholders, type TemplateContext } from './template';
+import { compileTemplate, RenderedTooLarge, renderTemplate, unknownPlaceholders, type TemplateContext } from './template';
 
 function context(overrides: Partial<TemplateContext> = {}): TemplateContext {
   const headers: Record<string, string> = { 'x-order': '42', accept: 'text/plain, application/json' };
@@ -44,5 +44,15 @@ describe('templates', () => {
     expect(unknownPlaceholders('${principal} ${user} ${header.} ${header.a b} ${}')).toEqual(['${user}', '${header.}', '${header.a b}', '${}']);
     expect(unknownPlaceholders('${principal} ${header.x-a}')).toEqual([]);
     expect(render('hi ${user} ${principal}')).toBe('hi ${user} sb-sender-a!k1');
+  });
+});
+
+describe('a rendered template is bounded', () => {
+  it('refuses to grow past its limit, whatever the template repeats', () => {
+    const ctx = { principal: 'p', address: '/a', method: 'POST', header: () => '', bodyText: () => 'x'.repeat(1000) };
+    const template = compileTemplate('${body}'.repeat(20));
+    expect(renderTemplate(template, ctx, 20_000)).toHaveLength(20_000);
+    expect(() => renderTemplate(template, ctx, 19_999)).toThrow(RenderedTooLarge);
+    expect(() => renderTemplate(template, ctx, 19_999)).toThrow("the flow's response would be larger than 19999 characters");
   });
 });

@@ -48,13 +48,28 @@ export function compileTemplate(text: string): Template {
   return { parts };
 }
 
-export function renderTemplate(template: Template, ctx: TemplateContext): string {
+/**
+ * The most characters one rendered template may have. A template of a few KB that
+ * names `${body}` thousands of times would otherwise build a string of gigabytes from one
+ * request; the flow's answer is refused (502) instead, at once.
+ */
+export const MAX_RENDERED_CHARS = 16 * 1024 * 1024;
+
+export class RenderedTooLarge extends Error {
+  override readonly name = 'RenderedTooLarge';
+  constructor(readonly limit: number) {
+    super(`the flow's response would be larger than ${limit} characters (a template repeats the request's data)`);
+  }
+}
+
+export function renderTemplate(template: Template, ctx: TemplateContext, limit = MAX_RENDERED_CHARS): string {
   let out = '';
   for (const part of template.parts) {
     if (typeof part === 'string') out += part;
     else if (part.ref === 'header') out += ctx.header(part.name);
     else if (part.ref === 'body') out += ctx.bodyText();
     else out += ctx[part.ref];
+    if (out.length > limit) throw new RenderedTooLarge(limit);
   }
   return out;
 }

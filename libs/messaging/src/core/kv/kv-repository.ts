@@ -1,6 +1,7 @@
 import type { KvEntry } from 'nats';
 import type { z } from 'zod';
 import { CertgateError, ErrorCode } from '@certgate/contracts';
+import { maxPayloadOf } from '../chunks';
 import { decodeJson, encodeJson } from '../codec';
 import { jetStreamErrorCode, JS_WRONG_LAST_SEQUENCE } from '../errors';
 import type { KvBucket } from './kv-bucket';
@@ -32,6 +33,11 @@ export interface ClaimOptions<T> {
 
 /** `holder` undefined: other writers kept changing the key for every attempt. */
 export type Claim<T> = { won: true; revision: number } | { won: false; holder?: Versioned<T> };
+
+/** Longest key a repository writes: `$KV.<bucket>.<key>` stays far inside NATS' 4096-byte control line. */
+export const MAX_KEY_CHARS = 1024;
+/** JetStream's headers of a KV write (expected revision, message id) count into max_payload. */
+const KV_HEADER_ROOM_BYTES = 1024;
 
 const DEFAULT_ATTEMPTS = 5;
 
@@ -75,17 +81,17 @@ export class KvRepository<T> {
 
   /** Unconditional write; the new revision. */
   async put(key: string, value: T): Promise<number> {
-    return (await this.bucket.open()).put(key, this.encode(value));
+    return (await this.bucket.open()).put(key, this.encode(key, value));
   }
 
   /** Writes only if the key holds nothing: the new revision, or undefined when another writer holds it. */
   async create(key: string, value: T): Promise<number | undefined> {
-    return this.conditional(async (kv) => kv.create(key, this.encode(value)));
+    return this.conditional(async (kv) => kv.create(key, this.encode(key, value)));
   }
 
   /** Writes only if the key is still at `revision`: the new revision, or undefined when it changed since. */
   async update(key: string, value: T, revision: number): Promise<number | undefined> {
-    return this.conditional(async (kv) => kv.update(key, this.encode(value), revision));
+    return this.conditional(async (kv) => kv.update(key, this.encode(key, value), revision));
   }
 
   /**
@@ -141,8 +147,30 @@ export class KvRepository<T> {
     return { won: false };
   }
 
-  private encode(value: T): Uint8Array {
-    return encodeJson(this.schema.parse(value));
+  /**
+   * The value as stored, refused (before anything is sent) when NATS could not carry it:
+   * a key past {@link MAX_KEY_CHARS} would make the server close the connection (its
+   * control line is 4096 bytes), a value past max_payload fails the publish. Input limits
+   * keep both far away; this is the backstop that turns a missed one into a 4xx.
+   */
+  private encode(key: string, value: T): Uint8Array {
+    if (key.length > MAX_KEY_CHARS)
+      throw new CertgateError(
+        ErrorCode.validationFailed,
+        `the ${this.what}'s key is ${key.length} characters, more than the ${MAX_KEY_CHARS} certgate stores`,
+        {
+          limit: MAX_KEY_CHARS,
+        },
+      );
+    const payload = encodeJson(this.schema.parse(value));
+    const limit = maxPayloadOf(this.bucket.nc) - KV_HEADER_ROOM_BYTES;
+    if (payload.length > limit)
+      throw new CertgateError(
+        ErrorCode.payloadTooLarge,
+        `the ${this.what} would be ${payload.length} bytes stored, more than the ${limit} bytes one NATS message carries (max_payload less room for headers)`,
+        { bytes: payload.length, limit },
+      );
+    return payload;
   }
 
   private parse(entry: KvEntry): T | undefined {
