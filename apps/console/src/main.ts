@@ -5,22 +5,27 @@ import { Logger } from 'nestjs-pino';
 import { connectCertgateTransport } from '@certgate/messaging';
 import { closeOnSignals, exitOnStartupFailure, SERVICE_ENV, VERSION } from '@certgate/platform';
 import { ConsoleAppModule } from './app/app.module';
-import { jsonBodyErrors } from './app/common/error.filter';
 import { serveOpenApi } from './app/common/openapi';
+import { refuseQueryParameters } from './app/common/query-params';
+import { useJsonRequestBody } from './app/common/request-body';
 import type { ConsoleEnv } from './app/console-env';
 import { serveWebConsole } from './app/web/web-console';
 
 async function bootstrap(): Promise<void> {
-  const app = await NestFactory.create<NestExpressApplication>(ConsoleAppModule, { bufferLogs: true, abortOnError: false });
+  // No parsers of Nest's (they took form-urlencoded bodies too): JSON only, at most 1 MiB, parsed strictly.
+  const app = await NestFactory.create<NestExpressApplication>(ConsoleAppModule, { bufferLogs: true, abortOnError: false, bodyParser: false });
   app.useLogger(app.get(Logger));
+  // Express 5's default, set so that it stays: `?a[b]=c` is the parameter `a[b]`, which
+  // QueryParamsInterceptor refuses like every list or object where one value is expected.
+  app.set('query parser', 'simple');
   // PEM bundles and flow definitions fit well within 1 MiB; larger bodies get a 413.
-  app.useBodyParser('json', { limit: '1mb' });
-  app.use(jsonBodyErrors);
+  useJsonRequestBody(app);
   app.setGlobalPrefix('api/v1');
   // The web console (apps/web/dist) at `/`, and the Content-Security-Policy of its pages
   // and of Swagger UI's (registered first: Swagger UI's routes are served as they are added).
   serveWebConsole(app);
-  // OpenAPI 3.1 at /api/docs-json and /api/docs-yaml, Swagger UI at /api/docs.
+  // OpenAPI 3.1 at /api/docs-json and /api/docs-yaml, Swagger UI at /api/docs: none takes a query parameter.
+  app.use(['/api/docs-json', '/api/docs-yaml'], refuseQueryParameters);
   serveOpenApi(app, VERSION);
   const env = app.get<ConsoleEnv>(SERVICE_ENV);
   // The console's own health is answered over NATS like every service's.

@@ -72,6 +72,8 @@ const EXPECTED_STATUS: Record<Code, number> = {
   operator_exists: 409,
   trusted_root_not_managed: 409,
   concurrent_change: 409,
+  method_not_allowed: 405,
+  unsupported_media_type: 415,
   payload_too_large: 413,
   service_unavailable: 503,
   audit_unavailable: 503,

@@ -82,6 +82,9 @@ export const ErrorCode = {
   operatorExists: 'operator_exists',
   trustedRootNotManaged: 'trusted_root_not_managed',
   concurrentChange: 'concurrent_change',
+  // The HTTP request itself: a method the path does not take, a body that is not JSON or too large.
+  methodNotAllowed: 'method_not_allowed',
+  unsupportedMediaType: 'unsupported_media_type',
   // Size, availability, the unexpected.
   payloadTooLarge: 'payload_too_large',
   serviceUnavailable: 'service_unavailable',
@@ -170,6 +173,8 @@ export const HTTP_STATUS_OF: Record<ErrorCode, number> = {
   operator_exists: 409,
   trusted_root_not_managed: 409,
   concurrent_change: 409,
+  method_not_allowed: 405,
+  unsupported_media_type: 415,
   payload_too_large: 413,
   service_unavailable: 503,
   audit_unavailable: 503,

@@ -1,20 +1,24 @@
-import { Catch, HttpException, Logger, Optional, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import { Catch, HttpException, Logger, NotFoundException, Optional, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { CertgateError, ErrorCode, errorMessage, HTTP_STATUS_OF, type ErrorCode as Code } from '@certgate/contracts';
 import { objectPathOf } from '../audit/audit-entry';
 import { AuditRecorder } from '../audit/audit-recorder';
+import { bodyReadError } from './request-body';
+import { routeMiss, servedRoutes } from './route-miss';
 
 /**
- * Codes of errors the framework raises before a handler runs (routing, body parsing):
- * no such route is `not_found`, a body over 1 MiB `payload_too_large`; a body that is not
- * JSON is `invalid_json` (below). Any other malformed HTTP request is `bad_request`.
+ * Codes of errors the framework raises before a handler runs: a request no route takes
+ * is answered by {@link routeMiss}, the body's errors by request-body.ts (415, 413,
+ * `invalid_json`); these are for any other. A malformed HTTP request is `bad_request`.
  */
 const CODE_OF_STATUS: Record<number, Code> = {
   400: ErrorCode.badRequest,
   401: ErrorCode.unauthorized,
   403: ErrorCode.forbidden,
   404: ErrorCode.notFound,
+  405: ErrorCode.methodNotAllowed,
   413: ErrorCode.payloadTooLarge,
+  415: ErrorCode.unsupportedMediaType,
   503: ErrorCode.serviceUnavailable,
 };
 
@@ -31,9 +35,16 @@ export class ApiErrorFilter implements ExceptionFilter {
   catch(err: unknown, host: ArgumentsHost): void {
     const req = host.switchToHttp().getRequest<Request>();
     const res = host.switchToHttp().getResponse<Response>();
-    const { status, body } = this.toResponse(err);
+    const { status, body } = this.toResponse(isRouteMiss(err, req) ? routeMiss(req.method, pathOf(req), servedRoutes(req.app)) : err);
     const send = () => {
-      if (!res.headersSent) res.status(status).json(body);
+      if (res.headersSent) return;
+      const allowed = status === 405 ? (body.details as { allowed?: unknown } | undefined)?.allowed : undefined;
+      if (Array.isArray(allowed)) res.setHeader('Allow', allowed.join(', '));
+      // A route's @Header (a PEM or file download) is set before its guards' and interceptors'
+      // refusals: the error is JSON whatever the route would have answered, and no attachment.
+      res.removeHeader('Content-Disposition');
+      res.setHeader('Content-Type', 'application/json; charset=utf-8');
+      res.status(status).json(body);
     };
     if (!this.audit?.pending(req)) return send();
     const details = body.details as { permission?: unknown } | undefined;
@@ -66,24 +77,29 @@ export class ApiErrorFilter implements ExceptionFilter {
 }
 
 /**
- * Express error middleware, right after the JSON body parser: a body that is not JSON
- * becomes `invalid_json` here, because Nest would turn the parser's SyntaxError into a
- * plain 400 that can no longer be told apart from other malformed requests.
+ * Nest's answer to a request no route takes: the NotFoundException its not-found handler
+ * throws (`Cannot PUT /api/v1/flows/`, the method and URL of the request; that handler
+ * is itself a catch-all route, so `req.route` does not tell it apart).
  */
-export function jsonBodyErrors(err: unknown, _req: unknown, _res: unknown, next: (err: unknown) => void): void {
-  const e = err as { type?: unknown; message?: unknown } | undefined;
-  next(e?.type === 'entity.parse.failed' ? new CertgateError(ErrorCode.invalidJson, `request body is not valid JSON: ${String(e.message)}`) : err);
+function isRouteMiss(err: unknown, req: Request): boolean {
+  return err instanceof NotFoundException && err.message === `Cannot ${req.method} ${req.originalUrl}`;
 }
 
+/** The path as the client sent it (percent-encoded), without the query. */
+const pathOf = (req: Request) => (req.originalUrl ?? req.url ?? '').split('?')[0];
+
 /**
- * Express' body parser rejects a malformed or oversized body with an http-errors
- * object (status 4xx, expose=true), not a Nest HttpException: still the client's fault.
+ * The body reader rejects a malformed or oversized body with an http-errors object
+ * (status 4xx, expose=true), not a Nest HttpException: still the client's fault. The
+ * console's body middleware turns them into CertgateErrors (request-body.ts); this is
+ * for one that comes another way.
  */
 function bodyParserError(err: unknown): { status: number; body: Record<string, unknown> } | undefined {
   const e = err as { status?: unknown; expose?: unknown; type?: unknown; message?: unknown };
   if (typeof e?.status !== 'number' || e.status < 400 || e.status >= 500 || e.expose !== true) return undefined;
-  if (e.type === 'entity.parse.failed')
-    return { status: 400, body: { error: ErrorCode.invalidJson, message: `request body is not valid JSON: ${String(e.message)}` } };
+  const known = bodyReadError(err);
+  if (known)
+    return { status: HTTP_STATUS_OF[known.code], body: { error: known.code, message: known.message, ...(known.details && { details: known.details }) } };
   const code = CODE_OF_STATUS[e.status] ?? ErrorCode.badRequest;
   return { status: e.status, body: { error: code, message: String(e.message) } };
 }

@@ -93,6 +93,8 @@ describe('the OpenAPI document of the admin API', () => {
       description: expect.stringContaining('CERTGATE_ADMIN_TOKEN'),
     });
     expect(doc.info.description).toContain('dev-secrets.json');
+    // How requests are parsed, and what a path or method outside the document gets (no operation has those answers).
+    expect(doc.info.description).toMatch(/415 `unsupported_media_type`.*413 `payload_too_large`.*`invalid_json`.*404 `not_found`.*405 `method_not_allowed`/s);
     expect(doc.components?.securitySchemes?.['session-cookie']).toMatchObject({ type: 'apiKey', in: 'cookie', name: 'certgate_session' });
     const publicOps = operations(doc).filter(({ op }) => isPublic(op));
     expect(publicOps.map(({ method, path }) => `${method} ${path}`).sort()).toEqual([
@@ -161,6 +163,9 @@ describe('the OpenAPI document of the admin API', () => {
       expect(codes('400')).toContain('unknown_parameter');
       if (op.requestBody) expect(codes('400')).toEqual(expect.arrayContaining(['validation_failed', 'invalid_json']));
       if (op.requestBody) expect(op.responses['413']).toBeDefined();
+      // A body of another media type than JSON is refused before any route runs.
+      if (op.requestBody) expect({ method, path, codes: codes('415') }).toEqual({ method, path, codes: ['unsupported_media_type'] });
+      else expect({ method, path, status: op.responses['415'] }).toEqual({ method, path, status: undefined });
     }
     const createKey = doc.paths['/api/v1/service-instances/{name}/keys'].post as OperationObject;
     const keyCodes = (status: string) =>

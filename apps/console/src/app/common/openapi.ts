@@ -129,7 +129,8 @@ const STATUS_TEXT: Record<number, string> = {
   403: "The token's roles do not grant the operation's permission (docs/operators.md)",
   404: 'No such object',
   409: 'The request clashes with what is stored',
-  413: 'The body is larger than 1 MiB',
+  413: 'The body is larger than 1 MiB (1048576 bytes)',
+  415: 'The body is not JSON: only `application/json` (or `application/*+json`) in UTF-8 is accepted',
   500: 'Unexpected failure (logged; answered without detail)',
   502: 'A host certgate was asked to reach did not answer',
   503: 'A service certgate needs did not answer: retry',
@@ -199,7 +200,8 @@ export const SENDER_CERTIFICATE_CODES: Code[] = [
  * does not take, a request without an accepted token (401) or whose roles lack its
  * permission (403), and may fail unexpectedly; a
  * route that asks a service may find none (503); input in the path, query or body may
- * fail its schema; a body may not be JSON, be missing or be too large.
+ * fail its schema; a body may not be JSON (or have a key twice), be missing, be too large
+ * or be of another media type than JSON (415).
  */
 function genericCodes(op: OperationObject, local: boolean, open: boolean, method: (typeof METHODS)[number]): Code[] {
   const params = (op.parameters ?? []) as ParameterObject[];
@@ -207,7 +209,7 @@ function genericCodes(op: OperationObject, local: boolean, open: boolean, method
   if (params.some((p) => p.in === 'path')) codes.push(ErrorCode.validationFailed, ErrorCode.badRequest);
   if (params.some((p) => p.in === 'query')) codes.push(ErrorCode.validationFailed);
   if (op.requestBody) {
-    codes.push(ErrorCode.validationFailed, ErrorCode.invalidJson, ErrorCode.payloadTooLarge);
+    codes.push(ErrorCode.validationFailed, ErrorCode.invalidJson, ErrorCode.payloadTooLarge, ErrorCode.unsupportedMediaType);
     if ((op.requestBody as { required?: boolean }).required !== false) codes.push(ErrorCode.bodyMissing);
   }
   if (!local) codes.push(ErrorCode.serviceUnavailable, ErrorCode.timeout);
@@ -255,6 +257,12 @@ const DESCRIPTION = [
   '',
   'The web console signs in with `POST /api/v1/auth/session` (or single sign-on) and then sends the `certgate_session` cookie instead;',
   'a change made with the cookie needs the header `X-CSRF-Token` as well (docs/operators.md, "Web console sign-in").',
+  '',
+  'Requests are parsed strictly (docs/api.md, "Conventions"): a body must be `application/json` (or `application/*+json`) in UTF-8,',
+  'else 415 `unsupported_media_type`; at most 1 MiB (1048576 bytes), else 413 `payload_too_large`; a key given twice in one object,',
+  'or `__proto__`, is 400 `invalid_json` naming it and its path. A query parameter is given once, as one value (`?limit[]=1`, `?a[b]=c`',
+  'are 400). A path outside this document is 404 `not_found` naming the method and path (and a path parameter left empty, as in',
+  '`PUT /api/v1/flows/`); a method a path does not take is 405 `method_not_allowed` with `Allow`.',
 ].join('\n');
 
 /** The document, from the routes' decorators; served by main.ts and read by the console's unit spec. */

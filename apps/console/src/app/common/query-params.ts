@@ -93,3 +93,19 @@ export class QueryParamsInterceptor implements NestInterceptor {
     return next.handle();
   }
 }
+
+/**
+ * Express middleware for paths outside Nest's routes that take no query parameter (the
+ * OpenAPI document at /api/docs-json and /api/docs-yaml): any parameter is 400
+ * `unknown_parameter`, as on a route without {@link QueryParams}.
+ */
+export function refuseQueryParameters(req: Request, _res: unknown, next: (err?: unknown) => void): void {
+  const parameter = Object.keys((req.query ?? {}) as Record<string, unknown>)[0];
+  if (parameter === undefined) return next();
+  next(
+    new CertgateError(ErrorCode.unknownParameter, `unknown query parameter '${parameter}': this path does not take it (it takes none)`, {
+      parameter,
+      allowed: [],
+    }),
+  );
+}
