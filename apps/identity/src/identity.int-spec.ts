@@ -14,6 +14,7 @@ import {
   PREDEFINED_ROLE,
   storedServiceKeySchema,
   type DeployedFlow,
+  LIMITS,
 } from '@certgate/contracts';
 import { encodeJson, ensureKv, RpcClient } from '@certgate/messaging';
 import {
@@ -338,6 +339,19 @@ describe('identity (real NATS, two replicas, a real keystore process)', () => {
   });
 
   describe('client-secret keys', () => {
+    it(`stop at ${LIMITS.keysPerInstance} keys per instance, saying so, and take one again after a delete`, async () => {
+      await instance('many-keys', secretParams([PREDEFINED_ROLE]));
+      for (let i = 0; i < LIMITS.keysPerInstance; i++)
+        await rpc.request(IdentityRpc.createKey, { instance: 'many-keys', body: { name: `s${i}`, type: 'client-secret' } });
+      const refused = await failure(rpc.request(IdentityRpc.createKey, { instance: 'many-keys', body: { name: 'one-more', type: 'client-secret' } }));
+      expect(refused).toMatchObject({ code: 'validation_failed', details: { limit: LIMITS.keysPerInstance } });
+      expect(refused.message).toBe(
+        `service instance 'many-keys' has ${LIMITS.keysPerInstance} keys, the most one instance may have (${LIMITS.keysPerInstance}): delete one first`,
+      );
+      await rpc.request(IdentityRpc.deleteKey, { instance: 'many-keys', key: 's0' });
+      await rpc.request(IdentityRpc.createKey, { instance: 'many-keys', body: { name: 'one-more', type: 'client-secret' } });
+    });
+
     it('return the secret once, keep only its SHA-256, and only for client_credentials instances', async () => {
       await instance('basic-a', secretParams([PREDEFINED_ROLE]));
       const created = await rpc.request(IdentityRpc.createKey, { instance: 'basic-a', body: { name: 's1', type: 'client-secret' } });

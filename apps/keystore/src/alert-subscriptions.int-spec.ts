@@ -18,14 +18,26 @@ import { OpsServer, PlatformModule } from '@certgate/platform';
 import { certgateFailure, freePort, startNatsHarness, type NatsHarness } from '@certgate/testing';
 import { AlertSubscriptionsModule } from './app/alert-subscriptions/alert-subscriptions.module';
 import { DeliverySupervisor } from './app/alert-subscriptions/delivery-supervisor';
+import { systemResolver, WEBHOOK_RESOLVER, type ResolvedAddress, type WebhookResolver } from './app/alert-subscriptions/webhook-destination';
 import { verifyWebhookSignature } from './app/alert-subscriptions/webhook-signature';
 import { keystoreEnvSchema } from './app/keystore-env';
 
 const MASTER = randomBytes(32).toString('base64url');
 const SECRET = 'webhook-secret-' + randomBytes(12).toString('hex');
 
-/** One keystore replica with the subscription module, against the harness' tenant; retries in milliseconds. */
-async function startReplica(h: NatsHarness, nodeId: string): Promise<INestMicroservice> {
+interface ReplicaOptions {
+  /** Extra env, e.g. another CERTGATE_ALERT_WEBHOOK_ALLOW. */
+  env?: Record<string, string>;
+  /** Answers for these host names instead of the system resolver's (simulated DNS, see {@link TableResolver}). */
+  dns?: TableResolver;
+}
+
+/**
+ * One keystore replica with the subscription module, against the harness' tenant; retries in milliseconds.
+ * The receivers of these tests listen on 127.0.0.1, which the webhook destination policy refuses by default:
+ * the replicas allow exactly that address.
+ */
+async function startReplica(h: NatsHarness, nodeId: string, opts: ReplicaOptions = {}): Promise<INestMicroservice> {
   const platform = PlatformModule.forService('keystore', keystoreEnvSchema, {
     ...process.env,
     ...h.env,
@@ -34,12 +46,29 @@ async function startReplica(h: NatsHarness, nodeId: string): Promise<INestMicros
     CERTGATE_ALERT_WEBHOOK_RETRY_BASE_MS: '20',
     CERTGATE_ALERT_WEBHOOK_RETRY_MAX_MS: '200',
     CERTGATE_ALERT_WEBHOOK_TIMEOUT_MS: '2000',
+    CERTGATE_ALERT_WEBHOOK_ALLOW: '127.0.0.1/32',
     METRICS_PORT: '0',
     LOG_LEVEL: 'silent',
+    ...opts.env,
   });
-  const moduleRef = await Test.createTestingModule({ imports: [platform, AlertSubscriptionsModule] }).compile();
+  let builder = Test.createTestingModule({ imports: [platform, AlertSubscriptionsModule] });
+  if (opts.dns) builder = builder.overrideProvider(WEBHOOK_RESOLVER).useValue(opts.dns.resolve);
+  const moduleRef = await builder.compile();
   moduleRef.useLogger(false);
   return listenOnNats(moduleRef);
+}
+
+/**
+ * DNS as a test wants it: the names in the table resolve to their addresses (changed at
+ * will, as a rebinding attacker changes a record), any other name as the system resolves it.
+ */
+class TableResolver {
+  readonly table = new Map<string, string[]>();
+  readonly resolve: WebhookResolver = async (host) => {
+    const addresses = this.table.get(host);
+    if (!addresses) return systemResolver(host);
+    return addresses.map((address): ResolvedAddress => ({ address, family: address.includes(':') ? 6 : 4 }));
+  };
 }
 
 interface Call {
@@ -148,8 +177,8 @@ describe('alert webhook subscriptions (real NATS, real HTTP receivers)', () => {
     return r;
   };
 
-  const replica = async (nodeId: string) => {
-    const app = await startReplica(h, nodeId);
+  const replica = async (nodeId: string, opts?: ReplicaOptions) => {
+    const app = await startReplica(h, nodeId, opts);
     apps.push(app);
     return app;
   };
@@ -314,6 +343,88 @@ describe('alert webhook subscriptions (real NATS, real HTTP receivers)', () => {
     expect(short.message).toMatch(/secret must be at least 16 characters/);
     const ftp = await certgateFailure(rpc.request(AlertsRpc.createSubscription, { url: 'ftp://hooks.example/x', secret: SECRET }));
     expect(ftp.message).toMatch(/url must be http or https/);
+    await stop(ks);
+  });
+
+  it('refuses, at create, URLs with credentials or control characters, and destinations the policy does not allow, naming why', async () => {
+    const dns = new TableResolver();
+    dns.table.set('intranet.acme.test', ['10.1.2.3']);
+    dns.table.set('dual.acme.test', ['93.184.215.14', '::ffff:169.254.169.254']);
+    // The default policy: nothing allowed but public addresses.
+    const ks = await replica('ks-policy', { env: { CERTGATE_ALERT_WEBHOOK_ALLOW: '' }, dns });
+    const refused = async (url: string) => {
+      const err = await certgateFailure(rpc.request(AlertsRpc.createSubscription, { url, secret: SECRET }));
+      return { code: err.code, field: err.details?.field, message: err.message };
+    };
+    const policy = (reason: string) => ({
+      code: 'validation_failed',
+      field: 'url',
+      message: `invalid request: url: ${reason}: webhooks may not be sent there unless the keystore's CERTGATE_ALERT_WEBHOOK_ALLOW allows it`,
+    });
+
+    expect(await refused('https://intranet.acme.test/hooks')).toEqual(policy('intranet.acme.test resolves to 10.1.2.3, a private address'));
+    expect(await refused('https://dual.acme.test/hooks')).toEqual(
+      policy('dual.acme.test resolves to ::ffff:169.254.169.254, a cloud metadata address (IPv4-mapped 169.254.169.254)'),
+    );
+    // Resolved by the system (the hosts file): localhost is loopback.
+    expect(await refused('http://localhost:8080/hooks')).toEqual({
+      ...policy('localhost resolves to'),
+      message: expect.stringMatching(/^invalid request: url: localhost resolves to (127\.0\.0\.1|::1), a loopback address: webhooks may not be sent there/),
+    });
+    expect(await refused('http://169.254.169.254/latest/meta-data/')).toEqual(policy('169.254.169.254 is a cloud metadata address'));
+    expect(await refused('http://2852039166/')).toEqual(policy('169.254.169.254 is a cloud metadata address'));
+    expect(await refused('http://0xA9FEA9FE/')).toEqual(policy('169.254.169.254 is a cloud metadata address'));
+    expect(await refused('http://metadata.google.internal/computeMetadata/v1/')).toEqual(policy('metadata.google.internal is a cloud metadata host name'));
+    expect(await refused('http://[fd00:ec2::254]/')).toEqual(policy('fd00:ec2::254 is a cloud metadata address'));
+    expect(await refused('http://[::1]:9000/')).toEqual(policy('::1 is a loopback address'));
+    expect(await refused('https://192.168.1.20/')).toEqual(policy('192.168.1.20 is a private address'));
+    expect(await refused('https://100.64.0.1/')).toEqual(policy('100.64.0.1 is a shared (carrier-grade NAT) address'));
+    expect(await refused('https://[fe80::1]/')).toEqual(policy('fe80::1 is a link-local address'));
+    expect(await refused('http://0.0.0.0/')).toEqual(policy('0.0.0.0 is an unspecified address'));
+
+    expect(await refused('https://user:pass@hooks.example/x')).toEqual({
+      code: 'validation_failed',
+      field: 'url',
+      message:
+        "invalid request: url: url must not contain credentials (user:password@): receivers authenticate deliveries by their X-Certgate-Signature, made with the subscription's secret",
+    });
+    expect(await refused('https://hooks.exa\r\nmple/x')).toEqual({
+      code: 'validation_failed',
+      field: 'url',
+      message:
+        'invalid request: url: url must not contain spaces, control or invisible characters (U+000D at position 17); they are not removed: percent-encode or delete them',
+    });
+    // Nothing was made: no record, no consumer.
+    expect((await rpc.request(AlertsRpc.listSubscriptions, {})).subscriptions).toEqual([]);
+    expect((await (await h.nc.jetstreamManager()).consumers.list(tenantStream(h.tenant, 'ALERTS')).next()).map((c) => c.name)).toEqual([]);
+    await stop(ks);
+  });
+
+  it('checks the destination again before each delivery and connects to the address it checked (DNS rebinding)', async () => {
+    const dns = new TableResolver();
+    const ks = await replica('ks-rebinding', { dns });
+    const r = await receiver();
+    // The name exists only in the simulated DNS: a delivery that arrives went to the address checked.
+    dns.table.set('hooks.rebind.test', ['127.0.0.1']);
+    const sub = await rpc.request(AlertsRpc.createSubscription, { url: `http://hooks.rebind.test:${r.port}/hook`, secret: SECRET });
+
+    dns.table.set('hooks.rebind.test', ['10.0.0.7']);
+    const first = alert();
+    await publish(first);
+    const deliveries = async () => (await rpc.request(AlertsRpc.listSubscriptions, {})).subscriptions.find((s) => s.id === sub.id)?.deliveries;
+    await until(async () => ((await deliveries())?.failedAttempts ?? 0) >= 2);
+    expect(await deliveries()).toMatchObject({
+      delivered: 0,
+      lastError: 'refused to connect: hooks.rebind.test resolves to 10.0.0.7, a private address (not allowed for webhooks; see CERTGATE_ALERT_WEBHOOK_ALLOW)',
+    });
+    expect(r.calls).toEqual([]);
+
+    // Back to the allowed address: the alert held back goes out, retried like any failed attempt.
+    dns.table.set('hooks.rebind.test', ['127.0.0.1']);
+    await r.until(() => r.delivered.length === 1);
+    expect(r.delivered).toEqual([first]);
+    expect(r.calls[0].headers.host).toBe(`hooks.rebind.test:${r.port}`);
+    await rpc.request(AlertsRpc.deleteSubscription, { id: sub.id });
     await stop(ks);
   });
 });

@@ -143,7 +143,8 @@ describeInBrowser('web console keystore suite', 'the keystore, certificates and 
   beforeAll(async () => {
     if (!existsSync(WEB_DIST_INDEX)) throw new Error(`the web console is not built (${WEB_DIST_INDEX}): run npx nx build web (nx e2e web does)`);
     pki = await createTestPki({ name: 'web keystore' });
-    sys = await startSystem('web-keystore');
+    // The webhook receiver of the subscription test listens on 127.0.0.1, which the destination policy refuses unless allowed.
+    sys = await startSystem('web-keystore', { CERTGATE_ALERT_WEBHOOK_ALLOW: '127.0.0.1/32' });
     browser = await launchChromium();
   }, 120_000);
 

@@ -22,4 +22,8 @@ export const LIMITS = {
   steps: 50,
   /** Certificates a client-certificate channel lists. */
   flowCertificates: 100,
+  /** Client roots managed through the API (one stored object holds them all). */
+  trustedRoots: 200,
+  /** Service keys of one service instance. */
+  keysPerInstance: 100,
 } as const;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CLIENT_CA_ALIAS, DEFAULT_SYSTEM_KEY_ALIAS, NAME_PATTERN } from '@certgate/contracts';
 import { baseEnvSchema } from '@certgate/platform';
 import { ALERT_ENV_FIELDS } from './alerts/alert-env';
+import { WebhookAllowList } from './alert-subscriptions/webhook-destination';
 
 export const TENANT_PLANS = ['standard', 'trial'] as const;
 export type TenantPlan = (typeof TENANT_PLANS)[number];
@@ -39,5 +40,20 @@ export const keystoreEnvSchema = baseEnvSchema.extend({
   CERTGATE_ALERT_WEBHOOK_RETRY_MAX_MS: z.coerce.number().int().min(1).max(3_600_000).default(300_000),
   /** A webhook receiver that has not answered in this time counts as a failed attempt. */
   CERTGATE_ALERT_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /**
+   * Webhook destinations allowed despite the policy that refuses loopback, private,
+   * link-local, metadata … addresses: comma-separated CIDRs, addresses and host names
+   * (`10.20.0.0/16,hooks.internal,*.corp.example`). Empty: public addresses only.
+   */
+  CERTGATE_ALERT_WEBHOOK_ALLOW: z
+    .string()
+    .default('')
+    .superRefine((text, ctx) => {
+      try {
+        WebhookAllowList.parse(text);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: (err as Error).message });
+      }
+    }),
 });
 export type KeystoreEnv = z.infer<typeof keystoreEnvSchema>;

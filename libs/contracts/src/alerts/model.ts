@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LIMITS } from '../limits';
 
 /** Where a certificate certgate relies on comes from (design §5, issue 6). */
 export const CERTIFICATE_SOURCES = ['keystore', 'service-key', 'user-mapping', 'flow', 'ingress-trusted-root', 'ingress-server-chain'] as const;
@@ -53,12 +54,46 @@ export const AlertSubjects = {
   all: 'alerts.certificate.>',
 } as const;
 
+/** Spaces, control characters (CR, LF, tab, NUL …) and invisible ones (zero-width, bidi): a URL parser would drop or encode them silently. */
+const INVISIBLE_IN_URL = /[\p{Cc}\p{Cf}\p{Z}]/u;
+
+/**
+ * What the keystore refuses in a webhook URL whatever its destination policy (which
+ * checks the host: see the keystore's CERTGATE_ALERT_WEBHOOK_ALLOW): a character the
+ * URL parser would remove or re-encode instead of taking as written, and credentials,
+ * which would travel with every POST (the receiver checks the signature instead).
+ */
+function invisibleCharacterProblem(url: string): string | undefined {
+  const found = INVISIBLE_IN_URL.exec(url);
+  if (!found) return undefined;
+  const code = (found[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
+  return `url must not contain spaces, control or invisible characters (U+${code} at position ${found.index}); they are not removed: percent-encode or delete them`;
+}
+
+function hasCredentials(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return u.username !== '' || u.password !== '';
+  } catch {
+    return false; // the url check names it
+  }
+}
+
 export const alertSubscriptionBodySchema = z
   .object({
     url: z
       .string()
+      .max(LIMITS.urlChars, `url is at most ${LIMITS.urlChars} characters`)
+      .superRefine((u, ctx) => {
+        const problem = invisibleCharacterProblem(u);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem, continue: false });
+      })
       .url('url must be an absolute http(s) URL')
-      .refine((u) => /^https?:\/\//.test(u), 'url must be http or https'),
+      .refine((u) => /^https?:\/\//.test(u), 'url must be http or https')
+      .refine(
+        (u) => !hasCredentials(u),
+        "url must not contain credentials (user:password@): receivers authenticate deliveries by their X-Certgate-Signature, made with the subscription's secret",
+      ),
     secret: z.string().min(16, 'secret must be at least 16 characters (it keys the HMAC-SHA256 signature)').max(256),
     sources: z.array(certificateSourceSchema).min(1).optional(),
     /** Days of the thresholds to deliver (0 = expired); absent: all. */

@@ -92,7 +92,11 @@ describe('console alerts API (keystore and console as processes, real NATS)', ()
       services: ['keystore', 'console'],
       nc: h.nc,
       env: { ...h.env, CERTGATE_MASTER_KEY: randomBytes(32).toString('base64url'), CERTGATE_ADMIN_TOKEN: TOKEN, LOG_LEVEL: 'warn' },
-      envOf: { console: { CONSOLE_PORT: String(port) }, keystore: { CERTGATE_ALERT_WEBHOOK_RETRY_BASE_MS: '20', CERTGATE_ALERT_WEBHOOK_RETRY_MAX_MS: '200' } },
+      envOf: {
+        console: { CONSOLE_PORT: String(port) },
+        // The webhook receiver below listens on 127.0.0.1, which the destination policy refuses unless allowed.
+        keystore: { CERTGATE_ALERT_WEBHOOK_RETRY_BASE_MS: '20', CERTGATE_ALERT_WEBHOOK_RETRY_MAX_MS: '200', CERTGATE_ALERT_WEBHOOK_ALLOW: '127.0.0.1/32' },
+      },
       readyTimeoutMs: 60_000,
     });
     // Healthy over NATS can come a moment before the HTTP port is bound.
@@ -191,7 +195,7 @@ describe('console alerts API (keystore and console as processes, real NATS)', ()
     }
   });
 
-  it('refuses a subscription with a short secret or a non-http URL, naming the field', async () => {
+  it('refuses a subscription with a short secret, a non-http URL, credentials or a metadata address, naming the field', async () => {
     const short = await call('POST', '/alert-subscriptions', { url: 'https://hooks.example/x', secret: 'short' });
     expect(short.status).toBe(400);
     expect(await short.json()).toMatchObject({ error: 'validation_failed', message: expect.stringContaining('secret: secret must be at least 16 characters') });
@@ -199,6 +203,16 @@ describe('console alerts API (keystore and console as processes, real NATS)', ()
     expect(await ftp.json()).toMatchObject({ error: 'validation_failed', message: expect.stringContaining('url must be http or https') });
     const missing = await call('POST', '/alert-subscriptions');
     expect(await missing.json()).toMatchObject({ error: 'body_missing' });
+    const metadata = await call('POST', '/alert-subscriptions', { url: 'http://169.254.169.254/latest/meta-data/', secret: SECRET });
+    expect({ status: metadata.status, body: await metadata.json() }).toMatchObject({
+      status: 400,
+      body: { error: 'validation_failed', message: expect.stringContaining('url: 169.254.169.254 is a cloud metadata address'), details: { field: 'url' } },
+    });
+    const credentials = await call('POST', '/alert-subscriptions', { url: 'https://user:pass@hooks.example/x', secret: SECRET });
+    expect({ status: credentials.status, body: await credentials.json() }).toMatchObject({
+      status: 400,
+      body: { error: 'validation_failed', message: expect.stringContaining('url must not contain credentials'), details: { field: 'url' } },
+    });
   });
 
   it('GET /alerts/watch streams alerts as they are published, each with its stream sequence, and resumes after one', async () => {

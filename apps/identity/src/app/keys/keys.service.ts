@@ -13,6 +13,7 @@ import {
   type ServiceKeyView,
   type StoredServiceKey,
   errorMessage,
+  LIMITS,
 } from '@certgate/contracts';
 import type { Certificate } from '@certgate/x509';
 import { findInstance, requireInstance } from '../instances/require-instance';
@@ -64,6 +65,7 @@ export class KeysService {
     const instance = await requireInstance(this.records, instanceName);
     checkGrantType(instance, body.type);
     await this.refuseTakenName(instanceName, body.name);
+    await this.refuseBeyondLimit(instanceName);
     const clientid = clientIdOf(instanceName, body.name);
     const base = { instance: instanceName, name: body.name, type: body.type, clientid, createdAt: now.toISOString() };
     switch (body.type) {
@@ -140,6 +142,17 @@ export class KeysService {
     await this.records.keys.delete(IdentityKv.key(key.instance, key.name));
     if (key.certificate) await this.index.releaseFor(key.certificate.fingerprint, { instance: key.instance, key: key.name });
     this.logger.log({ msg: 'service key deleted', instance: key.instance, key: key.name, fingerprint: key.certificate?.fingerprint });
+  }
+
+  /** A count limit keeps an instance's keys readable in one answer (docs/limits.md); checked before the write, so two racing creates may pass it by one. */
+  private async refuseBeyondLimit(instance: string): Promise<void> {
+    const keys = await this.records.keys.list(IdentityKv.keysOf(instance));
+    if (keys.length >= LIMITS.keysPerInstance)
+      throw new CertgateError(
+        ErrorCode.validationFailed,
+        `service instance '${instance}' has ${keys.length} keys, the most one instance may have (${LIMITS.keysPerInstance}): delete one first`,
+        { field: 'name', instance, limit: LIMITS.keysPerInstance },
+      );
   }
 
   private async refuseTakenName(instance: string, key: string): Promise<void> {

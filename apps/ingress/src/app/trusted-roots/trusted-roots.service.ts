@@ -11,6 +11,7 @@ import {
   trustedRootsSchema,
   type StoredKeystoreEntry,
   type TrustedRoots,
+  LIMITS,
 } from '@certgate/contracts';
 import { KvBuckets, nestMessagingLogger, type KvProjection } from '@certgate/messaging';
 import { SERVICE_ENV } from '@certgate/platform';
@@ -97,6 +98,7 @@ export class TrustedRootsService implements OnModuleInit {
    */
   async replaceApiRoots(pem: string): Promise<RootView[]> {
     const certs = await validateRootBundle(pem);
+    refuseBeyondLimit(certs.length);
     const value: TrustedRoots = { pems: certs.map((c) => c.pem), updatedAt: new Date().toISOString() };
     const wanted = new Set(certs.map((c) => c.fingerprint));
     const applied = this.appliedLocally((roots) => {
@@ -128,6 +130,7 @@ export class TrustedRootsService implements OnModuleInit {
         const fresh = certs.filter((c) => !have.has(c.fingerprint));
         added = fresh.map((c) => c.fingerprint);
         if (fresh.length === 0) return undefined;
+        refuseBeyondLimit(have.size + fresh.length);
         return { pems: [...(current?.pems ?? []), ...fresh.map((c) => c.pem)], updatedAt: new Date().toISOString() };
       },
       { what: 'the set of trusted roots', attempts: CAS_ATTEMPTS },
@@ -261,4 +264,14 @@ function fingerprintsOf(pems: readonly string[]): string[] {
 
 function describe(c: Certificate): { subjectDN: string; fingerprint: string } {
   return { subjectDN: c.subjectDN, fingerprint: c.fingerprint };
+}
+
+/** The API-managed roots are one stored object: a count limit keeps it small (docs/limits.md). */
+function refuseBeyondLimit(count: number): void {
+  if (count > LIMITS.trustedRoots)
+    throw new CertgateError(
+      ErrorCode.validationFailed,
+      `certificates: that would make ${count} trusted roots managed through the API, more than ${LIMITS.trustedRoots}; the trusted roots were not changed`,
+      { field: 'certificates', limit: LIMITS.trustedRoots },
+    );
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { NatsConnection } from 'nats';
-import { AlertStateKv, CertgateError, ErrorCode, type AlertSubscriptionBody, type AlertSubscriptionView } from '@certgate/contracts';
+import { AlertStateKv, CertgateError, ErrorCode, validationFailure, type AlertSubscriptionBody, type AlertSubscriptionView } from '@certgate/contracts';
 import { NATS_CONNECTION, ensureStream } from '@certgate/messaging';
 import { SERVICE_ENV } from '@certgate/platform';
 import type { KeystoreEnv } from '../keystore-env';
@@ -10,6 +10,7 @@ import { KeyVault } from '../vault/key-vault';
 import { ALERTS_STREAM_LIMITS } from '../alerts/raising/alerts-stream';
 import { addWebhookConsumer, deleteWebhookConsumer, pendingAlerts } from './alerts-stream';
 import { secretSealLabel, SUBSCRIPTION_KEYS, subscriptionConsumerName, subscriptionView, type StoredSubscription } from './subscription-record';
+import { WebhookDestinations } from './webhook-destination';
 
 @Injectable()
 export class AlertSubscriptionsService {
@@ -18,6 +19,7 @@ export class AlertSubscriptionsService {
     @Inject(SERVICE_ENV) private readonly env: KeystoreEnv,
     private readonly records: AlertStateRecords,
     private readonly vault: KeyVault,
+    private readonly destinations: WebhookDestinations,
   ) {}
 
   async list(): Promise<AlertSubscriptionView[]> {
@@ -27,10 +29,12 @@ export class AlertSubscriptionsService {
   }
 
   /**
-   * The consumer is made first, then the record: every replica starts delivering when
-   * it sees the record, and by then the consumer it pulls from exists.
+   * The destination is checked first (again before each delivery). The consumer is made
+   * next, then the record: every replica starts delivering when it sees the record, and
+   * by then the consumer it pulls from exists.
    */
   async create(body: AlertSubscriptionBody): Promise<AlertSubscriptionView> {
+    await this.checkDestination(body.url);
     const tenant = this.env.CERTGATE_TENANT;
     const id = randomBytes(8).toString('hex');
     const consumer = subscriptionConsumerName(id);
@@ -55,6 +59,23 @@ export class AlertSubscriptionsService {
     }
     // A new consumer starts with the alerts raised after it: none pending yet.
     return subscriptionView(stored, 0);
+  }
+
+  /**
+   * 400 for a receiver the policy refuses (an address, or a host name resolving to one,
+   * that is loopback, private, link-local, metadata …, unless CERTGATE_ALERT_WEBHOOK_ALLOW
+   * allows it). A host name that does not resolve now is taken: each delivery checks it.
+   */
+  private async checkDestination(url: string): Promise<void> {
+    const check = await this.destinations.check(url);
+    if (check.ok || !check.refused) return;
+    throw validationFailure('invalid request', [
+      {
+        code: 'custom',
+        path: ['url'],
+        message: `${check.reason}: webhooks may not be sent there unless the keystore's CERTGATE_ALERT_WEBHOOK_ALLOW allows it`,
+      },
+    ]);
   }
 
   /** Record first, so replicas stop pulling, then the consumer with whatever it still held. */

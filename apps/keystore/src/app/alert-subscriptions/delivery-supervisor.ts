@@ -8,6 +8,7 @@ import { AlertStateRecords } from '../store/alert-state-records';
 import { KeyVault } from '../vault/key-vault';
 import { DeliveryMetrics } from './delivery-metrics';
 import { SubscriptionDelivery, type DeliverySettings } from './subscription-delivery';
+import { WebhookDestinations } from './webhook-destination';
 import { secretSealLabel, storedSubscriptionSchema, SUBSCRIPTION_KEYS, subscriptionView, type StoredSubscription } from './subscription-record';
 
 const KEY_PREFIX = AlertStateKv.subscription('');
@@ -31,12 +32,14 @@ export class DeliverySupervisor implements OnApplicationBootstrap, OnModuleDestr
     private readonly records: AlertStateRecords,
     private readonly vault: KeyVault,
     private readonly metrics: DeliveryMetrics,
+    destinations: WebhookDestinations,
   ) {
     this.settings = {
       tenant: env.CERTGATE_TENANT,
       backoff: { baseMs: env.CERTGATE_ALERT_WEBHOOK_RETRY_BASE_MS, maxMs: env.CERTGATE_ALERT_WEBHOOK_RETRY_MAX_MS },
       timeoutMs: env.CERTGATE_ALERT_WEBHOOK_TIMEOUT_MS,
       userAgent: `certgate-keystore/${VERSION}`,
+      destinations,
     };
   }
 

@@ -6,6 +6,7 @@ import { WEBHOOK_ACK_WAIT_MS } from './alerts-stream';
 import type { DeliveryMetrics } from './delivery-metrics';
 import { retryDelayMs, type RetryBackoff } from './retry-backoff';
 import { subscriptionWants, withDelivered, withFailedAttempt, type StoredSubscription } from './subscription-record';
+import type { WebhookDestinations } from './webhook-destination';
 import { loggableUrl, postWebhook } from './webhook-post';
 
 export interface DeliverySettings {
@@ -13,6 +14,8 @@ export interface DeliverySettings {
   backoff: RetryBackoff;
   timeoutMs: number;
   userAgent: string;
+  /** Where webhooks may go: checked again before each delivery. */
+  destinations: WebhookDestinations;
 }
 
 /** Pause before getting the consumer again after it could not be read (NATS down, consumer not there yet). */
@@ -129,6 +132,7 @@ export class SubscriptionDelivery {
       userAgent: this.settings.userAgent,
       timeoutMs: this.settings.timeoutMs,
       signal: this.abort.signal,
+      destinations: this.settings.destinations,
     }).finally(() => clearInterval(keepAlive));
     if (outcome.delivered) {
       await this.markDelivered(msg.info.streamSequence);
