@@ -31,3 +31,4 @@ export { ExchangeRecorder, type RecordOptions } from './openapi/exchange-recorde
 export { recordBrowserExchanges, type BrowserPage, type BrowserResponse } from './openapi/browser-exchanges';
 export { ALL_SERVICES, startSystem, checkExchangesAndStop, type RunningSystem, type StartSystemOptions } from './system';
 export { CHROMIUM, CHROMIUM_FLAGS, describeInBrowser, launchChromium } from './browser/chromium';
+export { untilConsoleUp, operatorWithToken, type AdminCall, type ConsoleAnswer } from './console/console-operators';

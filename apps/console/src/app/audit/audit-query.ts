@@ -1,10 +1,6 @@
 import { z } from 'zod';
 import type { AuditRecord } from '@certgate/contracts';
-import { decodeCursor, parseTimeBound, type Window } from '../logs/log-query';
-
-const timeBound = z.string().refine((t) => parseTimeBound(t) !== undefined, {
-  message: 'an ISO 8601 timestamp (2025-01-31T12:00:00Z) or a duration ago (30s, 15m, 2h, 1d)',
-});
+import { decodeCursor, parseTimeBound, timeBound, type Window } from '../logs/log-query';
 
 const filters = {
   since: timeBound.optional(),

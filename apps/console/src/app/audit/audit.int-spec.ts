@@ -4,7 +4,16 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { auditHash, tenantStream, type AuditRecord } from '@certgate/contracts';
-import { ExchangeRecorder, freePort, launchServices, startNatsHarness, type LaunchedSystem, type NatsHarness } from '@certgate/testing';
+import {
+  ExchangeRecorder,
+  freePort,
+  launchServices,
+  operatorWithToken,
+  startNatsHarness,
+  untilConsoleUp,
+  type LaunchedSystem,
+  type NatsHarness,
+} from '@certgate/testing';
 
 jest.setTimeout(120_000);
 
@@ -47,23 +56,7 @@ describe('audit trail (identity, keystore, flow-runtime and two console replicas
   const cli = (args: string[], token = ADMIN) =>
     runCertgate(args, { CERTGATE_CONSOLE_URL: apiA, CERTGATE_ADMIN_TOKEN: token, HOME: dir, PATH: process.env.PATH ?? '' });
 
-  const operatorWithToken = async (name: string, roles: string[]) => {
-    expect((await admin('POST', '/operators', { name, roles })).status).toBe(201);
-    const created = await admin<{ token: string; id: string }>('POST', `/operators/${name}/tokens`, {});
-    expect(created.status).toBe(201);
-    return created.body;
-  };
-
-  const untilUp = async (api: string) => {
-    for (;;) {
-      const ok = await fetch(`${api}/health`, { headers: { authorization: `Bearer ${ADMIN}` } }).then(
-        (r) => r.status === 200,
-        () => false,
-      );
-      if (ok) return;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  };
+  const withToken = (name: string, roles: string[]) => operatorWithToken(admin, name, roles);
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'certgate-audit-'));
@@ -82,8 +75,8 @@ describe('audit trail (identity, keystore, flow-runtime and two console replicas
       }),
     );
     systems.push(await launchServices({ services: ['console'], nc: h.nc, env, envOf: { console: { CONSOLE_PORT: String(portB) } }, readyTimeoutMs: 60_000 }));
-    await untilUp(apiA);
-    await untilUp(apiB);
+    await untilConsoleUp(apiA, ADMIN);
+    await untilConsoleUp(apiB, ADMIN);
     await exchanges.loadDocument(apiA);
   }, 120_000);
 
@@ -98,8 +91,8 @@ describe('audit trail (identity, keystore, flow-runtime and two console replicas
   });
 
   it('records every change once, with the operator, across both replicas, refusals included', async () => {
-    const mona = await operatorWithToken('mona', ['monitor']);
-    const dev = await operatorWithToken('dev', ['developer']);
+    const mona = await withToken('mona', ['monitor']);
+    const dev = await withToken('dev', ['developer']);
 
     // The monitor reads the keystore, and every write it tries is refused naming what it lacks.
     expect((await call(apiB, 'GET', '/keystore/entries', mona.token)).status).toBe(200);
@@ -173,7 +166,7 @@ describe('audit trail (identity, keystore, flow-runtime and two console replicas
   });
 
   it("records a web console sign-in and sign-out as the operator's session, and a change made with the cookie as from the web", async () => {
-    const { token } = await operatorWithToken('webby', ['developer']);
+    const { token } = await withToken('webby', ['developer']);
     const signIn = await fetch(`${apiA}/auth/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }) });
     expect(signIn.status).toBe(201);
     const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0];

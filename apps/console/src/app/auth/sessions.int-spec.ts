@@ -8,6 +8,8 @@ import {
   type LaunchedSystem,
   type NatsHarness,
   type OidcTestProvider,
+  operatorWithToken,
+  untilConsoleUp,
 } from '@certgate/testing';
 
 const ADMIN = randomBytes(24).toString('base64url');
@@ -138,23 +140,7 @@ describe('web console sessions and single sign-on (identity and console replicas
     return { ...(await json<SignedIn>(res)), setCookie };
   };
 
-  const operatorWithToken = async (name: string, roles: string[]) => {
-    expect((await bearer(apiA, 'POST', '/operators', ADMIN, { name, roles })).status).toBe(201);
-    const created = await bearer<{ token: string; id: string }>(apiA, 'POST', `/operators/${name}/tokens`, ADMIN, {});
-    expect(created.status).toBe(201);
-    return created.body;
-  };
-
-  const untilUp = async (api: string) => {
-    for (;;) {
-      const ok = await fetch(`${api}/health`, { headers: { authorization: `Bearer ${ADMIN}` } }).then(
-        (r) => r.status === 200,
-        () => false,
-      );
-      if (ok) return;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  };
+  const withToken = (name: string, roles: string[]) => operatorWithToken((method, path, body) => bearer(apiA, method, path, ADMIN, body), name, roles);
 
   /**
    * Single sign-on as a browser does it: the console's login redirect, the provider's
@@ -224,7 +210,7 @@ describe('web console sessions and single sign-on (identity and console replicas
     await launch(['identity', 'console'], { CONSOLE_PORT: String(portA) });
     await launch(['console'], { CONSOLE_PORT: String(portB) });
     await launch(['console'], { CONSOLE_PORT: String(portShort), CERTGATE_SESSION_HOURS: '0.0005' });
-    for (const api of [apiA, apiB, apiShort]) await untilUp(api);
+    for (const api of [apiA, apiB, apiShort]) await untilConsoleUp(api, ADMIN);
     await exchanges.loadDocument(apiA);
   }, 120_000);
 
@@ -239,7 +225,7 @@ describe('web console sessions and single sign-on (identity and console replicas
   });
 
   it('trades a token for an httpOnly, SameSite=Strict cookie scoped to /api, with no token in the answer', async () => {
-    const { token, id } = await operatorWithToken('mona', ['monitor']);
+    const { token, id } = await withToken('mona', ['monitor']);
     const browser = new Browser(exchanges.fetch);
     const signedIn = await signIn(browser, apiA, token);
     expect(signedIn.status).toBe(201);
@@ -311,7 +297,7 @@ describe('web console sessions and single sign-on (identity and console replicas
     // A read needs no CSRF token.
     expect((await browse(admin, apiB, 'GET', '/operators/cora')).status).toBe(200);
 
-    const { token } = await operatorWithToken('devi', ['developer']);
+    const { token } = await withToken('devi', ['developer']);
     const developer = new Browser(exchanges.fetch);
     const dev = await signIn(developer, apiB, token);
     const refused = await browse(developer, apiA, 'POST', '/roles', { csrf: dev.body.csrfToken, body: { name: 'DeviRole' } });
@@ -359,7 +345,7 @@ describe('web console sessions and single sign-on (identity and console replicas
   });
 
   it('ends a session with the API token it was made from', async () => {
-    const { token, id } = await operatorWithToken('tess', ['monitor']);
+    const { token, id } = await withToken('tess', ['monitor']);
     const browser = new Browser(exchanges.fetch);
     await signIn(browser, apiA, token);
     expect((await browse(browser, apiB, 'GET', '/health')).status).toBe(200);

@@ -13,7 +13,8 @@ export function parseTimeBound(text: string, now = new Date()): Date | undefined
   return Number.isNaN(t) ? undefined : new Date(t);
 }
 
-const timeBound = z.string().refine((t) => parseTimeBound(t) !== undefined, {
+/** A time bound of a log or audit query. */
+export const timeBound = z.string().refine((t) => parseTimeBound(t) !== undefined, {
   message: 'an ISO 8601 timestamp (2025-01-31T12:00:00Z) or a duration ago (30s, 15m, 2h, 1d)',
 });
 

@@ -1,5 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { ExchangeRecorder, freePort, launchServices, startNatsHarness, type LaunchedSystem, type NatsHarness } from '@certgate/testing';
+import {
+  ExchangeRecorder,
+  freePort,
+  launchServices,
+  operatorWithToken,
+  startNatsHarness,
+  untilConsoleUp,
+  type LaunchedSystem,
+  type NatsHarness,
+} from '@certgate/testing';
 
 const ADMIN = randomBytes(24).toString('base64url');
 
@@ -26,24 +35,7 @@ describe('operators, API tokens and roles (identity and two console replicas as 
   };
   const admin = <T = Record<string, unknown>>(method: string, path: string, body?: unknown) => call<T>(apiA, method, path, ADMIN, body);
 
-  /** An operator with roles and a fresh token. */
-  const operatorWithToken = async (name: string, roles: string[], tokenBody: Record<string, unknown> = {}) => {
-    expect((await admin('POST', '/operators', { name, roles })).status).toBe(201);
-    const created = await admin<{ token: string; id: string }>('POST', `/operators/${name}/tokens`, tokenBody);
-    expect(created.status).toBe(201);
-    return created.body;
-  };
-
-  const untilUp = async (api: string) => {
-    for (;;) {
-      const ok = await fetch(`${api}/health`, { headers: { authorization: `Bearer ${ADMIN}` } }).then(
-        (r) => r.status === 200,
-        () => false,
-      );
-      if (ok) return;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  };
+  const withToken = (name: string, roles: string[], tokenBody: Record<string, unknown> = {}) => operatorWithToken(admin, name, roles, tokenBody);
 
   beforeAll(async () => {
     h = await startNatsHarness({ label: 'console-operators' });
@@ -55,8 +47,8 @@ describe('operators, API tokens and roles (identity and two console replicas as 
       await launchServices({ services: ['identity', 'console'], nc: h.nc, env, envOf: { console: { CONSOLE_PORT: String(portA) } }, readyTimeoutMs: 60_000 }),
     );
     systems.push(await launchServices({ services: ['console'], nc: h.nc, env, envOf: { console: { CONSOLE_PORT: String(portB) } }, readyTimeoutMs: 60_000 }));
-    await untilUp(apiA);
-    await untilUp(apiB);
+    await untilConsoleUp(apiA, ADMIN);
+    await untilConsoleUp(apiB, ADMIN);
     await exchanges.loadDocument(apiA);
   }, 120_000);
 
@@ -70,7 +62,7 @@ describe('operators, API tokens and roles (identity and two console replicas as 
   });
 
   it('a monitor reads what its role grants and gets 403 on a write, naming the permission and the roles that grant it', async () => {
-    const { token } = await operatorWithToken('mona', ['monitor']);
+    const { token } = await withToken('mona', ['monitor']);
     expect(token).toMatch(new RegExp(`^cgt\\.${h.tenant}\\.[0-9a-f]{16}\\.`));
     expect((await call(apiA, 'GET', '/health', token)).status).toBe(200);
     expect((await call(apiB, 'GET', '/me', token)).body).toMatchObject({ kind: 'operator', operator: 'mona', roles: ['monitor'] });
@@ -89,7 +81,7 @@ describe('operators, API tokens and roles (identity and two console replicas as 
   });
 
   it('a developer reads roles but cannot trust a root or change roles; its token shows when it was last used', async () => {
-    const { token, id } = await operatorWithToken('dev', ['developer'], { description: 'ci pipeline', expiresInDays: 7 });
+    const { token, id } = await withToken('dev', ['developer'], { description: 'ci pipeline', expiresInDays: 7 });
     expect((await call(apiA, 'GET', '/roles', token)).status).toBe(200);
     const root = await call(apiB, 'POST', '/ingress/trusted-roots', token, { certificates: '-----BEGIN CERTIFICATE-----' });
     expect(root.status).toBe(403);
@@ -105,7 +97,7 @@ describe('operators, API tokens and roles (identity and two console replicas as 
   });
 
   it('a revoked token is refused by both replicas within a second, saying it was revoked', async () => {
-    const { token, id } = await operatorWithToken('rev', ['developer']);
+    const { token, id } = await withToken('rev', ['developer']);
     for (const api of [apiA, apiB]) expect((await call(api, 'GET', '/roles', token)).status).toBe(200);
     const revokedAt = Date.now();
     const revoked = await admin<{ revokedAt?: string }>('POST', `/api-tokens/${id}/revoke`);
@@ -125,7 +117,7 @@ describe('operators, API tokens and roles (identity and two console replicas as 
   });
 
   it('refuses a token of another tenant, an unknown one, an expired one and one of a disabled or deleted operator, each saying which', async () => {
-    const { token } = await operatorWithToken('erin', ['monitor']);
+    const { token } = await withToken('erin', ['monitor']);
     const [, , id, secret] = token.split('.');
     const other = await call(apiA, 'GET', '/health', `cgt.other-tenant.${id}.${secret}`);
     expect(other).toMatchObject({
@@ -134,7 +126,7 @@ describe('operators, API tokens and roles (identity and two console replicas as 
     });
     expect((await call(apiA, 'GET', '/health', `cgt.${h.tenant}.0000000000000000.${secret}`)).body.message).toBe('the API token is not known to this tenant');
 
-    const short = await operatorWithToken('sam', ['monitor'], { expiresAt: new Date(Date.now() + 1500).toISOString() });
+    const short = await withToken('sam', ['monitor'], { expiresAt: new Date(Date.now() + 1500).toISOString() });
     expect((await call(apiA, 'GET', '/health', short.token)).status).toBe(200);
     await new Promise((r) => setTimeout(r, 1600));
     expect((await call(apiA, 'GET', '/health', short.token)).body.message).toMatch(/expired at/);
