@@ -261,9 +261,13 @@ describe('inbound: senders call flows with client certificates (real NATS, real 
     expect(res.text).toBe(`ok ${key.body.clientid}`);
   });
 
-  it('an unknown address → 404; every request lands in the message processing log', async () => {
-    const res = await send('/nowhere', {});
+  it('an unknown address → 404 to a verified certificate, and without credentials the 401 a deployed flow gives; every request lands in the message processing log', async () => {
+    const res = await send('/nowhere', tls(await pki.issueClient('prober')));
     expect(res.status).toBe(404);
+    // INGRESS_UNAUTHENTICATED_NOT_FOUND=hide (the default): no telling which addresses have a flow.
+    const [anonymousMissing, anonymousDeployed] = await Promise.all([send('/nowhere', {}), send('/orders', {})]);
+    expect(anonymousMissing.status).toBe(401);
+    expect(anonymousMissing.text).toBe(anonymousDeployed.text);
     const logs = await api<{ flowId?: string; outcome: string }[]>('GET', '/message-logs?limit=1000&flowId=orders');
     expect(logs.status).toBe(200);
     expect(logs.body.some((r) => r.outcome === 'completed')).toBe(true);

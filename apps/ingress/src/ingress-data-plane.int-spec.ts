@@ -474,7 +474,11 @@ describe('ingress data plane: envelopes to the runtime, logs, live trusted roots
         req.write('x'.repeat(100));
       });
       expect(res.status).toBe(413);
-      expect(JSON.parse(res.body)).toEqual({ error: 'payload_too_large', error_description: `the request body is larger than ${MAX_BODY} bytes` });
+      expect(JSON.parse(res.body)).toEqual({
+        error: 'payload_too_large',
+        error_description: `the request body is larger than ${MAX_BODY} bytes (INGRESS_MAX_BODY_BYTES)`,
+        details: { limit: 'INGRESS_MAX_BODY_BYTES', maxBytes: MAX_BODY },
+      });
       expect(envelopes.size).toBe(seen);
       const [trace] = await traceRecords(res.requestId);
       expect(trace).toMatchObject({ event: 'body.too_large', reason: 'payload_too_large' });

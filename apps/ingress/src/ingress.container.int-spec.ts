@@ -39,6 +39,8 @@ describe('ingress against a Testcontainers NATS', () => {
           CERTGATE_DATA_DIR: dir,
           CERTGATE_LOG_DIR: join(dir, 'logs'),
           CERTGATE_MASTER_KEY: randomBytes(32).toString('hex'),
+          // The runtime's own 404, not the 401 a caller without credentials gets by default.
+          INGRESS_UNAUTHENTICATED_NOT_FOUND: 'reveal',
         },
       },
     });

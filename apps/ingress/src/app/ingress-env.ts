@@ -33,6 +33,18 @@ export const ingressEnvSchema = baseEnvSchema.extend({
   INGRESS_RUNTIME_TIMEOUT_MS: positiveInt.default(10_000),
   /** Largest request body forwarded to a flow; a larger one is answered 413. */
   INGRESS_MAX_BODY_BYTES: positiveInt.default(1024 * 1024),
+  /**
+   * Largest request line plus headers, in bytes (Node's `maxHeaderSize`); a larger
+   * request is answered 431 before any handler runs.
+   */
+  INGRESS_MAX_HEADER_BYTES: positiveInt.default(16 * 1024),
+  /**
+   * `hide`: a request that cannot authenticate (no credentials, a malformed Authorization
+   * header, a rejected certificate) gets the same 401 at an address without a flow as at
+   * a deployed one, so flow addresses cannot be enumerated; `reveal`: it gets the
+   * runtime's 404 there.
+   */
+  INGRESS_UNAUTHENTICATED_NOT_FOUND: z.enum(['hide', 'reveal']).default('hide'),
   /** Idle keep-alive connections are closed after this long (a load balancer keeps them well beyond Node's 5 s). */
   INGRESS_KEEP_ALIVE_TIMEOUT_MS: positiveInt.default(65_000),
   /** Retention of the ACCESS_LOG and TRACE_LOG streams, which the ingress creates. */

@@ -1,9 +1,13 @@
 import type { ServerResponse } from 'node:http';
 
-/** Data-plane rejections use the OAuth error shape (design §4, §7). */
+/**
+ * Data-plane rejections use the OAuth error shape (design §4, §7). A refusal for a
+ * configured limit also names the limit and its value in `details`.
+ */
 export interface DataPlaneError {
   error: string;
   error_description: string;
+  details?: Record<string, string | number>;
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {

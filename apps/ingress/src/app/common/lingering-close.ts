@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
 
 /** How long a refused upload is still drained after the answer, so the client gets to read it. */
 export const LINGER_MS = 2_000;
@@ -22,4 +23,15 @@ export function lingerThenClose(req: IncomingMessage): void {
   };
   // Flowing without a 'data' listener: the rest of the body is dropped as it comes.
   req.resume();
+}
+
+/**
+ * The same for an answer written straight onto the socket (a request Node's HTTP parser
+ * refused, so there is no response object): the answer goes out, the write side is
+ * closed, and whatever still arrives is dropped unread until the connection is cut,
+ * after LINGER_MS at the latest.
+ */
+export function answerThenClose(socket: Duplex, answer: string): void {
+  socket.end(answer);
+  setTimeout(() => socket.destroy(), LINGER_MS).unref();
 }

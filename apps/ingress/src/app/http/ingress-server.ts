@@ -46,13 +46,23 @@ export class IngressServer implements OnApplicationBootstrap, BeforeApplicationS
         ...this.contextOptions(this.roots.current),
         requestCert: true,
         rejectUnauthorized: this.env.INGRESS_CLIENT_CERT === 'required',
+        maxHeaderSize: this.env.INGRESS_MAX_HEADER_BYTES,
       },
       (req, res) => this.router.handle(req, res),
     );
     // Answered by the router, which sends `100 Continue` only for a body it will read.
     server.on('checkContinue', (req, res) => this.router.handle(req, res, true));
+    // What Node would otherwise refuse with an empty body (or, for CONNECT, no answer at all).
+    server.on('checkExpectation', (req, res) => this.router.expectationFailed(req, res));
+    server.on('clientError', (err: Error, socket) => this.router.clientError(err, socket));
+    server.on('connect', (req, socket) => this.router.connectRefused(req, socket));
     server.keepAliveTimeout = this.env.INGRESS_KEEP_ALIVE_TIMEOUT_MS;
     server.headersTimeout = this.env.INGRESS_KEEP_ALIVE_TIMEOUT_MS + 1_000;
+    this.router.parserLimits = {
+      maxHeaderBytes: this.env.INGRESS_MAX_HEADER_BYTES,
+      headersTimeoutMs: server.headersTimeout,
+      requestTimeoutMs: server.requestTimeout,
+    };
     this.server = server;
     this.roots.onChange((next) => this.swapRoots(next));
     await new Promise<void>((resolve, reject) => server.once('error', reject).listen(this.env.INGRESS_PORT, this.env.INGRESS_HOST, resolve));

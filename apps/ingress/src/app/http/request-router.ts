@@ -1,25 +1,31 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
+import type { Duplex } from 'node:stream';
 import type { TLSSocket } from 'node:tls';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { errorMessage } from '@certgate/contracts';
 import { SERVICE_ENV } from '@certgate/platform';
-import { sendError, sendJson, sendText } from '../common/data-plane-responses';
+import { sendError, sendJson, sendText, type DataPlaneError } from '../common/data-plane-responses';
+import { answerThenClose, lingerThenClose } from '../common/lingering-close';
 import type { RequestContext } from '../common/request-context';
 import type { IngressEnv } from '../ingress-env';
 import { flowAddress, splitTarget } from '../invoke/invoke-envelope';
 import { InvokeService } from '../invoke/invoke.service';
 import { accessLogWho } from '../logs/access-log-line';
+import { logSafe } from '../logs/log-format';
 import { RequestLog } from '../logs/request-log.service';
 import { IngressMetrics } from '../metrics/ingress-metrics';
 import { OAuthEndpoints } from '../oauth/oauth-endpoints';
 import { describeIdentity } from '../tls/client-identity';
 import { connectionOf } from '../tls/connection';
 import { ServerIdentity } from '../tls/server-identity.service';
+import { clientErrorAnswer, rawAnswer, type ParserLimits } from './client-errors';
 
 /** Status logged for a request whose client went away before it was answered (as nginx does). */
 const CLIENT_CLOSED = 499;
+/** Marks a socket whose parser error was answered. */
+const ANSWERED = Symbol('certgate.clientErrorAnswered');
 
 /**
  * Every request of the TLS server: gives it an id (`x-request-id`), routes it, writes
@@ -29,6 +35,8 @@ const CLIENT_CLOSED = 499;
 @Injectable()
 export class RequestRouter {
   private readonly logger = new Logger('ingress');
+  /** Set by IngressServer once the server exists (its timeouts are the server's). */
+  parserLimits: ParserLimits;
 
   constructor(
     @Inject(SERVICE_ENV) private readonly env: IngressEnv,
@@ -37,27 +45,131 @@ export class RequestRouter {
     private readonly metrics: IngressMetrics,
     private readonly server: ServerIdentity,
     private readonly oauth: OAuthEndpoints,
-  ) {}
+  ) {
+    this.parserLimits = {
+      maxHeaderBytes: env.INGRESS_MAX_HEADER_BYTES,
+      headersTimeoutMs: env.INGRESS_KEEP_ALIVE_TIMEOUT_MS + 1_000,
+      requestTimeoutMs: 300_000,
+    };
+  }
 
   handle(req: IncomingMessage, res: ServerResponse, expectContinue = false): void {
     let ctx: RequestContext | undefined;
     try {
-      ctx = {
-        requestId: randomUUID(),
-        time: new Date(),
-        startedAt: performance.now(),
-        connection: connectionOf(req.socket as TLSSocket),
-        method: req.method ?? 'GET',
-        target: req.url ?? '/',
-      };
-      const c = ctx;
-      res.setHeader('x-request-id', c.requestId);
-      res.once('close', () => this.complete(c, res));
-      this.traceTlsRejection(c);
-      this.route(c, req, res, expectContinue);
+      ctx = this.begin(req, res);
+      this.traceTlsRejection(ctx);
+      this.route(ctx, req, res, expectContinue);
     } catch (err) {
       this.fail(ctx, res, err);
     }
+  }
+
+  /** An `Expect` other than `100-continue` (the server's `checkExpectation` event): 417, and the body is not read. */
+  expectationFailed(req: IncomingMessage, res: ServerResponse): void {
+    let ctx: RequestContext | undefined;
+    try {
+      ctx = this.begin(req, res);
+      const expectation = logSafe(String(req.headers.expect ?? '')).slice(0, 100);
+      const description = `the expectation '${expectation}' cannot be met: only 100-continue is supported`;
+      this.log.trace({
+        time: new Date(),
+        level: 'info',
+        event: 'http.refused',
+        requestId: ctx.requestId,
+        ip: ctx.connection.ip,
+        reason: 'expectation_failed',
+        message: description,
+      });
+      lingerThenClose(req);
+      sendError(res, 417, { error: 'expectation_failed', error_description: description }, { connection: 'close' });
+    } catch (err) {
+      this.fail(ctx, res, err);
+    }
+  }
+
+  /**
+   * A request Node's HTTP parser refused before any handler could run (the server's
+   * `clientError` event: headers over INGRESS_MAX_HEADER_BYTES, malformed HTTP, a
+   * timeout): answered on the socket in the data-plane error shape, then closed. The
+   * trace log and the metrics count it; the access log does not (there is no request
+   * line to log).
+   */
+  clientError(err: Error & { code?: unknown }, socket: Duplex): void {
+    const s = socket as Duplex & { [ANSWERED]?: true; _httpMessage?: ServerResponse | null };
+    // The parser repeats its error for every later chunk of the connection.
+    if (s[ANSWERED]) return;
+    s[ANSWERED] = true;
+    try {
+      const answer = clientErrorAnswer(err, this.parserLimits);
+      if (!answer || !socket.writable) {
+        socket.destroy();
+        return;
+      }
+      const refuse = (): void => {
+        if (socket.writable) this.refuseOnSocket(socket, answer.status, answer.body, String(err.code));
+        else socket.destroy();
+      };
+      // The response of the connection's request in progress, if any (a Node internal, as its own handler reads it).
+      const inFlight = s._httpMessage;
+      if (!inFlight || inFlight.writableEnded) return refuse();
+      // A timeout is that request's own failure: answered unless its response is under way (as Node does).
+      if (err.code === 'ERR_HTTP_REQUEST_TIMEOUT') {
+        if (inFlight.headersSent) socket.destroy();
+        else refuse();
+        return;
+      }
+      // A later, pipelined request failed to parse: its answer goes after the one in progress.
+      inFlight.once('finish', refuse);
+    } catch (e) {
+      this.logger.error({ msg: 'refused request could not be answered', error: errorMessage(e) });
+      socket.destroy();
+    }
+  }
+
+  /** `CONNECT` (the server's `connect` event; without a listener Node would cut the connection unanswered). */
+  connectRefused(_req: IncomingMessage, socket: Duplex): void {
+    try {
+      this.refuseOnSocket(
+        socket,
+        405,
+        { error: 'method_not_allowed', error_description: 'CONNECT is not supported: the ingress is no proxy; flows are called at /http/<address>' },
+        'method_not_allowed',
+      );
+    } catch (e) {
+      this.logger.error({ msg: 'refused request could not be answered', error: errorMessage(e) });
+      socket.destroy();
+    }
+  }
+
+  private refuseOnSocket(socket: Duplex, status: number, body: DataPlaneError, reason: string): void {
+    const requestId = randomUUID();
+    this.log.trace({
+      time: new Date(),
+      level: 'warn',
+      event: 'http.refused',
+      requestId,
+      ip: connectionOf(socket as TLSSocket).ip,
+      reason,
+      message: `${status}: ${body.error_description}`,
+      details: body.details,
+    });
+    this.metrics.requestAnswered(status);
+    answerThenClose(socket, rawAnswer(status, body, requestId));
+  }
+
+  /** The request's id, its context, and its access log line when it is done. */
+  private begin(req: IncomingMessage, res: ServerResponse): RequestContext {
+    const ctx: RequestContext = {
+      requestId: randomUUID(),
+      time: new Date(),
+      startedAt: performance.now(),
+      connection: connectionOf(req.socket as TLSSocket),
+      method: req.method ?? 'GET',
+      target: req.url ?? '/',
+    };
+    res.setHeader('x-request-id', ctx.requestId);
+    res.once('close', () => this.complete(ctx, res));
+    return ctx;
   }
 
   private route(ctx: RequestContext, req: IncomingMessage, res: ServerResponse, expectContinue: boolean): void {

@@ -1,5 +1,5 @@
 import { PassThrough, Readable } from 'node:stream';
-import { declaredTooLarge, declaresNoBody, readLimitedBody } from './body-limit';
+import { bodyTooLarge, declaredTooLarge, declaresNoBody, readLimitedBody } from './body-limit';
 
 describe('request body limit', () => {
   describe('declared Content-Length', () => {
@@ -54,6 +54,24 @@ describe('request body limit', () => {
       stream.write(Buffer.alloc(10));
       stream.destroy();
       await expect(outcome).resolves.toEqual({ kind: 'aborted' });
+    });
+  });
+
+  describe('the 413 answer', () => {
+    it('names the limit and its value', () => {
+      expect(bodyTooLarge(65536, 65536)).toEqual({
+        error: 'payload_too_large',
+        error_description: 'the request body is larger than 65536 bytes (INGRESS_MAX_BODY_BYTES)',
+        details: { limit: 'INGRESS_MAX_BODY_BYTES', maxBytes: 65536 },
+      });
+    });
+
+    it('says so when the limit was lowered to what one NATS message carries', () => {
+      expect(bodyTooLarge(737280, 1048576)).toEqual({
+        error: 'payload_too_large',
+        error_description: 'the request body is larger than 737280 bytes (INGRESS_MAX_BODY_BYTES, lowered to what one NATS message carries)',
+        details: { limit: 'INGRESS_MAX_BODY_BYTES', maxBytes: 737280, configuredBytes: 1048576 },
+      });
     });
   });
 });

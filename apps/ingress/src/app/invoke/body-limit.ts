@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Readable } from 'node:stream';
+import type { DataPlaneError } from '../common/data-plane-responses';
 
 export type BodyOutcome = { kind: 'ok'; body: Buffer } | { kind: 'too_large'; receivedBytes: number } | { kind: 'aborted' };
 
@@ -48,4 +49,14 @@ export function readLimitedBody(stream: Readable, maxBytes: number): Promise<Bod
     };
     stream.on('data', onData).on('end', onEnd).on('error', onAbort).on('close', onClose);
   });
+}
+
+/** The 413 body: names the limit and its value (and why it is lower than configured, when it is). */
+export function bodyTooLarge(effective: number, configured: number): DataPlaneError {
+  const lowered = effective < configured;
+  return {
+    error: 'payload_too_large',
+    error_description: `the request body is larger than ${effective} bytes (INGRESS_MAX_BODY_BYTES${lowered ? ', lowered to what one NATS message carries' : ''})`,
+    details: { limit: 'INGRESS_MAX_BODY_BYTES', maxBytes: effective, ...(lowered ? { configuredBytes: configured } : {}) },
+  };
 }

@@ -22,7 +22,7 @@ describe('request envelope', () => {
     expect(flowAddress('/')).toBeUndefined();
   });
 
-  it('carries everything the runtime needs, passes its schema, and no identity header', () => {
+  it("carries everything the runtime needs, passes its schema, no identity header, and the ingress' own x-request-id", () => {
     const envelope = invokeEnvelope({
       requestId: 'r-1',
       nodeId: 'ingress-1',
@@ -34,6 +34,8 @@ describe('request envelope', () => {
         authorization: 'Basic eDp5',
         'x-forwarded-client-cert': 'Hash=forged;Subject="CN=admin"',
         ssl_client_cert: 'forged',
+        'x-request-id': 'forged-id',
+        'x-certgate-principal': 'forged',
         connection: 'keep-alive',
       },
       body: Buffer.from('{"a":1}'),
@@ -46,7 +48,7 @@ describe('request envelope', () => {
       method: 'POST',
       address: '/orders',
       query: 'id=1',
-      headers: { 'content-type': 'application/json', authorization: 'Basic eDp5' },
+      headers: { 'content-type': 'application/json', authorization: 'Basic eDp5', 'x-request-id': 'r-1' },
       bodyBase64: Buffer.from('{"a":1}').toString('base64'),
       clientAddress: '10.0.0.9',
       tls: { status: 'none' },

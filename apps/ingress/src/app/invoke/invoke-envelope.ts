@@ -35,15 +35,20 @@ export interface EnvelopeInput {
   tls: TlsClient;
 }
 
-/** The request as the runtime receives it: identity only in `tls`, never in a header. */
+/**
+ * The request as the runtime receives it: identity only in `tls`, never in a header.
+ * `x-request-id` is the ingress' id of the request, never the sender's.
+ */
 export function invokeEnvelope(input: EnvelopeInput): InvokeRequest {
+  const headers = forwardableHeaders(input.headers);
+  headers['x-request-id'] = input.requestId;
   return {
     requestId: input.requestId,
     nodeId: input.nodeId,
     method: input.method,
     address: input.address,
     query: input.query,
-    headers: forwardableHeaders(input.headers),
+    headers,
     bodyBase64: input.body.length ? input.body.toString('base64') : '',
     clientAddress: input.clientAddress,
     tls: input.tls,

@@ -6,15 +6,16 @@ import type { NatsConnection } from 'nats';
 import { errorMessage, RuntimeRpc, tenantSubject, type InvokeResponse } from '@certgate/contracts';
 import { CertgateClient, largestBodyInOneMessage, NATS_CONNECTION } from '@certgate/messaging';
 import { SERVICE_ENV } from '@certgate/platform';
-import { sendError } from '../common/data-plane-responses';
+import { sendError, type DataPlaneError } from '../common/data-plane-responses';
 import { lingerThenClose } from '../common/lingering-close';
 import type { RequestContext } from '../common/request-context';
 import type { IngressEnv } from '../ingress-env';
 import { RequestLog } from '../logs/request-log.service';
 import { IngressMetrics } from '../metrics/ingress-metrics';
-import { declaredTooLarge, declaresNoBody, readLimitedBody, type BodyOutcome } from './body-limit';
+import { bodyTooLarge, declaredTooLarge, declaresNoBody, readLimitedBody, type BodyOutcome } from './body-limit';
 import { invokeEnvelope } from './invoke-envelope';
 import { isRelayableStatus, relayedHeaders, runtimeFailure } from './runtime-reply';
+import { unauthenticatedDenial } from './unauthenticated';
 
 const EMPTY = Buffer.alloc(0);
 const NO_BODY: BodyOutcome = { kind: 'ok', body: EMPTY };
@@ -29,6 +30,10 @@ export class InvokeService {
   private readonly invokeSubject: string;
   /** INGRESS_MAX_BODY_BYTES, lowered to what one NATS message carries: a larger body is a 413, not a 503. */
   private readonly maxBodyBytes: number;
+  /** The 413 answer, built once. */
+  private readonly tooLargeBody: DataPlaneError;
+  /** INGRESS_UNAUTHENTICATED_NOT_FOUND=hide. */
+  private readonly hideNotFound: boolean;
 
   constructor(
     @Inject(SERVICE_ENV) private readonly env: IngressEnv,
@@ -38,6 +43,7 @@ export class InvokeService {
     private readonly metrics: IngressMetrics,
   ) {
     this.invokeSubject = tenantSubject(env.CERTGATE_TENANT, RuntimeRpc.invoke.subject);
+    this.hideNotFound = env.INGRESS_UNAUTHENTICATED_NOT_FOUND === 'hide';
     this.maxBodyBytes = largestBodyInOneMessage(env.INGRESS_MAX_BODY_BYTES, nc.info?.max_payload);
     if (this.maxBodyBytes < env.INGRESS_MAX_BODY_BYTES) {
       new Logger('ingress').warn({
@@ -47,6 +53,7 @@ export class InvokeService {
         natsMaxPayload: nc.info?.max_payload,
       });
     }
+    this.tooLargeBody = bodyTooLarge(this.maxBodyBytes, env.INGRESS_MAX_BODY_BYTES);
   }
 
   async invoke(
@@ -87,10 +94,35 @@ export class InvokeService {
       const refusal = runtimeFailure(err, this.invokeSubject, timeoutMs);
       this.metrics.runtimeCall(refusal.outcome, (performance.now() - sent) / 1000);
       this.trace(ctx, refusal.trace.level, refusal.trace.event, refusal.trace.reason, refusal.trace.message, { address: target.address });
+      if (refusal.status === 404 && this.hideNotFound && this.hiddenNotFound(ctx, target.address, req, res)) return;
       return sendError(res, refusal.status, refusal.body);
     }
     this.metrics.runtimeCall('ok', (performance.now() - sent) / 1000);
+    // Only a 404 costs a look at the credentials; every other answer is relayed at once.
+    if (reply.status === 404 && this.hideNotFound && !reply.denial && this.hiddenNotFound(ctx, target.address, req, res)) return;
     this.relay(ctx, target.address, res, reply);
+  }
+
+  /**
+   * INGRESS_UNAUTHENTICATED_NOT_FOUND=hide: a request that cannot authenticate gets, at an
+   * address without a flow, the very 401 every deployed flow answers it (libs/authz
+   * decides it from the request alone), so its answer does not tell whether a flow
+   * exists. The trace log keeps the truth. False (nothing sent) when the request presents
+   * credentials only the runtime can judge: its 404 is relayed.
+   */
+  private hiddenNotFound(ctx: RequestContext, address: string, req: IncomingMessage, res: ServerResponse): boolean {
+    const denial = unauthenticatedDenial(ctx.connection.tls, req.headers.authorization);
+    if (!denial) return false;
+    this.trace(
+      ctx,
+      'info',
+      'runtime.not_found_hidden',
+      'not_found',
+      `no flow is deployed at address '${address}'; answered 401 as a deployed flow would, since the request cannot authenticate (${denial.reason}; INGRESS_UNAUTHENTICATED_NOT_FOUND=hide)`,
+      { address, status: 404, answered: 401, denial: denial.reason },
+    );
+    sendError(res, 401, denial.body);
+    return true;
   }
 
   private relay(ctx: RequestContext, address: string, res: ServerResponse, reply: InvokeResponse): void {
@@ -126,7 +158,7 @@ export class InvokeService {
     this.trace(ctx, 'warn', 'body.too_large', 'payload_too_large', `the request body ${what}; the limit is ${max} bytes`);
     // The rest of the body is not read: the connection closes after this answer.
     lingerThenClose(req);
-    sendError(res, 413, { error: 'payload_too_large', error_description: `the request body is larger than ${max} bytes` }, { connection: 'close' });
+    sendError(res, 413, this.tooLargeBody, { connection: 'close' });
   }
 
   private trace(
