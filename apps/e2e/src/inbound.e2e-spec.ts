@@ -261,9 +261,14 @@ describe('inbound: senders call flows with client certificates (real NATS, real 
     expect(res.text).toBe(`ok ${key.body.clientid}`);
   });
 
-  it('an unknown address → 404 to a verified certificate, and without credentials the 401 a deployed flow gives; every request lands in the message processing log', async () => {
-    const res = await send('/nowhere', tls(await pki.issueClient('prober')));
-    expect(res.status).toBe(404);
+  it('an unknown address → 404 to a sender that authenticates, and to one that does not the 401 a deployed flow gives; every request lands in the message processing log', async () => {
+    const prober = await pki.issueClient('prober');
+    // A verified certificate in no service key: what every role flow answers it, wherever it knocks.
+    const [unmappedMissing, unmappedDeployed] = await Promise.all([send('/nowhere', tls(prober)), send('/orders', tls(prober))]);
+    expect(unmappedMissing.status).toBe(401);
+    expect(unmappedMissing.text).toBe(unmappedDeployed.text);
+    await setUpSender(api, 'sender-prober', ['Role2'], { k1: prober });
+    await eventually(async () => (await send('/nowhere', tls(prober))).status === 404, 2000);
     // INGRESS_UNAUTHENTICATED_NOT_FOUND=hide (the default): no telling which addresses have a flow.
     const [anonymousMissing, anonymousDeployed] = await Promise.all([send('/nowhere', {}), send('/orders', {})]);
     expect(anonymousMissing.status).toBe(401);

@@ -132,6 +132,20 @@ describe('handleInvoke', () => {
     expect(body(out.response.bodyBase64)).toEqual({ error: 'not_found', error_description: "no flow is deployed at address '/nope'" });
   });
 
+  it('unknown address, a credential that does not authenticate: the same 401 a deployed flow gives (no enumeration)', () => {
+    const auth = (secret: string) => ({ Authorization: `Basic ${Buffer.from(`sb-basic!k2:${secret}`).toString('base64')}` });
+    const atFlow = run(request('/orders', { status: 'none' }, auth('guess')), deps());
+    const atNothing = run(request('/nope', { status: 'none' }, auth('guess')), deps());
+    expect(atNothing.response).toEqual(atFlow.response);
+    expect(atNothing).toMatchObject({
+      outcome: 'not_found',
+      error: expect.stringMatching(/^no flow is deployed at address '\/nope'; answered 401, as every flow would/),
+    });
+    // Whoever authenticates learns the address is free; no credential at all is the ingress' to answer.
+    expect(run(request('/nope', { status: 'none' }, auth(SECRET)), deps()).response.status).toBe(404);
+    expect(run(request('/nope', { status: 'none' }), deps()).response.status).toBe(404);
+  });
+
   it('an allowed certificate runs the steps and names the principal', () => {
     const out = run(request('/orders', alice), deps());
     expect(out).toMatchObject({ outcome: 'completed', flowId: 'orders', principal: 'sb-x509!k1' });

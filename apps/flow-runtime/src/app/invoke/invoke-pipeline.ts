@@ -1,4 +1,4 @@
-import { decide, type Credential, type Decision, type SystemKeyState } from '@certgate/authz';
+import { decide, readAuthorization, type Credential, type Decision, type SystemKeyState } from '@certgate/authz';
 import type { FlowDefinition, InvokeRequest, InvokeResponse, MplRecord } from '@certgate/contracts';
 import type { ServedFlow } from '../state/flow-index';
 import { runSteps, type InboundMessage, type OutboundMessage } from '../steps/step-engine';
@@ -55,10 +55,7 @@ type Headers = InvokeRequest['headers'];
  */
 export function handleInvoke(req: InvokeRequest, deps: InvokeDeps, nowMs = Date.now()): InvokeOutcome | Promise<InvokeOutcome> {
   const served = deps.flowAt(req.address);
-  if (!served) {
-    const description = `no flow is deployed at address '${req.address}'`;
-    return { response: errorResponse(404, 'not_found', description), outcome: 'not_found', error: description };
-  }
+  if (!served) return noFlow(req, deps, nowMs);
   const headers = lowerCaseNames(req.headers);
   const credential = buildCredential(req.tls, headers, deps.principals, deps.tokens, nowMs);
   if (credential instanceof Promise) return credential.then((c) => decideAndRun(req, headers, served, c, deps));
@@ -135,6 +132,40 @@ function runStepsBounded(...args: Parameters<typeof runSteps>): ReturnType<typeo
 
 function tooLarge(err: RenderedTooLarge, flowId: string, principal: string, who: { principal?: string }): InvokeOutcome {
   return { response: { ...responseTooLargeResponse(err.message), ...who }, outcome: 'failed', flowId, principal, error: err.message };
+}
+
+/**
+ * No flow at the address. A credential that does not authenticate (a wrong Basic secret,
+ * an unknown Bearer token, a verified certificate in no service key) gets the 401 every
+ * deployed flow would give it, so a stranger cannot tell which addresses hold a flow;
+ * a caller that authenticates gets the 404. Requests with no usable credential at all
+ * are the ingress' to answer (INGRESS_UNAUTHENTICATED_NOT_FOUND), so they keep the 404
+ * here. Only this path pays for the lookup.
+ */
+function noFlow(req: InvokeRequest, deps: InvokeDeps, nowMs: number): InvokeOutcome | Promise<InvokeOutcome> {
+  const description = `no flow is deployed at address '${req.address}'`;
+  const notFound: InvokeOutcome = { response: errorResponse(404, 'not_found', description), outcome: 'not_found', error: description };
+  const headers = lowerCaseNames(req.headers);
+  const authorization = headers.authorization;
+  const judgedHere = req.tls.status === 'verified' || (authorization !== undefined && readAuthorization({ authorization }).kind !== 'malformed');
+  if (!judgedHere) return notFound;
+  const settle = (credential: Credential): InvokeOutcome => {
+    const decision = decide({
+      authorization: { type: 'role', role: 'no-flow' },
+      certificateMatchers: [],
+      credential,
+      systemKey: deps.systemKey(),
+      mode: deps.mode,
+    });
+    if (decision.allow || decision.status !== 401) return notFound;
+    return {
+      response: { ...denialResponse(decision), denial: { reason: decision.reason, description: decision.description } },
+      outcome: 'not_found',
+      error: `${description}; answered 401, as every flow would: ${decision.description}`,
+    };
+  };
+  const credential = buildCredential(req.tls, headers, deps.principals, deps.tokens, nowMs);
+  return credential instanceof Promise ? credential.then(settle) : settle(credential);
 }
 
 function principalName(credential: Credential): string | undefined {
