@@ -296,16 +296,18 @@ describe('ingress: hostile input (real TLS, real NATS, a real flow runtime)', ()
       });
     });
 
-    it('a verified certificate (authenticated at the TLS level) still gets 404 for a missing flow', async () => {
-      const res = await get('/http/no-such-flow', {}, { tls: { cert: alice.chainPem, key: alice.keyPem } });
-      expect(res.status).toBe(404);
-      expect(JSON.parse(res.body)).toEqual({ error: 'not_found', error_description: "no flow is deployed at address '/no-such-flow'" });
+    it('a verified certificate in no service key gets, at a missing flow, the 401 a role flow gives it', async () => {
+      const tls = { cert: alice.chainPem, key: alice.keyPem };
+      const [missing, deployed] = [await get('/http/no-such-flow', {}, { tls }), await get('/http/orders', {}, { tls })];
+      expect(deployed.status).toBe(401);
+      expect({ status: missing.status, body: missing.body }).toEqual({ status: deployed.status, body: deployed.body });
     });
 
-    it('credentials only the runtime can judge (Basic, Bearer) get its answer: 404 for a missing flow', async () => {
+    it('credentials only the runtime can judge (Basic, Bearer) that do not authenticate: the same 401 at a missing flow as at a deployed one', async () => {
       const basic = `Basic ${Buffer.from('sb-x!k1:secret').toString('base64')}`;
-      expect((await get('/http/no-such-flow', { authorization: basic })).status).toBe(404);
-      expect((await get('/http/orders', { authorization: basic })).status).toBe(401);
+      const [missing, deployed] = [await get('/http/no-such-flow', { authorization: basic }), await get('/http/orders', { authorization: basic })];
+      expect(deployed.status).toBe(401);
+      expect({ status: missing.status, body: missing.body }).toEqual({ status: deployed.status, body: deployed.body });
     });
 
     it("INGRESS_UNAUTHENTICATED_NOT_FOUND=reveal: the runtime's 404 as it is", async () => {
