@@ -42,6 +42,10 @@ export const ErrorCode = {
   selfSignedLeaf: 'self_signed_leaf',
   invalidAnchor: 'invalid_anchor',
   chainInvalid: 'chain_invalid',
+  weakKey: 'weak_key',
+  leafIsCa: 'leaf_is_ca',
+  nameConstraints: 'name_constraints',
+  profileViolation: 'profile_violation',
   // 401, 403: credentials.
   unauthorized: 'unauthorized',
   invalidClient: 'invalid_client',
@@ -136,6 +140,10 @@ export const HTTP_STATUS_OF: Record<ErrorCode, number> = {
   self_signed_leaf: 400,
   invalid_anchor: 400,
   chain_invalid: 400,
+  weak_key: 400,
+  leaf_is_ca: 400,
+  name_constraints: 400,
+  profile_violation: 400,
   unauthorized: 401,
   invalid_client: 401,
   forbidden: 403,
@@ -202,6 +210,10 @@ export function chainFailureCode(reason: string): ErrorCode {
     case 'wrong_eku':
     case 'self_signed_leaf':
     case 'invalid_anchor':
+    case 'weak_key':
+    case 'leaf_is_ca':
+    case 'name_constraints':
+    case 'profile_violation':
       return reason;
     case 'expired':
       return ErrorCode.certificateExpired;

@@ -1,12 +1,24 @@
 import { createHash } from 'node:crypto';
+import { AsnConvert } from '@peculiar/asn1-schema';
+import { AuthorityKeyIdentifier } from '@peculiar/asn1-x509';
 import { x509 } from './engine';
 import { readCertificateNames, type CertificateNames } from './certificate-der';
 import { commonNameOf, normalizeRdns } from './dn';
 import { formatDn } from './dn-string';
-import { copyBytes, pemEncode, toArrayBuffer, toBytes, type BinaryInput } from './encoding';
+import type { Rdn } from './dn-string';
+import { bytesEqual, copyBytes, pemEncode, toArrayBuffer, toBytes, toHex, type BinaryInput } from './encoding';
 import { X509Error } from './errors';
 import { KEY_USAGE_NAMES, ekuName } from './oids';
 import { singleCertificateDer } from './pem-input';
+
+/** What an authorityKeyIdentifier extension holds (RFC 5280 §4.2.1.1). */
+export interface AuthorityKeyIdentifierFields {
+  critical: boolean;
+  /** Lowercase hex; undefined when the field is absent. */
+  keyId?: string;
+  hasAuthorityCertIssuer: boolean;
+  hasAuthorityCertSerialNumber: boolean;
+}
 
 export interface SubjectAltName {
   type: 'dns' | 'ip' | 'email' | 'uri';
@@ -80,6 +92,7 @@ export class Certificate {
     void this.keyUsage;
     void this.extendedKeyUsage;
     void this.subjectAltNames;
+    void this.authorityKeyIdentifier;
   }
 
   private cached<T>(key: string, compute: () => T): T {
@@ -193,11 +206,55 @@ export class Certificate {
   }
 
   get subjectKeyId(): string | undefined {
-    return this.cert.getExtension(x509.SubjectKeyIdentifierExtension)?.keyId.toLowerCase();
+    return this.cached('ski', () => this.cert.getExtension(x509.SubjectKeyIdentifierExtension)?.keyId.toLowerCase());
   }
 
   get authorityKeyId(): string | undefined {
-    return this.cert.getExtension(x509.AuthorityKeyIdentifierExtension)?.keyId?.toLowerCase();
+    return this.authorityKeyIdentifier?.keyId;
+  }
+
+  /**
+   * The whole authorityKeyIdentifier, or undefined without one. Decoded with
+   * @peculiar/asn1-x509's schema: @peculiar/x509's extension class only reports
+   * authorityCertIssuer and authorityCertSerialNumber when both are present.
+   */
+  get authorityKeyIdentifier(): AuthorityKeyIdentifierFields | undefined {
+    return this.cached('aki', () => {
+      const ext = this.cert.getExtension(x509.AuthorityKeyIdentifierExtension);
+      if (!ext) return undefined;
+      const aki = AsnConvert.parse(ext.value, AuthorityKeyIdentifier);
+      return {
+        critical: ext.critical,
+        ...(aki.keyIdentifier ? { keyId: toHex(new Uint8Array(aki.keyIdentifier.buffer, aki.keyIdentifier.byteOffset, aki.keyIdentifier.byteLength)) } : {}),
+        hasAuthorityCertIssuer: aki.authorityCertIssuer !== undefined,
+        hasAuthorityCertSerialNumber: aki.authorityCertSerialNumber !== undefined,
+      };
+    });
+  }
+
+  /** Criticality of an extension by OID, or undefined when the certificate does not have it. */
+  extensionCritical(oid: string): boolean | undefined {
+    return this.cert.extensions.find((e) => e.type === oid)?.critical;
+  }
+
+  /** X.509 version as written (1, 2 or 3); undefined for an encoded value that is none of them. */
+  get version(): number | undefined {
+    return this.names.version;
+  }
+
+  /** The serial number's INTEGER content octets as encoded (two's complement, sign byte included). */
+  get serialBytes(): Uint8Array {
+    return copyBytes(this.names.serialBytes);
+  }
+
+  /** RFC 5280 §4.1.1.2: the signature algorithm outside the signed part must repeat the one inside it. */
+  get signatureAlgorithmsAgree(): boolean {
+    return bytesEqual(this.names.tbsSignatureAlgorithmDer, this.names.signatureAlgorithmDer);
+  }
+
+  /** Internal: the subject's attribute model, most specific RDN first (for name constraints). */
+  get subjectRdns(): Rdn[] {
+    return this.names.subject;
   }
 
   /** OIDs of the extensions marked critical. */
@@ -214,9 +271,12 @@ export class Certificate {
     return this.isSelfIssued && (await this.verifySignedBy(this));
   }
 
-  /** RFC 5280 §4.1.2.5: both bounds inclusive. */
+  /**
+   * RFC 5280 §4.1.2.5: both bounds inclusive, at the one-second resolution the
+   * certificate's times have (valid until 12:00:00 holds all of 12:00:00.xxx).
+   */
   isValidAt(at: Date): boolean {
-    const t = at.getTime();
+    const t = Math.floor(at.getTime() / 1000) * 1000;
     return this.cert.notBefore.getTime() <= t && t <= this.cert.notAfter.getTime();
   }
 

@@ -2,9 +2,12 @@
 // reported. Each is a small function of the path returning the first problem
 // it finds, or nothing.
 import type { Certificate } from './certificate';
-import type { ChainFailureReason, Purpose } from './chain-reasons';
+import { keyProblem, type ResolvedKeyPolicy } from './chain-keys';
 import { certName } from './chain-names';
+import { profileProblem } from './chain-profile';
+import type { ChainFailureReason, Purpose } from './chain-reasons';
 import type { SignatureCache } from './chain-signatures';
+import { checkNameConstraints } from './name-constraints';
 import { OID } from './oids';
 
 export interface PathContext {
@@ -13,6 +16,7 @@ export interface PathContext {
   at: Date;
   purpose: Purpose;
   signatures: SignatureCache;
+  keyPolicy: ResolvedKeyPolicy;
 }
 
 export interface Failure {
@@ -46,6 +50,7 @@ const UNDERSTOOD_CRITICAL = new Set<string>([
   OID.subjectAltName,
   OID.subjectKeyId,
   OID.authorityKeyId,
+  OID.nameConstraints,
   // No policy constraints are configured, so any policy is acceptable.
   OID.certificatePolicies,
 ]);
@@ -54,38 +59,71 @@ const issuers = (path: Certificate[]) => path.slice(1).map((issuer, k) => ({ iss
 const dn = certName;
 const list = (items: string[]) => (items.length ? items.join(', ') : 'none');
 
+/** Why `subject` is not validly signed by `issuer`, for messages. */
+export function badSignatureMessage(subject: Certificate, issuer: Certificate): string {
+  return subject.signatureAlgorithmsAgree
+    ? `the signature of ${dn(subject)} does not verify with the key of its issuer ${dn(issuer)}: the certificate was altered or not issued by that CA`
+    : `certificate ${dn(subject)} names one signature algorithm in its signed part and another outside it, so its signature cannot be trusted (RFC 5280 §4.1.1.2)`;
+}
+
+// Path building verified every signature already; this only re-reads the cache.
 const signatures: Check = async ({ path, signatures: cache }) => {
   for (const { issuer, subject } of issuers(path)) {
-    if (!(await cache.verified(subject, issuer))) {
-      return {
-        reason: 'bad_signature',
-        message: `the signature of ${dn(subject)} does not verify with the key of its issuer ${dn(issuer)}: the certificate was altered or not issued by that CA`,
-        certificate: subject,
-      };
-    }
+    if (!(await cache.verified(subject, issuer))) return { reason: 'bad_signature', message: badSignatureMessage(subject, issuer), certificate: subject };
   }
   return undefined;
 };
 
 const validity: Check = ({ path, at }) => {
+  // Certificate times have one-second resolution: valid until 12:00:00 holds all of 12:00:00.xxx.
+  const t = Math.floor(at.getTime() / 1000) * 1000;
   for (const cert of path) {
-    if (at.getTime() > cert.notAfter.getTime()) {
+    if (t > cert.notAfter.getTime()) {
       return { reason: 'expired', message: `certificate ${dn(cert)} has expired on ${cert.notAfter.toISOString()}`, certificate: cert };
     }
-    if (at.getTime() < cert.notBefore.getTime()) {
+    if (t < cert.notBefore.getTime()) {
       return { reason: 'not_yet_valid', message: `certificate ${dn(cert)} is not valid before ${cert.notBefore.toISOString()}`, certificate: cert };
     }
   }
   return undefined;
 };
 
+const keys: Check = ({ path, keyPolicy }) => {
+  for (const cert of path) {
+    const problem = keyProblem(cert, keyPolicy);
+    if (problem) return { reason: 'weak_key', message: `certificate ${dn(cert)} is refused by the key policy: ${problem}`, certificate: cert };
+  }
+  return undefined;
+};
+
+/** CA/B Forum BR §7.1.2.7.8 / RFC 5280 §4.2.1.3: a leaf that could sign certificates is a CA, not a subscriber. */
+const leafIsNotCa: Check = ({ path }) => {
+  const leaf = path[0];
+  const why = leaf.isCA ? 'its basicConstraints say cA=true' : leaf.keyUsage?.includes('keyCertSign') ? 'its key usage includes keyCertSign' : undefined;
+  if (!why) return undefined;
+  return {
+    reason: 'leaf_is_ca',
+    message: `certificate ${dn(leaf)} is presented as the end-entity certificate but is a CA certificate (${why}); send the certificate issued to you, not your CA's`,
+    certificate: leaf,
+  };
+};
+
+const profile: Check = ({ path, purpose }) => {
+  const last = path.length - 1;
+  for (const [k, cert] of path.entries()) {
+    const problem = profileProblem(cert, k === 0 ? 'leaf' : k === last ? 'root' : 'intermediate', k === 0 ? purpose : undefined);
+    if (problem) return { reason: 'profile_violation', message: `certificate ${dn(cert)} is not acceptable: ${problem}`, certificate: cert };
+  }
+  return undefined;
+};
+
 const caFlags: Check = ({ path }) => {
-  for (const { issuer, subject } of issuers(path)) {
+  for (const { issuer, subject, index } of issuers(path)) {
     if (!issuer.isCA) {
       const why = issuer.hasBasicConstraints ? 'its basicConstraints say cA=false' : 'it has no basicConstraints extension';
       return {
         reason: 'not_a_ca',
-        message: `${dn(issuer)} issued ${dn(subject)} but is not a CA certificate (${why})`,
+        message: `the certificate at depth ${index} of the chain, ${dn(issuer)}, issued ${dn(subject)} but is not a CA certificate (${why})`,
         certificate: issuer,
       };
     }
@@ -155,16 +193,18 @@ const extendedKeyUsages: Check = ({ path, purpose }) => {
   return undefined;
 };
 
+const nameConstraints: Check = ({ path }) => {
+  const violation = checkNameConstraints(path, dn);
+  return violation && { reason: 'name_constraints', message: violation.message, certificate: violation.certificate };
+};
+
 const criticalExtensions: Check = ({ path }) => {
   for (const cert of path) {
     const unknown = cert.criticalExtensions.filter((oid) => !UNDERSTOOD_CRITICAL.has(oid));
     if (unknown.length > 0) {
-      const what = unknown.includes(OID.nameConstraints)
-        ? 'name constraints, which certgate does not enforce'
-        : `extension(s) ${unknown.join(', ')} that certgate does not process`;
       return {
         reason: 'unknown',
-        message: `certificate ${dn(cert)} has critical ${what}; RFC 5280 requires refusing it`,
+        message: `certificate ${dn(cert)} has critical extension(s) ${unknown.join(', ')} that certgate does not process; RFC 5280 requires refusing it`,
         certificate: cert,
       };
     }
@@ -172,7 +212,19 @@ const criticalExtensions: Check = ({ path }) => {
   return undefined;
 };
 
-export const PATH_CHECKS: readonly Check[] = [signatures, validity, caFlags, pathLengths, keyUsages, extendedKeyUsages, criticalExtensions];
+export const PATH_CHECKS: readonly Check[] = [
+  signatures,
+  validity,
+  keys,
+  leafIsNotCa,
+  profile,
+  caFlags,
+  pathLengths,
+  keyUsages,
+  extendedKeyUsages,
+  nameConstraints,
+  criticalExtensions,
+];
 
 export async function checkPath(ctx: PathContext): Promise<Failure | undefined> {
   for (const check of PATH_CHECKS) {

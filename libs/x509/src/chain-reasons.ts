@@ -17,6 +17,10 @@ export const ChainFailureReason = {
   selfSignedLeaf: 'self_signed_leaf',
   noCertificate: 'no_certificate',
   invalidAnchor: 'invalid_anchor',
+  weakKey: 'weak_key',
+  leafIsCa: 'leaf_is_ca',
+  nameConstraints: 'name_constraints',
+  profileViolation: 'profile_violation',
   unknown: 'unknown',
 } as const;
 export type ChainFailureReason = (typeof ChainFailureReason)[keyof typeof ChainFailureReason];
@@ -32,12 +36,16 @@ const DESCRIPTIONS: Record<ChainFailureReason, string> = {
   not_yet_valid: 'a certificate in the chain is not valid yet',
   bad_signature: 'a certificate signature does not verify: the certificate was altered or not issued by the CA it names',
   not_a_ca: 'a certificate in the chain issued another certificate but is not a CA certificate (basicConstraints cA is not set)',
-  path_too_long: "the chain has more intermediate CAs than a CA's path length constraint allows",
+  path_too_long: "the chain has more intermediate CAs than a CA's path length constraint, or certgate's limit on chain length, allows",
   wrong_key_usage: 'a certificate in the chain has a key usage that does not allow this use',
   wrong_eku: 'the certificate is not allowed for this purpose (extended key usage)',
   self_signed_leaf: 'the certificate is self-signed; it must be issued by a trusted CA',
   no_certificate: 'no client certificate was sent',
   invalid_anchor: 'a configured trusted root is not a self-signed CA certificate',
+  weak_key: "a certificate in the chain has a public key that certgate's key policy does not allow (too short, a weak curve, or DSA)",
+  leaf_is_ca: 'the certificate is a CA certificate (cA=true or keyCertSign), not an end-entity certificate',
+  name_constraints: "a name in the chain is outside a CA's name constraints, or a CA's name constraints are invalid",
+  profile_violation: 'a certificate in the chain breaks the X.509 profile certgate requires (version, serial number, key identifiers or extension criticality)',
   unknown: 'the certificate chain could not be verified',
 };
 

@@ -6,6 +6,7 @@ describe('@certgate/x509 public surface', () => {
       [
         'Certificate',
         'ChainFailureReason',
+        'DEFAULT_KEY_POLICY',
         'X509Error',
         'commonName',
         'createCsr',

@@ -9,12 +9,17 @@ export { parseCertificate, parseCertificates, toPemBundle } from './parse';
 export { normalizeDN, dnEquals, commonName, parseDN, formatDN, type DnAttributeValue } from './dn';
 export {
   ChainFailureReason,
+  DEFAULT_KEY_POLICY,
   describeReason,
   isValidAnchor,
   reasonFromTlsError,
   verifyChain,
+  type AnchorOptions,
   type AnchorVerdict,
   type ChainVerdict,
+  type EcCurve,
+  type EdwardsCurve,
+  type KeyPolicy,
   type Purpose,
   type VerifyChainOptions,
 } from './chain';

@@ -1,7 +1,8 @@
 // A named corpus of certificate chains, in the spirit of NIST PKITS: one real
 // chain for every reason a chain can be refused, plus chains that must pass
 // despite odd names. Built fresh (keys included) around a given time.
-import { generateKeyPair, issueCertificate, type Certificate, type ChainFailureReason, type Purpose } from '@certgate/x509';
+import { webcrypto } from 'node:crypto';
+import { generateKeyPair, issueCertificate, type Certificate, type ChainFailureReason, type CryptoKey, type Purpose } from '@certgate/x509';
 import { tamperSignature } from './tamper';
 import { createTestPki, type TestCaOptions, type TestPki } from './test-pki';
 
@@ -65,7 +66,21 @@ export const NASTY_CASE_NAMES = [
   'invalid_anchor_intermediate',
   'invalid_anchor_leaf',
   'unknown_critical_extension',
+  'weak_key_rsa_1024_leaf',
+  'leaf_is_ca_client_with_ca_flag',
+  'name_constraints_excluded_dns',
+  'profile_violation_leaf_without_aki',
 ] as const;
+
+/**
+ * NameConstraints excluding the DNS subtree `domain` (short names only: one-byte DER lengths):
+ *   SEQUENCE { excludedSubtrees [1] { GeneralSubtree SEQUENCE { dNSName [2] domain } } }
+ */
+function excludingDns(domain: string): Uint8Array {
+  const name = Buffer.from(domain, 'ascii');
+  const tlv = (tag: number, content: Uint8Array) => Buffer.concat([Buffer.of(tag, content.length), content]);
+  return tlv(0x30, tlv(0xa1, tlv(0x30, tlv(0x82, name))));
+}
 
 export function buildNastyCorpus(at: Date = new Date()): Promise<NastyCorpus> {
   const key = at.getTime();
@@ -368,6 +383,67 @@ async function build(at: Date): Promise<NastyCorpus> {
     ...full(pki, await pki.issueClient('odd', { extraExtensions: [{ oid: UNKNOWN_EXTENSION, critical: true, value: Uint8Array.of(0x05, 0x00) }] })),
     expected: 'unknown',
   });
+
+  // --- certgate's certificate policy (docs/certificate-policy.md) ---
+  {
+    // generateKeyPair refuses to make weak keys; WebCrypto does not.
+    const weak = (await webcrypto.subtle.generateKey(
+      { name: 'RSASSA-PKCS1-v1_5', modulusLength: 1024, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' },
+      true,
+      ['sign', 'verify'],
+    )) as { publicKey: CryptoKey };
+    const leaf = await issueCertificate({
+      subjectDN: 'CN=rsa-1024, O=certgate Corpus',
+      publicKey: weak.publicKey,
+      issuer: { certificate: pki.intermediate.certificate, privateKey: pki.intermediate.privateKey },
+      extendedKeyUsage: ['clientAuth'],
+      notBefore: new Date(t - DAY),
+    });
+    add('weak_key_rsa_1024_leaf', {
+      description: 'client leaf with a 1024-bit RSA key (the key policy wants 2048 bits or more)',
+      leaf,
+      intermediates: [pki.intermediate.certificate],
+      expected: 'weak_key',
+    });
+  }
+  {
+    const caLeaf = await pki.issueCa('Client Posing As CA', underRoot({ extendedKeyUsage: ['clientAuth'], keyUsage: ['digitalSignature', 'keyCertSign'] }));
+    add('leaf_is_ca_client_with_ca_flag', {
+      description: 'a CA certificate (cA=true, keyCertSign) with clientAuth presented as the client certificate',
+      leaf: caLeaf.certificate,
+      intermediates: [],
+      expected: 'leaf_is_ca',
+    });
+  }
+  {
+    const constrained = await pki.issueCa(
+      'Constrained CA',
+      underRoot({ extraExtensions: [{ oid: '2.5.29.30', critical: false, value: excludingDns('evil.example') }] }),
+    );
+    const leaf = await pki.issueClient('client.evil.example', { issuer: constrained, dnsNames: ['client.evil.example'] });
+    add('name_constraints_excluded_dns', {
+      description: 'client leaf for client.evil.example under a CA whose (non-critical) name constraints exclude evil.example',
+      ...full(pki, leaf),
+      expected: 'name_constraints',
+    });
+  }
+  {
+    const keys = await generateKeyPair({ type: 'EC', curve: 'P-256' });
+    const leaf = await issueCertificate({
+      subjectDN: 'CN=no-aki, O=certgate Corpus',
+      publicKey: keys.publicKey,
+      issuer: { certificate: pki.intermediate.certificate, privateKey: pki.intermediate.privateKey },
+      extendedKeyUsage: ['clientAuth'],
+      omitAuthorityKeyId: true,
+      notBefore: new Date(t - DAY),
+    });
+    add('profile_violation_leaf_without_aki', {
+      description: 'client leaf without an authorityKeyIdentifier (RFC 5280 §4.2.1.1 requires one)',
+      leaf,
+      intermediates: [pki.intermediate.certificate],
+      expected: 'profile_violation',
+    });
+  }
 
   return corpus;
 }

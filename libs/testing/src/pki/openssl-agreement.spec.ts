@@ -16,6 +16,19 @@ const STRICT_DIFFERENCES: Record<string, { openssl: RegExp; why: string }> = {
   },
 };
 
+/**
+ * Cases where certgate's certificate policy (docs/certificate-policy.md) refuses what
+ * `openssl verify` accepts: OpenSSL checks no key sizes (Node's TLS layer only its
+ * security level, RSA >= 1024 at the default level 1), takes a CA certificate as a
+ * leaf, and demands an authority key identifier only with -x509_strict. The ingress
+ * request path runs on OpenSSL, so these differences are the lead's to close there.
+ */
+const POLICY_DIFFERENCES: Record<string, { strictToo: boolean; why: string }> = {
+  weak_key_rsa_1024_leaf: { strictToo: true, why: 'key policy: RSA keys need 2048 bits' },
+  leaf_is_ca_client_with_ca_flag: { strictToo: true, why: 'an end-entity certificate must not be a CA' },
+  profile_violation_leaf_without_aki: { strictToo: false, why: 'RFC 5280 §4.2.1.1: authorityKeyIdentifier required (-x509_strict agrees)' },
+};
+
 // OpenSSL has no notion of an invalid trust anchor: given an intermediate or a leaf as
 // CAfile it fails for lack of a root ("unable to get issuer certificate"). We refuse
 // earlier, naming the bad anchor; both verdicts are "fail" (invalid_anchor_* cases).
@@ -43,6 +56,10 @@ describeWithOpenssl(`certgate and openssl verify agree on the nasty corpus${reas
     it.each(CASE_NAMES)('%s', async (name) => {
       const c = corpus[name];
       const openssl = opensslVerify({ ...c, strict: false });
+      if (POLICY_DIFFERENCES[name]) {
+        expect({ name, ours: await ours(c), openssl: openssl.ok }).toEqual({ name, ours: false, openssl: true });
+        return;
+      }
       expect({ name, ours: await ours(c), openssl: openssl.ok, output: openssl.output }).toEqual({
         name,
         ours: c.expected === 'ok',
@@ -56,6 +73,10 @@ describeWithOpenssl(`certgate and openssl verify agree on the nasty corpus${reas
     it.each(CASE_NAMES)('%s', async (name) => {
       const c = corpus[name];
       const openssl = opensslVerify({ ...c, strict: true });
+      if (POLICY_DIFFERENCES[name]?.strictToo) {
+        expect({ name, ours: await ours(c), openssl: openssl.ok }).toEqual({ name, ours: false, openssl: true });
+        return;
+      }
       const difference = STRICT_DIFFERENCES[name];
       if (difference) {
         expect(await ours(c)).toBe(true);

@@ -182,6 +182,10 @@ export const CHAIN_CODES: Code[] = [
   ErrorCode.wrongEku,
   ErrorCode.selfSignedLeaf,
   ErrorCode.invalidAnchor,
+  ErrorCode.weakKey,
+  ErrorCode.leafIsCa,
+  ErrorCode.nameConstraints,
+  ErrorCode.profileViolation,
   ErrorCode.chainInvalid,
 ];
 

@@ -13,7 +13,15 @@ export async function loadClientRoots(setting: string | undefined, logger = new 
   for (const cert of parseCertificates(readPemSetting('INGRESS_CLIENT_ROOTS', setting))) {
     const verdict = await isValidAnchor(cert);
     if (verdict.ok) roots.push(cert);
-    else logger.warn({ msg: 'skipped a certificate of INGRESS_CLIENT_ROOTS', subjectDN: cert.subjectDN, reason: verdict.reason, detail: verdict.message });
+    else if (verdict.reason === 'profile_violation') {
+      // As configured before the stricter certificate policy: kept, so an upgrade does not lock senders out.
+      roots.push(cert);
+      logger.error({
+        msg: 'a root of INGRESS_CLIENT_ROOTS breaks the certificate profile; still trusted, replace it',
+        subjectDN: cert.subjectDN,
+        detail: verdict.message,
+      });
+    } else logger.warn({ msg: 'skipped a certificate of INGRESS_CLIENT_ROOTS', subjectDN: cert.subjectDN, reason: verdict.reason, detail: verdict.message });
   }
   return roots;
 }

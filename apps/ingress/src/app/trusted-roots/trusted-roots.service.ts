@@ -242,7 +242,15 @@ export class TrustedRootsService implements OnModuleInit {
         const cert = parseCertificate(pem);
         const verdict = await isValidAnchor(cert);
         if (verdict.ok) roots.push(cert);
-        else this.logger.error({ msg: 'a stored trusted root is not a root CA; skipped', subjectDN: cert.subjectDN, reason: verdict.message });
+        else if (verdict.reason === 'profile_violation') {
+          // Trusted before the stricter certificate policy: kept, so an upgrade does not lock a tenant's senders out.
+          roots.push(cert);
+          this.logger.error({
+            msg: 'a stored trusted root breaks the certificate profile; still trusted, replace it',
+            subjectDN: cert.subjectDN,
+            reason: verdict.message,
+          });
+        } else this.logger.error({ msg: 'a stored trusted root is not a root CA; skipped', subjectDN: cert.subjectDN, reason: verdict.message });
       } catch (err) {
         this.logger.error({ msg: 'a stored trusted root cannot be parsed; skipped', error: errorMessage(err) });
       }
