@@ -18,14 +18,18 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
+import { PERMISSIONS } from '@certgate/contracts';
 import { CHROMIUM, createTestPki, launchChromium, OpenApiResponseValidator, REPO_ROOT, type OpenApiDocument } from '@certgate/testing';
 
 /** 300 KB, with 1 KB = 1000 bytes (the stricter reading). */
 const INITIAL_JS_BUDGET_BYTES = 300_000;
 const RENDER_BUDGET_MS = 1000;
 const RUNS = Number(process.env.BENCH_WEB_RUNS ?? 5);
-/** The web console keeps the admin token here (apps/web/src/auth/token-store.ts). */
-const TOKEN_KEY = 'certgate.console.admin-token';
+/**
+ * `GET /me` of a signed-in administrator: the web console asks it first (with its session
+ * cookie, which this server does not need to check) to know it is signed in and what it may do.
+ */
+const SIGNED_IN_ADMIN = { kind: 'session', via: 'token', roles: ['admin'], permissions: [...PERMISSIONS], csrfToken: 'bench-csrf-token' };
 const DAY = 86_400_000;
 const TRACE_CATEGORIES = [
   'devtools.timeline',
@@ -257,7 +261,6 @@ async function measure(browser: Browser, origin: string, c: PageCase, apiPath: s
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   try {
     const page = await context.newPage();
-    await page.addInitScript(`sessionStorage.setItem(${JSON.stringify(TOKEN_KEY)}, 'bench-token');`);
     await page.addInitScript(firstRowsProbe(c.table));
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -293,7 +296,6 @@ async function measureNavigation(browser: Browser, origin: string, c: PageCase &
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   try {
     const page = await context.newPage();
-    await page.addInitScript(`sessionStorage.setItem(${JSON.stringify(TOKEN_KEY)}, 'bench-token');`);
     await page.goto(`${origin}/roles`);
     await page.getByRole('table', { name: 'Roles' }).locator('tbody tr').first().waitFor({ timeout: 30_000 });
     await page.evaluate(
@@ -349,6 +351,7 @@ async function main(): Promise<void> {
       if (problems.length) throw new Error(`the fixture of ${path} is not what the API answers:\n${problems.slice(0, 5).join('\n')}`);
       fixtures.set(`GET ${path}`, { body: JSON.stringify(body), count: (body as Json[]).length });
     }
+    fixtures.set('GET /api/v1/me', { body: JSON.stringify(SIGNED_IN_ADMIN), count: 1 });
     server = await serve(outDir, fixtures, document, validator);
     const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     browser = await launchChromium();

@@ -13,6 +13,8 @@ export const SCREENSHOTS = join(REPO_ROOT, 'dist', 'screenshots', 'web');
 export const WEB_DIST_INDEX = join(REPO_ROOT, 'apps', 'web', 'dist', 'index.html');
 export const DESKTOP = { width: 1280, height: 900 };
 export const PHONE = { width: 390, height: 844 };
+/** The console's session cookie (httpOnly: only the browser context and the API see it). */
+export const SESSION_COOKIE = 'certgate_session';
 
 /** The console's origin (`http://127.0.0.1:<port>`). */
 export const originOf = (sys: RunningSystem) => new URL(sys.consoleUrl).origin;
@@ -29,13 +31,14 @@ export class WebPage {
   private constructor(
     readonly page: Page,
     readonly origin: string,
+    private readonly exchanges: RunningSystem['exchanges'],
   ) {}
 
   static async open(browser: Browser, sys: RunningSystem): Promise<WebPage> {
-    // A context of its own per page (fresh sessionStorage; axe-core needs one made with newContext).
+    // A context of its own per page (no cookie of another test; axe-core needs one made with newContext).
     const context = await browser.newContext({ viewport: DESKTOP, acceptDownloads: true });
     const page = await context.newPage();
-    const web = new WebPage(page, originOf(sys));
+    const web = new WebPage(page, originOf(sys), sys.exchanges);
     recordBrowserExchanges(page, sys.exchanges);
     page.on('console', (msg) => web.onConsole(msg));
     page.on('pageerror', (err) => web.problems.push(`uncaught: ${err.message}`));
@@ -73,12 +76,31 @@ export class WebPage {
     return this.page.goto(`${this.origin}${path}`);
   }
 
-  /** Signs in on the sign-in page (where `path` leads when signed out). */
+  /** Signs in with a token (the admin token or an API token) on the sign-in page, where `path` leads when signed out. */
   async signIn(token: string, path = '/'): Promise<void> {
     await this.goto(path);
-    await this.page.getByLabel('Admin token').fill(token);
+    await this.page.getByLabel('Admin token or API token').fill(token);
     await this.page.getByRole('button', { name: 'Sign in' }).click();
     await this.page.getByRole('button', { name: 'Sign out' }).waitFor();
+  }
+
+  /** The session cookie the console set in this page's browser context, if any. */
+  async sessionCookie() {
+    // Asked for a URL under /api: the cookie's Path, so a URL outside it would not list it.
+    return (await this.page.context().cookies(`${this.origin}/api/v1/me`)).find((c) => c.name === SESSION_COOKIE);
+  }
+
+  /**
+   * A call of the console API from outside the page with a session cookie, as another tab
+   * or a stolen cookie would make it (`csrf` for a change). Recorded for the OpenAPI check.
+   */
+  async apiWithCookie(cookie: string, method: string, path: string, csrf?: string): Promise<{ status: number; body: unknown }> {
+    const res = await this.exchanges.fetch(`${this.origin}/api/v1${path}`, {
+      method,
+      headers: { cookie: `${SESSION_COOKIE}=${cookie}`, ...(csrf && { 'x-csrf-token': csrf }) },
+    });
+    const text = await res.text();
+    return { status: res.status, body: text ? (JSON.parse(text) as unknown) : undefined };
   }
 
   /** Waits for the page's heading and for its data (no request in flight, no loader). */

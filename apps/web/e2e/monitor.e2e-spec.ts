@@ -175,13 +175,13 @@ describeInBrowser('web console monitor suite', 'the monitor pages in a browser (
     expect(await web.seriousA11yViolations()).toEqual([]);
     await web.screenshot('logs-request-messages-1280');
 
-    // A shared link opens the same view. (Signed in first: RequireAuth brings a signed-out
-    // operator back to the path after sign-in, without the query, so the filters would be lost.)
+    // A shared link opens the same view, in a browser not signed in yet: the sign-in page
+    // comes back to the path with its query, so the filters are kept.
     const shared = new URL(page.url());
     const other = await WebPage.open(browser, sys);
     try {
-      await other.signIn(sys.adminToken, '/');
-      await other.goto(shared.pathname + shared.search);
+      await other.signIn(sys.adminToken, shared.pathname + shared.search);
+      expect(new URL(other.page.url()).search).toBe(shared.search);
       await other.page.getByRole('table', { name: 'Message processing log' }).getByRole('row').filter({ hasText: 'completed' }).waitFor();
       expect(other.takeProblems()).toEqual([]);
     } finally {

@@ -47,40 +47,50 @@ describeInBrowser('web console browser suite', 'the web console in a browser', (
     await checkExchangesAndStop(sys);
   });
 
-  it('signs in with the admin token (a wrong one refused next to the field), keeps it out of the URL, and signs out', async () => {
+  it('signs in with the admin token (a wrong one refused next to the field): a session cookie no script reads, no token kept; signs out', async () => {
     const { page } = web;
     await web.goto('/roles');
     await page.getByRole('heading', { name: 'Sign in to certgate' }).waitFor();
-    await page.getByLabel('Admin token').fill('certainly-not-the-admin-token');
+    await page.getByLabel('Admin token or API token').fill('certainly-not-the-admin-token');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByText('the bearer token is neither the admin token nor an API token').waitFor();
-    expect(await page.getByLabel('Admin token').getAttribute('aria-describedby')).toMatch(/error/);
+    expect(await page.getByLabel('Admin token or API token').getAttribute('aria-describedby')).toMatch(/error/);
     await web.screenshot('sign-in-refused-1280');
 
-    await page.getByLabel('Admin token').fill(sys.adminToken);
+    await page.getByLabel('Admin token or API token').fill(sys.adminToken);
     await page.getByRole('button', { name: 'Sign in' }).click();
     // Back to the page that was asked for.
     await web.settle('Roles');
     expect(new URL(page.url()).pathname).toBe('/roles');
     expect(page.url()).not.toContain(sys.adminToken);
-    expect(await web.run('Object.values(sessionStorage)')).toEqual([sys.adminToken]);
-    expect(await web.run("Object.values(localStorage).join(' ')")).not.toContain(sys.adminToken);
+    // The token is nowhere in the page: a cookie of the API, httpOnly, SameSite=Strict.
+    expect(await web.run('sessionStorage.length + localStorage.length')).toBe(0);
+    expect(await web.run('document.cookie')).toBe('');
+    const cookie = await web.sessionCookie();
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/api' });
+    expect(cookie?.value).not.toContain(sys.adminToken);
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { name: 'Sign in to certgate' }).waitFor();
-    expect(await web.run('Object.values(sessionStorage)')).toEqual([]);
+    expect(await web.sessionCookie()).toBeUndefined();
+    // The session is over on the console, not only forgotten by the browser.
+    expect((await web.apiWithCookie(cookie?.value ?? '', 'GET', '/me')).status).toBe(401);
     await web.goto('/trusted-roots');
     await page.getByRole('heading', { name: 'Sign in to certgate' }).waitFor();
   });
 
-  it('a 401 on any call signs out with a message (the token stopped being accepted)', async () => {
+  it('a 401 on any call signs out with a message (the session was ended elsewhere)', async () => {
     const { page } = web;
     await web.signIn(sys.adminToken);
-    await web.run("sessionStorage.setItem(Object.keys(sessionStorage)[0], 'a-token-that-was-revoked-meanwhile')");
-    await page.reload();
+    await web.settle('Overview');
+    // Ended from outside the page, as a sign-out in another tab does: DELETE with the cookie and its CSRF token.
+    const cookie = (await web.sessionCookie())?.value ?? '';
+    const me = (await web.apiWithCookie(cookie, 'GET', '/me')).body as { csrfToken: string };
+    expect((await web.apiWithCookie(cookie, 'DELETE', '/auth/session', me.csrfToken)).status).toBe(204);
+    // A page whose list the overview has not loaded already: its first call is refused.
+    await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Logs' }).click();
     await page.getByRole('heading', { name: 'Sign in to certgate' }).waitFor();
-    await page.getByText('no longer accepts the admin token').waitFor();
-    expect(await web.run('Object.values(sessionStorage)')).toEqual([]);
+    await page.getByText('no longer accepts this sign-in: the session is not known').waitFor();
   });
 
   it('trusts a root by dropping its PEM file, shows it with its validity, and removes it', async () => {

@@ -1,6 +1,7 @@
 import { Button, Center, Stack, Text, Title } from '@mantine/core';
 import { Link, isRouteErrorResponse, useRouteError, type RouteObject } from 'react-router';
 import { RequireAuth } from './auth/RequireAuth';
+import { RequirePermission } from './auth/RequirePermission';
 import { SignInPage } from './auth/SignInPage';
 import { Shell } from './layout/Shell';
 import { PAGES } from './pages/registry';
@@ -48,6 +49,16 @@ export const routes: RouteObject[] = [
       </RequireAuth>
     ),
     errorElement: <RouteError />,
-    children: [...PAGES.map((p) => ({ path: p.path, element: <p.component /> })), { path: '*', element: <NotFound /> }],
+    children: [
+      ...PAGES.map((p) => ({
+        path: p.path,
+        element: (
+          <RequirePermission permission={p.permission} label={p.label}>
+            <p.component />
+          </RequirePermission>
+        ),
+      })),
+      { path: '*', element: <NotFound /> },
+    ],
   },
 ];

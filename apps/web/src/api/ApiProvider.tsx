@@ -12,11 +12,11 @@ const ApiContext = createContext<Api | undefined>(undefined);
 
 /** Makes the API client of the signed-in operator available to the pages (see useApi). */
 export function ApiProvider({ children, ...opts }: ApiClientOptions & { children: ReactNode }) {
-  const { token, onUnauthorized, fetch, baseUrl } = opts;
+  const { csrfToken, onUnauthorized, onForbidden, fetch, baseUrl } = opts;
   const value = useMemo(() => {
-    const api = createApiClient({ token, onUnauthorized, fetch, baseUrl });
+    const api = createApiClient({ csrfToken, onUnauthorized, onForbidden, fetch, baseUrl });
     return { api, $api: createApiHooks(api) };
-  }, [token, onUnauthorized, fetch, baseUrl]);
+  }, [csrfToken, onUnauthorized, onForbidden, fetch, baseUrl]);
   return <ApiContext.Provider value={value}>{children}</ApiContext.Provider>;
 }
 

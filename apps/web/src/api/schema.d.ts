@@ -1636,7 +1636,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 1 MiB: `payload_too_large` */
+            /** @description The body is larger than 1 MiB (1048576 bytes): `payload_too_large` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -1648,6 +1648,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "payload_too_large";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The body is not JSON: only `application/json` (or `application/*+json`) in UTF-8 is accepted: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "unsupported_media_type";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -2494,7 +2515,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 1 MiB: `payload_too_large` */
+            /** @description The body is larger than 1 MiB (1048576 bytes): `payload_too_large` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2506,6 +2527,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "payload_too_large";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The body is not JSON: only `application/json` (or `application/*+json`) in UTF-8 is accepted: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "unsupported_media_type";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -2935,7 +2977,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 1 MiB: `payload_too_large` */
+            /** @description The body is larger than 1 MiB (1048576 bytes): `payload_too_large` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2947,6 +2989,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "payload_too_large";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The body is not JSON: only `application/json` (or `application/*+json`) in UTF-8 is accepted: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "unsupported_media_type";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -3519,7 +3582,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 1 MiB: `payload_too_large` */
+            /** @description The body is larger than 1 MiB (1048576 bytes): `payload_too_large` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3531,6 +3594,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "payload_too_large";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The body is not JSON: only `application/json` (or `application/*+json`) in UTF-8 is accepted: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "unsupported_media_type";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -4217,7 +4301,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 1 MiB: `payload_too_large` */
+            /** @description The body is larger than 1 MiB (1048576 bytes): `payload_too_large` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4229,6 +4313,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "payload_too_large";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The body is not JSON: only `application/json` (or `application/*+json`) in UTF-8 is accepted: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "unsupported_media_type";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -4878,7 +4983,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 1 MiB: `payload_too_large` */
+            /** @description The body is larger than 1 MiB (1048576 bytes): `payload_too_large` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4890,6 +4995,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "payload_too_large";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The body is not JSON: only `application/json` (or `application/*+json`) in UTF-8 is accepted: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "unsupported_media_type";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -5414,7 +5540,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 1 MiB: `payload_too_large` */
+            /** @description The body is larger than 1 MiB (1048576 bytes): `payload_too_large` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5426,6 +5552,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "payload_too_large";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The body is not JSON: only `application/json` (or `application/*+json`) in UTF-8 is accepted: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "unsupported_media_type";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -5756,7 +5903,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 1 MiB: `payload_too_large` */
+            /** @description The body is larger than 1 MiB (1048576 bytes): `payload_too_large` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5768,6 +5915,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "payload_too_large";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The body is not JSON: only `application/json` (or `application/*+json`) in UTF-8 is accepted: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "unsupported_media_type";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -6139,7 +6307,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 1 MiB: `payload_too_large` */
+            /** @description The body is larger than 1 MiB (1048576 bytes): `payload_too_large` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6151,6 +6319,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "payload_too_large";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The body is not JSON: only `application/json` (or `application/*+json`) in UTF-8 is accepted: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "unsupported_media_type";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -7074,7 +7263,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 1 MiB: `payload_too_large` */
+            /** @description The body is larger than 1 MiB (1048576 bytes): `payload_too_large` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7086,6 +7275,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "payload_too_large";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The body is not JSON: only `application/json` (or `application/*+json`) in UTF-8 is accepted: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "unsupported_media_type";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -8345,7 +8555,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 1 MiB: `payload_too_large` */
+            /** @description The body is larger than 1 MiB (1048576 bytes): `payload_too_large` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -8357,6 +8567,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "payload_too_large";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The body is not JSON: only `application/json` (or `application/*+json`) in UTF-8 is accepted: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "unsupported_media_type";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -8543,7 +8774,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 1 MiB: `payload_too_large` */
+            /** @description The body is larger than 1 MiB (1048576 bytes): `payload_too_large` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -8555,6 +8786,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "payload_too_large";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The body is not JSON: only `application/json` (or `application/*+json`) in UTF-8 is accepted: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "unsupported_media_type";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -8784,7 +9036,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 1 MiB: `payload_too_large` */
+            /** @description The body is larger than 1 MiB (1048576 bytes): `payload_too_large` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -8796,6 +9048,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "payload_too_large";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The body is not JSON: only `application/json` (or `application/*+json`) in UTF-8 is accepted: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "unsupported_media_type";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -9100,7 +9373,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request cannot be taken as it is: `unknown_parameter`, `validation_failed`, `bad_request`, `invalid_json`, `body_missing`, `key_mismatch`, `certificate_invalid`, `certificate_expired`, `certificate_not_yet_valid`, `chain_incomplete`, `untrusted_root`, `bad_signature`, `not_a_ca`, `path_too_long`, `wrong_key_usage`, `wrong_eku`, `self_signed_leaf`, `invalid_anchor`, `chain_invalid` */
+            /** @description The request cannot be taken as it is: `unknown_parameter`, `validation_failed`, `bad_request`, `invalid_json`, `body_missing`, `key_mismatch`, `certificate_invalid`, `certificate_expired`, `certificate_not_yet_valid`, `chain_incomplete`, `untrusted_root`, `bad_signature`, `not_a_ca`, `path_too_long`, `wrong_key_usage`, `wrong_eku`, `self_signed_leaf`, `invalid_anchor`, `weak_key`, `leaf_is_ca`, `name_constraints`, `profile_violation`, `chain_invalid` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9111,7 +9384,7 @@ export interface operations {
                          * @description domain error code (docs/errors.md)
                          * @enum {string}
                          */
-                        error: "unknown_parameter" | "validation_failed" | "bad_request" | "invalid_json" | "body_missing" | "key_mismatch" | "certificate_invalid" | "certificate_expired" | "certificate_not_yet_valid" | "chain_incomplete" | "untrusted_root" | "bad_signature" | "not_a_ca" | "path_too_long" | "wrong_key_usage" | "wrong_eku" | "self_signed_leaf" | "invalid_anchor" | "chain_invalid";
+                        error: "unknown_parameter" | "validation_failed" | "bad_request" | "invalid_json" | "body_missing" | "key_mismatch" | "certificate_invalid" | "certificate_expired" | "certificate_not_yet_valid" | "chain_incomplete" | "untrusted_root" | "bad_signature" | "not_a_ca" | "path_too_long" | "wrong_key_usage" | "wrong_eku" | "self_signed_leaf" | "invalid_anchor" | "weak_key" | "leaf_is_ca" | "name_constraints" | "profile_violation" | "chain_invalid";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -9205,7 +9478,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 1 MiB: `payload_too_large` */
+            /** @description The body is larger than 1 MiB (1048576 bytes): `payload_too_large` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -9217,6 +9490,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "payload_too_large";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The body is not JSON: only `application/json` (or `application/*+json`) in UTF-8 is accepted: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "unsupported_media_type";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -9476,7 +9770,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 1 MiB: `payload_too_large` */
+            /** @description The body is larger than 1 MiB (1048576 bytes): `payload_too_large` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -9488,6 +9782,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "payload_too_large";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The body is not JSON: only `application/json` (or `application/*+json`) in UTF-8 is accepted: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "unsupported_media_type";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -9970,7 +10285,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request cannot be taken as it is: `unknown_parameter`, `validation_failed`, `bad_request`, `invalid_json`, `body_missing`, `key_mismatch`, `certificate_invalid`, `certificate_expired`, `certificate_not_yet_valid`, `chain_incomplete`, `untrusted_root`, `bad_signature`, `not_a_ca`, `path_too_long`, `wrong_key_usage`, `wrong_eku`, `self_signed_leaf`, `invalid_anchor`, `chain_invalid` */
+            /** @description The request cannot be taken as it is: `unknown_parameter`, `validation_failed`, `bad_request`, `invalid_json`, `body_missing`, `key_mismatch`, `certificate_invalid`, `certificate_expired`, `certificate_not_yet_valid`, `chain_incomplete`, `untrusted_root`, `bad_signature`, `not_a_ca`, `path_too_long`, `wrong_key_usage`, `wrong_eku`, `self_signed_leaf`, `invalid_anchor`, `weak_key`, `leaf_is_ca`, `name_constraints`, `profile_violation`, `chain_invalid` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9981,7 +10296,7 @@ export interface operations {
                          * @description domain error code (docs/errors.md)
                          * @enum {string}
                          */
-                        error: "unknown_parameter" | "validation_failed" | "bad_request" | "invalid_json" | "body_missing" | "key_mismatch" | "certificate_invalid" | "certificate_expired" | "certificate_not_yet_valid" | "chain_incomplete" | "untrusted_root" | "bad_signature" | "not_a_ca" | "path_too_long" | "wrong_key_usage" | "wrong_eku" | "self_signed_leaf" | "invalid_anchor" | "chain_invalid";
+                        error: "unknown_parameter" | "validation_failed" | "bad_request" | "invalid_json" | "body_missing" | "key_mismatch" | "certificate_invalid" | "certificate_expired" | "certificate_not_yet_valid" | "chain_incomplete" | "untrusted_root" | "bad_signature" | "not_a_ca" | "path_too_long" | "wrong_key_usage" | "wrong_eku" | "self_signed_leaf" | "invalid_anchor" | "weak_key" | "leaf_is_ca" | "name_constraints" | "profile_violation" | "chain_invalid";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -10075,7 +10390,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 1 MiB: `payload_too_large` */
+            /** @description The body is larger than 1 MiB (1048576 bytes): `payload_too_large` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -10087,6 +10402,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "payload_too_large";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The body is not JSON: only `application/json` (or `application/*+json`) in UTF-8 is accepted: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "unsupported_media_type";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -10515,7 +10851,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 1 MiB: `payload_too_large` */
+            /** @description The body is larger than 1 MiB (1048576 bytes): `payload_too_large` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -10527,6 +10863,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "payload_too_large";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The body is not JSON: only `application/json` (or `application/*+json`) in UTF-8 is accepted: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "unsupported_media_type";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -10739,7 +11096,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 1 MiB: `payload_too_large` */
+            /** @description The body is larger than 1 MiB (1048576 bytes): `payload_too_large` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -10751,6 +11108,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "payload_too_large";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The body is not JSON: only `application/json` (or `application/*+json`) in UTF-8 is accepted: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "unsupported_media_type";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -11014,7 +11392,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 1 MiB: `payload_too_large` */
+            /** @description The body is larger than 1 MiB (1048576 bytes): `payload_too_large` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -11026,6 +11404,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "payload_too_large";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The body is not JSON: only `application/json` (or `application/*+json`) in UTF-8 is accepted: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "unsupported_media_type";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -11305,7 +11704,7 @@ export interface operations {
                     }[];
                 };
             };
-            /** @description The request cannot be taken as it is: `unknown_parameter`, `validation_failed`, `invalid_json`, `body_missing`, `certificate_invalid`, `certificate_expired`, `certificate_not_yet_valid`, `chain_incomplete`, `untrusted_root`, `bad_signature`, `not_a_ca`, `path_too_long`, `wrong_key_usage`, `wrong_eku`, `self_signed_leaf`, `invalid_anchor`, `chain_invalid` */
+            /** @description The request cannot be taken as it is: `unknown_parameter`, `validation_failed`, `invalid_json`, `body_missing`, `certificate_invalid`, `certificate_expired`, `certificate_not_yet_valid`, `chain_incomplete`, `untrusted_root`, `bad_signature`, `not_a_ca`, `path_too_long`, `wrong_key_usage`, `wrong_eku`, `self_signed_leaf`, `invalid_anchor`, `weak_key`, `leaf_is_ca`, `name_constraints`, `profile_violation`, `chain_invalid` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11316,7 +11715,7 @@ export interface operations {
                          * @description domain error code (docs/errors.md)
                          * @enum {string}
                          */
-                        error: "unknown_parameter" | "validation_failed" | "invalid_json" | "body_missing" | "certificate_invalid" | "certificate_expired" | "certificate_not_yet_valid" | "chain_incomplete" | "untrusted_root" | "bad_signature" | "not_a_ca" | "path_too_long" | "wrong_key_usage" | "wrong_eku" | "self_signed_leaf" | "invalid_anchor" | "chain_invalid";
+                        error: "unknown_parameter" | "validation_failed" | "invalid_json" | "body_missing" | "certificate_invalid" | "certificate_expired" | "certificate_not_yet_valid" | "chain_incomplete" | "untrusted_root" | "bad_signature" | "not_a_ca" | "path_too_long" | "wrong_key_usage" | "wrong_eku" | "self_signed_leaf" | "invalid_anchor" | "weak_key" | "leaf_is_ca" | "name_constraints" | "profile_violation" | "chain_invalid";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -11389,7 +11788,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 1 MiB: `payload_too_large` */
+            /** @description The body is larger than 1 MiB (1048576 bytes): `payload_too_large` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -11401,6 +11800,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "payload_too_large";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The body is not JSON: only `application/json` (or `application/*+json`) in UTF-8 is accepted: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "unsupported_media_type";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -11543,7 +11963,7 @@ export interface operations {
                     }[];
                 };
             };
-            /** @description The request cannot be taken as it is: `unknown_parameter`, `validation_failed`, `invalid_json`, `body_missing`, `certificate_invalid`, `certificate_expired`, `certificate_not_yet_valid`, `chain_incomplete`, `untrusted_root`, `bad_signature`, `not_a_ca`, `path_too_long`, `wrong_key_usage`, `wrong_eku`, `self_signed_leaf`, `invalid_anchor`, `chain_invalid` */
+            /** @description The request cannot be taken as it is: `unknown_parameter`, `validation_failed`, `invalid_json`, `body_missing`, `certificate_invalid`, `certificate_expired`, `certificate_not_yet_valid`, `chain_incomplete`, `untrusted_root`, `bad_signature`, `not_a_ca`, `path_too_long`, `wrong_key_usage`, `wrong_eku`, `self_signed_leaf`, `invalid_anchor`, `weak_key`, `leaf_is_ca`, `name_constraints`, `profile_violation`, `chain_invalid` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11554,7 +11974,7 @@ export interface operations {
                          * @description domain error code (docs/errors.md)
                          * @enum {string}
                          */
-                        error: "unknown_parameter" | "validation_failed" | "invalid_json" | "body_missing" | "certificate_invalid" | "certificate_expired" | "certificate_not_yet_valid" | "chain_incomplete" | "untrusted_root" | "bad_signature" | "not_a_ca" | "path_too_long" | "wrong_key_usage" | "wrong_eku" | "self_signed_leaf" | "invalid_anchor" | "chain_invalid";
+                        error: "unknown_parameter" | "validation_failed" | "invalid_json" | "body_missing" | "certificate_invalid" | "certificate_expired" | "certificate_not_yet_valid" | "chain_incomplete" | "untrusted_root" | "bad_signature" | "not_a_ca" | "path_too_long" | "wrong_key_usage" | "wrong_eku" | "self_signed_leaf" | "invalid_anchor" | "weak_key" | "leaf_is_ca" | "name_constraints" | "profile_violation" | "chain_invalid";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -11627,7 +12047,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 1 MiB: `payload_too_large` */
+            /** @description The body is larger than 1 MiB (1048576 bytes): `payload_too_large` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -11639,6 +12059,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "payload_too_large";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The body is not JSON: only `application/json` (or `application/*+json`) in UTF-8 is accepted: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "unsupported_media_type";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -12853,7 +13294,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 1 MiB: `payload_too_large` */
+            /** @description The body is larger than 1 MiB (1048576 bytes): `payload_too_large` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -12865,6 +13306,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "payload_too_large";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The body is not JSON: only `application/json` (or `application/*+json`) in UTF-8 is accepted: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "unsupported_media_type";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -13336,7 +13798,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 1 MiB: `payload_too_large` */
+            /** @description The body is larger than 1 MiB (1048576 bytes): `payload_too_large` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -13348,6 +13810,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "payload_too_large";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The body is not JSON: only `application/json` (or `application/*+json`) in UTF-8 is accepted: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "unsupported_media_type";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -13836,7 +14319,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 1 MiB: `payload_too_large` */
+            /** @description The body is larger than 1 MiB (1048576 bytes): `payload_too_large` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -13848,6 +14331,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "payload_too_large";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The body is not JSON: only `application/json` (or `application/*+json`) in UTF-8 is accepted: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "unsupported_media_type";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -14200,7 +14704,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 1 MiB: `payload_too_large` */
+            /** @description The body is larger than 1 MiB (1048576 bytes): `payload_too_large` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -14212,6 +14716,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "payload_too_large";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The body is not JSON: only `application/json` (or `application/*+json`) in UTF-8 is accepted: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "unsupported_media_type";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -15112,7 +15637,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 1 MiB: `payload_too_large` */
+            /** @description The body is larger than 1 MiB (1048576 bytes): `payload_too_large` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -15124,6 +15649,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "payload_too_large";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The body is not JSON: only `application/json` (or `application/*+json`) in UTF-8 is accepted: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "unsupported_media_type";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -15786,7 +16332,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 1 MiB: `payload_too_large` */
+            /** @description The body is larger than 1 MiB (1048576 bytes): `payload_too_large` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -15798,6 +16344,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "payload_too_large";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The body is not JSON: only `application/json` (or `application/*+json`) in UTF-8 is accepted: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "unsupported_media_type";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */
@@ -16728,7 +17295,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 1 MiB: `payload_too_large` */
+            /** @description The body is larger than 1 MiB (1048576 bytes): `payload_too_large` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -16740,6 +17307,27 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "payload_too_large";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The body is not JSON: only `application/json` (or `application/*+json`) in UTF-8 is accepted: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "unsupported_media_type";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */

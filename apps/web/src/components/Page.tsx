@@ -1,5 +1,7 @@
 import { Group, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
+import type { Permission } from '../auth/permissions';
+import { ReadOnlyNote } from './Permitted';
 
 export interface PageProps {
   /** The page's one h1 (the shell's header is not a heading). */
@@ -7,11 +9,13 @@ export interface PageProps {
   description?: ReactNode;
   /** Buttons at the right of the title (e.g. "Create role"). */
   actions?: ReactNode;
+  /** What the page's changes need: an operator without it is told, under the title, that the page is read-only for them and why. */
+  writePermission?: Permission;
   children: ReactNode;
 }
 
 /** The frame of every page: title, description, actions, then the content. */
-export function Page({ title, description, actions, children }: PageProps) {
+export function Page({ title, description, actions, writePermission, children }: PageProps) {
   return (
     <Stack gap="lg">
       <Group justify="space-between" align="flex-start" wrap="wrap" gap="sm">
@@ -24,6 +28,7 @@ export function Page({ title, description, actions, children }: PageProps) {
               {description}
             </Text>
           )}
+          {writePermission && <ReadOnlyNote permission={writePermission} />}
         </Stack>
         {actions && <Group gap="sm">{actions}</Group>}
       </Group>

@@ -22,6 +22,7 @@ import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
 import { useApi } from '../api/ApiProvider';
 import { useAuth } from '../auth/AuthProvider';
 import { pageAt, PAGES, SECTIONS } from '../pages/registry';
+import { SignedInAs } from './SignedInAs';
 
 function ColorSchemeToggle() {
   const { setColorScheme } = useMantineColorScheme();
@@ -39,17 +40,20 @@ function ColorSchemeToggle() {
 /** The frame of every signed-in page: header, navigation (a drawer behind the burger on a phone), the page. */
 export function Shell() {
   const [opened, { toggle, close }] = useDisclosure();
-  const { signOut } = useAuth();
+  const { signOut, can } = useAuth();
   const location = useLocation();
   const current = pageAt(location.pathname);
+  // Only the pages the operator may read: a link to a page of 403s helps nobody.
+  const readable = PAGES.filter((p) => can(p.permission));
+  const allowed = current && can(current.permission) ? current : undefined;
   const queryClient = useQueryClient();
   const { $api } = useApi();
 
   // On every navigation, the page's chunk and its main list at once (boot.ts did so for the first page).
   useLayoutEffect(() => {
-    void current?.load();
-    void current?.prefetch?.(queryClient, $api);
-  }, [current, queryClient, $api]);
+    void allowed?.load();
+    void allowed?.prefetch?.(queryClient, $api);
+  }, [allowed, queryClient, $api]);
 
   useEffect(() => {
     document.title = current ? `${current.label} · certgate` : 'certgate';
@@ -73,8 +77,9 @@ export function Shell() {
             </Text>
           </Group>
           <Group gap="sm" wrap="nowrap">
+            <SignedInAs visibleFrom="sm" />
             <ColorSchemeToggle />
-            <Button variant="default" leftSection={<IconLogout size={16} aria-hidden />} onClick={() => signOut()}>
+            <Button variant="default" leftSection={<IconLogout size={16} aria-hidden />} onClick={() => void signOut()}>
               Sign out
             </Button>
           </Group>
@@ -83,27 +88,32 @@ export function Shell() {
       <AppShell.Navbar p="xs" aria-label="Pages">
         <AppShell.Section grow component={ScrollArea}>
           <Stack gap="md">
-            {SECTIONS.map((section) => (
+            {SECTIONS.filter((section) => readable.some((p) => p.section === section)).map((section) => (
               <Box key={section}>
                 <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pb={4}>
                   {section}
                 </Text>
-                {PAGES.filter((p) => p.section === section).map((p) => (
-                  <NavLink
-                    key={p.path}
-                    component={RouterLink}
-                    to={p.path}
-                    end
-                    variant="filled"
-                    label={p.label}
-                    leftSection={<p.icon size={18} aria-hidden />}
-                    active={p.path === location.pathname}
-                    aria-current={p.path === location.pathname ? 'page' : undefined}
-                  />
-                ))}
+                {readable
+                  .filter((p) => p.section === section)
+                  .map((p) => (
+                    <NavLink
+                      key={p.path}
+                      component={RouterLink}
+                      to={p.path}
+                      end
+                      variant="filled"
+                      label={p.label}
+                      leftSection={<p.icon size={18} aria-hidden />}
+                      active={p.path === location.pathname}
+                      aria-current={p.path === location.pathname ? 'page' : undefined}
+                    />
+                  ))}
               </Box>
             ))}
           </Stack>
+        </AppShell.Section>
+        <AppShell.Section hiddenFrom="sm" pt="sm" px="sm">
+          <SignedInAs wrap="wrap" />
         </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>

@@ -1,6 +1,7 @@
 /**
  * Saves what the API answered as a file (a role's JSON, a certificate, a zip): the bytes
- * go through a blob URL, so the admin token never appears in a URL.
+ * go through a blob URL made from the API client's answer, so a refusal is an ApiError
+ * shown where it happened, not a browser error page.
  */
 export function downloadBlob(blob: Blob, filename: string): void {
   const url = URL.createObjectURL(blob);

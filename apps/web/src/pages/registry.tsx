@@ -4,6 +4,8 @@ import {
   IconCertificate,
   IconFileText,
   IconGitBranch,
+  IconKey,
+  IconListSearch,
   IconPlugConnected,
   IconServer,
   IconShieldCheck,
@@ -15,6 +17,7 @@ import {
 import type { QueryClient } from '@tanstack/react-query';
 import { lazy, type ComponentType } from 'react';
 import type { ApiHooks } from '../api/client';
+import type { Permission } from '../auth/permissions';
 import { CERTIFICATES } from './certificates/queries';
 import { ENTRIES } from './keystore/keystore';
 
@@ -25,7 +28,9 @@ export interface PageEntry {
   label: string;
   icon: Icon;
   /** Navigation section. */
-  section: 'Monitor' | 'Senders' | 'Certificates';
+  section: 'Monitor' | 'Senders' | 'Certificates' | 'Administration';
+  /** What reading the page needs: without it the page is not in the navigation, and its address says why (RequirePermission). */
+  permission: Permission;
   /** The page: a lazily loaded default export (`lazy(load)`), so each page is a chunk of its own. */
   component: ComponentType;
   /** Loads the page's chunk: called as soon as its route is known, before React asks for it. */
@@ -66,9 +71,17 @@ function page(def: PageDefinition): PageEntry {
  * main list when it is a large one (apps/web/README.md).
  */
 export const PAGES: PageEntry[] = [
-  page({ path: '/', label: 'Overview', icon: IconActivityHeartbeat, section: 'Monitor', load: () => import('./overview/OverviewPage') }),
+  page({
+    path: '/',
+    permission: 'health:read',
+    label: 'Overview',
+    icon: IconActivityHeartbeat,
+    section: 'Monitor',
+    load: () => import('./overview/OverviewPage'),
+  }),
   page({
     path: '/alerts',
+    permission: 'alerts:read',
     label: 'Alerts',
     icon: IconAlertTriangle,
     section: 'Monitor',
@@ -76,6 +89,7 @@ export const PAGES: PageEntry[] = [
   }),
   page({
     path: '/logs',
+    permission: 'logs:read',
     label: 'Logs',
     icon: IconFileText,
     section: 'Monitor',
@@ -83,14 +97,16 @@ export const PAGES: PageEntry[] = [
   }),
   page({
     path: '/trusted-roots',
+    permission: 'trusted-roots:read',
     label: 'Trusted roots',
     icon: IconShieldCheck,
     section: 'Senders',
     load: () => import('./trusted-roots/TrustedRootsPage'),
   }),
-  page({ path: '/roles', label: 'Roles', icon: IconUserShield, section: 'Senders', load: () => import('./roles/RolesPage') }),
+  page({ path: '/roles', permission: 'roles:read', label: 'Roles', icon: IconUserShield, section: 'Senders', load: () => import('./roles/RolesPage') }),
   page({
     path: '/service-instances',
+    permission: 'service-instances:read',
     label: 'Service instances',
     icon: IconServer,
     section: 'Senders',
@@ -98,6 +114,7 @@ export const PAGES: PageEntry[] = [
   }),
   page({
     path: '/flows',
+    permission: 'flows:read',
     label: 'Flows',
     icon: IconGitBranch,
     section: 'Senders',
@@ -105,6 +122,7 @@ export const PAGES: PageEntry[] = [
   }),
   page({
     path: '/classic',
+    permission: 'classic:read',
     label: 'Users and mappings',
     icon: IconUsersGroup,
     section: 'Senders',
@@ -112,6 +130,7 @@ export const PAGES: PageEntry[] = [
   }),
   page({
     path: '/keystore',
+    permission: 'keystore:read',
     label: 'Keystore',
     icon: IconVault,
     section: 'Certificates',
@@ -120,6 +139,7 @@ export const PAGES: PageEntry[] = [
   }),
   page({
     path: '/certificates',
+    permission: 'certificates:read',
     label: 'Certificates',
     icon: IconCertificate,
     section: 'Certificates',
@@ -128,14 +148,31 @@ export const PAGES: PageEntry[] = [
   }),
   page({
     path: '/connectivity',
+    permission: 'connectivity:test',
     label: 'Connectivity test',
     icon: IconPlugConnected,
     section: 'Certificates',
     load: () => import('./connectivity/ConnectivityPage'),
   }),
+  page({
+    path: '/operators',
+    permission: 'operators:read',
+    label: 'Operators',
+    icon: IconKey,
+    section: 'Administration',
+    load: () => import('./operators/OperatorsPage'),
+  }),
+  page({
+    path: '/audit',
+    permission: 'audit:read',
+    label: 'Audit trail',
+    icon: IconListSearch,
+    section: 'Administration',
+    load: () => import('./audit/AuditPage'),
+  }),
 ];
 
-export const SECTIONS: PageEntry['section'][] = ['Monitor', 'Senders', 'Certificates'];
+export const SECTIONS: PageEntry['section'][] = ['Monitor', 'Senders', 'Certificates', 'Administration'];
 
 /** The page of a path, if any. */
 export const pageAt = (pathname: string): PageEntry | undefined => PAGES.find((p) => p.path === pathname);

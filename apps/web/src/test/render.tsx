@@ -5,10 +5,12 @@ import { render } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { vi } from 'vitest';
 import { AppProviders } from '../AppProviders';
-import { tokenStore } from '../auth/token-store';
+import { GRANTED_BY, type Me, type OperatorRole, type Permission } from '../auth/permissions';
 import { routes } from '../routes';
 
 export const TEST_TOKEN = 'an-admin-token-of-the-test';
+/** The CSRF token of the test's session (what `GET /me` answers with the session cookie). */
+export const TEST_CSRF = 'the-csrf-token-of-the-test-session';
 
 /** A JSON answer. */
 export const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
@@ -21,7 +23,11 @@ export interface Call {
   method: string;
   path: string;
   search: string;
+  /** Bearer header, if any: the web console must never send one (it goes with the session cookie). */
   authorization: string | null;
+  /** `X-CSRF-Token`, which every change made with the session cookie carries. */
+  csrf: string | null;
+  credentials: RequestCredentials;
   body?: unknown;
 }
 
@@ -43,6 +49,8 @@ export function mockApi(handlers: Record<string, Handler>) {
       path: url.pathname,
       search: url.search,
       authorization: request.headers.get('authorization'),
+      csrf: request.headers.get('x-csrf-token'),
+      credentials: request.credentials,
       ...(text && { body: JSON.parse(text) as unknown }),
     };
     calls.push(call);
@@ -54,13 +62,60 @@ export function mockApi(handlers: Record<string, Handler>) {
   return { fetch: fetch as unknown as typeof globalThis.fetch, calls };
 }
 
-/** The app at `path`, signed in (the token in sessionStorage) unless `signedIn: false`. */
-export function renderApp(path: string, { fetch, signedIn = true }: { fetch: typeof globalThis.fetch; signedIn?: boolean }) {
-  if (signedIn) tokenStore.write(TEST_TOKEN);
+/**
+ * `GET /me` of a principal with these roles: an operator's when `operator` is named, the
+ * admin token's otherwise; the permissions are those the roles grant.
+ */
+export function principal(roles: OperatorRole[], operator?: string): Me {
+  return {
+    kind: operator ? 'operator' : 'admin-token',
+    ...(operator && { operator, tokenId: '4f1c2a9b7d3e8a60' }),
+    roles,
+    permissions: (Object.keys(GRANTED_BY) as Permission[]).filter((p) => GRANTED_BY[p].some((r) => roles.includes(r))),
+  };
+}
+
+export const ADMIN = principal(['admin']);
+export const MONITOR = principal(['monitor'], 'mona');
+export const DEVELOPER = principal(['developer'], 'dev');
+
+/**
+ * The browser's session cookie, as the console keeps it: `GET /api/v1/me` answers `me`
+ * (with the CSRF token) while there is a session, 401 otherwise; a sign-in the handlers
+ * accept (`POST /api/v1/auth/session` 201) starts one, a sign-out (`DELETE`) ends it.
+ * `/me` is not in `calls`; everything else goes to `fetch`.
+ */
+function withSession(fetch: typeof globalThis.fetch, me: Me | undefined): typeof globalThis.fetch {
+  let session = me && { ...me, kind: 'session' as const, via: 'token' as const, csrfToken: TEST_CSRF };
+  return async (input, init) => {
+    // Read without making a Request of it: that would use up the body `fetch` still has to read.
+    const method = input instanceof Request ? input.method : (init?.method ?? 'GET');
+    const path = new URL(input instanceof Request ? input.url : String(input), 'http://localhost').pathname;
+    if (method === 'GET' && path === '/api/v1/me') return session ? json(200, session) : apiError(401, 'unauthorized', 'no session: sign in');
+    const answer = await fetch(input, init);
+    if (method === 'POST' && path === '/api/v1/auth/session' && answer.status === 201)
+      session = ((await answer.clone().json()) as { principal: NonNullable<typeof session> }).principal;
+    if (method === 'DELETE' && path === '/api/v1/auth/session' && answer.ok) session = undefined;
+    return answer;
+  };
+}
+
+export interface RenderOptions {
+  fetch: typeof globalThis.fetch;
+  /** Signed in (the default), or at the sign-in page. */
+  signedIn?: boolean;
+  /** Who is signed in: the admin token's session by default (every permission). */
+  as?: Me;
+  /** False: no stand-in for the session, the handlers answer `GET /me` and the sign-in themselves. */
+  session?: boolean;
+}
+
+/** The app at `path`, with a session of `as` (`GET /me` answers it) unless `signedIn: false`. */
+export function renderApp(path: string, { fetch, signedIn = true, as = ADMIN, session = true }: RenderOptions) {
   const router = createMemoryRouter(routes, { initialEntries: [path] });
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
   const view = render(
-    <AppProviders fetch={fetch} queryClient={queryClient}>
+    <AppProviders fetch={session ? withSession(fetch, signedIn ? as : undefined) : fetch} queryClient={queryClient}>
       <RouterProvider router={router} />
     </AppProviders>,
   );

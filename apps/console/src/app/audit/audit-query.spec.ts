@@ -35,6 +35,7 @@ describe('audit query', () => {
   it('names the bootstrap token admin-token and a caller without credentials anonymous', () => {
     expect(matches({ operator: 'admin-token' }, record({ who: { kind: 'admin-token', operator: undefined } }))).toBe(true);
     expect(matches({ operator: 'anonymous' }, record({ who: { kind: 'anonymous', operator: undefined } }))).toBe(true);
+    expect(matches({ operator: 'admin-token' }, record({ who: { kind: 'session', operator: undefined, via: 'token' } }))).toBe(true);
     expect(matches({ operator: 'dev' }, record({}))).toBe(true);
     expect(matches({ operator: 'mona' }, record({}))).toBe(false);
   });

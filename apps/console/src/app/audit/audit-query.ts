@@ -36,7 +36,12 @@ export const AUDIT_QUERY_DOCS: Record<string, string> = {
 };
 
 /** Who a record names for the `operator` filter. */
-const actorName = (r: AuditRecord) => r.who.operator ?? (r.who.kind === 'admin-token' ? 'admin-token' : r.who.kind === 'anonymous' ? 'anonymous' : undefined);
+const actorName = (r: AuditRecord): string | undefined => {
+  if (r.who.operator) return r.who.operator;
+  // The bootstrap token, as a bearer token or as the web console session it was traded for.
+  if (r.who.kind === 'admin-token' || (r.who.kind === 'session' && !r.who.tokenId)) return 'admin-token';
+  return r.who.kind === 'anonymous' ? 'anonymous' : undefined;
+};
 
 function outcomeMatches(wanted: string, r: AuditRecord): boolean {
   const w = wanted.toLowerCase();

@@ -4,9 +4,9 @@ import { IconPlayerPause, IconPlayerPlay, IconRadar } from '@tabler/icons-react'
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useApi } from '../../api/ApiProvider';
-import { useAuth } from '../../auth/AuthProvider';
 import { ListTable } from '../../components/ListTable';
 import { Page } from '../../components/Page';
+import { Permitted } from '../../components/Permitted';
 import { ValidityBadge } from '../../components/ValidityBadge';
 import { ApiErrorAlert } from '../../errors/ApiErrorAlert';
 import { day, moment } from '../../lib/format';
@@ -76,7 +76,6 @@ function FeedItem({ alert }: { alert: Alert }) {
  */
 export default function AlertsPage() {
   const { $api } = useApi();
-  const { can } = useAuth();
   const queryClient = useQueryClient();
   const alerts = $api.useQuery('get', '/api/v1/alerts', { params: { query: { limit: 1000 } } });
   const scan = $api.useMutation('post', '/api/v1/alerts/scan');
@@ -118,12 +117,13 @@ export default function AlertsPage() {
     <Page
       title="Alerts and subscriptions"
       description="An alert is raised once per certificate at each threshold (30, 14, 7 and 1 days by default) and at its expiry. Scans run on every change, every hour, and when asked."
+      writePermission="alerts:write"
       actions={
-        can('alerts:write') && (
+        <Permitted permission="alerts:write">
           <Button leftSection={<IconRadar size={16} aria-hidden />} loading={scan.isPending} onClick={runScan}>
             Scan now
           </Button>
-        )
+        </Permitted>
       }
     >
       <ApiErrorAlert error={scan.error} title="The scan failed" onClose={() => scan.reset()} />

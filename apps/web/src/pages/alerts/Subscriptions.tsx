@@ -6,10 +6,10 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useApi } from '../../api/ApiProvider';
 import type { paths } from '../../api/schema';
-import { useAuth } from '../../auth/AuthProvider';
 import { ConfirmDelete } from '../../components/ConfirmDelete';
 import { DialogActions } from '../../components/DialogActions';
 import { ListTable } from '../../components/ListTable';
+import { Permitted } from '../../components/Permitted';
 import { RowDeleteButton } from '../../components/RowDeleteButton';
 import { ApiErrorAlert } from '../../errors/ApiErrorAlert';
 import { useFormApiError } from '../../errors/useFormApiError';
@@ -137,7 +137,6 @@ function DeliveryCounters({ deliveries: d, consumer }: Pick<Subscription, 'deliv
 /** Webhook subscriptions: list with delivery counters, add (url, secret, sources, thresholds), delete. */
 export function Subscriptions() {
   const { $api } = useApi();
-  const { can } = useAuth();
   const queryClient = useQueryClient();
   // Read again every 10 s: the delivery counters move as the keystore delivers.
   const subscriptions = $api.useQuery(...SUBSCRIPTIONS, undefined, { refetchInterval: 10_000 });
@@ -189,14 +188,15 @@ export function Subscriptions() {
       textAlign: 'right' as const,
       noWrap: true,
       render: (s: Subscription) => (
-        <RowDeleteButton
-          aria-label={`Delete the subscription of ${s.url}`}
-          disabled={!can('alerts:write')}
-          onClick={() => {
-            remove.reset();
-            setToDelete(s);
-          }}
-        />
+        <Permitted permission="alerts:write">
+          <RowDeleteButton
+            aria-label={`Delete the subscription of ${s.url}`}
+            onClick={() => {
+              remove.reset();
+              setToDelete(s);
+            }}
+          />
+        </Permitted>
       ),
     },
   ];
@@ -208,11 +208,11 @@ export function Subscriptions() {
           Each subscription has a durable consumer: alerts are delivered in order, at least once, across restarts; a failed attempt is retried with backoff
           until the receiver answers 2xx.
         </Text>
-        {can('alerts:write') && (
+        <Permitted permission="alerts:write">
           <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setAdding(true)}>
             Add subscription
           </Button>
-        )}
+        </Permitted>
       </Group>
       <ApiErrorAlert error={subscriptions.error} title="Could not read the subscriptions" />
       <ListTable<Subscription>

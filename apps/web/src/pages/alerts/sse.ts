@@ -8,8 +8,8 @@ export interface SseEvent {
 /**
  * The events of a `text/event-stream` body, as the HTML standard parses them: lines end
  * in CRLF, LF or CR; `:` starts a comment; `event`, `data`, `id` fields; an empty line
- * dispatches. Read from a fetch body, because EventSource cannot send the Authorization
- * header (the token must not go into a URL).
+ * dispatches. Read from a fetch body of the API client (its errors, its retries), not
+ * with EventSource.
  */
 export async function* readSse(body: ReadableStream<Uint8Array>, signal?: AbortSignal): AsyncGenerator<SseEvent> {
   const reader = body.getReader();

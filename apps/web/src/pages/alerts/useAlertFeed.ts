@@ -13,8 +13,8 @@ const backoff = (n: number) => Math.min(30_000, 1000 * 2 ** Math.max(0, n - 1));
 
 /**
  * The live alert feed: `GET /alerts/watch` (Server-Sent Events) read through the API
- * client — fetch and a stream reader, so the token stays in the Authorization header
- * (EventSource cannot send one, and a token in a URL would end up in logs). It resumes
+ * client — fetch and a stream reader, like every call, so its refusals are ApiErrors
+ * (a 401 signs out) and it goes with the session cookie as the others do. It resumes
  * after the last event seen (`?since=<id>`) when the stream ends or fails, with a
  * growing wait; a 4xx other than a lost connection stops it (a 401 signs out anyway).
  */

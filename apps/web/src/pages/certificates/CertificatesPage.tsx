@@ -107,6 +107,7 @@ export default function CertificatesPage() {
     <Page
       title="Certificates"
       description="Every certificate certgate relies on — keystore entries, service keys, user mappings, flows' listed certificates, the ingress' roots and server chain — with the days it has left. Expiry alerts are raised at each threshold; a source whose certificates renew themselves can be muted."
+      writePermission="alerts:write"
     >
       <ApiErrorAlert error={certificates.error} title="Could not read the certificate inventory" />
       <Group gap="xs" aria-label="Totals" role="group">

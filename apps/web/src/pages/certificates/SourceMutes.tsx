@@ -6,8 +6,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useApi } from '../../api/ApiProvider';
 import type { paths } from '../../api/schema';
-import { useAuth } from '../../auth/AuthProvider';
 import { DialogActions } from '../../components/DialogActions';
+import { Permitted } from '../../components/Permitted';
 import { ListTable } from '../../components/ListTable';
 import { ApiErrorAlert } from '../../errors/ApiErrorAlert';
 import { useFormApiError } from '../../errors/useFormApiError';
@@ -74,7 +74,6 @@ function MuteForm({ source, onDone }: { source: Source; onDone: () => void }) {
 /** Every source of the inventory with its counts and its mute (`GET/PUT/DELETE /alerts/mutes`). */
 export function SourceMutes({ certs }: { certs: readonly { source: Source; status: string }[] | undefined }) {
   const { $api } = useApi();
-  const { can } = useAuth();
   const queryClient = useQueryClient();
   const mutes = $api.useQuery(...MUTES);
   const unmute = $api.useMutation('delete', '/api/v1/alerts/mutes/{source}');
@@ -146,31 +145,34 @@ export function SourceMutes({ certs }: { certs: readonly { source: Source; statu
       noWrap: true,
       render: (r: Row) =>
         r.mute ? (
-          <Button
-            size="xs"
-            variant="default"
-            aria-label={`Unmute ${r.source}`}
-            disabled={!can('alerts:write')}
-            loading={unmute.isPending && unmute.variables?.params.path.source === r.source}
-            onClick={() =>
-              unmute.mutate(
-                { params: { path: { source: r.source } } },
-                {
-                  onSuccess: () => {
-                    notifications.show({ color: 'teal', title: 'Source unmuted', message: `${r.source}: alerts that are due are raised now` });
-                    void queryClient.invalidateQueries({ queryKey: MUTES });
-                    void queryClient.invalidateQueries({ queryKey: ['get', '/api/v1/certificates'] });
+          <Permitted permission="alerts:write">
+            <Button
+              size="xs"
+              variant="default"
+              aria-label={`Unmute ${r.source}`}
+              loading={unmute.isPending && unmute.variables?.params.path.source === r.source}
+              onClick={() =>
+                unmute.mutate(
+                  { params: { path: { source: r.source } } },
+                  {
+                    onSuccess: () => {
+                      notifications.show({ color: 'teal', title: 'Source unmuted', message: `${r.source}: alerts that are due are raised now` });
+                      void queryClient.invalidateQueries({ queryKey: MUTES });
+                      void queryClient.invalidateQueries({ queryKey: ['get', '/api/v1/certificates'] });
+                    },
                   },
-                },
-              )
-            }
-          >
-            Unmute
-          </Button>
+                )
+              }
+            >
+              Unmute
+            </Button>
+          </Permitted>
         ) : (
-          <Button size="xs" variant="default" aria-label={`Mute ${r.source}`} disabled={!can('alerts:write')} onClick={() => setMuting(r.source)}>
-            Mute
-          </Button>
+          <Permitted permission="alerts:write">
+            <Button size="xs" variant="default" aria-label={`Mute ${r.source}`} onClick={() => setMuting(r.source)}>
+              Mute
+            </Button>
+          </Permitted>
         ),
     },
   ];

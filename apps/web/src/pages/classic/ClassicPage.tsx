@@ -23,6 +23,7 @@ export default function ClassicPage() {
           flow&apos;s role is checked against the user&apos;s effective roles.
         </>
       }
+      writePermission="classic:write"
     >
       <Tabs value={tab} onChange={(v) => setParams(v && v !== 'mappings' ? { tab: v } : {})} keepMounted={false}>
         <Tabs.List>

@@ -5,12 +5,12 @@ import { IconEdit, IconPlus } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useApi } from '../../api/ApiProvider';
-import { useAuth } from '../../auth/AuthProvider';
 import { ConfirmDelete } from '../../components/ConfirmDelete';
 import { DialogActions } from '../../components/DialogActions';
 import { ListTable } from '../../components/ListTable';
 import { Names } from '../../components/Names';
 import { RowDeleteButton } from '../../components/RowDeleteButton';
+import { Permitted } from '../../components/Permitted';
 import { ApiErrorAlert } from '../../errors/ApiErrorAlert';
 import { useFormApiError } from '../../errors/useFormApiError';
 import { moment } from '../../lib/format';
@@ -77,7 +77,6 @@ function GroupForm({ group, onDone }: { group?: Group; onDone: () => void }) {
 /** Groups: create with roles and users, edit, delete. */
 export function GroupsTab() {
   const { $api } = useApi();
-  const { can } = useAuth();
   const queryClient = useQueryClient();
   const groups = $api.useQuery(...GROUPS);
   const remove = $api.useMutation('delete', '/api/v1/groups/{name}');
@@ -106,24 +105,26 @@ export function GroupsTab() {
       noWrap: true,
       render: (g: Group) => (
         <Row gap="xs" justify="flex-end" wrap="nowrap">
-          <Button
-            size="xs"
-            variant="default"
-            leftSection={<IconEdit size={14} aria-hidden />}
-            aria-label={`Edit group ${g.name}`}
-            disabled={!can('users:write')}
-            onClick={() => setEditing(g)}
-          >
-            Edit
-          </Button>
-          <RowDeleteButton
-            aria-label={`Delete group ${g.name}`}
-            disabled={!can('users:write')}
-            onClick={() => {
-              remove.reset();
-              setToDelete(g);
-            }}
-          />
+          <Permitted permission="classic:write">
+            <Button
+              size="xs"
+              variant="default"
+              leftSection={<IconEdit size={14} aria-hidden />}
+              aria-label={`Edit group ${g.name}`}
+              onClick={() => setEditing(g)}
+            >
+              Edit
+            </Button>
+          </Permitted>
+          <Permitted permission="classic:write">
+            <RowDeleteButton
+              aria-label={`Delete group ${g.name}`}
+              onClick={() => {
+                remove.reset();
+                setToDelete(g);
+              }}
+            />
+          </Permitted>
         </Row>
       ),
     },
@@ -131,13 +132,13 @@ export function GroupsTab() {
 
   return (
     <Stack gap="md">
-      {can('users:write') && (
-        <Row>
+      <Row>
+        <Permitted permission="classic:write">
           <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setEditing('new')}>
             Create group
           </Button>
-        </Row>
-      )}
+        </Permitted>
+      </Row>
       <ApiErrorAlert error={groups.error} title="Could not read the groups" />
       <ListTable<Group>
         label="Groups"

@@ -14,6 +14,7 @@ import { DropzoneIcon } from '../../components/DropzoneIcon';
 import { ListTable } from '../../components/ListTable';
 import { RowDeleteButton } from '../../components/RowDeleteButton';
 import { ValidityBadge } from '../../components/ValidityBadge';
+import { Permitted } from '../../components/Permitted';
 import { ApiErrorAlert } from '../../errors/ApiErrorAlert';
 import { useFormApiError } from '../../errors/useFormApiError';
 import { downloadBlob } from '../../lib/download';
@@ -184,14 +185,15 @@ export function MappingsTab() {
           >
             PEM
           </Button>
-          <RowDeleteButton
-            aria-label={`Delete the mapping of ${m.certificate.subjectDN} to ${m.user}`}
-            disabled={!can('users:write')}
-            onClick={() => {
-              remove.reset();
-              setToDelete(m);
-            }}
-          />
+          <Permitted permission="classic:write">
+            <RowDeleteButton
+              aria-label={`Delete the mapping of ${m.certificate.subjectDN} to ${m.user}`}
+              onClick={() => {
+                remove.reset();
+                setToDelete(m);
+              }}
+            />
+          </Permitted>
         </Group>
       ),
     },
@@ -199,7 +201,7 @@ export function MappingsTab() {
 
   return (
     <Stack gap="md">
-      {can('users:write') && <AddMapping users={(users.data ?? []).map((u) => u.name)} />}
+      {can('classic:write') && <AddMapping users={(users.data ?? []).map((u) => u.name)} />}
       <ApiErrorAlert error={mappings.error} title="Could not read the mappings" />
       <ListTable<Mapping>
         label="Certificate-to-user mappings"

@@ -6,12 +6,12 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useApi } from '../../api/ApiProvider';
 import { toApiError } from '../../api/errors';
-import { useAuth } from '../../auth/AuthProvider';
 import { ConfirmDelete } from '../../components/ConfirmDelete';
 import { DialogActions } from '../../components/DialogActions';
 import { ListTable } from '../../components/ListTable';
 import { Names } from '../../components/Names';
 import { RowDeleteButton } from '../../components/RowDeleteButton';
+import { Permitted } from '../../components/Permitted';
 import { ApiErrorAlert } from '../../errors/ApiErrorAlert';
 import { useFormApiError } from '../../errors/useFormApiError';
 import { shortFingerprint } from '../../lib/format';
@@ -130,7 +130,6 @@ function UserHolders({ error }: { error: unknown }) {
 /** Users: create, set direct roles, delete; with their groups, effective roles and mapped certificates. */
 export function UsersTab() {
   const { $api } = useApi();
-  const { can } = useAuth();
   const queryClient = useQueryClient();
   const users = $api.useQuery(...USERS);
   const mappings = $api.useQuery(...MAPPINGS);
@@ -186,24 +185,26 @@ export function UsersTab() {
       noWrap: true,
       render: (u: User) => (
         <Group gap="xs" justify="flex-end" wrap="nowrap">
-          <Button
-            size="xs"
-            variant="default"
-            leftSection={<IconShieldCheck size={14} aria-hidden />}
-            aria-label={`Set the roles of ${u.name}`}
-            disabled={!can('users:write')}
-            onClick={() => setRolesOf(u)}
-          >
-            Roles
-          </Button>
-          <RowDeleteButton
-            aria-label={`Delete user ${u.name}`}
-            disabled={!can('users:write')}
-            onClick={() => {
-              remove.reset();
-              setToDelete(u);
-            }}
-          />
+          <Permitted permission="classic:write">
+            <Button
+              size="xs"
+              variant="default"
+              leftSection={<IconShieldCheck size={14} aria-hidden />}
+              aria-label={`Set the roles of ${u.name}`}
+              onClick={() => setRolesOf(u)}
+            >
+              Roles
+            </Button>
+          </Permitted>
+          <Permitted permission="classic:write">
+            <RowDeleteButton
+              aria-label={`Delete user ${u.name}`}
+              onClick={() => {
+                remove.reset();
+                setToDelete(u);
+              }}
+            />
+          </Permitted>
         </Group>
       ),
     },
@@ -211,13 +212,13 @@ export function UsersTab() {
 
   return (
     <Stack gap="md">
-      {can('users:write') && (
-        <Group>
+      <Group>
+        <Permitted permission="classic:write">
           <Button leftSection={<IconUserPlus size={16} aria-hidden />} onClick={() => setCreating(true)}>
             Create user
           </Button>
-        </Group>
-      )}
+        </Permitted>
+      </Group>
       <ApiErrorAlert error={users.error} title="Could not read the users" />
       <ListTable<User>
         label="Users"

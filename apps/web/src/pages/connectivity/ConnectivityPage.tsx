@@ -24,8 +24,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useApi } from '../../api/ApiProvider';
 import { toApiError } from '../../api/errors';
-import { useAuth } from '../../auth/AuthProvider';
 import { Page } from '../../components/Page';
+import { Permitted } from '../../components/Permitted';
 import { ApiErrorAlert } from '../../errors/ApiErrorAlert';
 import { useFormApiError } from '../../errors/useFormApiError';
 import { downloadBlob } from '../../lib/download';
@@ -214,9 +214,11 @@ function TrustRoot({ root, entries, onTrusted }: { root: PeerCertificate; entrie
           <ApiErrorAlert error={error} title="The root was not trusted" />
           <Group align="flex-end" gap="sm" wrap="wrap">
             <TextInput label="Alias" required maw={320} style={{ flexGrow: 1 }} key={form.key('alias')} {...form.getInputProps('alias')} />
-            <Button type="submit" leftSection={<IconShieldCheck size={16} aria-hidden />} loading={add.isPending}>
-              Trust this root
-            </Button>
+            <Permitted permission="keystore:write">
+              <Button type="submit" leftSection={<IconShieldCheck size={16} aria-hidden />} loading={add.isPending}>
+                Trust this root
+              </Button>
+            </Permitted>
           </Group>
         </Stack>
       </form>
@@ -227,7 +229,6 @@ function TrustRoot({ root, entries, onTrusted }: { root: PeerCertificate; entrie
 function Result({
   result,
   entries,
-  canTrust,
   trustedAlias,
   onTrusted,
   onTestAgain,
@@ -235,7 +236,6 @@ function Result({
 }: {
   result: ConnectivityResult;
   entries: readonly KeystoreEntry[];
-  canTrust: boolean;
   trustedAlias: string | undefined;
   onTrusted: (alias: string) => void;
   onTestAgain: () => void;
@@ -244,7 +244,7 @@ function Result({
   const judged = useMemo(() => judgeChain(result, entries), [result, entries]);
   const last = result.peerChain.at(-1);
   const lastTrusted = judged.at(-1)?.trustedAs;
-  const offerTrust = canTrust && last !== undefined && isSelfSigned(last) && lastTrusted === undefined && trustedAlias === undefined;
+  const offerTrust = last !== undefined && isSelfSigned(last) && lastTrusted === undefined && trustedAlias === undefined;
 
   return (
     <Stack gap="md" aria-label="Test result" component="section">
@@ -322,7 +322,6 @@ function Result({
 /** The TLS connectivity test: a handshake with a receiver, its chain with a verdict per certificate, the CA names it accepts; Download zip; trust its root. */
 export default function ConnectivityPage() {
   const { api, $api } = useApi();
-  const { can } = useAuth();
   const entries = $api.useQuery(...ENTRIES);
   const test = $api.useMutation('post', '/api/v1/connectivity/tls');
   const [last, setLast] = useState<ConnectivityRequest>();
@@ -441,7 +440,6 @@ export default function ConnectivityPage() {
         <Result
           result={result}
           entries={entries.data ?? []}
-          canTrust={can('keystore:write')}
           trustedAlias={trustedAlias}
           onTrusted={setTrustedAlias}
           onTestAgain={() => {

@@ -23,12 +23,12 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { useApi } from '../../api/ApiProvider';
 import { ApiError, toApiError } from '../../api/errors';
-import { useAuth } from '../../auth/AuthProvider';
 import { ConfirmDelete } from '../../components/ConfirmDelete';
 import { DialogActions } from '../../components/DialogActions';
 import { ListTable } from '../../components/ListTable';
 import { Page } from '../../components/Page';
 import { RowDeleteButton } from '../../components/RowDeleteButton';
+import { Permitted } from '../../components/Permitted';
 import { ApiErrorAlert } from '../../errors/ApiErrorAlert';
 import { formPathOf, useFormApiError } from '../../errors/useFormApiError';
 import { moment } from '../../lib/format';
@@ -388,7 +388,6 @@ interface Target {
 /** The deployed flows with their endpoint URL, sender authorization and receiver: deploy or edit (form or YAML/JSON), undeploy. */
 export default function FlowsPage() {
   const { $api } = useApi();
-  const { can } = useAuth();
   const queryClient = useQueryClient();
   const flows = $api.useQuery(...FLOWS);
   const ingress = useIngressUrl();
@@ -435,36 +434,39 @@ export default function FlowsPage() {
       noWrap: true,
       render: (f: FlowView) => (
         <Group gap="xs" justify="flex-end" wrap="nowrap">
-          <Button
-            size="xs"
-            variant="default"
-            leftSection={<IconEdit size={14} aria-hidden />}
-            aria-label={`Edit flow ${f.definition.id}`}
-            disabled={!can('flows:write')}
-            onClick={() => setTarget({ flow: f, mode: 'form' })}
-          >
-            Edit
-          </Button>
-          <Button
-            size="xs"
-            variant="default"
-            leftSection={<IconCode size={14} aria-hidden />}
-            aria-label={`Edit flow ${f.definition.id} as YAML`}
-            disabled={!can('flows:write')}
-            onClick={() => setTarget({ flow: f, mode: 'editor' })}
-          >
-            YAML
-          </Button>
-          <RowDeleteButton
-            aria-label={`Undeploy flow ${f.definition.id}`}
-            disabled={!can('flows:write')}
-            onClick={() => {
-              remove.reset();
-              setToUndeploy(f);
-            }}
-          >
-            Undeploy
-          </RowDeleteButton>
+          <Permitted permission="flows:write">
+            <Button
+              size="xs"
+              variant="default"
+              leftSection={<IconEdit size={14} aria-hidden />}
+              aria-label={`Edit flow ${f.definition.id}`}
+              onClick={() => setTarget({ flow: f, mode: 'form' })}
+            >
+              Edit
+            </Button>
+          </Permitted>
+          <Permitted permission="flows:write">
+            <Button
+              size="xs"
+              variant="default"
+              leftSection={<IconCode size={14} aria-hidden />}
+              aria-label={`Edit flow ${f.definition.id} as YAML`}
+              onClick={() => setTarget({ flow: f, mode: 'editor' })}
+            >
+              YAML
+            </Button>
+          </Permitted>
+          <Permitted permission="flows:write">
+            <RowDeleteButton
+              aria-label={`Undeploy flow ${f.definition.id}`}
+              onClick={() => {
+                remove.reset();
+                setToUndeploy(f);
+              }}
+            >
+              Undeploy
+            </RowDeleteButton>
+          </Permitted>
         </Group>
       ),
     },
@@ -480,17 +482,20 @@ export default function FlowsPage() {
           {!ingress.url && !ingress.loading && ' The ingress URL shows once a service key exists (it is the url of a key).'}
         </>
       }
+      writePermission="flows:write"
       actions={
-        can('flows:write') && (
-          <>
+        <>
+          <Permitted permission="flows:write">
             <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setTarget({ mode: 'form' })}>
               Deploy flow
             </Button>
+          </Permitted>
+          <Permitted permission="flows:write">
             <Button variant="default" leftSection={<IconCode size={16} aria-hidden />} onClick={() => setTarget({ mode: 'editor' })}>
               Deploy from YAML
             </Button>
-          </>
-        )
+          </Permitted>
+        </>
       }
     >
       <ApiErrorAlert error={flows.error} title="Could not read the flows" />

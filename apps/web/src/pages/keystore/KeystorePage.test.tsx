@@ -196,8 +196,8 @@ describe('the keystore monitor', () => {
       '/api/v1/keystore/entries/to-erp/chain?format=der',
       '/api/v1/keystore/entries/to-erp/chain?format=pem',
     ]);
-    // The token went in the header, never into a URL.
-    expect(api.calls.every((c) => c.authorization?.startsWith('Bearer ') && !c.search.includes('token'))).toBe(true);
+    // With the session cookie: no token in a header, none in a URL.
+    expect(api.calls.every((c) => c.credentials === 'same-origin' && c.authorization === null && !c.search.includes('token'))).toBe(true);
   });
 
   it('shows a failed download where it happened', async () => {

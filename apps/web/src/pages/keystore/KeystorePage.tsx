@@ -19,6 +19,7 @@ import { useAuth } from '../../auth/AuthProvider';
 import { RowMenu } from '../../components/RowMenu';
 import { ListTable } from '../../components/ListTable';
 import { Page } from '../../components/Page';
+import { Permitted, useDenial } from '../../components/Permitted';
 import { ValidityBadge } from '../../components/ValidityBadge';
 import { ApiErrorAlert } from '../../errors/ApiErrorAlert';
 import { day, daysUntil } from '../../lib/format';
@@ -57,6 +58,7 @@ function Legend() {
 function EntryActions({ entry, open, downloads }: { entry: Entry; open: (d: Dialog) => void; downloads: ReturnType<typeof useKeystoreDownloads> }) {
   const { can } = useAuth();
   const write = can('keystore:write');
+  const writeDenial = useDenial('keystore:write');
   const keyPair = entry.kind === 'key-pair';
   const alias = entry.alias;
   return (
@@ -84,23 +86,26 @@ function EntryActions({ entry, open, downloads }: { entry: Entry; open: (d: Dial
             CSR (.csr)
           </Menu.Item>
         )}
-        {write && (
+        <Menu.Divider />
+        <Menu.Label>Change</Menu.Label>
+        {keyPair && write && (
           <>
-            <Menu.Divider />
-            <Menu.Label>Change</Menu.Label>
-            {keyPair && (
-              <>
-                <Menu.Item leftSection={<IconFileImport size={14} aria-hidden />} onClick={() => open({ kind: 'chain', alias })}>
-                  Import signed chain…
-                </Menu.Item>
-                <Menu.Item leftSection={<IconRefresh size={14} aria-hidden />} onClick={() => open({ kind: 'details', alias, startRenewal: !entry.pending })}>
-                  {entry.pending ? 'Renewal (pending)…' : 'Renew…'}
-                </Menu.Item>
-                <Menu.Item leftSection={<IconKey size={14} aria-hidden />} onClick={() => open({ kind: 'pkcs12-export', alias })}>
-                  Export PKCS#12…
-                </Menu.Item>
-              </>
-            )}
+            <Menu.Item leftSection={<IconFileImport size={14} aria-hidden />} onClick={() => open({ kind: 'chain', alias })}>
+              Import signed chain…
+            </Menu.Item>
+            <Menu.Item leftSection={<IconRefresh size={14} aria-hidden />} onClick={() => open({ kind: 'details', alias, startRenewal: !entry.pending })}>
+              {entry.pending ? 'Renewal (pending)…' : 'Renew…'}
+            </Menu.Item>
+          </>
+        )}
+        {/* The private key leaves only this way: its own permission, not keystore:write. */}
+        {keyPair && can('secrets:export') && (
+          <Menu.Item leftSection={<IconKey size={14} aria-hidden />} onClick={() => open({ kind: 'pkcs12-export', alias })}>
+            Export PKCS#12…
+          </Menu.Item>
+        )}
+        {write ? (
+          <>
             <Menu.Item leftSection={<IconPencil size={14} aria-hidden />} onClick={() => open({ kind: 'rename', alias })}>
               Rename…
             </Menu.Item>
@@ -108,6 +113,10 @@ function EntryActions({ entry, open, downloads }: { entry: Entry; open: (d: Dial
               Delete…
             </Menu.Item>
           </>
+        ) : (
+          <Text size="xs" px="sm" pb={6}>
+            {writeDenial}
+          </Text>
         )}
       </RowMenu>
     </Group>
@@ -123,7 +132,6 @@ function EntryActions({ entry, open, downloads }: { entry: Entry; open: (d: Dial
  */
 export default function KeystorePage() {
   const { $api } = useApi();
-  const { can } = useAuth();
   const entries = $api.useQuery(...ENTRIES);
   const downloads = useKeystoreDownloads();
   const [dialog, setDialog] = useState<Dialog>();
@@ -242,20 +250,25 @@ export default function KeystorePage() {
     <Page
       title="Keystore"
       description="The tenant's key pairs (for calls to receivers and client-certificate authentication) and trusted certificates (receivers' roots, CAs of imported chains), with their validity. Every change is in force on every replica at once."
+      writePermission="keystore:write"
       actions={
-        can('keystore:write') && (
-          <>
+        <>
+          <Permitted permission="keystore:write">
             <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => open({ kind: 'create' })}>
               Create key pair
             </Button>
+          </Permitted>
+          <Permitted permission="keystore:write">
             <Button variant="default" leftSection={<IconShieldCheck size={16} aria-hidden />} onClick={() => open({ kind: 'trusted' })}>
               Add trusted certificate
             </Button>
+          </Permitted>
+          <Permitted permission="keystore:write">
             <Button variant="default" leftSection={<IconFileUpload size={16} aria-hidden />} onClick={() => open({ kind: 'pkcs12-import' })}>
               Import PKCS#12
             </Button>
-          </>
-        )
+          </Permitted>
+        </>
       }
     >
       <Legend />

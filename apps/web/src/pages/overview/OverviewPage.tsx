@@ -2,6 +2,7 @@ import { Anchor, Badge, Card, Group, Paper, SimpleGrid, Stack, Text, Title } fro
 import { Link } from 'react-router';
 import type { paths } from '../../api/schema';
 import { useApi } from '../../api/ApiProvider';
+import { useAuth } from '../../auth/AuthProvider';
 import { ListTable } from '../../components/ListTable';
 import { Page } from '../../components/Page';
 import { ValidityBadge } from '../../components/ValidityBadge';
@@ -119,13 +120,15 @@ const alertColumns = [
 /** Every replica of every service and its health, counts, certificates expiring soon, the last alerts. */
 export default function OverviewPage() {
   const { $api } = useApi();
+  // Only what the operator may read (an auditor sees the services alone): the rest would be 403s.
+  const { can } = useAuth();
   const health = $api.useQuery('get', '/api/v1/health', undefined, { refetchInterval: 15_000 });
-  const certificates = $api.useQuery('get', '/api/v1/certificates', { params: { query: { sort: 'expiry' } } });
-  const alerts = $api.useQuery('get', '/api/v1/alerts', { params: { query: { limit: 20 } } });
-  const roots = $api.useQuery('get', '/api/v1/ingress/trusted-roots');
-  const roles = $api.useQuery('get', '/api/v1/roles');
-  const instances = $api.useQuery('get', '/api/v1/service-instances');
-  const flows = $api.useQuery('get', '/api/v1/flows');
+  const certificates = $api.useQuery('get', '/api/v1/certificates', { params: { query: { sort: 'expiry' } } }, { enabled: can('certificates:read') });
+  const alerts = $api.useQuery('get', '/api/v1/alerts', { params: { query: { limit: 20 } } }, { enabled: can('alerts:read') });
+  const roots = $api.useQuery('get', '/api/v1/ingress/trusted-roots', undefined, { enabled: can('trusted-roots:read') });
+  const roles = $api.useQuery('get', '/api/v1/roles', undefined, { enabled: can('roles:read') });
+  const instances = $api.useQuery('get', '/api/v1/service-instances', undefined, { enabled: can('service-instances:read') });
+  const flows = $api.useQuery('get', '/api/v1/flows', undefined, { enabled: can('flows:read') });
 
   const services = Object.entries(health.data?.services ?? {}) as [string, ServiceHealth][];
   const replicas = services.flatMap(([, s]) => s.replicas);
@@ -163,55 +166,61 @@ export default function OverviewPage() {
         </Title>
         <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }}>
           <Count label="Replicas" value={health.data ? replicas.length : undefined} detail={`${replicas.filter((r) => r.status === 'up').length} up`} />
-          <Count label="Trusted roots" value={roots.data?.length} to="/trusted-roots" />
-          <Count label="Roles" value={roles.data?.length} to="/roles" />
-          <Count label="Service instances" value={instances.data?.length} to="/service-instances" />
-          <Count label="Flows" value={flows.data?.length} to="/flows" />
-          <Count
-            label="Certificates"
-            value={certificates.data?.length}
-            to="/certificates"
-            detail={certificates.data ? `${soon.length - expired} expiring, ${expired} expired` : undefined}
-          />
+          {can('trusted-roots:read') && <Count label="Trusted roots" value={roots.data?.length} to="/trusted-roots" />}
+          {can('roles:read') && <Count label="Roles" value={roles.data?.length} to="/roles" />}
+          {can('service-instances:read') && <Count label="Service instances" value={instances.data?.length} to="/service-instances" />}
+          {can('flows:read') && <Count label="Flows" value={flows.data?.length} to="/flows" />}
+          {can('certificates:read') && (
+            <Count
+              label="Certificates"
+              value={certificates.data?.length}
+              to="/certificates"
+              detail={certificates.data ? `${soon.length - expired} expiring, ${expired} expired` : undefined}
+            />
+          )}
         </SimpleGrid>
         {[roots, roles, instances, flows].map((q, i) => (
           <ApiErrorAlert key={i} error={q.error} title="Could not count everything" />
         ))}
       </section>
 
-      <section aria-labelledby="expiring-title">
-        <Title order={2} size="h3" id="expiring-title" mb="sm">
-          Certificates expiring soon
-        </Title>
-        <ApiErrorAlert error={certificates.error} title="Could not read the certificate inventory" />
-        <ListTable<Certificate>
-          label="Certificates expiring soon"
-          records={certificates.data ? soon : undefined}
-          fetching={certificates.isLoading}
-          columns={certificateColumns}
-          idAccessor={(c) => `${c.source}/${c.ref}/${c.fingerprint}`}
-          sortBy="daysLeft"
-          pageSize={25}
-          noRecordsText="No certificate expires soon"
-        />
-      </section>
+      {can('certificates:read') && (
+        <section aria-labelledby="expiring-title">
+          <Title order={2} size="h3" id="expiring-title" mb="sm">
+            Certificates expiring soon
+          </Title>
+          <ApiErrorAlert error={certificates.error} title="Could not read the certificate inventory" />
+          <ListTable<Certificate>
+            label="Certificates expiring soon"
+            records={certificates.data ? soon : undefined}
+            fetching={certificates.isLoading}
+            columns={certificateColumns}
+            idAccessor={(c) => `${c.source}/${c.ref}/${c.fingerprint}`}
+            sortBy="daysLeft"
+            pageSize={25}
+            noRecordsText="No certificate expires soon"
+          />
+        </section>
+      )}
 
-      <section aria-labelledby="alerts-title">
-        <Title order={2} size="h3" id="alerts-title" mb="sm">
-          Last alerts
-        </Title>
-        <ApiErrorAlert error={alerts.error} title="Could not read the alerts" />
-        <ListTable<Alert>
-          label="Last alerts"
-          records={alerts.data ? lastAlerts : undefined}
-          fetching={alerts.isLoading}
-          columns={alertColumns}
-          idAccessor="id"
-          sortBy="raisedAt"
-          sortDirection="desc"
-          noRecordsText="No alert has been raised"
-        />
-      </section>
+      {can('alerts:read') && (
+        <section aria-labelledby="alerts-title">
+          <Title order={2} size="h3" id="alerts-title" mb="sm">
+            Last alerts
+          </Title>
+          <ApiErrorAlert error={alerts.error} title="Could not read the alerts" />
+          <ListTable<Alert>
+            label="Last alerts"
+            records={alerts.data ? lastAlerts : undefined}
+            fetching={alerts.isLoading}
+            columns={alertColumns}
+            idAccessor="id"
+            sortBy="raisedAt"
+            sortDirection="desc"
+            noRecordsText="No alert has been raised"
+          />
+        </section>
+      )}
     </Page>
   );
 }

@@ -5,13 +5,13 @@ import { IconDownload, IconPlus } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useApi } from '../../api/ApiProvider';
-import { useAuth } from '../../auth/AuthProvider';
 import { toApiError } from '../../api/errors';
 import type { paths } from '../../api/schema';
 import { ConfirmDelete } from '../../components/ConfirmDelete';
 import { DialogActions } from '../../components/DialogActions';
 import { ListTable } from '../../components/ListTable';
 import { Page } from '../../components/Page';
+import { Permitted } from '../../components/Permitted';
 import { RowDeleteButton } from '../../components/RowDeleteButton';
 import { ApiErrorAlert } from '../../errors/ApiErrorAlert';
 import { useFormApiError } from '../../errors/useFormApiError';
@@ -103,7 +103,6 @@ function CreateRole({ onDone }: { onDone: () => void }) {
 /** User roles: list, create, delete (a refusal names who uses the role), Download JSON for instance parameters. */
 export default function RolesPage() {
   const { api, $api } = useApi();
-  const { can } = useAuth();
   const queryClient = useQueryClient();
   const roles = $api.useQuery(...ROLES);
   const remove = $api.useMutation('delete', '/api/v1/roles/{name}');
@@ -158,15 +157,17 @@ export default function RolesPage() {
           >
             JSON
           </Button>
-          <RowDeleteButton
-            aria-label={`Delete role ${r.name}`}
-            disabled={r.predefined || !can('roles:write')}
-            title={r.predefined ? 'The predefined role cannot be deleted' : undefined}
-            onClick={() => {
-              remove.reset();
-              setToDelete(r);
-            }}
-          />
+          <Permitted permission="roles:write">
+            <RowDeleteButton
+              aria-label={`Delete role ${r.name}`}
+              disabled={r.predefined}
+              title={r.predefined ? 'The predefined role cannot be deleted' : undefined}
+              onClick={() => {
+                remove.reset();
+                setToDelete(r);
+              }}
+            />
+          </Permitted>
         </Group>
       ),
     },
@@ -176,12 +177,13 @@ export default function RolesPage() {
     <Page
       title="Roles"
       description="Roles a sender's service instance holds and a flow's sender channel asks for. Download JSON gives the parameters that grant a role."
+      writePermission="roles:write"
       actions={
-        can('roles:write') && (
+        <Permitted permission="roles:write">
           <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)}>
             Create role
           </Button>
-        )
+        </Permitted>
       }
     >
       <ApiErrorAlert error={roles.error} title="Could not read the roles" />

@@ -30,6 +30,7 @@ import { DropzoneIcon } from '../../components/DropzoneIcon';
 import { ListTable } from '../../components/ListTable';
 import { RowDeleteButton } from '../../components/RowDeleteButton';
 import { ValidityBadge } from '../../components/ValidityBadge';
+import { Permitted } from '../../components/Permitted';
 import { ApiErrorAlert } from '../../errors/ApiErrorAlert';
 import { useFormApiError } from '../../errors/useFormApiError';
 import { downloadJson } from '../../lib/download';
@@ -342,14 +343,15 @@ export function KeysPanel({ instance, onShowInstance }: { instance: Instance; on
           >
             JSON
           </Button>
-          <RowDeleteButton
-            aria-label={`Delete key ${k.name}`}
-            disabled={!can('service-instances:write')}
-            onClick={() => {
-              remove.reset();
-              setToDelete(k);
-            }}
-          />
+          <Permitted permission="service-instances:write">
+            <RowDeleteButton
+              aria-label={`Delete key ${k.name}`}
+              onClick={() => {
+                remove.reset();
+                setToDelete(k);
+              }}
+            />
+          </Permitted>
         </Group>
       ),
     },

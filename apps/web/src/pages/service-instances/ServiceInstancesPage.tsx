@@ -5,12 +5,12 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useApi } from '../../api/ApiProvider';
-import { useAuth } from '../../auth/AuthProvider';
 import { ConfirmDelete } from '../../components/ConfirmDelete';
 import { ListTable } from '../../components/ListTable';
 import { Names } from '../../components/Names';
 import { Page } from '../../components/Page';
 import { RowDeleteButton } from '../../components/RowDeleteButton';
+import { Permitted } from '../../components/Permitted';
 import { ApiErrorAlert } from '../../errors/ApiErrorAlert';
 import { moment } from '../../lib/format';
 import { InstanceForm } from './InstanceForm';
@@ -24,7 +24,6 @@ import { grantTypeOf, INSTANCES, KEYS, type Instance } from './types';
  */
 export default function ServiceInstancesPage() {
   const { $api } = useApi();
-  const { can } = useAuth();
   const queryClient = useQueryClient();
   const [params, setParams] = useSearchParams();
   const instances = $api.useQuery(...INSTANCES);
@@ -100,24 +99,20 @@ export default function ServiceInstancesPage() {
           >
             Keys
           </Button>
-          <Button
-            size="xs"
-            variant="default"
-            leftSection={<IconEdit size={14} aria-hidden />}
-            aria-label={`Edit ${i.name}`}
-            disabled={!can('service-instances:write')}
-            onClick={() => setEditing(i)}
-          >
-            Edit
-          </Button>
-          <RowDeleteButton
-            aria-label={`Delete ${i.name}`}
-            disabled={!can('service-instances:write')}
-            onClick={() => {
-              remove.reset();
-              setToDelete(i);
-            }}
-          />
+          <Permitted permission="service-instances:write">
+            <Button size="xs" variant="default" leftSection={<IconEdit size={14} aria-hidden />} aria-label={`Edit ${i.name}`} onClick={() => setEditing(i)}>
+              Edit
+            </Button>
+          </Permitted>
+          <Permitted permission="service-instances:write">
+            <RowDeleteButton
+              aria-label={`Delete ${i.name}`}
+              onClick={() => {
+                remove.reset();
+                setToDelete(i);
+              }}
+            />
+          </Permitted>
         </Group>
       ),
     },
@@ -127,12 +122,13 @@ export default function ServiceInstancesPage() {
     <Page
       title="Service instances and keys"
       description="A sender is a service instance (its roles and grant type) with keys: its own certificate from a PEM file, a generated certificate key or a client secret. Press Keys on an instance to see and add its keys."
+      writePermission="service-instances:write"
       actions={
-        can('service-instances:write') && (
+        <Permitted permission="service-instances:write">
           <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setEditing('new')}>
             Create instance
           </Button>
-        )
+        </Permitted>
       }
     >
       <ApiErrorAlert error={instances.error} title="Could not read the service instances" />

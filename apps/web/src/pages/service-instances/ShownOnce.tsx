@@ -1,32 +1,8 @@
-import { Alert, Button, Code, CopyButton, Group, Modal, Stack, Text } from '@mantine/core';
-import { IconAlertTriangle, IconCheck, IconCopy, IconDownload } from '@tabler/icons-react';
-import { useId } from 'react';
+import { Button, Code, Group, Modal, Stack, Text } from '@mantine/core';
+import { IconDownload } from '@tabler/icons-react';
+import { SecretValue, ShownOnlyOnce } from '../../components/ShownOnceSecret';
 import { downloadBlob, downloadJson } from '../../lib/download';
 import { fileNameOf, type CreatedKey } from './types';
-
-function Secret({ label, value, copyLabel }: { label: string; value: string; copyLabel: string }) {
-  const id = useId();
-  return (
-    <Stack gap={4}>
-      <Group justify="space-between" align="flex-end">
-        <Text size="sm" fw={600} id={id}>
-          {label}
-        </Text>
-        <CopyButton value={value}>
-          {({ copied, copy }) => (
-            <Button size="xs" variant="default" leftSection={copied ? <IconCheck size={14} aria-hidden /> : <IconCopy size={14} aria-hidden />} onClick={copy}>
-              {copied ? 'Copied' : copyLabel}
-            </Button>
-          )}
-        </CopyButton>
-      </Group>
-      {/* Focusable: it may scroll (axe: scrollable-region-focusable). */}
-      <Code block aria-labelledby={id} tabIndex={0} style={{ wordBreak: 'break-all', whiteSpace: 'pre-wrap', maxHeight: 220, overflow: 'auto' }}>
-        {value}
-      </Code>
-    </Stack>
-  );
-}
 
 /**
  * The secret part of a key just created — a generated private key or client secret —
@@ -47,27 +23,18 @@ export function ShownOnce({ created, onClose }: { created: CreatedKey | undefine
     >
       {created && (
         <Stack>
-          <Alert
-            color="orange"
-            variant="outline"
-            icon={<IconAlertTriangle aria-hidden />}
-            title="Shown only this once"
-            // The title in the text colour: orange text is too light for AA contrast.
-            styles={{ title: { color: 'var(--mantine-color-text)' } }}
-          >
-            <Text size="sm">
-              The console does not keep the {what} where it can be read again: once this dialog is closed it cannot be shown again. Copy it or download it now
-              and hand it to the sender securely; if it is lost, delete this key and create another.
-            </Text>
-          </Alert>
+          <ShownOnlyOnce>
+            The console does not keep the {what} where it can be read again: once this dialog is closed it cannot be shown again. Copy it or download it now and
+            hand it to the sender securely; if it is lost, delete this key and create another.
+          </ShownOnlyOnce>
           <Group gap="xs">
             <Text size="sm" fw={600}>
               Client id
             </Text>
             <Code>{created.clientid}</Code>
           </Group>
-          {created.clientsecret !== undefined && <Secret label="Client secret" value={created.clientsecret} copyLabel="Copy client secret" />}
-          {created.key !== undefined && <Secret label="Private key (PKCS#8 PEM)" value={created.key} copyLabel="Copy private key" />}
+          {created.clientsecret !== undefined && <SecretValue label="Client secret" value={created.clientsecret} copyLabel="Copy client secret" />}
+          {created.key !== undefined && <SecretValue label="Private key (PKCS#8 PEM)" value={created.key} copyLabel="Copy private key" />}
           <Group gap="xs">
             {created.key !== undefined && (
               <Button

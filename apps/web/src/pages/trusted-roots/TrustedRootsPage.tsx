@@ -12,6 +12,7 @@ import { ConfirmDelete } from '../../components/ConfirmDelete';
 import { DropzoneIcon } from '../../components/DropzoneIcon';
 import { ListTable } from '../../components/ListTable';
 import { Page } from '../../components/Page';
+import { Permitted } from '../../components/Permitted';
 import { RowDeleteButton } from '../../components/RowDeleteButton';
 import { ValidityBadge } from '../../components/ValidityBadge';
 import { ApiErrorAlert } from '../../errors/ApiErrorAlert';
@@ -111,18 +112,25 @@ export default function TrustedRootsPage() {
           >
             PEM
           </Button>
-          <Tooltip label={WHY_NOT_REMOVABLE[r.source] ?? 'Remove this root'} disabled={r.source === 'api'} multiline w={260}>
-            <RowDeleteButton
-              aria-label={`Remove ${r.subjectDN}`}
-              disabled={r.source !== 'api' || !can('trusted-roots:write')}
-              onClick={() => {
-                remove.reset();
-                setToRemove(r);
-              }}
-            >
-              Remove
-            </RowDeleteButton>
-          </Tooltip>
+          {r.source === 'api' ? (
+            <Permitted permission="trusted-roots:write">
+              <RowDeleteButton
+                aria-label={`Remove ${r.subjectDN}`}
+                onClick={() => {
+                  remove.reset();
+                  setToRemove(r);
+                }}
+              >
+                Remove
+              </RowDeleteButton>
+            </Permitted>
+          ) : (
+            <Tooltip label={WHY_NOT_REMOVABLE[r.source] ?? 'Not removable here'} multiline w={260}>
+              <RowDeleteButton aria-label={`Remove ${r.subjectDN}`} disabled>
+                Remove
+              </RowDeleteButton>
+            </Tooltip>
+          )}
         </Group>
       ),
     },
@@ -132,36 +140,39 @@ export default function TrustedRootsPage() {
     <Page
       title="Trusted roots"
       description="The root CAs whose client certificates the ingress accepts (verified during the TLS handshake). A change is in force on every ingress replica at once."
+      writePermission="trusted-roots:write"
     >
-      <Stack gap="xs">
-        <Dropzone
-          onDrop={(files) => void onDrop(files)}
-          onReject={(rejections) => setRejected(rejections.map((r) => `${r.file.name}: ${r.errors.map((e) => e.message).join(', ')}`).join('; '))}
-          accept={PEM_FILES}
-          maxSize={256 * 1024}
-          loading={add.isPending}
-          disabled={!can('trusted-roots:write')}
-          aria-label="Add trusted roots: drop PEM files here or press to choose them"
-          inputProps={{ 'aria-label': 'PEM files of root CAs' }}
-          data-testid="roots-dropzone"
-        >
-          <Group justify="center" gap="lg" mih={96} style={{ pointerEvents: 'none' }}>
-            <DropzoneIcon size={40} />
-            <div>
-              <Text size="lg">Drop PEM files of root CAs here, or click to choose</Text>
-              <Text size="sm" c="dimmed">
-                Each certificate must be a self-signed CA valid now; a bundle may hold several. Nothing is added when one is refused.
-              </Text>
-            </div>
-          </Group>
-        </Dropzone>
-        {rejected && (
-          <Text c="red" size="sm" role="alert">
-            Not a PEM file: {rejected}
-          </Text>
-        )}
-        <ApiErrorAlert error={add.error} title="The roots were not added" onClose={() => add.reset()} />
-      </Stack>
+      {/* Without the permission the drop zone is left out: the note under the title says why. */}
+      {can('trusted-roots:write') && (
+        <Stack gap="xs">
+          <Dropzone
+            onDrop={(files) => void onDrop(files)}
+            onReject={(rejections) => setRejected(rejections.map((r) => `${r.file.name}: ${r.errors.map((e) => e.message).join(', ')}`).join('; '))}
+            accept={PEM_FILES}
+            maxSize={256 * 1024}
+            loading={add.isPending}
+            aria-label="Add trusted roots: drop PEM files here or press to choose them"
+            inputProps={{ 'aria-label': 'PEM files of root CAs' }}
+            data-testid="roots-dropzone"
+          >
+            <Group justify="center" gap="lg" mih={96} style={{ pointerEvents: 'none' }}>
+              <DropzoneIcon size={40} />
+              <div>
+                <Text size="lg">Drop PEM files of root CAs here, or click to choose</Text>
+                <Text size="sm" c="dimmed">
+                  Each certificate must be a self-signed CA valid now; a bundle may hold several. Nothing is added when one is refused.
+                </Text>
+              </div>
+            </Group>
+          </Dropzone>
+          {rejected && (
+            <Text c="red" size="sm" role="alert">
+              Not a PEM file: {rejected}
+            </Text>
+          )}
+          <ApiErrorAlert error={add.error} title="The roots were not added" onClose={() => add.reset()} />
+        </Stack>
+      )}
 
       <ApiErrorAlert error={roots.error} title="Could not read the trusted roots" />
       <ListTable<Root>
