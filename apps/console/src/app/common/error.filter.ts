@@ -71,7 +71,7 @@ export class ApiErrorFilter implements ExceptionFilter {
     }
     const clientError = bodyParserError(err);
     if (clientError) return clientError;
-    this.logger.error({ msg: 'unhandled error', error: errorMessage(err), stack: (err as Error).stack });
+    this.logger.error({ msg: 'unhandled error', error: errorMessage(err) });
     return { status: 500, body: { error: ErrorCode.internal, message: 'internal error' } };
   }
 }
