@@ -215,7 +215,7 @@ describe('admin API: error codes, trusted roots as entries, flow references, log
     });
 
     it('every code the API answers has the status of HTTP_STATUS_OF', () => {
-      for (const code of Object.values(ErrorCode)) expect([400, 401, 403, 404, 409, 413, 500, 502, 503]).toContain(HTTP_STATUS_OF[code]);
+      for (const code of Object.values(ErrorCode)) expect([400, 401, 403, 404, 405, 409, 413, 415, 500, 502, 503]).toContain(HTTP_STATUS_OF[code]);
     });
   });
 

@@ -20,7 +20,8 @@ export interface AdminWrite {
 
 /**
  * An operator writing through the console back to back until stopped: a new role, then
- * a service key with a fresh certificate on `instance`, and so on. Every write keeps its
+ * a service key with a fresh certificate on one of `instances` (in turn, so no instance
+ * reaches the limit of keys per instance), and so on. Every write keeps its
  * status, so a test can check that each acknowledged (2xx) one is still there later.
  */
 export class AdminWriter {
@@ -31,7 +32,7 @@ export class AdminWriter {
   constructor(
     private readonly api: Api,
     private readonly pki: TestPki,
-    private readonly instance: string,
+    private readonly instances: readonly string[],
     private readonly prefix: string,
   ) {}
 
@@ -68,9 +69,10 @@ export class AdminWriter {
 
   private async key(i: number): Promise<AdminWrite> {
     const name = `${this.prefix}-key-${i}`;
+    const instance = this.instances[(i >> 1) % this.instances.length];
     const leaf = await this.pki.issueClient(name);
-    return this.timed('service-key', `/service-instances/${this.instance}/keys/${name}`, IdentityKv.key(this.instance, name), () =>
-      this.api('POST', `/service-instances/${this.instance}/keys`, { name, type: 'external-certificate', certificate: leaf.certPem }),
+    return this.timed('service-key', `/service-instances/${instance}/keys/${name}`, IdentityKv.key(instance, name), () =>
+      this.api('POST', `/service-instances/${instance}/keys`, { name, type: 'external-certificate', certificate: leaf.certPem }),
     );
   }
 

@@ -47,7 +47,10 @@ async function ok(api: Api, method: string, path: string, body?: unknown): Promi
   if (res.status >= 300) throw new Error(`${method} ${path} → ${res.status} ${JSON.stringify(res.body)}`);
 }
 
-/** Inbound scenario 1 plus two senders that must never get through, and an instance for the writer's keys. */
+/** Service instances the writer spreads its keys over: 8 × the limit of 100 keys per instance is more than a run writes. */
+const WRITER_INSTANCES = Array.from({ length: 8 }, (_, i) => `writer-${i}`);
+
+/** Inbound scenario 1 plus two senders that must never get through, and instances for the writer's keys. */
 async function configure(sys: RunningSystem, pki: TestPki): Promise<{ api: Api; ca: string; senders: Senders }> {
   const api = consoleApi(sys.consoleUrl, sys.adminToken, sys.exchanges.fetch);
   const ca = readFileSync(join(sys.dataDir, 'ingress', 'dev-root-ca.pem'), 'utf8');
@@ -60,7 +63,7 @@ async function configure(sys: RunningSystem, pki: TestPki): Promise<{ api: Api; 
   await ok(api, 'POST', '/service-instances/sender-a/keys', { name: 'k1', type: 'external-certificate', certificate: alice.certPem });
   await ok(api, 'POST', '/service-instances', { name: 'sender-c', parameters: x509(['Role2']) });
   await ok(api, 'POST', '/service-instances/sender-c/keys', { name: 'k1', type: 'external-certificate', certificate: carol.certPem });
-  await ok(api, 'POST', '/service-instances', { name: 'writer', parameters: x509(['Role1']) });
+  for (const name of WRITER_INSTANCES) await ok(api, 'POST', '/service-instances', { name, parameters: x509(['Role1']) });
   await ok(api, 'PUT', '/flows/orders', {
     id: 'orders',
     sender: { address: '/orders', authorization: { type: 'role', role: 'Role1' } },
@@ -175,7 +178,7 @@ if (!hasNatsServer) print('nats-faults: SKIPPED, no nats-server binary on PATH o
       cleanups.push(() => observer.close());
 
       const traffic = new Traffic(sys, ca, senders);
-      const writer = new AdminWriter(api, pki, 'writer', 'r3').start();
+      const writer = new AdminWriter(api, pki, WRITER_INSTANCES, 'r3').start();
       cleanups.push(() => Promise.all([traffic.stop(), writer.stop()]));
       await sleep(3_000);
 
@@ -273,7 +276,7 @@ if (!hasNatsServer) print('nats-faults: SKIPPED, no nats-server binary on PATH o
       const send = senderCall(sys.ingressPort, ca);
       const node = nats.nodes[0];
       const traffic = new Traffic(sys, ca, senders);
-      const writer = new AdminWriter(api, pki, 'writer', 'plain').start();
+      const writer = new AdminWriter(api, pki, WRITER_INSTANCES, 'plain').start();
       cleanups.push(() => Promise.all([traffic.stop(), writer.stop()]));
       await sleep(2_000);
 

@@ -57,9 +57,11 @@ describeInBrowser('swagger-ui', 'Swagger UI: "Try it out" creates a service key 
     // Authorize: the Bearer scheme "admin-token".
     await page.locator('.swagger-ui .auth-wrapper .authorize').click();
     const dialog = page.locator('.swagger-ui .dialog-ux');
-    await dialog.locator('input[type=text], input[type=password]').first().fill(sys.adminToken);
-    await dialog.locator('button.authorize').click();
-    await dialog.locator('button.btn-done').click();
+    // The document offers the bearer token and the console's session cookie; the token is the one a script uses.
+    const bearer = dialog.locator('form').filter({ hasText: 'admin-token' });
+    await bearer.locator('input[type=text], input[type=password]').first().fill(sys.adminToken);
+    await bearer.locator('button.authorize').click();
+    await bearer.locator('button.btn-done').click();
 
     // The operation, opened; Try it out.
     const op = page.locator('#operations-service_instances-ServiceInstancesController_createKey');
