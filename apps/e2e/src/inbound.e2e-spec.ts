@@ -1,10 +1,20 @@
 import { execFileSync } from 'node:child_process';
+import { webcrypto } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_SYSTEM_KEY_ALIAS, type AccessLogRecord, type TraceLogRecord } from '@certgate/contracts';
-import { commandAvailable, createTestPki, type TestLeaf, type TestPki, checkExchangesAndStop, startSystem, type RunningSystem } from '@certgate/testing';
-import { exportPrivateKeyPem, generateKeyPair, issueCertificate } from '@certgate/x509';
+import {
+  commandAvailable,
+  createTestPki,
+  excludingDns,
+  type TestLeaf,
+  type TestPki,
+  checkExchangesAndStop,
+  startSystem,
+  type RunningSystem,
+} from '@certgate/testing';
+import { exportPrivateKeyPem, generateKeyPair, issueCertificate, toPemBundle, type CryptoKey } from '@certgate/x509';
 import { consoleApi, eventually, senderCall } from './clients';
 
 const hasCurl = commandAvailable('curl');
@@ -259,6 +269,46 @@ describe('inbound: senders call flows with client certificates (real NATS, real 
     const res = await send('/orders', { cert: key.body.certificate.pem, key: key.body.key });
     expect(res.status).toBe(200);
     expect(res.text).toBe(`ok ${key.body.clientid}`);
+  });
+
+  it("the certificate policy: an RSA-1024 sender, a CA certificate as the leaf, a leaf outside its CA's name constraints → 401 each, naming the reason", async () => {
+    const weak = (await webcrypto.subtle.generateKey(
+      { name: 'RSASSA-PKCS1-v1_5', modulusLength: 1024, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' },
+      true,
+      ['sign', 'verify'],
+    )) as { publicKey: CryptoKey; privateKey: CryptoKey };
+    const weakLeaf = await issueCertificate({
+      subjectDN: 'CN=rsa-1024, O=certgate Test',
+      publicKey: weak.publicKey,
+      issuer: { certificate: pki.intermediate.certificate, privateKey: pki.intermediate.privateKey },
+      extendedKeyUsage: ['clientAuth'],
+    });
+    const poser = await pki.issueCa('Poser CA', { issuer: pki.root, extendedKeyUsage: ['clientAuth'], keyUsage: ['digitalSignature', 'keyCertSign'] });
+    const constrained = await pki.issueCa('Constrained CA', {
+      issuer: pki.root,
+      extraExtensions: [{ oid: '2.5.29.30', critical: false, value: excludingDns('evil.example') }],
+    });
+    const evil = await pki.issueClient('client.evil.example', { issuer: constrained, dnsNames: ['client.evil.example'] });
+
+    const senders = [
+      {
+        cert: toPemBundle([weakLeaf, pki.intermediate.certificate]),
+        key: await exportPrivateKeyPem(weak.privateKey),
+        says: /refused by the key policy: .*1024/,
+      },
+      { cert: poser.certPem, key: poser.keyPem, says: /is presented as the end-entity certificate but is a CA certificate/ },
+      { cert: evil.chainPem, key: evil.keyPem, says: /evil\.example/ },
+    ];
+    for (const { cert, key, says } of senders) {
+      const res = await send('/orders', { cert, key });
+      expect(res.status).toBe(401);
+      expect(res.text).toMatch(/certificate was not verified by ingress/);
+      expect(res.text).toMatch(says);
+    }
+    await eventually(async () => {
+      const reasons = (await traceRecords()).filter((r) => r.event === 'tls.rejected').map((r) => r.reason);
+      return ['weak_key', 'leaf_is_ca', 'name_constraints'].every((r) => reasons.includes(r));
+    }, 3000);
   });
 
   it('an unknown address → 404 to a sender that authenticates, and to one that does not the 401 a deployed flow gives; every request lands in the message processing log', async () => {

@@ -1,9 +1,19 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, webcrypto } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTestPki, freePort, launchServices, startNatsHarness, type LaunchedSystem, type NatsHarness, type TestPki } from '@certgate/testing';
+import {
+  createTestPki,
+  excludingDns,
+  freePort,
+  launchServices,
+  startNatsHarness,
+  type LaunchedSystem,
+  type NatsHarness,
+  type TestPki,
+} from '@certgate/testing';
+import { exportPrivateKeyPem, issueCertificate, toPemBundle, type CryptoKey } from '@certgate/x509';
 
 interface Tls {
   cert?: string;
@@ -91,6 +101,65 @@ describe('ingress: client certificates verified during the TLS handshake', () =>
       expect(['chain_incomplete', 'untrusted_root']).toContain((res.body.clientCertificate as { reason: string }).reason);
     });
 
+    describe('chains OpenSSL alone would accept, refused by the certificate policy after the handshake', () => {
+      it('an RSA-1024 leaf: weak_key', async () => {
+        // generateKeyPair refuses weak keys; WebCrypto does not.
+        const weak = (await webcrypto.subtle.generateKey(
+          { name: 'RSASSA-PKCS1-v1_5', modulusLength: 1024, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' },
+          true,
+          ['sign', 'verify'],
+        )) as { publicKey: CryptoKey; privateKey: CryptoKey };
+        const leaf = await issueCertificate({
+          subjectDN: 'CN=rsa-1024, O=certgate Test',
+          publicKey: weak.publicKey,
+          issuer: { certificate: pki.intermediate.certificate, privateKey: pki.intermediate.privateKey },
+          extendedKeyUsage: ['clientAuth'],
+        });
+        const res = await health(ingress.port, ingress.ca, {
+          cert: toPemBundle([leaf, pki.intermediate.certificate]),
+          key: await exportPrivateKeyPem(weak.privateKey),
+        });
+        expect(res.body.clientCertificate).toMatchObject({ status: 'rejected', reason: 'weak_key', subjectDN: leaf.subjectDN });
+      });
+
+      it('an end-entity certificate with keyCertSign: leaf_is_ca', async () => {
+        const poser = await pki.issueCa('Client Posing As CA', {
+          issuer: pki.root,
+          extendedKeyUsage: ['clientAuth'],
+          keyUsage: ['digitalSignature', 'keyCertSign'],
+        });
+        const res = await health(ingress.port, ingress.ca, { cert: poser.certPem, key: poser.keyPem });
+        expect(res.body.clientCertificate).toMatchObject({ status: 'rejected', reason: 'leaf_is_ca' });
+        expect((res.body.clientCertificate as { message: string }).message).toContain('is presented as the end-entity certificate but is a CA certificate');
+      });
+
+      it('a leaf outside a non-critical name constraint of its CA: name_constraints naming the excluded name', async () => {
+        const constrained = await pki.issueCa('Constrained CA', {
+          issuer: pki.root,
+          extraExtensions: [{ oid: '2.5.29.30', critical: false, value: excludingDns('evil.example') }],
+        });
+        const leaf = await pki.issueClient('client.evil.example', { issuer: constrained, dnsNames: ['client.evil.example'] });
+        const res = await health(ingress.port, ingress.ca, { cert: leaf.chainPem, key: leaf.keyPem });
+        expect(res.body.clientCertificate).toMatchObject({ status: 'rejected', reason: 'name_constraints' });
+        expect((res.body.clientCertificate as { message: string }).message).toContain('evil.example');
+      });
+    });
+
+    it('a chain whose root the sender sent but the ingress does not trust: untrusted_root, naming that root', async () => {
+      const mallory = await other.issueClient('mallory');
+      const res = await health(ingress.port, ingress.ca, { cert: mallory.chainPem + other.root.certPem, key: mallory.keyPem });
+      expect(res.body.clientCertificate).toMatchObject({ status: 'rejected', reason: 'untrusted_root' });
+      expect((res.body.clientCertificate as { message: string }).message).toContain(other.root.certificate.subjectDN);
+    });
+
+    it('an issuer that is not a CA: not_a_ca naming it, not "extended key usage"', async () => {
+      const notCa = await pki.issueCa('Not A CA', { issuer: pki.root, ca: false });
+      const leaf = await pki.issueClient('under-not-a-ca', { issuer: notCa });
+      const res = await health(ingress.port, ingress.ca, { cert: leaf.chainPem, key: leaf.keyPem });
+      expect(res.body.clientCertificate).toMatchObject({ status: 'rejected', reason: 'not_a_ca' });
+      expect((res.body.clientCertificate as { message: string }).message).toContain('Not A CA');
+    });
+
     it('no certificate means no identity', async () => {
       const res = await health(ingress.port, ingress.ca);
       expect(res.body.clientCertificate).toEqual({ status: 'none' });
@@ -130,6 +199,11 @@ describe('ingress: client certificates verified during the TLS handshake', () =>
     it('refuses the handshake for a leaf without its intermediate', async () => {
       const carol = await pki.issueClient('carol');
       await expect(health(ingress.port, ingress.ca, { cert: carol.certPem, key: carol.keyPem })).rejects.toThrow();
+    });
+
+    it('cuts the connection of a chain OpenSSL accepts and the certificate policy refuses (a CA certificate as the leaf)', async () => {
+      const poser = await pki.issueCa('Required Poser', { issuer: pki.root, extendedKeyUsage: ['clientAuth'], keyUsage: ['digitalSignature', 'keyCertSign'] });
+      await expect(health(ingress.port, ingress.ca, { cert: poser.certPem, key: poser.keyPem })).rejects.toThrow(/socket hang up|ECONNRESET/);
     });
 
     it('lets a whole chain in', async () => {

@@ -17,6 +17,8 @@ export interface PathContext {
   purpose: Purpose;
   signatures: SignatureCache;
   keyPolicy: ResolvedKeyPolicy;
+  /** False when the caller vetted its anchors and tolerates roots that break only the profile. */
+  rootProfileChecked: boolean;
 }
 
 export interface Failure {
@@ -75,10 +77,11 @@ const signatures: Check = async ({ path, signatures: cache }) => {
 };
 
 const validity: Check = ({ path, at }) => {
-  // Certificate times have one-second resolution: valid until 12:00:00 holds all of 12:00:00.xxx.
+  // One-second resolution, and the notAfter second already counts as past: so OpenSSL decides in the handshake
+  // (X509_cmp_time), and both engines must agree. RFC 5280 calls notAfter inclusive; the difference is that one second.
   const t = Math.floor(at.getTime() / 1000) * 1000;
   for (const cert of path) {
-    if (t > cert.notAfter.getTime()) {
+    if (t >= cert.notAfter.getTime()) {
       return { reason: 'expired', message: `certificate ${dn(cert)} has expired on ${cert.notAfter.toISOString()}`, certificate: cert };
     }
     if (t < cert.notBefore.getTime()) {
@@ -108,9 +111,10 @@ const leafIsNotCa: Check = ({ path }) => {
   };
 };
 
-const profile: Check = ({ path, purpose }) => {
+const profile: Check = ({ path, purpose, rootProfileChecked }) => {
   const last = path.length - 1;
   for (const [k, cert] of path.entries()) {
+    if (k === last && !rootProfileChecked) continue;
     const problem = profileProblem(cert, k === 0 ? 'leaf' : k === last ? 'root' : 'intermediate', k === 0 ? purpose : undefined);
     if (problem) return { reason: 'profile_violation', message: `certificate ${dn(cert)} is not acceptable: ${problem}`, certificate: cert };
   }

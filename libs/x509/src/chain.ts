@@ -1,9 +1,8 @@
-// Chain verification for the admin side (uploads, keystore imports,
-// connectivity tests). The request path relies on OpenSSL's verdict from the
-// TLS handshake instead (see reasonFromTlsError); the two agree on the named
-// corpus of libs/testing (openssl-agreement.spec.ts). What is checked, and what
-// is deliberately left out, is docs/certificate-policy.md; the x509-limbo suite
-// (limbo.spec.ts) holds us to it.
+// Chain verification: alone on the admin side (uploads, keystore imports,
+// connectivity tests), after OpenSSL's handshake verdict on the request path
+// (handshake-review.ts). What is checked, and what is deliberately left out, is
+// docs/certificate-policy.md; the x509-limbo suite holds both engines to it
+// (limbo.spec.ts, limbo-request-path.spec.ts).
 import type { Certificate } from './certificate';
 import { PathBuilder, MAX_DEPTH, MAX_SIGNATURE_CHECKS, MAX_STEPS, type PathOutcome } from './chain-build';
 import { badSignatureMessage, checkPath, type Failure } from './chain-checks';
@@ -27,6 +26,13 @@ export interface VerifyChainOptions {
   purpose: Purpose;
   /** Which public keys certificates may have; omitted fields take the secure defaults (DEFAULT_KEY_POLICY). */
   keyPolicy?: KeyPolicy;
+  /**
+   * The caller vetted every anchor with isValidAnchor when it loaded them, and keeps
+   * trusting the ones that break only the certificate profile (the ingress, whose stored
+   * roots predate the profile): the anchors are not checked again, nor the root's
+   * profile. Their key policy still applies, as it does to every certificate of a path.
+   */
+  anchorsVetted?: boolean;
 }
 
 export interface AnchorOptions {
@@ -164,7 +170,7 @@ export async function verifyChain(opts: VerifyChainOptions): Promise<ChainVerdic
   const signatures = new SignatureCache();
 
   if (anchors.length === 0) return { ok: false, reason: 'invalid_anchor', message: 'no trusted root certificates are configured' };
-  for (const anchor of anchors) {
+  for (const anchor of opts.anchorsVetted ? [] : anchors) {
     const verdict = await anchorVerdict(anchor, signatures, keyPolicy);
     if (!verdict.ok) return { ok: false, reason: verdict.reason, message: `trusted root ${verdict.message}`, certificate: anchor };
   }
@@ -180,7 +186,7 @@ export async function verifyChain(opts: VerifyChainOptions): Promise<ChainVerdic
   const builder = new PathBuilder({ leaf, pool: uniqueByFingerprint(opts.intermediates ?? [], leaf), anchors, signatures, keyPolicy });
   let firstFailure: Failure | undefined;
   for await (const path of builder.paths()) {
-    const failure = await checkPath({ path, at, purpose, signatures, keyPolicy });
+    const failure = await checkPath({ path, at, purpose, signatures, keyPolicy, rootProfileChecked: !opts.anchorsVetted });
     if (!failure) return { ok: true, chain: path };
     firstFailure ??= failure;
   }

@@ -33,6 +33,7 @@ describe('@certgate/x509 public surface', () => {
         'readPkcs12',
         'readTlsPeerCertificate',
         'reasonFromTlsError',
+        'reviewHandshakeChain',
         'rfc4514FromOpenSsl',
         'toPemBundle',
         'verifyChain',

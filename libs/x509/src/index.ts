@@ -23,6 +23,7 @@ export {
   type Purpose,
   type VerifyChainOptions,
 } from './chain';
+export { reviewHandshakeChain, type HandshakeReview, type HandshakeReviewInput } from './handshake-review';
 export { describeKey, exportPrivateKeyPem, exportPublicKeyPem, generateKeyPair, importPrivateKeyPem, keyMatchesCertificate, type KeySpec } from './keys';
 export { importPublicKeyPem } from './public-key';
 export { createCsr, parseCsr, type CreateCsrOptions, type ParsedCsr } from './csr';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { baseEnvSchema, portSchema } from '@certgate/platform';
+import { keyPolicyEnvSchema } from './tls/key-policy';
 
 const list = z
   .string()
@@ -13,7 +14,7 @@ const list = z
 
 const positiveInt = z.coerce.number().int().positive();
 
-export const ingressEnvSchema = baseEnvSchema.extend({
+export const ingressEnvSchema = baseEnvSchema.merge(keyPolicyEnvSchema).extend({
   INGRESS_PORT: portSchema.default(8443),
   INGRESS_HOST: z.string().default('127.0.0.1'),
   /** PEM text or a file path; both or neither with INGRESS_SERVER_CHAIN. */

@@ -10,6 +10,6 @@ export {
   type TestPki,
   type TestPkiOptions,
 } from './test-pki';
-export { buildNastyCorpus, NASTY_CASE_NAMES, type CorpusExpectation, type NastyCase, type NastyCorpus } from './nasty-corpus';
+export { buildNastyCorpus, excludingDns, NASTY_CASE_NAMES, type CorpusExpectation, type NastyCase, type NastyCorpus } from './nasty-corpus';
 export { tamperSignature } from './tamper';
 export { opensslAvailable, opensslVerify, runOpenssl, type OpensslResult, type OpensslVerifyInput } from './openssl';

@@ -76,7 +76,7 @@ export const NASTY_CASE_NAMES = [
  * NameConstraints excluding the DNS subtree `domain` (short names only: one-byte DER lengths):
  *   SEQUENCE { excludedSubtrees [1] { GeneralSubtree SEQUENCE { dNSName [2] domain } } }
  */
-function excludingDns(domain: string): Uint8Array {
+export function excludingDns(domain: string): Uint8Array {
   const name = Buffer.from(domain, 'ascii');
   const tlv = (tag: number, content: Uint8Array) => Buffer.concat([Buffer.of(tag, content.length), content]);
   return tlv(0x30, tlv(0xa1, tlv(0x30, tlv(0x82, name))));

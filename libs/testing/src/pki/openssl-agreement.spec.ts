@@ -20,8 +20,8 @@ const STRICT_DIFFERENCES: Record<string, { openssl: RegExp; why: string }> = {
  * Cases where certgate's certificate policy (docs/certificate-policy.md) refuses what
  * `openssl verify` accepts: OpenSSL checks no key sizes (Node's TLS layer only its
  * security level, RSA >= 1024 at the default level 1), takes a CA certificate as a
- * leaf, and demands an authority key identifier only with -x509_strict. The ingress
- * request path runs on OpenSSL, so these differences are the lead's to close there.
+ * leaf, and demands an authority key identifier only with -x509_strict. On the ingress'
+ * request path the review after the handshake (reviewHandshakeChain) refuses them too.
  */
 const POLICY_DIFFERENCES: Record<string, { strictToo: boolean; why: string }> = {
   weak_key_rsa_1024_leaf: { strictToo: true, why: 'key policy: RSA keys need 2048 bits' },

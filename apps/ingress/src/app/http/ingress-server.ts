@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import type { SecureContextOptions } from 'node:tls';
+import { DEFAULT_CIPHERS, type SecureContextOptions } from 'node:tls';
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { errorMessage } from '@certgate/contracts';
 import { SERVICE_ENV } from '@certgate/platform';
 import type { IngressEnv } from '../ingress-env';
+import { tlsSecurityLevel } from '../tls/key-policy';
 import { IngressMetrics } from '../metrics/ingress-metrics';
 import { ServerIdentity } from '../tls/server-identity.service';
 import type { EffectiveRoots } from '../trusted-roots/effective-roots';
@@ -88,6 +89,8 @@ export class IngressServer implements OnApplicationBootstrap, BeforeApplicationS
       // An explicit (possibly empty) list: without `ca`, Node would trust every public CA.
       ca: [...roots.caPems],
       minVersion: 'TLSv1.2',
+      // Node's default suites at the level that matches the key policy: weak keys fail in the handshake.
+      ciphers: `${DEFAULT_CIPHERS}:@SECLEVEL=${tlsSecurityLevel(this.env)}`,
       ticketKeys: randomBytes(48),
     };
   }

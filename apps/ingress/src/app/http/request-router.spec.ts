@@ -5,6 +5,7 @@ import type { InvokeService } from '../invoke/invoke.service';
 import type { RequestLog } from '../logs/request-log.service';
 import type { IngressMetrics } from '../metrics/ingress-metrics';
 import type { OAuthEndpoints } from '../oauth/oauth-endpoints';
+import type { ChainReview } from '../tls/chain-review.service';
 import type { ServerIdentity } from '../tls/server-identity.service';
 import { RequestRouter } from './request-router';
 
@@ -42,7 +43,7 @@ describe('requests the HTTP parser refused', () => {
     const env = { INGRESS_MAX_HEADER_BYTES: 16384, INGRESS_KEEP_ALIVE_TIMEOUT_MS: 65000 } as IngressEnv;
     const log = { trace: (t: (typeof traces)[number]) => traces.push(t) } as unknown as RequestLog;
     const metrics = { requestAnswered: (status: number) => answered.push(status) } as unknown as IngressMetrics;
-    router = new RequestRouter(env, {} as InvokeService, log, metrics, {} as ServerIdentity, {} as OAuthEndpoints);
+    router = new RequestRouter(env, {} as InvokeService, log, metrics, {} as ServerIdentity, {} as OAuthEndpoints, {} as ChainReview);
     jest.useFakeTimers();
   });
 

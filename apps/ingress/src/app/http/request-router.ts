@@ -18,7 +18,8 @@ import { RequestLog } from '../logs/request-log.service';
 import { IngressMetrics } from '../metrics/ingress-metrics';
 import { OAuthEndpoints } from '../oauth/oauth-endpoints';
 import { describeIdentity } from '../tls/client-identity';
-import { connectionOf } from '../tls/connection';
+import { ChainReview } from '../tls/chain-review.service';
+import { connectionOf, peerIp, type ConnectionFacts } from '../tls/connection';
 import { ServerIdentity } from '../tls/server-identity.service';
 import { clientErrorAnswer, rawAnswer, type ParserLimits } from './client-errors';
 
@@ -26,6 +27,8 @@ import { clientErrorAnswer, rawAnswer, type ParserLimits } from './client-errors
 const CLIENT_CLOSED = 499;
 /** Marks a socket whose parser error was answered. */
 const ANSWERED = Symbol('certgate.clientErrorAnswered');
+/** Marks a socket cut because its chain was refused in required mode. */
+const CUT = Symbol('certgate.refusedChainCut');
 
 /**
  * Every request of the TLS server: gives it an id (`x-request-id`), routes it, writes
@@ -45,6 +48,7 @@ export class RequestRouter {
     private readonly metrics: IngressMetrics,
     private readonly server: ServerIdentity,
     private readonly oauth: OAuthEndpoints,
+    private readonly chains: ChainReview,
   ) {
     this.parserLimits = {
       maxHeaderBytes: env.INGRESS_MAX_HEADER_BYTES,
@@ -54,21 +58,67 @@ export class RequestRouter {
   }
 
   handle(req: IncomingMessage, res: ServerResponse, expectContinue = false): void {
-    let ctx: RequestContext | undefined;
-    try {
-      ctx = this.begin(req, res);
-      this.traceTlsRejection(ctx);
-      this.route(ctx, req, res, expectContinue);
-    } catch (err) {
-      this.fail(ctx, res, err);
-    }
+    this.withConnection(req, res, (connection) => {
+      let ctx: RequestContext | undefined;
+      try {
+        ctx = this.begin(req, res, connection);
+        this.traceTlsRejection(ctx);
+        this.route(ctx, req, res, expectContinue);
+      } catch (err) {
+        this.fail(ctx, res, err);
+      }
+    });
   }
 
   /** An `Expect` other than `100-continue` (the server's `checkExpectation` event): 417, and the body is not read. */
   expectationFailed(req: IncomingMessage, res: ServerResponse): void {
+    this.withConnection(req, res, (connection) => this.refuseExpectation(req, res, connection));
+  }
+
+  /** Runs `then` with the connection's facts: at once on a reviewed connection, after the chain review on its first request. */
+  private withConnection(req: IncomingMessage, res: ServerResponse, then: (connection: ConnectionFacts) => void): void {
+    let facts: ConnectionFacts | Promise<ConnectionFacts>;
+    try {
+      facts = connectionOf(req.socket as TLSSocket, this.chains);
+    } catch (err) {
+      return this.fail(undefined, res, err);
+    }
+    const proceed = (connection: ConnectionFacts): void => {
+      if (connection.identity.kind === 'rejected' && this.env.INGRESS_CLIENT_CERT === 'required') return this.cutRefusedChain(req, connection);
+      then(connection);
+    };
+    if (facts instanceof Promise) facts.then(proceed, (err: unknown) => this.fail(undefined, res, err));
+    else proceed(facts);
+  }
+
+  /**
+   * INGRESS_CLIENT_CERT=required and the certificate policy refused a chain OpenSSL had
+   * accepted: the connection is cut unanswered, as the handshake would have been.
+   */
+  private cutRefusedChain(req: IncomingMessage, connection: ConnectionFacts): void {
+    const identity = connection.identity;
+    if (identity.kind !== 'rejected') return;
+    const socket = req.socket as TLSSocket & { [CUT]?: true };
+    if (!socket[CUT]) {
+      socket[CUT] = true;
+      this.log.trace({
+        time: new Date(),
+        level: 'warn',
+        event: 'tls.rejected',
+        requestId: randomUUID(),
+        ip: connection.ip,
+        reason: identity.reason,
+        message: `client certificate '${identity.certificate.subjectDN}' was rejected by the certificate policy; INGRESS_CLIENT_CERT=required, so the connection was closed: ${identity.message}`,
+        details: { subjectDN: identity.certificate.subjectDN, issuerDN: identity.certificate.issuerDN, fingerprint: identity.certificate.fingerprint },
+      });
+    }
+    socket.destroy();
+  }
+
+  private refuseExpectation(req: IncomingMessage, res: ServerResponse, connection: ConnectionFacts): void {
     let ctx: RequestContext | undefined;
     try {
-      ctx = this.begin(req, res);
+      ctx = this.begin(req, res, connection);
       const expectation = logSafe(String(req.headers.expect ?? '')).slice(0, 100);
       const description = `the expectation '${expectation}' cannot be met: only 100-continue is supported`;
       this.log.trace({
@@ -148,7 +198,7 @@ export class RequestRouter {
       level: 'warn',
       event: 'http.refused',
       requestId,
-      ip: connectionOf(socket as TLSSocket).ip,
+      ip: peerIp(socket as TLSSocket),
       reason,
       message: `${status}: ${body.error_description}`,
       details: body.details,
@@ -158,12 +208,12 @@ export class RequestRouter {
   }
 
   /** The request's id, its context, and its access log line when it is done. */
-  private begin(req: IncomingMessage, res: ServerResponse): RequestContext {
+  private begin(req: IncomingMessage, res: ServerResponse, connection: ConnectionFacts): RequestContext {
     const ctx: RequestContext = {
       requestId: randomUUID(),
       time: new Date(),
       startedAt: performance.now(),
-      connection: connectionOf(req.socket as TLSSocket),
+      connection,
       method: req.method ?? 'GET',
       target: req.url ?? '/',
     };
@@ -221,7 +271,7 @@ export class RequestRouter {
       requestId: ctx.requestId,
       ip: ctx.connection.ip,
       reason: identity.reason,
-      message: `client certificate '${c.subjectDN}' was rejected by TLS, the request goes on without identity: ${identity.message}`,
+      message: `client certificate '${c.subjectDN}' was rejected${identity.tlsError ? ' by TLS' : ' by the certificate policy'}, the request goes on without identity: ${identity.message}`,
       details: { subjectDN: c.subjectDN, issuerDN: c.issuerDN, fingerprint: c.fingerprint, tlsError: identity.tlsError },
     });
   }

@@ -15,6 +15,7 @@ export class IngressMetrics {
   private readonly byOutcome: Map<RuntimeOutcome, Histogram.Internal<'outcome'>>;
   private readonly roots: Gauge<'source'>;
   private readonly contextSwaps: Counter;
+  private readonly chainsRefused: Counter<'engine' | 'reason'>;
 
   constructor(ops: OpsServer) {
     const registers = [ops.registry];
@@ -45,6 +46,16 @@ export class IngressMetrics {
       help: 'Times the TLS context was replaced live because the trusted client roots changed',
       registers,
     });
+    this.chainsRefused = new Counter({
+      name: 'certgate_ingress_client_chains_refused_total',
+      help: 'Distinct client chains refused, by engine (openssl: by OpenSSL alone; policy: accepted by OpenSSL, refused by the certificate policy; both) and reason',
+      labelNames: ['engine', 'reason'],
+      registers,
+    });
+  }
+
+  chainRefused(engine: 'openssl' | 'policy' | 'both', reason: string): void {
+    this.chainsRefused.labels(engine, reason).inc();
   }
 
   requestAnswered(status: number): void {

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { isValidAnchor, parseCertificates, type Certificate } from '@certgate/x509';
+import { isValidAnchor, parseCertificates, type Certificate, type KeyPolicy } from '@certgate/x509';
 import { readPemSetting } from './pem-source';
 
 /**
@@ -7,11 +7,11 @@ import { readPemSetting } from './pem-source';
  * count: an intermediate or leaf in the bundle is skipped with a warning naming it,
  * because trusting it would let a sender skip the rest of its chain.
  */
-export async function loadClientRoots(setting: string | undefined, logger = new Logger('client-roots')): Promise<Certificate[]> {
+export async function loadClientRoots(setting: string | undefined, keyPolicy: KeyPolicy, logger = new Logger('client-roots')): Promise<Certificate[]> {
   if (!setting) return [];
   const roots: Certificate[] = [];
   for (const cert of parseCertificates(readPemSetting('INGRESS_CLIENT_ROOTS', setting))) {
-    const verdict = await isValidAnchor(cert);
+    const verdict = await isValidAnchor(cert, { keyPolicy });
     if (verdict.ok) roots.push(cert);
     else if (verdict.reason === 'profile_violation') {
       // As configured before the stricter certificate policy: kept, so an upgrade does not lock senders out.

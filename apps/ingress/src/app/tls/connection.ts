@@ -1,6 +1,7 @@
 import type { TLSSocket } from 'node:tls';
 import type { TlsClient } from '@certgate/contracts';
-import { clientIdentityOf, type ClientIdentity } from './client-identity';
+import type { ChainReview } from './chain-review.service';
+import type { ClientIdentity } from './client-identity';
 
 /** What the request path needs to know about one TLS connection, derived once. */
 export interface ConnectionFacts {
@@ -12,20 +13,23 @@ export interface ConnectionFacts {
 }
 
 const FACTS = Symbol('certgate.connectionFacts');
-type SocketWithFacts = TLSSocket & { [FACTS]?: ConnectionFacts };
+const PENDING = Symbol('certgate.connectionFactsPending');
+type SocketWithFacts = TLSSocket & { [FACTS]?: ConnectionFacts; [PENDING]?: Promise<ConnectionFacts> };
 
 /**
- * Cached on the socket, like the identity itself: every request of a keep-alive
- * connection reuses it. A connection keeps the verdict of its handshake for its whole
- * life, also when the trusted roots change meanwhile (new connections get the new ones).
+ * Cached on the socket: the first request of a connection waits for the chain review,
+ * every later request of a keep-alive connection reuses its outcome synchronously. A
+ * connection keeps its verdict for its whole life, also when the trusted roots change
+ * meanwhile (new connections get the new ones).
  */
-export function connectionOf(socket: TLSSocket): ConnectionFacts {
+export function connectionOf(socket: TLSSocket, review: ChainReview): ConnectionFacts | Promise<ConnectionFacts> {
   const s = socket as SocketWithFacts;
   if (s[FACTS]) return s[FACTS];
-  const identity = clientIdentityOf(socket);
-  const facts: ConnectionFacts = { identity, tls: tlsClientOf(identity), ip: plainIp(socket.remoteAddress) };
-  s[FACTS] = facts;
-  return facts;
+  return (s[PENDING] ??= review.identityOf(socket).then((identity) => {
+    const facts: ConnectionFacts = { identity, tls: tlsClientOf(identity), ip: peerIp(socket) };
+    s[FACTS] = facts;
+    return facts;
+  }));
 }
 
 export function tlsClientOf(identity: ClientIdentity): TlsClient {
@@ -57,7 +61,9 @@ export function tlsClientOf(identity: ClientIdentity): TlsClient {
   }
 }
 
-function plainIp(address: string | undefined): string {
+/** The client's address, an IPv4-mapped IPv6 address written as plain IPv4. */
+export function peerIp(socket: { remoteAddress?: string }): string {
+  const address = socket.remoteAddress;
   if (!address) return '-';
   return address.startsWith('::ffff:') && address.includes('.') ? address.slice(7) : address;
 }

@@ -1,10 +1,14 @@
 import { Module } from '@nestjs/common';
+import { MetricsModule } from '../metrics/metrics.module';
+import { TrustedRootsModule } from '../trusted-roots/trusted-roots.module';
+import { ChainReview } from './chain-review.service';
 import { ServerChainHandler } from './server-chain.handler';
 import { ServerIdentity } from './server-identity.service';
 
 @Module({
+  imports: [TrustedRootsModule, MetricsModule],
   controllers: [ServerChainHandler],
-  providers: [ServerIdentity],
-  exports: [ServerIdentity],
+  providers: [ServerIdentity, ChainReview],
+  exports: [ServerIdentity, ChainReview],
 })
 export class TlsModule {}

@@ -1,5 +1,5 @@
 import { errorMessage, type StoredKeystoreEntry } from '@certgate/contracts';
-import { isValidAnchor, parseCertificates, type Certificate } from '@certgate/x509';
+import { isValidAnchor, parseCertificates, type Certificate, type KeyPolicy } from '@certgate/x509';
 
 /**
  * The root(s) of the tenant client CA the keystore provisions: the self-signed CA
@@ -7,7 +7,7 @@ import { isValidAnchor, parseCertificates, type Certificate } from '@certgate/x5
  * without a self-signed CA yields none, with the reason, rather than trusting an
  * intermediate.
  */
-export async function clientCaRoots(entry: StoredKeystoreEntry | undefined): Promise<{ roots: Certificate[]; problem?: string }> {
+export async function clientCaRoots(entry: StoredKeystoreEntry | undefined, keyPolicy: KeyPolicy = {}): Promise<{ roots: Certificate[]; problem?: string }> {
   if (!entry) return { roots: [] };
   let chain: Certificate[];
   try {
@@ -18,7 +18,7 @@ export async function clientCaRoots(entry: StoredKeystoreEntry | undefined): Pro
   const roots: Certificate[] = [];
   const refusals: string[] = [];
   for (const cert of chain) {
-    const verdict = await isValidAnchor(cert);
+    const verdict = await isValidAnchor(cert, { keyPolicy });
     if (verdict.ok) roots.push(cert);
     else refusals.push(verdict.message);
   }

@@ -54,7 +54,7 @@ describe('PUT /ingress/trusted-roots bundle', () => {
   });
 
   it('refuses an expired root', async () => {
-    const err = await refusal(validateRootBundle(pki.root.certPem, new Date(pki.root.certificate.notAfter.getTime() + 1000)));
+    const err = await refusal(validateRootBundle(pki.root.certPem, {}, new Date(pki.root.certificate.notAfter.getTime() + 1000)));
     expect(err.code).toBe('certificate_expired');
     expect(err.message).toContain('(expired)');
   });

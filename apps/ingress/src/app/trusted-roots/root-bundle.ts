@@ -1,5 +1,5 @@
 import { CertgateError, chainFailureCode, ErrorCode } from '@certgate/contracts';
-import { isValidAnchor, isX509Error, parseCertificates, type Certificate } from '@certgate/x509';
+import { isValidAnchor, isX509Error, parseCertificates, type Certificate, type KeyPolicy } from '@certgate/x509';
 
 export interface RefusedRoot {
   /** 1-based position in the bundle. */
@@ -15,8 +15,8 @@ export interface RefusedRoot {
  * must be a self-signed CA (libs/x509 `isValidAnchor`) and be valid now, because an
  * expired root would only make every chain under it fail later, with a less clear reason.
  */
-export async function rootProblem(cert: Certificate, now: Date): Promise<{ reason: string; message: string } | undefined> {
-  const anchor = await isValidAnchor(cert);
+export async function rootProblem(cert: Certificate, now: Date, keyPolicy: KeyPolicy = {}): Promise<{ reason: string; message: string } | undefined> {
+  const anchor = await isValidAnchor(cert, { keyPolicy });
   if (!anchor.ok) return { reason: anchor.reason, message: anchor.message };
   if (cert.notAfter.getTime() < now.getTime()) return { reason: 'expired', message: `'${cert.subjectDN}' expired on ${cert.notAfter.toISOString()}` };
   if (cert.notBefore.getTime() > now.getTime())
@@ -30,7 +30,7 @@ export async function rootProblem(cert: Certificate, now: Date): Promise<{ reaso
  * all, so the trusted set is never half-replaced. The code is that of the first refused
  * certificate's reason (`invalid_anchor`, `certificate_expired`, ...).
  */
-export async function validateRootBundle(pem: string, now = new Date()): Promise<Certificate[]> {
+export async function validateRootBundle(pem: string, keyPolicy: KeyPolicy = {}, now = new Date()): Promise<Certificate[]> {
   let certs: Certificate[];
   try {
     certs = parseCertificates(pem);
@@ -47,7 +47,7 @@ export async function validateRootBundle(pem: string, now = new Date()): Promise
 
   const refused: RefusedRoot[] = [];
   for (const [i, cert] of certs.entries()) {
-    const problem = await rootProblem(cert, now);
+    const problem = await rootProblem(cert, now, keyPolicy);
     if (problem) refused.push({ position: i + 1, subjectDN: cert.subjectDN, fingerprint: cert.fingerprint, ...problem });
   }
   if (refused.length > 0) {

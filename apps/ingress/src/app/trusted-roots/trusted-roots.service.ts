@@ -15,7 +15,8 @@ import {
 } from '@certgate/contracts';
 import { KvBuckets, nestMessagingLogger, type KvProjection } from '@certgate/messaging';
 import { SERVICE_ENV } from '@certgate/platform';
-import { isValidAnchor, parseCertificate, type Certificate } from '@certgate/x509';
+import { isValidAnchor, parseCertificate, type Certificate, type KeyPolicy } from '@certgate/x509';
+import { keyPolicyOf } from '../tls/key-policy';
 import type { IngressEnv } from '../ingress-env';
 import { IngressMetrics } from '../metrics/ingress-metrics';
 import { loadClientRoots } from '../tls/client-roots';
@@ -55,15 +56,18 @@ export class TrustedRootsService implements OnModuleInit {
   private roots = new EffectiveRoots({ env: [], api: [], clientCa: [] });
   /** Recomputations run one after another, each on the projections' latest state. */
   private queue: Promise<void> = Promise.resolve();
+  private readonly keyPolicy: KeyPolicy;
 
   constructor(
     @Inject(SERVICE_ENV) private readonly env: IngressEnv,
     private readonly buckets: KvBuckets,
     private readonly metrics: IngressMetrics,
-  ) {}
+  ) {
+    this.keyPolicy = keyPolicyOf(env);
+  }
 
   async onModuleInit(): Promise<void> {
-    this.envRoots = await loadClientRoots(this.env.INGRESS_CLIENT_ROOTS);
+    this.envRoots = await loadClientRoots(this.env.INGRESS_CLIENT_ROOTS, this.keyPolicy);
     const logger = nestMessagingLogger('trusted-roots');
     const onChange = () => this.schedule();
     this.apiProjection = await this.buckets.project(Buckets.ingress, { key: IngressKv.trustedRoots, schema: trustedRootsSchema, logger, onChange });
@@ -97,7 +101,7 @@ export class TrustedRootsService implements OnModuleInit {
    * connect right after the PUT returns.
    */
   async replaceApiRoots(pem: string): Promise<RootView[]> {
-    const certs = await validateRootBundle(pem);
+    const certs = await validateRootBundle(pem, this.keyPolicy);
     refuseBeyondLimit(certs.length);
     const value: TrustedRoots = { pems: certs.map((c) => c.pem), updatedAt: new Date().toISOString() };
     const wanted = new Set(certs.map((c) => c.fingerprint));
@@ -121,7 +125,7 @@ export class TrustedRootsService implements OnModuleInit {
    * and the fingerprints that were new to the API-managed set.
    */
   async addApiRoots(pem: string): Promise<{ roots: RootView[]; added: string[] }> {
-    const certs = await validateRootBundle(pem);
+    const certs = await validateRootBundle(pem, this.keyPolicy);
     let added: string[] = [];
     const written = await this.storedApiRoots.modify(
       IngressKv.trustedRoots,
@@ -222,7 +226,7 @@ export class TrustedRootsService implements OnModuleInit {
 
   private async recompute(): Promise<void> {
     const api = await this.apiRoots(this.apiProjection?.get(IngressKv.trustedRoots));
-    const clientCa = await clientCaRoots(this.clientCaProjection?.get(KeystoreKv.entry(CLIENT_CA_ALIAS)));
+    const clientCa = await clientCaRoots(this.clientCaProjection?.get(KeystoreKv.entry(CLIENT_CA_ALIAS)), this.keyPolicy);
     if (clientCa.problem) this.logger.warn({ msg: 'the tenant client CA is not trusted', problem: clientCa.problem });
     this.clientCa = clientCa.roots;
     const next = new EffectiveRoots({ env: this.envRoots, api, clientCa: clientCa.roots });
@@ -240,7 +244,7 @@ export class TrustedRootsService implements OnModuleInit {
     for (const pem of stored?.pems ?? []) {
       try {
         const cert = parseCertificate(pem);
-        const verdict = await isValidAnchor(cert);
+        const verdict = await isValidAnchor(cert, { keyPolicy: this.keyPolicy });
         if (verdict.ok) roots.push(cert);
         else if (verdict.reason === 'profile_violation') {
           // Trusted before the stricter certificate policy: kept, so an upgrade does not lock a tenant's senders out.
