@@ -11,9 +11,13 @@ import {
   startNatsHarness,
   type LaunchedSystem,
   type NatsHarness,
+  type TestLeaf,
   type TestPki,
 } from '@certgate/testing';
 import { exportPrivateKeyPem, issueCertificate, toPemBundle, type CryptoKey } from '@certgate/x509';
+
+/** An RFC 9440 byte sequence: `:<base64>:`. */
+const sfBinary = (der: Uint8Array) => `:${Buffer.from(der).toString('base64')}:`;
 
 interface Tls {
   cert?: string;
@@ -21,9 +25,9 @@ interface Tls {
 }
 
 /** GET /health over a fresh TLS connection; resolves the parsed body or rejects with the TLS error. */
-function health(port: number, ca: string, client: Tls = {}): Promise<{ status: number; body: Record<string, unknown> }> {
+function health(port: number, ca: string, client: Tls = {}, headers: Record<string, string> = {}): Promise<{ status: number; body: Record<string, unknown> }> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path: '/health', agent: false, ca, ...client }, (res) => {
+    const req = request({ host: '127.0.0.1', port, path: '/health', agent: false, ca, headers, ...client }, (res) => {
       let text = '';
       res.on('data', (c) => (text += c));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
@@ -160,6 +164,12 @@ describe('ingress: client certificates verified during the TLS handshake', () =>
       expect((res.body.clientCertificate as { message: string }).message).toContain('Not A CA');
     });
 
+    it('RFC 9440 Client-Cert from a connection that is no trusted proxy is ignored (none configured)', async () => {
+      const alice = await pki.issueClient('alice-forged');
+      const res = await health(ingress.port, ingress.ca, {}, { 'Client-Cert': sfBinary(alice.certificate.der) });
+      expect(res.body.clientCertificate).toEqual({ status: 'none' });
+    });
+
     it('no certificate means no identity', async () => {
       const res = await health(ingress.port, ingress.ca);
       expect(res.body.clientCertificate).toEqual({ status: 'none' });
@@ -178,6 +188,69 @@ describe('ingress: client certificates verified during the TLS handshake', () =>
       const keyFile = readFileSync(join(dir, 'optional', 'ingress', 'server.key.enc.pem'), 'utf8');
       expect(keyFile).toMatch(/^-----BEGIN ENCRYPTED PRIVATE KEY-----/);
       expect(keyFile).not.toContain('BEGIN PRIVATE KEY');
+    });
+  });
+
+  describe('trusted proxy mode: INGRESS_TRUSTED_PROXIES and INGRESS_TRUSTED_PROXY_CERTS', () => {
+    let ingress: Awaited<ReturnType<typeof startIngress>>;
+    let proxy: TestLeaf;
+
+    beforeAll(async () => {
+      proxy = await pki.issueClient('tls-proxy');
+      ingress = await startIngress(harness, join(dir, 'proxy'), {
+        INGRESS_CLIENT_ROOTS: pki.root.certPem,
+        INGRESS_TRUSTED_PROXIES: '127.0.0.1/32, ::1',
+        INGRESS_TRUSTED_PROXY_CERTS: proxy.certificate.fingerprint.replace(/(..)(?!$)/g, '$1:').toUpperCase(),
+      });
+    }, 60_000);
+
+    afterAll(async () => {
+      await ingress?.system.stop();
+    });
+
+    const asProxy = () => ({ cert: proxy.chainPem, key: proxy.keyPem });
+    const forwarded = (leaf: TestLeaf) => ({
+      'Client-Cert': sfBinary(leaf.certificate.der),
+      'Client-Cert-Chain': leaf.chain
+        .slice(1)
+        .map((c) => sfBinary(c.der))
+        .join(', '),
+    });
+
+    it('the proxy forwards a client: the client is verified, not the proxy', async () => {
+      const alice = await pki.issueClient('alice-behind-proxy');
+      const res = await health(ingress.port, ingress.ca, asProxy(), forwarded(alice));
+      expect(res.body.clientCertificate).toEqual({ status: 'verified', subjectDN: alice.certificate.subjectDN, issuerDN: alice.certificate.issuerDN });
+    });
+
+    it("the proxy forwards no client certificate: no identity (never the proxy's own)", async () => {
+      const res = await health(ingress.port, ingress.ca, asProxy());
+      expect(res.body.clientCertificate).toEqual({ status: 'none' });
+    });
+
+    it('a forwarded chain is verified like a handshake chain: a leaf without its intermediate, or from another root, is rejected', async () => {
+      const bob = await pki.issueClient('bob-behind-proxy');
+      const alone = await health(ingress.port, ingress.ca, asProxy(), { 'Client-Cert': sfBinary(bob.certificate.der) });
+      expect(alone.body.clientCertificate).toMatchObject({ status: 'rejected', reason: 'chain_incomplete' });
+      const mallory = await other.issueClient('mallory-behind-proxy');
+      const foreign = await health(ingress.port, ingress.ca, asProxy(), forwarded(mallory));
+      expect(foreign.body.clientCertificate).toMatchObject({ status: 'rejected', reason: 'chain_incomplete' });
+    });
+
+    it("from the proxy's address without the pinned proxy certificate, Client-Cert is ignored: the connection's own identity counts", async () => {
+      const alice = await pki.issueClient('alice-direct');
+      const carol = await pki.issueClient('carol-claimed');
+      const anonymous = await health(ingress.port, ingress.ca, {}, forwarded(carol));
+      expect(anonymous.body.clientCertificate).toEqual({ status: 'none' });
+      const direct = await health(ingress.port, ingress.ca, { cert: alice.chainPem, key: alice.keyPem }, forwarded(carol));
+      expect(direct.body.clientCertificate).toMatchObject({ status: 'verified', subjectDN: alice.certificate.subjectDN });
+    });
+
+    it('a malformed Client-Cert from the proxy is answered 400 naming the header', async () => {
+      const res = await health(ingress.port, ingress.ca, asProxy(), { 'Client-Cert': 'MIIB-not-a-byte-sequence' });
+      expect(res.status).toBe(400);
+      expect(res.body).toMatchObject({ error: 'invalid_request' });
+      expect(String(res.body.error_description)).toMatch(/Client-Cert is not an RFC 9440 byte sequence/);
     });
   });
 

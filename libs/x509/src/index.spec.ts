@@ -31,6 +31,7 @@ describe('@certgate/x509 public surface', () => {
         'parseCsr',
         'parseDN',
         'readPkcs12',
+        'peerCertificateOf',
         'readTlsPeerCertificate',
         'reasonFromTlsError',
         'reviewHandshakeChain',

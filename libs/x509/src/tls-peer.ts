@@ -1,4 +1,5 @@
 import type { X509Certificate as NodeX509Certificate } from 'node:crypto';
+import type { Certificate } from './certificate';
 
 /** What the request path needs of a peer certificate, read with Node's (OpenSSL's) parser. */
 export interface TlsPeerCertificate {
@@ -27,6 +28,19 @@ export function readTlsPeerCertificate(cert: NodeX509Certificate): TlsPeerCertif
     issuerCN: cnOf(cert.issuer),
     serialNumber: cert.serialNumber.toLowerCase(),
     notAfter: new Date(cert.validTo),
+  };
+}
+
+/** The same facts of a certificate that did not come from a handshake (one a trusted proxy forwarded). */
+export function peerCertificateOf(cert: Certificate): TlsPeerCertificate {
+  return {
+    fingerprint: cert.fingerprint,
+    subjectDN: cert.subjectDN,
+    issuerDN: cert.issuerDN,
+    subjectCN: cert.subjectCN,
+    issuerCN: cert.issuerCN,
+    serialNumber: cert.serialNumber.toLowerCase(),
+    notAfter: cert.notAfter,
   };
 }
 

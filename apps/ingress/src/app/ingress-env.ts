@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { baseEnvSchema, portSchema } from '@certgate/platform';
 import { keyPolicyEnvSchema } from './tls/key-policy';
@@ -13,6 +14,22 @@ const list = z
   );
 
 const positiveInt = z.coerce.number().int().positive();
+
+/** An address or a CIDR block, IPv4 or IPv6. */
+const addressOrCidr = z.string().refine((v) => {
+  const [address, prefix, extra] = v.split('/');
+  const family = isIP(address);
+  if (!family || extra !== undefined) return false;
+  if (prefix === undefined) return true;
+  const bits = Number(prefix);
+  return /^\d{1,3}$/.test(prefix) && bits <= (family === 4 ? 32 : 128);
+}, 'not an IP address or CIDR block (10.0.0.0/8, 2001:db8::/32, 127.0.0.1)');
+
+/** A SHA-256 certificate fingerprint, hex, colons allowed (as `openssl x509 -fingerprint -sha256` prints it). */
+const sha256Fingerprint = z
+  .string()
+  .transform((v) => v.replace(/:/g, '').toLowerCase())
+  .refine((v) => /^[0-9a-f]{64}$/.test(v), 'not a SHA-256 fingerprint (64 hex digits, colons allowed)');
 
 export const ingressEnvSchema = baseEnvSchema.merge(keyPolicyEnvSchema).extend({
   INGRESS_PORT: portSchema.default(8443),
@@ -48,6 +65,17 @@ export const ingressEnvSchema = baseEnvSchema.merge(keyPolicyEnvSchema).extend({
   INGRESS_UNAUTHENTICATED_NOT_FOUND: z.enum(['hide', 'reveal']).default('hide'),
   /** Idle keep-alive connections are closed after this long (a load balancer keeps them well beyond Node's 5 s). */
   INGRESS_KEEP_ALIVE_TIMEOUT_MS: positiveInt.default(65_000),
+  /**
+   * Proxies that terminate TLS in front of the ingress and forward the client
+   * certificate in RFC 9440's Client-Cert / Client-Cert-Chain headers: addresses or CIDR
+   * blocks. Empty: no proxy is trusted and those headers are stripped from everyone.
+   */
+  INGRESS_TRUSTED_PROXIES: list.pipe(z.array(addressOrCidr)),
+  /**
+   * SHA-256 fingerprints of the proxies' own client certificates: when set, a trusted
+   * proxy must also present one of them on its (mTLS) connection.
+   */
+  INGRESS_TRUSTED_PROXY_CERTS: list.pipe(z.array(sha256Fingerprint)),
   /** Retention of the ACCESS_LOG and TRACE_LOG streams, which the ingress creates. */
   INGRESS_LOG_STREAM_MAX_AGE_DAYS: positiveInt.default(7),
   INGRESS_LOG_STREAM_MAX_BYTES: positiveInt.default(256 * 1024 * 1024),

@@ -6,6 +6,7 @@ import type { RequestLog } from '../logs/request-log.service';
 import type { IngressMetrics } from '../metrics/ingress-metrics';
 import type { OAuthEndpoints } from '../oauth/oauth-endpoints';
 import type { ChainReview } from '../tls/chain-review.service';
+import type { ProxiedIdentity } from '../tls/proxied-identity.service';
 import type { ServerIdentity } from '../tls/server-identity.service';
 import { RequestRouter } from './request-router';
 
@@ -43,7 +44,7 @@ describe('requests the HTTP parser refused', () => {
     const env = { INGRESS_MAX_HEADER_BYTES: 16384, INGRESS_KEEP_ALIVE_TIMEOUT_MS: 65000 } as IngressEnv;
     const log = { trace: (t: (typeof traces)[number]) => traces.push(t) } as unknown as RequestLog;
     const metrics = { requestAnswered: (status: number) => answered.push(status) } as unknown as IngressMetrics;
-    router = new RequestRouter(env, {} as InvokeService, log, metrics, {} as ServerIdentity, {} as OAuthEndpoints, {} as ChainReview);
+    router = new RequestRouter(env, {} as InvokeService, log, metrics, {} as ServerIdentity, {} as OAuthEndpoints, {} as ChainReview, {} as ProxiedIdentity);
     jest.useFakeTimers();
   });
 

@@ -20,6 +20,7 @@ import { OAuthEndpoints } from '../oauth/oauth-endpoints';
 import { describeIdentity } from '../tls/client-identity';
 import { ChainReview } from '../tls/chain-review.service';
 import { connectionOf, peerIp, type ConnectionFacts } from '../tls/connection';
+import { MalformedForwardedCertificate, ProxiedIdentity } from '../tls/proxied-identity.service';
 import { ServerIdentity } from '../tls/server-identity.service';
 import { clientErrorAnswer, rawAnswer, type ParserLimits } from './client-errors';
 
@@ -49,6 +50,7 @@ export class RequestRouter {
     private readonly server: ServerIdentity,
     private readonly oauth: OAuthEndpoints,
     private readonly chains: ChainReview,
+    private readonly proxied: ProxiedIdentity,
   ) {
     this.parserLimits = {
       maxHeaderBytes: env.INGRESS_MAX_HEADER_BYTES,
@@ -85,10 +87,39 @@ export class RequestRouter {
     }
     const proceed = (connection: ConnectionFacts): void => {
       if (connection.identity.kind === 'rejected' && this.env.INGRESS_CLIENT_CERT === 'required') return this.cutRefusedChain(req, connection);
-      then(connection);
+      let request: ConnectionFacts | Promise<ConnectionFacts>;
+      try {
+        request = this.proxied.factsFor(req, connection);
+      } catch (err) {
+        return this.refuseForwarded(req, res, connection, err);
+      }
+      if (request instanceof Promise) request.then(then, (err: unknown) => this.refuseForwarded(req, res, connection, err));
+      else then(request);
     };
     if (facts instanceof Promise) facts.then(proceed, (err: unknown) => this.fail(undefined, res, err));
     else proceed(facts);
+  }
+
+  /** A trusted proxy forwarded a Client-Cert header that is no certificate: 400 naming the problem (a proxy's configuration error). */
+  private refuseForwarded(req: IncomingMessage, res: ServerResponse, connection: ConnectionFacts, err: unknown): void {
+    if (!(err instanceof MalformedForwardedCertificate)) return this.fail(undefined, res, err);
+    let ctx: RequestContext | undefined;
+    try {
+      ctx = this.begin(req, res, { ...connection, identity: { kind: 'none' }, tls: { status: 'none' } });
+      this.log.trace({
+        time: ctx.time,
+        level: 'warn',
+        event: 'http.refused',
+        requestId: ctx.requestId,
+        ip: connection.ip,
+        reason: 'malformed_forwarded_certificate',
+        message: err.message,
+      });
+      lingerThenClose(req);
+      sendError(res, 400, { error: 'invalid_request', error_description: err.message });
+    } catch (e) {
+      this.fail(ctx, res, e);
+    }
   }
 
   /**

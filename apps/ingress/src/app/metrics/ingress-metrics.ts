@@ -16,6 +16,7 @@ export class IngressMetrics {
   private readonly roots: Gauge<'source'>;
   private readonly contextSwaps: Counter;
   private readonly chainsRefused: Counter<'engine' | 'reason'>;
+  private readonly forwarded: Counter<'verdict'>;
 
   constructor(ops: OpsServer) {
     const registers = [ops.registry];
@@ -52,6 +53,16 @@ export class IngressMetrics {
       labelNames: ['engine', 'reason'],
       registers,
     });
+    this.forwarded = new Counter({
+      name: 'certgate_ingress_forwarded_client_certificates_total',
+      help: 'Distinct client chains a trusted proxy forwarded (RFC 9440 Client-Cert), by verdict',
+      labelNames: ['verdict'],
+      registers,
+    });
+  }
+
+  forwardedCertificate(verdict: 'verified' | 'rejected'): void {
+    this.forwarded.labels(verdict).inc();
   }
 
   chainRefused(engine: 'openssl' | 'policy' | 'both', reason: string): void {

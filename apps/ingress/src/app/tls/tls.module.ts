@@ -2,13 +2,14 @@ import { Module } from '@nestjs/common';
 import { MetricsModule } from '../metrics/metrics.module';
 import { TrustedRootsModule } from '../trusted-roots/trusted-roots.module';
 import { ChainReview } from './chain-review.service';
+import { ProxiedIdentity } from './proxied-identity.service';
 import { ServerChainHandler } from './server-chain.handler';
 import { ServerIdentity } from './server-identity.service';
 
 @Module({
   imports: [TrustedRootsModule, MetricsModule],
   controllers: [ServerChainHandler],
-  providers: [ServerIdentity, ChainReview],
-  exports: [ServerIdentity, ChainReview],
+  providers: [ServerIdentity, ChainReview, ProxiedIdentity],
+  exports: [ServerIdentity, ChainReview, ProxiedIdentity],
 })
 export class TlsModule {}

@@ -1,0 +1,80 @@
+import type { IncomingMessage } from 'node:http';
+import { Inject, Injectable } from '@nestjs/common';
+import { LRUCache } from 'lru-cache';
+import { SERVICE_ENV } from '@certgate/platform';
+import { isX509Error, parseCertificate, peerCertificateOf, verifyChain, type Certificate, type KeyPolicy } from '@certgate/x509';
+import type { IngressEnv } from '../ingress-env';
+import { IngressMetrics } from '../metrics/ingress-metrics';
+import { TrustedRootsService } from '../trusted-roots/trusted-roots.service';
+import type { ClientIdentity } from './client-identity';
+import { tlsClientOf, type ConnectionFacts } from './connection';
+import { forwardedClientCert } from './forwarded-client-cert';
+import { keyPolicyOf } from './key-policy';
+import { TrustedProxies } from './trusted-proxies';
+
+const CACHED_CHAINS = 10_000;
+const CACHE_TTL_MS = 60_000;
+
+/** A trusted proxy forwarded a Client-Cert header that is no certificate: its request is answered 400. */
+export class MalformedForwardedCertificate extends Error {}
+
+/**
+ * Trusted proxy mode (docs/certificate-policy.md, "Behind a TLS-terminating proxy"). On
+ * a connection from a trusted proxy the client is whoever the proxy forwarded in RFC
+ * 9440's Client-Cert header, verified here exactly as a handshake chain is (the trusted
+ * roots, the certificate policy), never the proxy itself; without the header the
+ * request has no identity. Every other connection keeps its handshake identity, and its
+ * forwarded headers are stripped as any identity header is.
+ */
+@Injectable()
+export class ProxiedIdentity {
+  private readonly proxies: TrustedProxies;
+  private readonly keyPolicy: KeyPolicy;
+  /** Verdicts by the forwarded header values: a proxy repeats the same few client chains on every request. */
+  private readonly verdicts = new LRUCache<string, ClientIdentity>({ max: CACHED_CHAINS, ttl: CACHE_TTL_MS });
+
+  constructor(
+    @Inject(SERVICE_ENV) env: IngressEnv,
+    private readonly roots: TrustedRootsService,
+    private readonly metrics: IngressMetrics,
+  ) {
+    this.proxies = new TrustedProxies(env);
+    this.keyPolicy = keyPolicyOf(env);
+    roots.onChange(() => this.verdicts.clear());
+  }
+
+  /** The facts a request goes on with: the connection's, or for a trusted proxy's request those of the client it forwards. */
+  factsFor(req: IncomingMessage, connection: ConnectionFacts): ConnectionFacts | Promise<ConnectionFacts> {
+    if (!this.proxies.isProxy(connection)) return connection;
+    const forwarded = forwardedClientCert(req.headers);
+    if (forwarded.kind === 'absent') return { ...connection, identity: { kind: 'none' }, tls: { status: 'none' } };
+    if (forwarded.kind === 'malformed')
+      throw new MalformedForwardedCertificate(`the trusted proxy forwarded a malformed client certificate: ${forwarded.message}`);
+    const key = `${String(req.headers['client-cert'])}|${String(req.headers['client-cert-chain'] ?? '')}`;
+    const known = this.verdicts.get(key);
+    const withIdentity = (identity: ClientIdentity): ConnectionFacts => ({ ...connection, identity, tls: tlsClientOf(identity) });
+    if (known) return withIdentity(known);
+    return this.verify(forwarded.leaf, forwarded.intermediates).then((identity) => {
+      this.verdicts.set(key, identity);
+      this.metrics.forwardedCertificate(identity.kind === 'verified' ? 'verified' : 'rejected');
+      return withIdentity(identity);
+    });
+  }
+
+  private async verify(leafDer: Uint8Array, intermediateDers: Uint8Array[]): Promise<ClientIdentity> {
+    let leaf: Certificate;
+    let intermediates: Certificate[];
+    try {
+      leaf = parseCertificate(leafDer);
+      intermediates = intermediateDers.map((der) => parseCertificate(der));
+    } catch (err) {
+      if (isX509Error(err)) throw new MalformedForwardedCertificate(`the trusted proxy forwarded a certificate that cannot be read: ${err.message}`);
+      throw err;
+    }
+    const anchors = this.roots.current.roots.map((r) => r.certificate);
+    const verdict = await verifyChain({ leaf, intermediates, anchors, purpose: 'clientAuth', keyPolicy: this.keyPolicy, anchorsVetted: true });
+    const certificate = peerCertificateOf(leaf);
+    if (verdict.ok) return { kind: 'verified', certificate };
+    return { kind: 'rejected', reason: verdict.reason, message: `forwarded by a trusted proxy: ${verdict.message}`, tlsError: '', certificate };
+  }
+}
