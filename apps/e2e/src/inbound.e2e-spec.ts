@@ -233,6 +233,27 @@ describe('inbound: senders call flows with client certificates (real NATS, real 
     expect((await send('/listed', tls(byDn))).status).toBe(200);
   });
 
+  it('7b. a DN entry in the order openssl prints it matches; the deploy answer holds both normalized forms; a 403 shows both notations', async () => {
+    const [printed, stranger] = await Promise.all([pki.issueClient('printed'), pki.issueClient('not-listed')]);
+    await setUpSender(api, 'sender-printed', ['Role2'], { k1: printed, k2: stranger });
+    // `openssl x509 -subject` order: most general RDN first.
+    const forward = (dn: string) => dn.split(',').reverse().join(', ');
+    const entry = { subjectDN: forward(printed.certificate.subjectDN), issuerDN: forward(printed.certificate.issuerDN) };
+    const flow = {
+      id: 'printed',
+      sender: { address: '/printed', authorization: { type: 'client-certificate', certificates: [entry] } },
+      steps: [{ type: 'respond', status: 200, body: 'in' }],
+    };
+    const deployed = await api<{ certificateMatchers: Record<string, string>[] }>('PUT', '/flows/printed', flow);
+    expect(deployed.status).toBe(200);
+    expect(deployed.body.certificateMatchers[0].normalizedSubjectDNReversed).toBe(printed.certificate.subjectDN.toLowerCase());
+    expect((await send('/printed', tls(printed))).status).toBe(200);
+    const denied = await send('/printed', tls(stranger));
+    expect(denied.status).toBe(403);
+    expect(denied.json.error_description).toContain(stranger.certificate.subjectDN);
+    expect(denied.json.error_description).toContain(`in the order openssl prints them: subject '${forward(stranger.certificate.subjectDN)}'`);
+  });
+
   it('8. basic auth with the client id/secret of a client_credentials key passes a role flow; a wrong secret gets 401', async () => {
     await api('POST', '/service-instances', { name: 'basic-a', parameters: { roles: ['Role1'], 'grant-types': ['client_credentials'], 'redirect-uris': [] } });
     const key = await api<{ clientid: string; clientsecret: string }>('POST', '/service-instances/basic-a/keys', { name: 's1', type: 'client-secret' });

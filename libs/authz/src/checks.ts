@@ -107,16 +107,24 @@ export const channelAllows: Check = (input) => {
   if (matchesAny(input)) return undefined;
   return forbidden(
     DenyReason.certificateNotAllowed,
-    `certificate '${credential.subjectDN}' issued by '${credential.issuerDN}' is not among the flow's allowed certificates`,
+    `certificate '${credential.subjectDN}' issued by '${credential.issuerDN}'${inForwardOrder(input)} is not among the flow's allowed certificates`,
   );
 };
+
+/** For a flow that lists DNs: the presented DNs as openssl prints them too, since entries are often copied from there. */
+function inForwardOrder({ certificateMatchers, normalizedDNs }: AuthzInput): string {
+  if (!normalizedDNs?.subjectInForwardOrder || !certificateMatchers.some((m) => 'normalizedSubjectDN' in m)) return '';
+  return ` (in the order openssl prints them: subject '${normalizedDNs.subjectInForwardOrder}', issuer '${normalizedDNs.issuerInForwardOrder}')`;
+}
 
 function matchesAny({ certificateMatchers, credential, normalizedDNs }: AuthzInput): boolean {
   if (credential.kind !== 'certificate') return false;
   return certificateMatchers.some((m) =>
     'fingerprint' in m
       ? m.fingerprint === credential.fingerprint
-      : normalizedDNs !== undefined && m.normalizedSubjectDN === normalizedDNs.subject && m.normalizedIssuerDN === normalizedDNs.issuer,
+      : normalizedDNs !== undefined &&
+        (m.normalizedSubjectDN === normalizedDNs.subject || m.normalizedSubjectDNReversed === normalizedDNs.subject) &&
+        (m.normalizedIssuerDN === normalizedDNs.issuer || m.normalizedIssuerDNReversed === normalizedDNs.issuer),
   );
 }
 

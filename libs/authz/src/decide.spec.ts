@@ -139,6 +139,22 @@ describe('decide: sender-channel authorization', () => {
     expect(viaDn).toEqual({ allow: true, principal: 'sb-a!k1' });
   });
 
+  it('a DN entry written in either order matches; a miss on a DN-listed flow shows the presented DNs in both notations', () => {
+    const written = {
+      ...byDn,
+      normalizedSubjectDN: 'o=acme,cn=alice',
+      normalizedSubjectDNReversed: 'cn=alice,o=acme',
+      normalizedIssuerDN: 'o=acme,cn=ca',
+      normalizedIssuerDNReversed: 'cn=ca,o=acme',
+    };
+    const presented = { subject: 'cn=alice,o=acme', issuer: 'cn=ca,o=acme', subjectInForwardOrder: 'O=Acme, CN=alice', issuerInForwardOrder: 'O=Acme, CN=CA' };
+    expect(decide(input({ authorization: listed, certificateMatchers: [written], normalizedDNs: presented }))).toEqual({ allow: true, principal: 'sb-a!k1' });
+    const other = { ...presented, subject: 'cn=bob,o=acme', subjectInForwardOrder: 'O=Acme, CN=bob' };
+    const miss = decide(input({ authorization: listed, certificateMatchers: [written], normalizedDNs: other }));
+    expect(miss).toMatchObject({ allow: false, status: 403 });
+    expect((miss as { description: string }).description).toContain("in the order openssl prints them: subject 'O=Acme, CN=bob', issuer 'O=Acme, CN=CA'");
+  });
+
   it('a DN matcher never matches when the caller did not supply normalized DNs (deny, not guess)', () => {
     expect(decide(input({ authorization: listed, certificateMatchers: [byDn] }))).toMatchObject({ allow: false, status: 403 });
   });

@@ -53,7 +53,7 @@ export interface AuthzInput {
   systemKey: SystemKeyState;
   mode: 'standard' | 'classic';
   /** Normalized DNs of the request's certificate, for DN matchers (computed by the caller, once). */
-  normalizedDNs?: { subject: string; issuer: string };
+  normalizedDNs?: { subject: string; issuer: string; subjectInForwardOrder?: string; issuerInForwardOrder?: string };
 }
 
 export type Decision =

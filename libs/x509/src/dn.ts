@@ -64,6 +64,21 @@ export function normalizeDN(dn: string): string {
   return normalizeRdns(readDn(dn));
 }
 
+/**
+ * The canonical form of the DN read in the other order: for `O=Acme, CN=alice`, as
+ * `openssl x509 -subject` prints names (most general first), this is what normalizeDN
+ * gives for the RFC 4514 `CN=alice,O=Acme`. Lets a DN entry match whichever order it
+ * was written in. Throws X509Error('parse_error').
+ */
+export function normalizeDNReversed(dn: string): string {
+  return normalizeRdns(readDn(dn).reverse());
+}
+
+/** An RFC 4514 DN in the forward order tools such as `openssl x509 -subject` print: most general RDN first. */
+export function dnInForwardOrder(dn: string): string {
+  return formatDn(readDn(dn).reverse(), ', ');
+}
+
 /** True when both DNs name the same entity; false when either cannot be parsed (never equal by accident). */
 export function dnEquals(a: string, b: string): boolean {
   try {

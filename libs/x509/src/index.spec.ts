@@ -26,6 +26,8 @@ describe('@certgate/x509 public surface', () => {
         'issueCertificate',
         'keyMatchesCertificate',
         'normalizeDN',
+        'normalizeDNReversed',
+        'dnInForwardOrder',
         'parseCertificate',
         'parseCertificates',
         'parseCsr',

@@ -6,7 +6,7 @@ export { X509Error, isX509Error, type X509ErrorCode } from './errors';
 export type { CryptoKey, CryptoKeyPair } from './engine';
 export { Certificate, type CertificateInfoFields, type SubjectAltName } from './certificate';
 export { parseCertificate, parseCertificates, toPemBundle } from './parse';
-export { normalizeDN, dnEquals, commonName, parseDN, formatDN, type DnAttributeValue } from './dn';
+export { normalizeDN, normalizeDNReversed, dnInForwardOrder, dnEquals, commonName, parseDN, formatDN, type DnAttributeValue } from './dn';
 export {
   ChainFailureReason,
   DEFAULT_KEY_POLICY,

@@ -6648,6 +6648,8 @@ export interface operations {
                         } | {
                             normalizedSubjectDN: string;
                             normalizedIssuerDN: string;
+                            normalizedSubjectDNReversed?: string;
+                            normalizedIssuerDNReversed?: string;
                             subjectDN: string;
                             issuerDN: string;
                         })[];
@@ -6872,6 +6874,8 @@ export interface operations {
                         } | {
                             normalizedSubjectDN: string;
                             normalizedIssuerDN: string;
+                            normalizedSubjectDNReversed?: string;
+                            normalizedIssuerDNReversed?: string;
                             subjectDN: string;
                             issuerDN: string;
                         })[];
@@ -7171,6 +7175,8 @@ export interface operations {
                         } | {
                             normalizedSubjectDN: string;
                             normalizedIssuerDN: string;
+                            normalizedSubjectDNReversed?: string;
+                            normalizedIssuerDNReversed?: string;
                             subjectDN: string;
                             issuerDN: string;
                         })[];

@@ -106,7 +106,15 @@ export type FlowDefinition = z.infer<typeof flowDefinitionSchema>;
 /** A certificate entry of a client-certificate channel, resolved once at deployment. */
 export const certificateMatcherSchema = z.union([
   z.object({ fingerprint: z.string(), subjectDN: z.string(), issuerDN: z.string(), notAfter: z.string() }),
-  z.object({ normalizedSubjectDN: z.string(), normalizedIssuerDN: z.string(), subjectDN: z.string(), issuerDN: z.string() }),
+  z.object({
+    normalizedSubjectDN: z.string(),
+    normalizedIssuerDN: z.string(),
+    /** The same DNs read in the other order (an entry written as `openssl x509 -subject` prints it); absent in flows deployed before. */
+    normalizedSubjectDNReversed: z.string().optional(),
+    normalizedIssuerDNReversed: z.string().optional(),
+    subjectDN: z.string(),
+    issuerDN: z.string(),
+  }),
 ]);
 export type CertificateMatcher = z.infer<typeof certificateMatcherSchema>;
 

@@ -44,6 +44,8 @@ describe('resolveCertificateMatchers', () => {
     expect(matcher).toEqual({
       normalizedSubjectDN: 'cn=alice,o=acme corp',
       normalizedIssuerDN: 'cn=issuing ca,o=acme corp',
+      normalizedSubjectDNReversed: 'o=acme corp,cn=alice',
+      normalizedIssuerDNReversed: 'o=acme corp,cn=issuing ca',
       subjectDN: 'cn = ALICE ,  O=Acme   Corp',
       issuerDN: 'CN=Issuing CA,O=Acme Corp',
     });

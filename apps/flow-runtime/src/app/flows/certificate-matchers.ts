@@ -1,10 +1,11 @@
 import { CertgateError, ErrorCode, type CertificateMatcher, type SenderAuthorization } from '@certgate/contracts';
-import { isX509Error, normalizeDN, parseCertificates, type Certificate } from '@certgate/x509';
+import { isX509Error, normalizeDN, normalizeDNReversed, parseCertificates, type Certificate } from '@certgate/x509';
 
 /**
  * Resolves a `client-certificate` channel's entries once, at deployment: a PEM
  * becomes its fingerprint (the exact-match key), a DN pair its normalized form. So
- * the request path compares strings and never parses a certificate. Any entry that
+ * the request path compares strings and never parses a certificate. A DN pair is kept
+ * in both orders, so `O=Acme, CN=alice` (as openssl prints it) matches `CN=alice,O=Acme`. Any entry that
  * cannot be read fails the deployment, naming the entry.
  */
 export function resolveCertificateMatchers(authorization: SenderAuthorization): CertificateMatcher[] {
@@ -23,6 +24,9 @@ export function resolveCertificateMatchers(authorization: SenderAuthorization): 
     return {
       normalizedSubjectDN: readOrRefuse(`${where}.subjectDN`, () => normalizeDN(entry.subjectDN), index),
       normalizedIssuerDN: readOrRefuse(`${where}.issuerDN`, () => normalizeDN(entry.issuerDN), index),
+      // Either order matches: RFC 4514 (most specific first) or the order openssl and most tools print.
+      normalizedSubjectDNReversed: normalizeDNReversed(entry.subjectDN),
+      normalizedIssuerDNReversed: normalizeDNReversed(entry.issuerDN),
       subjectDN: entry.subjectDN,
       issuerDN: entry.issuerDN,
     };

@@ -3,7 +3,12 @@ import { NormalizedDnCache } from './dn-cache';
 describe('NormalizedDnCache', () => {
   it('normalizes subject and issuer as libs/x509 does (case and spacing do not matter)', () => {
     const cache = new NormalizedDnCache();
-    expect(cache.get('f1', 'CN=Alice,O=Acme  Corp', 'CN=Issuing CA,O=Acme')).toEqual({ subject: 'cn=alice,o=acme corp', issuer: 'cn=issuing ca,o=acme' });
+    expect(cache.get('f1', 'CN=Alice,O=Acme  Corp', 'CN=Issuing CA,O=Acme')).toEqual({
+      subject: 'cn=alice,o=acme corp',
+      issuer: 'cn=issuing ca,o=acme',
+      subjectInForwardOrder: 'O=Acme  Corp, CN=Alice',
+      issuerInForwardOrder: 'O=Acme, CN=Issuing CA',
+    });
   });
 
   it('computes once per fingerprint', () => {

@@ -1,8 +1,11 @@
-import { normalizeDN } from '@certgate/x509';
+import { dnInForwardOrder, normalizeDN } from '@certgate/x509';
 
 export interface NormalizedDNs {
   subject: string;
   issuer: string;
+  /** The DNs as `openssl x509 -subject` prints them (most general first), for a 403 that shows both notations. */
+  subjectInForwardOrder: string;
+  issuerInForwardOrder: string;
 }
 
 /**
@@ -33,7 +36,12 @@ export class NormalizedDnCache {
 
 function normalize(subjectDN: string, issuerDN: string): NormalizedDNs | null {
   try {
-    return { subject: normalizeDN(subjectDN), issuer: normalizeDN(issuerDN) };
+    return {
+      subject: normalizeDN(subjectDN),
+      issuer: normalizeDN(issuerDN),
+      subjectInForwardOrder: dnInForwardOrder(subjectDN),
+      issuerInForwardOrder: dnInForwardOrder(issuerDN),
+    };
   } catch {
     return null;
   }
