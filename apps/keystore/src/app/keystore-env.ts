@@ -23,6 +23,14 @@ export const keystoreEnvSchema = baseEnvSchema.extend({
     .regex(NAME_PATTERN, "an alias is 1-64 letters, digits, '_' or '-'")
     .refine((alias) => alias !== CLIENT_CA_ALIAS, `'${CLIENT_CA_ALIAS}' is the alias of the tenant client CA; choose another`)
     .default(DEFAULT_SYSTEM_KEY_ALIAS),
+  /**
+   * The system key pair certgate provisioned renews itself this many days before it
+   * expires (a new EC P-256 pair under the same alias, announced as a `renewed` alert).
+   * At most 365: the pair lasts 730 days, so a renewed pair is never due at once.
+   */
+  CERTGATE_SYSTEM_KEY_RENEW_BEFORE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /** How often each replica checks whether the system key pair is due (tests shorten it). */
+  CERTGATE_SYSTEM_KEY_RENEW_CHECK_SECONDS: z.coerce.number().int().min(1).max(86_400).default(3600),
   /** `trial` tenants get no system key pair, so only basic/OAuth authentication works there (design §4). */
   CERTGATE_TENANT_PLAN: z.enum(TENANT_PLANS, { error: 'must be standard or trial' }).default('standard'),
   /** Lifetime of the OAuth access tokens the keystore signs; a signing key stays published this long (plus the margin) after a rotation. */

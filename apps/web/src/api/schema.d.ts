@@ -15144,7 +15144,7 @@ export interface operations {
                     "application/json": {
                         id: string;
                         /** @enum {string} */
-                        type: "expiring" | "expired";
+                        type: "expiring" | "expired" | "renewed";
                         /** @enum {string} */
                         source: "keystore" | "service-key" | "user-mapping" | "flow" | "ingress-trusted-root" | "ingress-server-chain";
                         ref: string;
@@ -15156,6 +15156,7 @@ export interface operations {
                         daysLeft: number;
                         threshold: number;
                         raisedAt: string;
+                        replacedFingerprint?: string;
                     }[];
                 };
             };

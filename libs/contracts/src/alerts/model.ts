@@ -33,7 +33,8 @@ export type InventoryCertificate = z.infer<typeof inventoryCertificateSchema>;
 /** The event of design §5, on `alerts.certificate.expiring|expired` in stream ALERTS. `threshold` is 0 for `expired`. */
 export const certificateAlertSchema = z.object({
   id: z.string(),
-  type: z.enum(['expiring', 'expired']),
+  /** `renewed`: certgate replaced a key pair it provisions (the tenant system key pair) ahead of its expiry. */
+  type: z.enum(['expiring', 'expired', 'renewed']),
   source: certificateSourceSchema,
   ref: z.string(),
   subjectDN: z.string(),
@@ -44,6 +45,8 @@ export const certificateAlertSchema = z.object({
   daysLeft: z.number().int(),
   threshold: z.number().int().min(0),
   raisedAt: z.string(),
+  /** `renewed` only: the fingerprint of the certificate that was replaced. */
+  replacedFingerprint: z.string().optional(),
 });
 export type CertificateAlert = z.infer<typeof certificateAlertSchema>;
 
@@ -51,6 +54,7 @@ export type CertificateAlert = z.infer<typeof certificateAlertSchema>;
 export const AlertSubjects = {
   expiring: 'alerts.certificate.expiring',
   expired: 'alerts.certificate.expired',
+  renewed: 'alerts.certificate.renewed',
   all: 'alerts.certificate.>',
 } as const;
 

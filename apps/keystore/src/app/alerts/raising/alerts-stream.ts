@@ -32,7 +32,7 @@ export class AlertsStream implements OnModuleInit {
 
   /** True when the stream stored it; false when it already held this alert id. */
   async publish(alert: CertificateAlert): Promise<boolean> {
-    const subject = tenantSubject(this.env.CERTGATE_TENANT, alert.type === 'expired' ? AlertSubjects.expired : AlertSubjects.expiring);
+    const subject = tenantSubject(this.env.CERTGATE_TENANT, AlertSubjects[alert.type]);
     const ack = await this.js.publish(subject, encodeJson(alert), { msgID: alert.id });
     return !ack.duplicate;
   }

@@ -11,6 +11,6 @@ import { RaisedMarkers } from './raised-markers';
 @Module({
   imports: [ClockModule, InventoryModule, StoreModule],
   providers: [RaisedMarkers, AlertMutes, AlertsStream, AlertMetrics, AlertScanner],
-  exports: [AlertMutes, AlertScanner],
+  exports: [AlertMutes, AlertScanner, AlertsStream],
 })
 export class RaisingModule {}

@@ -1,0 +1,97 @@
+import { randomBytes } from 'node:crypto';
+import type { INestMicroservice } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { certificateAlertSchema, DEFAULT_SYSTEM_KEY_ALIAS, KeystoreRpc, type KeystoreEntryView } from '@certgate/contracts';
+import { listenOnNats, readStreamTail, RpcClient } from '@certgate/messaging';
+import { PlatformModule } from '@certgate/platform';
+import { startNatsHarness, type NatsHarness } from '@certgate/testing';
+import { readPkcs12 } from '@certgate/x509';
+import { CLOCK } from './app/alerts/clock/clock';
+import { keystoreEnvSchema } from './app/keystore-env';
+import { KeystoreFeaturesModule } from './app/keystore-features.module';
+import { SystemKeyRenewal } from './app/system-key/system-key-renewal.service';
+
+/*
+ * The tenant system key pair renewing itself, against a real NATS: two keystore replicas
+ * in this process share one fake clock, which the test moves to 29 days before the pair
+ * expires (the default lead time is 30 days).
+ */
+
+const DAY = 86_400_000;
+const MASTER = randomBytes(32).toString('base64url');
+const clock = { now: Date.now() };
+
+async function startReplica(h: NatsHarness, nodeId: string): Promise<INestMicroservice> {
+  const platform = PlatformModule.forService('keystore', keystoreEnvSchema, {
+    ...process.env,
+    ...h.env,
+    CERTGATE_NODE_ID: nodeId,
+    CERTGATE_MASTER_KEY: MASTER,
+    METRICS_PORT: '0',
+    LOG_LEVEL: 'silent',
+  });
+  const moduleRef = await Test.createTestingModule({ imports: [platform, KeystoreFeaturesModule] })
+    .overrideProvider(CLOCK)
+    .useValue(() => clock.now)
+    .compile();
+  moduleRef.useLogger(false);
+  return listenOnNats(moduleRef);
+}
+
+describe('the tenant system key pair renews itself ahead of expiry (real NATS, two replicas)', () => {
+  let h: NatsHarness;
+  let rpc: RpcClient;
+  let replicas: INestMicroservice[] = [];
+
+  beforeAll(async () => {
+    h = await startNatsHarness({ label: 'system-key-renewal' });
+    rpc = new RpcClient(h.nc, h.tenant);
+    replicas = [await startReplica(h, 'keystore-a'), await startReplica(h, 'keystore-b')];
+  }, 60_000);
+
+  afterAll(async () => {
+    for (const r of replicas) await r.close().catch(() => undefined);
+    await h?.stop();
+  });
+
+  const systemKey = () => rpc.request(KeystoreRpc.getEntry, { alias: DEFAULT_SYSTEM_KEY_ALIAS }) as Promise<KeystoreEntryView>;
+  const checkEverywhere = () => Promise.all(replicas.map((r) => r.get(SystemKeyRenewal).check()));
+
+  it('is left alone while more than the lead time is left', async () => {
+    const before = await systemKey();
+    expect(await checkEverywhere()).toEqual(['not-due', 'not-due']);
+    expect((await systemKey()).fingerprint).toBe(before.fingerprint);
+  });
+
+  it('29 days before expiry: exactly one replica renews it, under the same alias, and announces it as a renewed alert', async () => {
+    const before = await systemKey();
+    clock.now = Date.parse(before.notAfter) - 29 * DAY;
+    const outcomes = await checkEverywhere();
+    expect(outcomes.filter((o) => o === 'renewed')).toHaveLength(1);
+    expect(outcomes.filter((o) => o !== 'renewed')).toEqual([expect.stringMatching(/^(raced|not-due)$/)]);
+
+    const after = await systemKey();
+    expect(after.fingerprint).not.toBe(before.fingerprint);
+    expect(after).toMatchObject({ alias: DEFAULT_SYSTEM_KEY_ALIAS, kind: 'key-pair', subjectDN: before.subjectDN, issuerDN: before.subjectDN });
+    expect(Date.parse(after.notAfter)).toBeGreaterThan(clock.now + 700 * DAY);
+
+    const alerts = (await readStreamTail<unknown>(h.nc, h.tenant, 'ALERTS', 100)).map((r) => certificateAlertSchema.parse(r));
+    const renewed = alerts.filter((a) => a.type === 'renewed');
+    expect(renewed).toEqual([
+      expect.objectContaining({
+        ref: `${DEFAULT_SYSTEM_KEY_ALIAS}#0`,
+        fingerprint: after.fingerprint,
+        replacedFingerprint: before.fingerprint,
+        source: 'keystore',
+      }),
+    ]);
+  });
+
+  it('the renewed pair is not due again, and its private key opens (a PKCS#12 export holds it)', async () => {
+    expect(await checkEverywhere()).toEqual(['not-due', 'not-due']);
+    const exported = (await rpc.request(KeystoreRpc.exportPkcs12, { alias: DEFAULT_SYSTEM_KEY_ALIAS, password: 'renewed' })) as { pkcs12Base64: string };
+    const contents = await readPkcs12(Buffer.from(exported.pkcs12Base64, 'base64'), 'renewed');
+    expect(contents.privateKey).toBeDefined();
+    expect(contents.certificates[0].fingerprint).toBe((await systemKey()).fingerprint);
+  });
+});
