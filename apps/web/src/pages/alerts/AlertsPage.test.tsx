@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { apiError, mockApi, renderApp, type Call } from '../../test/render';
 
-const alert = (n: number, type: 'expiring' | 'expired', threshold: number, daysLeft: number, raisedAt = `2026-01-1${n}T08:00:00.000Z`) => ({
+const alert = (n: number, type: 'expiring' | 'expired' | 'renewed', threshold: number, daysLeft: number, raisedAt = `2026-01-1${n}T08:00:00.000Z`) => ({
   id: `keystore:${'a'.repeat(60)}${n}:${threshold}`,
   type,
   source: 'keystore',
@@ -68,6 +68,16 @@ describe('the alerts page', () => {
     expect(rows[1]?.querySelector('[data-validity]')).toHaveAttribute('data-validity', 'expiring');
     expect(rows[1]).toHaveTextContent('30 d');
     expect(api.calls.find((c) => c.path === '/api/v1/alerts')?.search).toBe('?limit=1000');
+  });
+
+  it('shows a renewal of the system key pair as renewed, with the days the new pair has', async () => {
+    const api = mockApi(base({ 'GET /api/v1/alerts': [{ ...alert(4, 'renewed', 30, 729), replacedFingerprint: 'c'.repeat(64) }] }));
+    renderApp('/alerts', { fetch: api.fetch });
+    const table = await screen.findByRole('table', { name: 'Alerts' }, LOADING);
+    await within(table).findByText('CN=cert-4, O=Acme');
+    const row = within(table).getAllByRole('row')[1];
+    expect(row?.querySelector('[data-validity]')).toHaveAttribute('data-validity', 'renewed');
+    expect(row).toHaveTextContent('renewed729 d left');
   });
 
   it('follows the live feed through the API client (the token in the header, never in the URL) and shows each alert as it comes', async () => {

@@ -7,7 +7,7 @@ import { useApi } from '../../api/ApiProvider';
 import { ListTable } from '../../components/ListTable';
 import { Page } from '../../components/Page';
 import { Permitted } from '../../components/Permitted';
-import { ValidityBadge } from '../../components/ValidityBadge';
+import { AlertTypeBadge } from '../../components/AlertTypeBadge';
 import { ApiErrorAlert } from '../../errors/ApiErrorAlert';
 import { day, moment } from '../../lib/format';
 import { Subscriptions } from './Subscriptions';
@@ -29,7 +29,7 @@ const threshold = (a: Alert) => (a.threshold === 0 ? 'expiry' : `${a.threshold} 
 
 const columns = [
   { accessor: 'raisedAt' as const, title: 'Raised', sortable: true, noWrap: true, render: (a: Alert) => moment(a.raisedAt) },
-  { accessor: 'type' as const, title: 'Type', sortable: true, noWrap: true, render: (a: Alert) => <ValidityBadge validity={a.type} days={a.daysLeft} /> },
+  { accessor: 'type' as const, title: 'Type', sortable: true, noWrap: true, render: (a: Alert) => <AlertTypeBadge alert={a} /> },
   { accessor: 'threshold' as const, title: 'Threshold', sortable: true, noWrap: true, render: threshold },
   { accessor: 'subjectDN' as const, title: 'Certificate', sortable: true, render: (a: Alert) => <Text size="sm">{a.subjectDN}</Text> },
   {
@@ -53,7 +53,7 @@ function FeedItem({ alert }: { alert: Alert }) {
     <Paper withBorder p="xs" radius="sm" component="li" data-alert-id={alert.id}>
       <Group justify="space-between" gap="xs" wrap="wrap">
         <Group gap="xs" wrap="wrap">
-          <ValidityBadge validity={alert.type} days={alert.daysLeft} />
+          <AlertTypeBadge alert={alert} />
           <Text size="sm" fw={600} style={{ wordBreak: 'break-word' }}>
             {alert.subjectDN}
           </Text>

@@ -5,6 +5,7 @@ import { useApi } from '../../api/ApiProvider';
 import { useAuth } from '../../auth/AuthProvider';
 import { ListTable } from '../../components/ListTable';
 import { Page } from '../../components/Page';
+import { AlertTypeBadge } from '../../components/AlertTypeBadge';
 import { ValidityBadge } from '../../components/ValidityBadge';
 import { ApiErrorAlert } from '../../errors/ApiErrorAlert';
 import { day, duration, moment } from '../../lib/format';
@@ -111,7 +112,7 @@ const certificateColumns = [
 
 const alertColumns = [
   { accessor: 'raisedAt' as const, title: 'Raised', sortable: true, noWrap: true, render: (a: Alert) => moment(a.raisedAt) },
-  { accessor: 'type' as const, title: 'Type', sortable: true, noWrap: true, render: (a: Alert) => <ValidityBadge validity={a.type} days={a.daysLeft} /> },
+  { accessor: 'type' as const, title: 'Type', sortable: true, noWrap: true, render: (a: Alert) => <AlertTypeBadge alert={a} /> },
   { accessor: 'subjectDN' as const, title: 'Certificate', render: (a: Alert) => <Text size="sm">{a.subjectDN}</Text> },
   { accessor: 'source' as const, title: 'Source', sortable: true, render: (a: Alert) => `${a.source} · ${a.ref}` },
   { accessor: 'threshold' as const, title: 'Threshold', sortable: true, render: (a: Alert) => `${a.threshold} d` },
