@@ -1,6 +1,7 @@
 import { randomBytes, webcrypto } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { request } from 'node:https';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { Agent, request } from 'node:https';
+import { connect as tlsConnect } from 'node:tls';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -51,7 +52,9 @@ async function startIngress(harness: NatsHarness, dir: string, env: Record<strin
       ...env,
     },
   });
-  return { system, port, ca: readFileSync(join(dir, 'ingress', 'dev-root-ca.pem'), 'utf8') };
+  // The dev PKI's root, when the ingress made one (not with INGRESS_SERVER_KEY/_CHAIN).
+  const devRoot = join(dir, 'ingress', 'dev-root-ca.pem');
+  return { system, port, ca: existsSync(devRoot) ? readFileSync(devRoot, 'utf8') : '' };
 }
 
 describe('ingress: client certificates verified during the TLS handshake', () => {
@@ -251,6 +254,81 @@ describe('ingress: client certificates verified during the TLS handshake', () =>
       expect(res.status).toBe(400);
       expect(res.body).toMatchObject({ error: 'invalid_request' });
       expect(String(res.body.error_description)).toMatch(/Client-Cert is not an RFC 9440 byte sequence/);
+    });
+  });
+
+  describe('the server certificate replaced by replacing its files, without a restart', () => {
+    let ingress: Awaited<ReturnType<typeof startIngress>>;
+    let files: { key: string; chain: string };
+
+    beforeAll(async () => {
+      const first = await pki.issueServer(['127.0.0.1', 'localhost']);
+      const base = join(dir, 'server-files');
+      mkdirSync(base, { recursive: true });
+      files = { key: join(base, 'server.key'), chain: join(base, 'server-chain.pem') };
+      writeFileSync(files.key, first.keyPem, { mode: 0o600 });
+      writeFileSync(files.chain, first.chainPem);
+      ingress = await startIngress(harness, join(dir, 'server-files-ingress'), {
+        INGRESS_CLIENT_ROOTS: pki.root.certPem,
+        INGRESS_SERVER_KEY: files.key,
+        INGRESS_SERVER_CHAIN: files.chain,
+        INGRESS_SERVER_FILES_CHECK_MS: '100',
+      });
+    }, 60_000);
+
+    afterAll(async () => {
+      await ingress?.system.stop();
+    });
+
+    /** The fingerprint of the certificate a new handshake gets. */
+    const served = () =>
+      new Promise<string>((resolve, reject) => {
+        const socket = tlsConnect({ host: '127.0.0.1', port: ingress.port, ca: pki.root.certPem, servername: 'localhost' }, () => {
+          resolve(socket.getPeerX509Certificate()?.fingerprint256.replace(/:/g, '').toLowerCase() ?? '');
+          socket.end();
+        });
+        socket.on('error', reject);
+      });
+
+    it('new connections get the new chain within moments; a keep-alive connection opened before keeps working', async () => {
+      const agent = new Agent({ keepAlive: true, maxSockets: 1, ca: pki.root.certPem });
+      const viaAgent = () =>
+        new Promise<{ status: number; reused: boolean }>((resolve, reject) => {
+          const req = request({ host: '127.0.0.1', port: ingress.port, path: '/health', agent }, (res) => {
+            res.resume();
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, reused: req.reusedSocket }));
+          });
+          req.on('error', reject);
+          req.end();
+        });
+      expect(await viaAgent()).toMatchObject({ status: 200 });
+      const before = await served();
+
+      const second = await pki.issueServer(['127.0.0.1', 'localhost']);
+      writeFileSync(files.key, second.keyPem, { mode: 0o600 });
+      writeFileSync(files.chain, second.chainPem);
+      const started = Date.now();
+      while ((await served()) !== second.certificate.fingerprint) {
+        if (Date.now() - started > 10_000) throw new Error('the new server certificate was not served within 10 s');
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(before).not.toBe(second.certificate.fingerprint);
+      // The same connection, still on the old certificate's session, goes on.
+      expect(await viaAgent()).toEqual({ status: 200, reused: true });
+      agent.destroy();
+    });
+
+    it('a key that does not match the new certificate is refused: the chain in force stays, the log says why', async () => {
+      const current = await served();
+      const third = await pki.issueServer(['127.0.0.1', 'localhost']);
+      const unrelated = await pki.issueServer(['127.0.0.1']);
+      writeFileSync(files.chain, third.chainPem);
+      writeFileSync(files.key, unrelated.keyPem, { mode: 0o600 });
+      await new Promise((r) => setTimeout(r, 1_500));
+      expect(await served()).toBe(current);
+      const refusal = ingress.system.logsOf('ingress').find((l) => l.includes('the replaced server key or chain files cannot be used'));
+      expect(refusal).toBeDefined();
+      expect(refusal).not.toContain('PRIVATE KEY');
     });
   });
 

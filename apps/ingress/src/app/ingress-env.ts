@@ -39,6 +39,8 @@ export const ingressEnvSchema = baseEnvSchema.merge(keyPolicyEnvSchema).extend({
   INGRESS_SERVER_KEY_PASSPHRASE: z.string().optional(),
   /** PEM text or a file path: server certificate first, then intermediates. */
   INGRESS_SERVER_CHAIN: z.string().optional(),
+  /** How often INGRESS_SERVER_KEY and INGRESS_SERVER_CHAIN, when they are files, are checked for a replacement (ms). */
+  INGRESS_SERVER_FILES_CHECK_MS: z.coerce.number().int().min(100).max(3_600_000).default(5_000),
   /** Extra names for the dev server certificate besides localhost and 127.0.0.1. */
   INGRESS_HOSTNAMES: list,
   /** PEM bundle text or a file path: the trusted client roots (self-signed CAs only). */

@@ -21,8 +21,8 @@ const SHUTDOWN_GRACE_MS = 5_000;
  * OpenSSL verify it against the trusted client roots during the handshake. A plain
  * Node https server (no web framework) because this is the hot path.
  *
- * When the trusted roots change, the TLS context is swapped in place
- * (`setSecureContext`): new handshakes use the new roots at once, with no restart.
+ * When the trusted roots or the server's own key and chain change, the TLS context is
+ * swapped in place (`setSecureContext`): new handshakes use them at once, with no restart.
  * Established connections are left alone and keep the verdict of their own handshake
  * until they close; the session ticket keys are renewed with every swap, so a client
  * cannot resume a session verified under the old roots on a new connection.
@@ -65,7 +65,8 @@ export class IngressServer implements OnApplicationBootstrap, BeforeApplicationS
       requestTimeoutMs: server.requestTimeout,
     };
     this.server = server;
-    this.roots.onChange((next) => this.swapRoots(next));
+    this.roots.onChange((next) => this.swapContext(next, 'trusted client roots swapped live'));
+    this.identity.onChange(() => this.swapContext(this.roots.current, 'server certificate swapped live'));
     await new Promise<void>((resolve, reject) => server.once('error', reject).listen(this.env.INGRESS_PORT, this.env.INGRESS_HOST, resolve));
     this.logger.log({
       msg: 'ingress listening',
@@ -95,15 +96,20 @@ export class IngressServer implements OnApplicationBootstrap, BeforeApplicationS
     };
   }
 
-  private swapRoots(next: EffectiveRoots): void {
+  /** New handshakes use the new context at once; established connections keep theirs. */
+  private swapContext(roots: EffectiveRoots, what: string): void {
     const server = this.server;
     if (!server) return;
     try {
-      server.setSecureContext(this.contextOptions(next));
+      server.setSecureContext(this.contextOptions(roots));
       this.metrics.secureContextSwapped();
-      this.logger.log({ msg: 'trusted client roots swapped live', roots: next.roots.map((r) => ({ source: r.source, subjectDN: r.certificate.subjectDN })) });
+      this.logger.log({
+        msg: what,
+        serverCertificate: this.identity.credentials.chain[0]?.fingerprint,
+        roots: roots.roots.map((r) => ({ source: r.source, subjectDN: r.certificate.subjectDN })),
+      });
     } catch (err) {
-      this.logger.error({ msg: 'the TLS context could not be swapped; the previous trusted roots stay in force', error: errorMessage(err) });
+      this.logger.error({ msg: 'the TLS context could not be swapped; the previous one stays in force', error: errorMessage(err) });
     }
   }
 

@@ -44,7 +44,7 @@ export class IngressMetrics {
     });
     this.contextSwaps = new Counter({
       name: 'certgate_ingress_secure_context_swaps_total',
-      help: 'Times the TLS context was replaced live because the trusted client roots changed',
+      help: 'Times the TLS context was replaced live because the trusted client roots or the server certificate changed',
       registers,
     });
     this.chainsRefused = new Counter({
