@@ -80,7 +80,14 @@ describe('flow-runtime: deploying flows (FlowsRpc over real NATS, two replicas)'
         issuerDN: alice.certificate.issuerDN,
         notAfter: alice.certificate.notAfter.toISOString(),
       },
-      { normalizedSubjectDN: 'cn=bob,o=acme', normalizedIssuerDN: 'cn=ca,o=acme', subjectDN: 'CN = Bob , O=Acme', issuerDN: 'cn=CA,o=acme' },
+      {
+        normalizedSubjectDN: 'cn=bob,o=acme',
+        normalizedIssuerDN: 'cn=ca,o=acme',
+        normalizedSubjectDNReversed: 'o=acme,cn=bob',
+        normalizedIssuerDNReversed: 'o=acme,cn=ca',
+        subjectDN: 'CN = Bob , O=Acme',
+        issuerDN: 'cn=CA,o=acme',
+      },
     ]);
   });
 
