@@ -146,9 +146,10 @@ describe('audit trail (identity, keystore, flow-runtime and two console replicas
       paths: Record<string, Record<string, { security?: unknown[]; 'x-certgate-permission'?: { permission: string; roles: string[] } }>>;
     };
     const writes = Object.entries(doc.paths).flatMap(([path, item]) =>
-      ['post', 'put', 'patch', 'delete']
-        .filter((m) => item[m] && item[m].security?.length !== 0 && item[m]['x-certgate-permission'])
-        .map((m) => ({ method: m.toUpperCase(), path: path.replace(/^\/api\/v1/, '').replace(/\{[^}]+\}/g, 'x'), needs: item[m]['x-certgate-permission']! })),
+      ['post', 'put', 'patch', 'delete'].flatMap((m) => {
+        const needs = item[m]?.security?.length !== 0 ? item[m]?.['x-certgate-permission'] : undefined;
+        return needs ? [{ method: m.toUpperCase(), path: path.replace(/^\/api\/v1/, '').replace(/\{[^}]+\}/g, 'x'), needs }] : [];
+      }),
     );
     expect(writes.length).toBeGreaterThanOrEqual(43);
     const since = new Date().toISOString();

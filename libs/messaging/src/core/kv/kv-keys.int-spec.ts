@@ -51,7 +51,8 @@ describe('kvKeys and kvLiveEntries on a real NATS', () => {
     const expected = names.filter((n) => n !== 'entry.k10' && n !== 'entry.k20');
     expect(live.map((e) => e.key)).toEqual(expected);
     expect(live.every((e) => e.operation === 'PUT')).toBe(true);
-    expect(decodeJson(live.find((e) => e.key === 'entry.k05')!.value)).toEqual({ key: 'entry.k05', v: 2 });
+    const k05 = live.find((e) => e.key === 'entry.k05');
+    expect(k05 && decodeJson(k05.value)).toEqual({ key: 'entry.k05', v: 2 });
     expect(await kvLiveEntries(h.nc, kv, 'none.>')).toEqual([]);
   });
 });
