@@ -4,6 +4,7 @@ import { DEFAULT_SYSTEM_KEY_ALIAS } from '@certgate/contracts';
 import { checkExchangesAndStop, createTestPki, startSystem, type RunningSystem } from '@certgate/testing';
 import { consoleApi, eventually } from './clients';
 import { RequestLoop } from './request-loop';
+import { setUpRoleSender } from './role-sender';
 
 const DAY = 86_400_000;
 
@@ -28,18 +29,7 @@ describe('the system key pair renews itself under a steady sender (real NATS, re
     const api = consoleApi(sys.consoleUrl, sys.adminToken, sys.exchanges.fetch);
     const pki = await createTestPki();
     const alice = await pki.issueClient('alice');
-    const setup = [
-      ['PUT', '/ingress/trusted-roots', { certificates: pki.root.certPem }],
-      ['POST', '/roles', { name: 'Role1' }],
-      ['POST', '/service-instances', { name: 'sender-a', parameters: { roles: ['Role1'], 'grant-types': ['client_x509'], 'redirect-uris': [] } }],
-      ['POST', '/service-instances/sender-a/keys', { name: 'k1', type: 'external-certificate', certificate: alice.certPem }],
-      [
-        'PUT',
-        '/flows/orders',
-        { id: 'orders', sender: { address: '/orders', authorization: { type: 'role', role: 'Role1' } }, steps: [{ type: 'respond', status: 200, body: 'ok' }] },
-      ],
-    ] as const;
-    for (const [method, path, body] of setup) expect((await api(method, path, body)).status).toBeLessThan(300);
+    await setUpRoleSender(api, pki, alice);
     const ca = readFileSync(join(sys.dataDir, 'ingress', 'dev-root-ca.pem'), 'utf8');
     const sender = new RequestLoop('alice', sys.ingressPort, '/orders', { ca, cert: alice.chainPem, key: alice.keyPem });
     const entry = async () => (await api<{ fingerprint: string; notAfter: string }>('GET', `/keystore/entries/${DEFAULT_SYSTEM_KEY_ALIAS}`)).body;

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { DetailedPeerCertificate, TLSSocket } from 'node:tls';
 import { checkExchangesAndStop, createTestPki, startSystem, type RunningSystem, type TestLeaf, type TestPki } from '@certgate/testing';
 import { consoleApi, eventually, ingressRequest, type IngressResult } from './clients';
+import { setUpRoleSender } from './role-sender';
 
 const sfBinary = (der: Buffer) => `:${der.toString('base64')}:`;
 
@@ -61,22 +62,7 @@ describe('trusted proxy mode: senders behind a TLS-terminating proxy (real NATS,
     const api = consoleApi(sys.consoleUrl, sys.adminToken, sys.exchanges.fetch);
     ingressCa = readFileSync(join(sys.dataDir, 'ingress', 'dev-root-ca.pem'), 'utf8');
     alice = await pki.issueClient('alice');
-    const steps = [
-      ['PUT', '/ingress/trusted-roots', { certificates: pki.root.certPem }],
-      ['POST', '/roles', { name: 'Role1' }],
-      ['POST', '/service-instances', { name: 'sender-a', parameters: { roles: ['Role1'], 'grant-types': ['client_x509'], 'redirect-uris': [] } }],
-      ['POST', '/service-instances/sender-a/keys', { name: 'k1', type: 'external-certificate', certificate: alice.certPem }],
-      [
-        'PUT',
-        '/flows/orders',
-        {
-          id: 'orders',
-          sender: { address: '/orders', authorization: { type: 'role', role: 'Role1' } },
-          steps: [{ type: 'respond', status: 200, body: 'ok ${principal}' }],
-        },
-      ],
-    ] as const;
-    for (const [method, path, body] of steps) expect((await api(method, path, body)).status).toBeLessThan(300);
+    await setUpRoleSender(api, pki, alice);
     proxy = await startProxy({ server: await pki.issueServer('127.0.0.1'), own: proxyCert, ingressPort: sys.ingressPort, ingressCa });
   }, 120_000);
 

@@ -3,7 +3,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestMicroservice } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 import {
   AlertsRpc,
   ClassicRpc,
@@ -16,16 +15,14 @@ import {
   type CertificateAlert,
   type CertificateSource,
 } from '@certgate/contracts';
-import { listenOnNats, readStreamTail, RpcClient } from '@certgate/messaging';
-import { OpsServer, PlatformModule } from '@certgate/platform';
+import { readStreamTail, RpcClient } from '@certgate/messaging';
+import { OpsServer } from '@certgate/platform';
 import { createTestPki, freePort, launchServices, startNatsHarness, type LaunchedSystem, type NatsHarness, type TestPki } from '@certgate/testing';
 import { generateKeyPair, issueCertificate } from '@certgate/x509';
-import { CLOCK } from './app/alerts/clock/clock';
 import { CertificateInventory } from './app/alerts/inventory/certificate-inventory';
 import { AlertScanner } from './app/alerts/raising/alert-scanner';
 import { AlertMutes } from './app/alerts/raising/alert-mutes';
-import { keystoreEnvSchema } from './app/keystore-env';
-import { KeystoreFeaturesModule } from './app/keystore-features.module';
+import { startKeystoreReplica } from './test-support/keystore-replica';
 
 /*
  * The expiry monitor against a real NATS, with the real identity, flow runtime and
@@ -59,22 +56,8 @@ async function selfSignedRoot(cn: string, notAfter: Date): Promise<string> {
   return cert.pem;
 }
 
-async function startReplica(h: NatsHarness, nodeId: string): Promise<INestMicroservice> {
-  const platform = PlatformModule.forService('keystore', keystoreEnvSchema, {
-    ...process.env,
-    ...h.env,
-    CERTGATE_NODE_ID: nodeId,
-    CERTGATE_MASTER_KEY: MASTER,
-    METRICS_PORT: '0',
-    LOG_LEVEL: 'silent',
-  });
-  const moduleRef = await Test.createTestingModule({ imports: [platform, KeystoreFeaturesModule] })
-    .overrideProvider(CLOCK)
-    .useValue(() => clock.now)
-    .compile();
-  moduleRef.useLogger(false);
-  return listenOnNats(moduleRef);
-}
+const startReplica = (h: NatsHarness, nodeId: string): Promise<INestMicroservice> =>
+  startKeystoreReplica(h, nodeId, { masterKey: MASTER, clock: () => clock.now });
 
 /** One source's five certificates (40, 29, 13, 6 and 0 days), by label. */
 interface CertificateSet {

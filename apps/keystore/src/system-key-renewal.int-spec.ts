@@ -1,15 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { INestMicroservice } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 import { certificateAlertSchema, DEFAULT_SYSTEM_KEY_ALIAS, KeystoreRpc, type KeystoreEntryView } from '@certgate/contracts';
-import { listenOnNats, readStreamTail, RpcClient } from '@certgate/messaging';
-import { PlatformModule } from '@certgate/platform';
+import { readStreamTail, RpcClient } from '@certgate/messaging';
 import { startNatsHarness, type NatsHarness } from '@certgate/testing';
 import { readPkcs12 } from '@certgate/x509';
-import { CLOCK } from './app/alerts/clock/clock';
-import { keystoreEnvSchema } from './app/keystore-env';
-import { KeystoreFeaturesModule } from './app/keystore-features.module';
 import { SystemKeyRenewal } from './app/system-key/system-key-renewal.service';
+import { startKeystoreReplica } from './test-support/keystore-replica';
 
 /*
  * The tenant system key pair renewing itself, against a real NATS: two keystore replicas
@@ -21,23 +17,6 @@ const DAY = 86_400_000;
 const MASTER = randomBytes(32).toString('base64url');
 const clock = { now: Date.now() };
 
-async function startReplica(h: NatsHarness, nodeId: string): Promise<INestMicroservice> {
-  const platform = PlatformModule.forService('keystore', keystoreEnvSchema, {
-    ...process.env,
-    ...h.env,
-    CERTGATE_NODE_ID: nodeId,
-    CERTGATE_MASTER_KEY: MASTER,
-    METRICS_PORT: '0',
-    LOG_LEVEL: 'silent',
-  });
-  const moduleRef = await Test.createTestingModule({ imports: [platform, KeystoreFeaturesModule] })
-    .overrideProvider(CLOCK)
-    .useValue(() => clock.now)
-    .compile();
-  moduleRef.useLogger(false);
-  return listenOnNats(moduleRef);
-}
-
 describe('the tenant system key pair renews itself ahead of expiry (real NATS, two replicas)', () => {
   let h: NatsHarness;
   let rpc: RpcClient;
@@ -46,7 +25,8 @@ describe('the tenant system key pair renews itself ahead of expiry (real NATS, t
   beforeAll(async () => {
     h = await startNatsHarness({ label: 'system-key-renewal' });
     rpc = new RpcClient(h.nc, h.tenant);
-    replicas = [await startReplica(h, 'keystore-a'), await startReplica(h, 'keystore-b')];
+    const opts = { masterKey: MASTER, clock: () => clock.now };
+    replicas = [await startKeystoreReplica(h, 'keystore-a', opts), await startKeystoreReplica(h, 'keystore-b', opts)];
   }, 60_000);
 
   afterAll(async () => {

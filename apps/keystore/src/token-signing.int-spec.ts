@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import type { INestMicroservice } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import type { KV } from 'nats';
 import {
@@ -14,31 +13,17 @@ import {
   storedSigningKeySchema,
   type Jwks,
 } from '@certgate/contracts';
-import { ensureKv, listenOnNats, RpcClient } from '@certgate/messaging';
-import { PlatformModule } from '@certgate/platform';
+import { ensureKv, RpcClient } from '@certgate/messaging';
 import { certgateFailure as failure, defined, startNatsHarness, type NatsHarness } from '@certgate/testing';
-import { keystoreEnvSchema } from './app/keystore-env';
-import { KeystoreFeaturesModule } from './app/keystore-features.module';
 import { KeystoreRecords } from './app/store/keystore-records';
 import { readSigningKeys } from './app/token-signing/signing-key-state';
 import { SigningService } from './app/token-signing/signing.service';
+import { startKeystoreReplica } from './test-support/keystore-replica';
 
 const MASTER = randomBytes(32).toString('base64url');
 
-async function startKeystore(h: NatsHarness, nodeId: string, env: Record<string, string> = {}): Promise<INestMicroservice> {
-  const platform = PlatformModule.forService('keystore', keystoreEnvSchema, {
-    ...process.env,
-    ...h.env,
-    CERTGATE_NODE_ID: nodeId,
-    CERTGATE_MASTER_KEY: MASTER,
-    METRICS_PORT: '0',
-    LOG_LEVEL: 'silent',
-    ...env,
-  });
-  const moduleRef = await Test.createTestingModule({ imports: [platform, KeystoreFeaturesModule] }).compile();
-  moduleRef.useLogger(false);
-  return listenOnNats(moduleRef);
-}
+const startKeystore = (h: NatsHarness, nodeId: string, env: Record<string, string> = {}): Promise<INestMicroservice> =>
+  startKeystoreReplica(h, nodeId, { masterKey: MASTER, env });
 
 /** What a verifier sees: the published public keys, read from the bucket as the runtime and the ingress watch it. */
 async function publishedJwks(kv: KV): Promise<Jwks> {
