@@ -204,6 +204,7 @@ describe('ingress: client certificates verified during the TLS handshake', () =>
         INGRESS_CLIENT_ROOTS: pki.root.certPem,
         INGRESS_TRUSTED_PROXIES: '127.0.0.1/32, ::1',
         INGRESS_TRUSTED_PROXY_CERTS: proxy.certificate.fingerprint.replace(/(..)(?!$)/g, '$1:').toUpperCase(),
+        INGRESS_TRUSTED_PROXY_XFCC: 'true',
       });
     }, 60_000);
 
@@ -247,6 +248,16 @@ describe('ingress: client certificates verified during the TLS handshake', () =>
       expect(anonymous.body.clientCertificate).toEqual({ status: 'none' });
       const direct = await health(ingress.port, ingress.ca, { cert: alice.chainPem, key: alice.keyPem }, forwarded(carol));
       expect(direct.body.clientCertificate).toMatchObject({ status: 'verified', subjectDN: alice.certificate.subjectDN });
+    });
+
+    it("with INGRESS_TRUSTED_PROXY_XFCC, Envoy's x-forwarded-client-cert works too; RFC 9440 wins when both come", async () => {
+      const dave = await pki.issueClient('dave-behind-envoy');
+      const xfcc = `By=spiffe://edge;Hash=00;Chain="${encodeURIComponent(dave.chainPem)}";Subject="/CN=dave-behind-envoy"`;
+      const viaEnvoy = await health(ingress.port, ingress.ca, asProxy(), { 'x-forwarded-client-cert': xfcc });
+      expect(viaEnvoy.body.clientCertificate).toMatchObject({ status: 'verified', subjectDN: dave.certificate.subjectDN });
+      const erin = await pki.issueClient('erin-behind-proxy');
+      const both = await health(ingress.port, ingress.ca, asProxy(), { ...forwarded(erin), 'x-forwarded-client-cert': xfcc });
+      expect(both.body.clientCertificate).toMatchObject({ status: 'verified', subjectDN: erin.certificate.subjectDN });
     });
 
     it('a malformed Client-Cert from the proxy is answered 400 naming the header', async () => {

@@ -78,6 +78,11 @@ export const ingressEnvSchema = baseEnvSchema.merge(keyPolicyEnvSchema).extend({
    * proxy must also present one of them on its (mTLS) connection.
    */
   INGRESS_TRUSTED_PROXY_CERTS: list.pipe(z.array(sha256Fingerprint)),
+  /** Also read Envoy's x-forwarded-client-cert (Cert/Chain) from trusted proxies, when they send no RFC 9440 header. */
+  INGRESS_TRUSTED_PROXY_XFCC: z
+    .enum(['true', 'false'], { error: 'must be true or false' })
+    .default('false')
+    .transform((v) => v === 'true'),
   /** Retention of the ACCESS_LOG and TRACE_LOG streams, which the ingress creates. */
   INGRESS_LOG_STREAM_MAX_AGE_DAYS: positiveInt.default(7),
   INGRESS_LOG_STREAM_MAX_BYTES: positiveInt.default(256 * 1024 * 1024),

@@ -4,8 +4,11 @@ import { parseItem, parseList } from 'structured-headers';
 /** More certificates than any chain the policy accepts (10) is not a chain but an attack on the verifier. */
 const MAX_FORWARDED_CHAIN = 10;
 
+/** A certificate as forwarded: DER (RFC 9440) or PEM (Envoy's XFCC). */
+export type ForwardedCertificate = Uint8Array | string;
+
 export type ForwardedClientCert =
-  { kind: 'absent' } | { kind: 'chain'; leaf: Uint8Array; intermediates: Uint8Array[] } | { kind: 'malformed'; message: string };
+  { kind: 'absent' } | { kind: 'chain'; leaf: ForwardedCertificate; intermediates: ForwardedCertificate[] } | { kind: 'malformed'; message: string };
 
 /**
  * The client certificate a TLS-terminating proxy forwards in RFC 9440's headers:

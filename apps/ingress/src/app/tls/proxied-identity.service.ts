@@ -8,7 +8,8 @@ import { IngressMetrics } from '../metrics/ingress-metrics';
 import { TrustedRootsService } from '../trusted-roots/trusted-roots.service';
 import type { ClientIdentity } from './client-identity';
 import { tlsClientOf, type ConnectionFacts } from './connection';
-import { forwardedClientCert } from './forwarded-client-cert';
+import { envoyXfccClientCert } from './envoy-xfcc';
+import { forwardedClientCert, type ForwardedCertificate, type ForwardedClientCert } from './forwarded-client-cert';
 import { keyPolicyOf } from './key-policy';
 import { TrustedProxies } from './trusted-proxies';
 
@@ -30,6 +31,7 @@ export class MalformedForwardedCertificate extends Error {}
 export class ProxiedIdentity {
   private readonly proxies: TrustedProxies;
   private readonly keyPolicy: KeyPolicy;
+  private readonly xfcc: boolean;
   /** Verdicts by the forwarded header values: a proxy repeats the same few client chains on every request. */
   private readonly verdicts = new LRUCache<string, ClientIdentity>({ max: CACHED_CHAINS, ttl: CACHE_TTL_MS });
 
@@ -40,17 +42,20 @@ export class ProxiedIdentity {
   ) {
     this.proxies = new TrustedProxies(env);
     this.keyPolicy = keyPolicyOf(env);
+    this.xfcc = env.INGRESS_TRUSTED_PROXY_XFCC;
     roots.onChange(() => this.verdicts.clear());
   }
 
   /** The facts a request goes on with: the connection's, or for a trusted proxy's request those of the client it forwards. */
   factsFor(req: IncomingMessage, connection: ConnectionFacts): ConnectionFacts | Promise<ConnectionFacts> {
     if (!this.proxies.isProxy(connection)) return connection;
-    const forwarded = forwardedClientCert(req.headers);
+    const forwarded = this.forwarded(req);
     if (forwarded.kind === 'absent') return { ...connection, identity: { kind: 'none' }, tls: { status: 'none' } };
     if (forwarded.kind === 'malformed')
       throw new MalformedForwardedCertificate(`the trusted proxy forwarded a malformed client certificate: ${forwarded.message}`);
-    const key = `${String(req.headers['client-cert'])}|${String(req.headers['client-cert-chain'] ?? '')}`;
+    const key = [req.headers['client-cert'], req.headers['client-cert-chain'], this.xfcc ? req.headers['x-forwarded-client-cert'] : undefined]
+      .map(String)
+      .join('|');
     const known = this.verdicts.get(key);
     const withIdentity = (identity: ClientIdentity): ConnectionFacts => ({ ...connection, identity, tls: tlsClientOf(identity) });
     if (known) return withIdentity(known);
@@ -61,7 +66,15 @@ export class ProxiedIdentity {
     });
   }
 
-  private async verify(leafDer: Uint8Array, intermediateDers: Uint8Array[]): Promise<ClientIdentity> {
+  /** RFC 9440's headers; else, when INGRESS_TRUSTED_PROXY_XFCC is on, Envoy's x-forwarded-client-cert. */
+  private forwarded(req: IncomingMessage): ForwardedClientCert {
+    const rfc9440 = forwardedClientCert(req.headers);
+    const xfcc = req.headers['x-forwarded-client-cert'];
+    if (rfc9440.kind !== 'absent' || !this.xfcc || xfcc === undefined) return rfc9440;
+    return envoyXfccClientCert(String(xfcc));
+  }
+
+  private async verify(leafDer: ForwardedCertificate, intermediateDers: ForwardedCertificate[]): Promise<ClientIdentity> {
     let leaf: Certificate;
     let intermediates: Certificate[];
     try {
