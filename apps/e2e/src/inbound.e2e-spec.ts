@@ -1,5 +1,4 @@
 import { execFileSync } from 'node:child_process';
-import { webcrypto } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,13 +7,14 @@ import {
   commandAvailable,
   createTestPki,
   excludingDns,
+  issueWeakRsaClient,
   type TestLeaf,
   type TestPki,
   checkExchangesAndStop,
   startSystem,
   type RunningSystem,
 } from '@certgate/testing';
-import { exportPrivateKeyPem, generateKeyPair, issueCertificate, toPemBundle, type CryptoKey } from '@certgate/x509';
+import { exportPrivateKeyPem, generateKeyPair, issueCertificate } from '@certgate/x509';
 import { consoleApi, eventually, senderCall } from './clients';
 
 const hasCurl = commandAvailable('curl');
@@ -293,17 +293,7 @@ describe('inbound: senders call flows with client certificates (real NATS, real 
   });
 
   it("the certificate policy: an RSA-1024 sender, a CA certificate as the leaf, a leaf outside its CA's name constraints → 401 each, naming the reason", async () => {
-    const weak = (await webcrypto.subtle.generateKey(
-      { name: 'RSASSA-PKCS1-v1_5', modulusLength: 1024, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' },
-      true,
-      ['sign', 'verify'],
-    )) as { publicKey: CryptoKey; privateKey: CryptoKey };
-    const weakLeaf = await issueCertificate({
-      subjectDN: 'CN=rsa-1024, O=certgate Test',
-      publicKey: weak.publicKey,
-      issuer: { certificate: pki.intermediate.certificate, privateKey: pki.intermediate.privateKey },
-      extendedKeyUsage: ['clientAuth'],
-    });
+    const weak = await issueWeakRsaClient(pki);
     const poser = await pki.issueCa('Poser CA', { issuer: pki.root, extendedKeyUsage: ['clientAuth'], keyUsage: ['digitalSignature', 'keyCertSign'] });
     const constrained = await pki.issueCa('Constrained CA', {
       issuer: pki.root,
@@ -312,11 +302,7 @@ describe('inbound: senders call flows with client certificates (real NATS, real 
     const evil = await pki.issueClient('client.evil.example', { issuer: constrained, dnsNames: ['client.evil.example'] });
 
     const senders = [
-      {
-        cert: toPemBundle([weakLeaf, pki.intermediate.certificate]),
-        key: await exportPrivateKeyPem(weak.privateKey),
-        says: /refused by the key policy: .*1024/,
-      },
+      { cert: weak.chainPem, key: weak.keyPem, says: /refused by the key policy: .*1024/ },
       { cert: poser.certPem, key: poser.keyPem, says: /is presented as the end-entity certificate but is a CA certificate/ },
       { cert: evil.chainPem, key: evil.keyPem, says: /evil\.example/ },
     ];

@@ -1,4 +1,4 @@
-import { randomBytes, webcrypto } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:https';
 import { connect as tlsConnect } from 'node:tls';
@@ -8,6 +8,7 @@ import {
   createTestPki,
   excludingDns,
   freePort,
+  issueWeakRsaClient,
   launchServices,
   startNatsHarness,
   type LaunchedSystem,
@@ -15,7 +16,6 @@ import {
   type TestLeaf,
   type TestPki,
 } from '@certgate/testing';
-import { exportPrivateKeyPem, issueCertificate, toPemBundle, type CryptoKey } from '@certgate/x509';
 
 /** An RFC 9440 byte sequence: `:<base64>:`. */
 const sfBinary = (der: Uint8Array) => `:${Buffer.from(der).toString('base64')}:`;
@@ -110,23 +110,9 @@ describe('ingress: client certificates verified during the TLS handshake', () =>
 
     describe('chains OpenSSL alone would accept, refused by the certificate policy after the handshake', () => {
       it('an RSA-1024 leaf: weak_key', async () => {
-        // generateKeyPair refuses weak keys; WebCrypto does not.
-        const weak = (await webcrypto.subtle.generateKey(
-          { name: 'RSASSA-PKCS1-v1_5', modulusLength: 1024, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' },
-          true,
-          ['sign', 'verify'],
-        )) as { publicKey: CryptoKey; privateKey: CryptoKey };
-        const leaf = await issueCertificate({
-          subjectDN: 'CN=rsa-1024, O=certgate Test',
-          publicKey: weak.publicKey,
-          issuer: { certificate: pki.intermediate.certificate, privateKey: pki.intermediate.privateKey },
-          extendedKeyUsage: ['clientAuth'],
-        });
-        const res = await health(ingress.port, ingress.ca, {
-          cert: toPemBundle([leaf, pki.intermediate.certificate]),
-          key: await exportPrivateKeyPem(weak.privateKey),
-        });
-        expect(res.body.clientCertificate).toMatchObject({ status: 'rejected', reason: 'weak_key', subjectDN: leaf.subjectDN });
+        const weak = await issueWeakRsaClient(pki);
+        const res = await health(ingress.port, ingress.ca, { cert: weak.chainPem, key: weak.keyPem });
+        expect(res.body.clientCertificate).toMatchObject({ status: 'rejected', reason: 'weak_key', subjectDN: weak.certificate.subjectDN });
       });
 
       it('an end-entity certificate with keyCertSign: leaf_is_ca', async () => {

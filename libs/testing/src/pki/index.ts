@@ -13,3 +13,4 @@ export {
 export { buildNastyCorpus, excludingDns, NASTY_CASE_NAMES, type CorpusExpectation, type NastyCase, type NastyCorpus } from './nasty-corpus';
 export { tamperSignature } from './tamper';
 export { opensslAvailable, opensslVerify, runOpenssl, type OpensslResult, type OpensslVerifyInput } from './openssl';
+export { issueWeakRsaClient } from './weak-rsa-client';

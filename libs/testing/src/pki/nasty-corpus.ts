@@ -1,9 +1,9 @@
 // A named corpus of certificate chains, in the spirit of NIST PKITS: one real
 // chain for every reason a chain can be refused, plus chains that must pass
 // despite odd names. Built fresh (keys included) around a given time.
-import { webcrypto } from 'node:crypto';
-import { generateKeyPair, issueCertificate, type Certificate, type ChainFailureReason, type CryptoKey, type Purpose } from '@certgate/x509';
+import { generateKeyPair, issueCertificate, type Certificate, type ChainFailureReason, type Purpose } from '@certgate/x509';
 import { tamperSignature } from './tamper';
+import { issueWeakRsaClient } from './weak-rsa-client';
 import { createTestPki, type TestCaOptions, type TestPki } from './test-pki';
 
 export type CorpusExpectation = ChainFailureReason | 'ok';
@@ -386,19 +386,7 @@ async function build(at: Date): Promise<NastyCorpus> {
 
   // --- certgate's certificate policy (docs/certificate-policy.md) ---
   {
-    // generateKeyPair refuses to make weak keys; WebCrypto does not.
-    const weak = (await webcrypto.subtle.generateKey(
-      { name: 'RSASSA-PKCS1-v1_5', modulusLength: 1024, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' },
-      true,
-      ['sign', 'verify'],
-    )) as { publicKey: CryptoKey };
-    const leaf = await issueCertificate({
-      subjectDN: 'CN=rsa-1024, O=certgate Corpus',
-      publicKey: weak.publicKey,
-      issuer: { certificate: pki.intermediate.certificate, privateKey: pki.intermediate.privateKey },
-      extendedKeyUsage: ['clientAuth'],
-      notBefore: new Date(t - DAY),
-    });
+    const { certificate: leaf } = await issueWeakRsaClient(pki, 'rsa-1024', new Date(t - DAY));
     add('weak_key_rsa_1024_leaf', {
       description: 'client leaf with a 1024-bit RSA key (the key policy wants 2048 bits or more)',
       leaf,
