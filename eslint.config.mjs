@@ -44,8 +44,9 @@ const scopes = [
 ];
 const production = [...types, ...scopes];
 
-// Specs may also use the testing lib, and set up or inspect state with messaging and x509
-// (a console spec parses the certificate it downloaded). Contracts' specs stay bare.
+// Specs (and their helpers in test-support/, which never reach an image) may also use the
+// testing lib, and set up or inspect state with messaging and x509 (a console spec parses
+// the certificate it downloaded). Contracts' specs stay bare.
 const specExtras = { type: ['type:testing'], scope: ['scope:testing', 'scope:messaging', 'scope:x509'] };
 const specs = production.map((c) =>
   c.sourceTag === 'type:contracts' || c.sourceTag === 'scope:contracts'
@@ -105,7 +106,7 @@ export default [
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
   {
-    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', 'apps/e2e/**/*.ts', 'apps/web/e2e/**/*.ts'],
+    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/test-support/**/*.ts', 'apps/e2e/**/*.ts', 'apps/web/e2e/**/*.ts'],
     rules: { '@nx/enforce-module-boundaries': boundaries(specs), 'no-console': 'off' },
   },
   {
