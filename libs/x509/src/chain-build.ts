@@ -53,7 +53,7 @@ interface Candidate extends Entry {
 export interface PathBuilderInput {
   leaf: Certificate;
   pool: Certificate[];
-  anchors: Certificate[];
+  anchors: readonly Certificate[];
   signatures: SignatureCache;
   keyPolicy: ResolvedKeyPolicy;
 }

@@ -20,7 +20,7 @@ export interface VerifyChainOptions {
   /** Other certificates the sender supplied, in any order; extra ones are ignored. */
   intermediates?: Certificate[];
   /** Trusted roots: self-signed CA certificates only (see isValidAnchor). */
-  anchors: Certificate[];
+  anchors: readonly Certificate[];
   /** Default: now. */
   at?: Date;
   purpose: Purpose;

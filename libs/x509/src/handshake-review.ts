@@ -15,7 +15,7 @@ export interface HandshakeReviewInput {
   /** The peer's chain as Node reports it: leaf first, then the issuers OpenSSL linked (sent intermediates, the trusted root). */
   chain: Certificate[];
   /** The trusted roots in force, vetted when they were loaded. */
-  anchors: Certificate[];
+  anchors: readonly Certificate[];
   purpose: Purpose;
   keyPolicy?: KeyPolicy;
   at?: Date;

@@ -1,13 +1,10 @@
 import type { DetailedPeerCertificate, TLSSocket } from 'node:tls';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
-import { SERVICE_ENV } from '@certgate/platform';
-import { parseCertificate, readTlsPeerCertificate, reviewHandshakeChain, type Certificate, type HandshakeReview, type KeyPolicy } from '@certgate/x509';
-import type { IngressEnv } from '../ingress-env';
+import { parseCertificate, readTlsPeerCertificate, reviewHandshakeChain, type Certificate, type HandshakeReview } from '@certgate/x509';
 import { IngressMetrics } from '../metrics/ingress-metrics';
 import { TrustedRootsService } from '../trusted-roots/trusted-roots.service';
 import type { ClientIdentity } from './client-identity';
-import { keyPolicyOf } from './key-policy';
 
 /** Chains reviewed: a sender that reconnects per message pays the policy check once, not per connection. */
 const CACHED_CHAINS = 10_000;
@@ -30,14 +27,11 @@ const MAX_CHAIN = 16;
 @Injectable()
 export class ChainReview {
   private readonly reviews = new LRUCache<string, HandshakeReview>({ max: CACHED_CHAINS, ttl: CACHE_TTL_MS });
-  private readonly keyPolicy: KeyPolicy;
 
   constructor(
-    @Inject(SERVICE_ENV) env: IngressEnv,
     private readonly roots: TrustedRootsService,
     private readonly metrics: IngressMetrics,
   ) {
-    this.keyPolicy = keyPolicyOf(env);
     roots.onChange(() => this.reviews.clear());
   }
 
@@ -66,8 +60,7 @@ export class ChainReview {
     } catch (err) {
       return { ok: false, reason: 'profile_violation', message: `a certificate of the chain cannot be read: ${(err as Error).message}`, engine: 'policy' };
     }
-    const anchors = this.roots.current.roots.map((r) => r.certificate);
-    return reviewHandshakeChain({ tlsError, chain, anchors, purpose: 'clientAuth', keyPolicy: this.keyPolicy });
+    return reviewHandshakeChain({ tlsError, chain, anchors: this.roots.current.anchors, purpose: 'clientAuth', keyPolicy: this.roots.keyPolicy });
   }
 }
 

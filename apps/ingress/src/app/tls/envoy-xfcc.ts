@@ -1,7 +1,5 @@
-import type { ForwardedClientCert } from './forwarded-client-cert';
+import { MAX_FORWARDED_CHAIN, type ForwardedClientCert } from './forwarded-client-cert';
 
-/** More certificates than any chain the policy accepts (10) is not a chain but an attack on the verifier. */
-const MAX_FORWARDED_CHAIN = 10;
 const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
 
 /**

@@ -2,7 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { parseItem, parseList } from 'structured-headers';
 
 /** More certificates than any chain the policy accepts (10) is not a chain but an attack on the verifier. */
-const MAX_FORWARDED_CHAIN = 10;
+export const MAX_FORWARDED_CHAIN = 10;
 
 /** A certificate as forwarded: DER (RFC 9440) or PEM (Envoy's XFCC). */
 export type ForwardedCertificate = Uint8Array | string;

@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { Inject, Injectable } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
 import { SERVICE_ENV } from '@certgate/platform';
-import { isX509Error, parseCertificate, peerCertificateOf, verifyChain, type Certificate, type KeyPolicy } from '@certgate/x509';
+import { isX509Error, parseCertificate, peerCertificateOf, reviewHandshakeChain, type Certificate } from '@certgate/x509';
 import type { IngressEnv } from '../ingress-env';
 import { IngressMetrics } from '../metrics/ingress-metrics';
 import { TrustedRootsService } from '../trusted-roots/trusted-roots.service';
@@ -10,7 +10,6 @@ import type { ClientIdentity } from './client-identity';
 import { tlsClientOf, type ConnectionFacts } from './connection';
 import { envoyXfccClientCert } from './envoy-xfcc';
 import { forwardedClientCert, type ForwardedCertificate, type ForwardedClientCert } from './forwarded-client-cert';
-import { keyPolicyOf } from './key-policy';
 import { TrustedProxies } from './trusted-proxies';
 
 const CACHED_CHAINS = 10_000;
@@ -30,7 +29,6 @@ export class MalformedForwardedCertificate extends Error {}
 @Injectable()
 export class ProxiedIdentity {
   private readonly proxies: TrustedProxies;
-  private readonly keyPolicy: KeyPolicy;
   private readonly xfcc: boolean;
   /** Verdicts by the forwarded header values: a proxy repeats the same few client chains on every request. */
   private readonly verdicts = new LRUCache<string, ClientIdentity>({ max: CACHED_CHAINS, ttl: CACHE_TTL_MS });
@@ -41,7 +39,6 @@ export class ProxiedIdentity {
     private readonly metrics: IngressMetrics,
   ) {
     this.proxies = new TrustedProxies(env);
-    this.keyPolicy = keyPolicyOf(env);
     this.xfcc = env.INGRESS_TRUSTED_PROXY_XFCC;
     roots.onChange(() => this.verdicts.clear());
   }
@@ -74,20 +71,24 @@ export class ProxiedIdentity {
     return envoyXfccClientCert(String(xfcc));
   }
 
-  private async verify(leafDer: ForwardedCertificate, intermediateDers: ForwardedCertificate[]): Promise<ClientIdentity> {
-    let leaf: Certificate;
-    let intermediates: Certificate[];
+  /** As a handshake chain is checked after OpenSSL accepted it: no OpenSSL verdict here, the policy decides alone. */
+  private async verify(leaf: ForwardedCertificate, intermediates: ForwardedCertificate[]): Promise<ClientIdentity> {
+    let chain: Certificate[];
     try {
-      leaf = parseCertificate(leafDer);
-      intermediates = intermediateDers.map((der) => parseCertificate(der));
+      chain = [leaf, ...intermediates].map((c) => parseCertificate(c));
     } catch (err) {
       if (isX509Error(err)) throw new MalformedForwardedCertificate(`the trusted proxy forwarded a certificate that cannot be read: ${err.message}`);
       throw err;
     }
-    const anchors = this.roots.current.roots.map((r) => r.certificate);
-    const verdict = await verifyChain({ leaf, intermediates, anchors, purpose: 'clientAuth', keyPolicy: this.keyPolicy, anchorsVetted: true });
-    const certificate = peerCertificateOf(leaf);
-    if (verdict.ok) return { kind: 'verified', certificate };
-    return { kind: 'rejected', reason: verdict.reason, message: `forwarded by a trusted proxy: ${verdict.message}`, tlsError: '', certificate };
+    const review = await reviewHandshakeChain({
+      tlsError: '',
+      chain,
+      anchors: this.roots.current.anchors,
+      purpose: 'clientAuth',
+      keyPolicy: this.roots.keyPolicy,
+    });
+    const certificate = peerCertificateOf(chain[0]);
+    if (review.ok) return { kind: 'verified', certificate };
+    return { kind: 'rejected', reason: review.reason, message: `forwarded by a trusted proxy: ${review.message}`, tlsError: '', certificate };
   }
 }

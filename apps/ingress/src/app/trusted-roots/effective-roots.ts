@@ -30,6 +30,8 @@ export interface RootView {
 export class EffectiveRoots {
   readonly roots: readonly TrustedRoot[];
   readonly caPems: readonly string[];
+  /** Each root once: the anchors of the policy check after the handshake. */
+  readonly anchors: readonly Certificate[];
 
   constructor(sources: RootSources) {
     this.roots = [
@@ -38,7 +40,8 @@ export class EffectiveRoots {
       ...sources.clientCa.map((certificate) => ({ source: 'client-ca' as const, certificate })),
     ];
     const seen = new Set<string>();
-    this.caPems = this.roots.filter((r) => !seen.has(r.certificate.fingerprint) && seen.add(r.certificate.fingerprint)).map((r) => r.certificate.pem);
+    this.anchors = this.roots.filter((r) => !seen.has(r.certificate.fingerprint) && seen.add(r.certificate.fingerprint)).map((r) => r.certificate);
+    this.caPems = this.anchors.map((c) => c.pem);
   }
 
   /** Same set of certificates (by fingerprint): swapping the TLS context would change nothing. */

@@ -56,7 +56,8 @@ export class TrustedRootsService implements OnModuleInit {
   private roots = new EffectiveRoots({ env: [], api: [], clientCa: [] });
   /** Recomputations run one after another, each on the projections' latest state. */
   private queue: Promise<void> = Promise.resolve();
-  private readonly keyPolicy: KeyPolicy;
+  /** The deployment's key policy (CERTGATE_KEY_*): for roots here, and for the chains checked against them. */
+  readonly keyPolicy: KeyPolicy;
 
   constructor(
     @Inject(SERVICE_ENV) private readonly env: IngressEnv,

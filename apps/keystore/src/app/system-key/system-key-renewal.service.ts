@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import type { StoredKeystoreEntry } from '@certgate/contracts';
+import { errorMessage, type StoredKeystoreEntry } from '@certgate/contracts';
 import { SERVICE_ENV } from '@certgate/platform';
 import { CLOCK, type Clock } from '../alerts/clock/clock';
 import { AlertsStream } from '../alerts/raising/alerts-stream';
@@ -56,7 +56,7 @@ export class SystemKeyRenewal implements OnApplicationBootstrap, OnApplicationSh
   check(): Promise<RenewalOutcome> {
     this.running ??= this.renewIfDue()
       .catch((err: unknown) => {
-        this.logger.error({ msg: 'system key pair renewal failed; retried at the next check', error: (err as Error).message });
+        this.logger.error({ msg: 'system key pair renewal failed; retried at the next check', error: errorMessage(err) });
         return 'failed' as const;
       })
       .finally(() => (this.running = undefined));
