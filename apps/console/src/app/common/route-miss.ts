@@ -42,7 +42,7 @@ const documented = (path: string) => path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
  * Paths with other syntax than `:name` (wildcards, optional parts) are never matched
  * here; the console has none.
  */
-function fit(route: string, path: string): { empty: string[] } | undefined {
+function matchRoute(route: string, path: string): { empty: string[] } | undefined {
   if (/[*?{}()]/.test(route)) return undefined;
   const want = route.split('/');
   const got = path.split('/');
@@ -63,7 +63,7 @@ function fit(route: string, path: string): { empty: string[] } | undefined {
 
 /** The methods a path takes, as `Allow` lists them (`HEAD` wherever `GET` is). */
 function allowedMethods(routes: readonly ServedRoute[], path: string): string[] {
-  const methods = new Set(routes.filter((r) => fit(r.path, path)?.empty.length === 0).map((r) => r.method));
+  const methods = new Set(routes.filter((r) => matchRoute(r.path, path)?.empty.length === 0).map((r) => r.method));
   if (methods.has('GET')) methods.add('HEAD');
   return [...methods].sort();
 }
@@ -81,7 +81,7 @@ export function routeMiss(method: string, path: string, routes: readonly ServedR
   const upper = method.toUpperCase();
   const sameMethod = (r: ServedRoute) => r.method === upper || (upper === 'HEAD' && r.method === 'GET');
   for (const route of routes.filter(sameMethod)) {
-    const empty = fit(route.path, path)?.empty;
+    const empty = matchRoute(route.path, path)?.empty;
     if (empty?.length) {
       const names = empty.map((n) => `{${n}}`).join(', ');
       return new CertgateError(
