@@ -21,6 +21,8 @@ export const ChainFailureReason = {
   leafIsCa: 'leaf_is_ca',
   nameConstraints: 'name_constraints',
   profileViolation: 'profile_violation',
+  revoked: 'revoked',
+  revocationUnknown: 'revocation_unknown',
   unknown: 'unknown',
 } as const;
 export type ChainFailureReason = (typeof ChainFailureReason)[keyof typeof ChainFailureReason];
@@ -46,6 +48,9 @@ const DESCRIPTIONS: Record<ChainFailureReason, string> = {
   leaf_is_ca: 'the certificate is a CA certificate (cA=true or keyCertSign), not an end-entity certificate',
   name_constraints: "a name in the chain is outside a CA's name constraints, or a CA's name constraints are invalid",
   profile_violation: 'a certificate in the chain breaks the X.509 profile certgate requires (version, serial number, key identifiers or extension criticality)',
+  revoked: 'a certificate in the chain has been revoked by its CA (it is listed in a current CRL)',
+  revocation_unknown:
+    "whether a certificate in the chain is revoked cannot be known (no current CRL of its CA), and its root's revocation policy is fail-closed",
   unknown: 'the certificate chain could not be verified',
 };
 
@@ -72,6 +77,10 @@ const TLS_ERRORS: Record<string, ChainFailureReason> = {
   CERT_CHAIN_TOO_LONG: 'path_too_long',
   INVALID_PURPOSE: 'wrong_eku',
   KEYUSAGE_NO_CERTSIGN: 'wrong_key_usage',
+  CERT_REVOKED: 'revoked',
+  UNABLE_TO_GET_CRL: 'revocation_unknown',
+  CRL_HAS_EXPIRED: 'revocation_unknown',
+  CRL_NOT_YET_VALID: 'revocation_unknown',
 };
 
 /** Reason code for Node's `socket.authorizationError`; null/undefined/'' means no certificate was sent. */

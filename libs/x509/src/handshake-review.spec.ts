@@ -12,7 +12,8 @@ describe('reviewHandshakeChain: OpenSSL in the handshake, then the certificate p
 
   it('admits a chain both accept', async () => {
     const review = await reviewHandshakeChain({ tlsError: '', chain: await chainOf(), anchors: [pki.root.certificate], purpose: 'clientAuth' });
-    expect(review).toEqual({ ok: true });
+    expect(review).toMatchObject({ ok: true });
+    expect((review as { chain: { subjectDN: string }[] }).chain.map((c) => c.subjectDN)).toEqual((await chainOf()).map((c) => c.subjectDN));
   });
 
   it('refuses a chain OpenSSL accepted and the policy refuses, with the policy reason (engine: policy)', async () => {
@@ -27,9 +28,14 @@ describe('reviewHandshakeChain: OpenSSL in the handshake, then the certificate p
   });
 
   it('keeps a refusal of OpenSSL that the policy would not make, with OpenSSL reason (nothing fails open)', async () => {
-    const review = await reviewHandshakeChain({ tlsError: 'CERT_REVOKED', chain: await chainOf(), anchors: [pki.root.certificate], purpose: 'clientAuth' });
+    const review = await reviewHandshakeChain({
+      tlsError: 'CERT_UNTRUSTED_BY_PLUGIN',
+      chain: await chainOf(),
+      anchors: [pki.root.certificate],
+      purpose: 'clientAuth',
+    });
     expect(review).toMatchObject({ ok: false, reason: 'unknown', engine: 'openssl' });
-    expect((review as { message: string }).message).toContain('CERT_REVOKED');
+    expect((review as { message: string }).message).toContain('CERT_UNTRUSTED_BY_PLUGIN');
   });
 
   it('tells the policy reason, which names the certificate, when both refuse', async () => {

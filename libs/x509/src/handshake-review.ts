@@ -22,7 +22,9 @@ export interface HandshakeReviewInput {
 }
 
 /** `engine` says who refused: OpenSSL in the handshake, the policy after it, or both. */
-export type HandshakeReview = { ok: true } | { ok: false; reason: ChainFailureReason; message: string; engine: 'openssl' | 'policy' | 'both' };
+/** On success, `chain` is the verified path, leaf first, trusted root last: whose root's own policy applies next. */
+export type HandshakeReview =
+  { ok: true; chain: Certificate[] } | { ok: false; reason: ChainFailureReason; message: string; engine: 'openssl' | 'policy' | 'both' };
 
 export async function reviewHandshakeChain(input: HandshakeReviewInput): Promise<HandshakeReview> {
   const { tlsError, chain } = input;
@@ -36,7 +38,8 @@ export async function reviewHandshakeChain(input: HandshakeReviewInput): Promise
     at: input.at,
     anchorsVetted: true,
   });
-  if (tlsError === '') return verdict.ok ? { ok: true } : { ok: false, reason: verdict.reason, message: verdict.message, engine: 'policy' };
+  if (tlsError === '')
+    return verdict.ok ? { ok: true, chain: verdict.chain } : { ok: false, reason: verdict.reason, message: verdict.message, engine: 'policy' };
 
   const opensslReason = reasonFromTlsError(tlsError);
   if (verdict.ok) {

@@ -23,6 +23,8 @@ export {
   type Purpose,
   type VerifyChainOptions,
 } from './chain';
+export { Crl, parseCrl, crlDistributionUrls } from './crl';
+export { checkRevocation, missingEkuProblem, type EkuPolicy, type RevocationInput, type RevocationMode, type RevocationVerdict } from './revocation';
 export { reviewHandshakeChain, type HandshakeReview, type HandshakeReviewInput } from './handshake-review';
 export { describeKey, exportPrivateKeyPem, exportPublicKeyPem, generateKeyPair, importPrivateKeyPem, keyMatchesCertificate, type KeySpec } from './keys';
 export { importPublicKeyPem } from './public-key';

@@ -14,3 +14,4 @@ export { buildNastyCorpus, excludingDns, NASTY_CASE_NAMES, type CorpusExpectatio
 export { tamperSignature } from './tamper';
 export { opensslAvailable, opensslVerify, runOpenssl, type OpensslResult, type OpensslVerifyInput } from './openssl';
 export { issueWeakRsaClient } from './weak-rsa-client';
+export { opensslCrl, type OpensslCrlOptions } from './openssl-crl';
