@@ -154,6 +154,11 @@ describe('certgate export / diff / apply (two real certgate systems, real NATS, 
 
     // Tenant A, through the REST API, with every kind of object the file covers.
     await ok(a, 'PUT', '/ingress/trusted-roots', { certificates: pki.root.certPem });
+    // Nothing listens on port 9 here: the CRL cannot be fetched, and fail-open keeps the root's senders admitted.
+    await ok(a, 'PUT', `/ingress/trusted-roots/${pki.root.certificate.fingerprint}/policy`, {
+      eku: 'allow-missing-eku',
+      revocation: { crlUrls: ['http://127.0.0.1:9/root.crl'], onUnavailable: 'fail-open' },
+    });
     await ok(a, 'POST', '/roles', { name: 'Role1', description: 'may send orders' });
     await ok(a, 'POST', '/roles', { name: 'Role2' });
     await ok(a, 'POST', '/service-instances', { name: 'sender-a', parameters: { roles: ['Role1'], 'grant-types': ['client_x509'], 'redirect-uris': [] } });
@@ -215,6 +220,8 @@ describe('certgate export / diff / apply (two real certgate systems, real NATS, 
     for (const present of [
       'apiVersion: certgate/v1',
       'kind: TenantConfiguration',
+      'eku: allow-missing-eku',
+      'onUnavailable: fail-open',
       'name: Role1',
       'description: may send orders',
       'name: sender-a',

@@ -126,6 +126,27 @@ describe('certgate CLI: every operator task against the real services (console, 
     expect((await json<unknown[]>('trust', 'list')).filter((r) => (r as { fingerprint: string }).fingerprint === sha256(pki.root.certPem))).toHaveLength(1);
   });
 
+  it('trust policy / crls / refresh: a root’s EKU and revocation policy changed option by option, CRL state read back', async () => {
+    const root = sha256(pki.root.certPem);
+    type Policy = { eku: string; revocation: { crlUrls: string[]; distributionPoints: boolean; onUnavailable: string } | null };
+    const policy = async (...options: string[]) => (await json<{ policy: Policy }>('trust', 'policy', root, ...options)).policy;
+    expect(await policy()).toEqual({ eku: 'require-clientAuth', revocation: null });
+    expect(await policy('--eku', 'allow-missing-eku')).toEqual({ eku: 'allow-missing-eku', revocation: null });
+    // A port nothing listens on: the CRL cannot be fetched, which `trust crls` tells; fail-open keeps senders admitted meanwhile.
+    const crlUrl = `http://127.0.0.1:${await freePort()}/issuing.crl`;
+    expect(await policy('--crl-url', crlUrl, '--on-unavailable', 'fail-open')).toEqual({
+      eku: 'allow-missing-eku',
+      revocation: { crlUrls: [crlUrl], distributionPoints: true, onUnavailable: 'fail-open' },
+    });
+    const crls = await json<{ source: string; origin: string; error?: string }[]>('trust', 'refresh');
+    expect(crls).toContainEqual(expect.objectContaining({ source: crlUrl, origin: 'configured', error: expect.stringContaining(crlUrl) }));
+    expect(await ok('trust', 'crls')).toContain(crlUrl);
+    expect(await ok('trust', 'list')).toMatch(/allow-missing-eku\s+crl, fail-open/);
+    expect(await policy('--no-revocation', '--eku', 'require-clientAuth')).toEqual({ eku: 'require-clientAuth', revocation: null });
+    expect(await cli('trust', 'policy', root, '--eku', 'maybe')).toMatchObject({ code: 2 });
+    expect(await cli('trust', 'policy', 'ab'.repeat(32))).toMatchObject({ code: 1, err: expect.stringContaining('no trusted root') });
+  });
+
   it('role, instance, key from a PEM file, flow from YAML: the sender calls the flow and gets 200', async () => {
     await ok('roles', 'create', ROLE, '--description', 'may send orders');
     await ok('instances', 'create', 'sender-a', '--role', ROLE);

@@ -24,6 +24,11 @@ export const LIMITS = {
   flowCertificates: 100,
   /** Client roots managed through the API (one stored object holds them all). */
   trustedRoots: 200,
+  /** CRL URLs configured for one trusted root. */
+  crlUrlsPerRoot: 8,
+  /** CRLs an ingress replica holds at once (configured URLs, distribution points, files); a CRL larger than crlBytes is refused. */
+  crls: 256,
+  crlBytes: 16 * 1024 * 1024,
   /** Service keys of one service instance. */
   keysPerInstance: 100,
 } as const;

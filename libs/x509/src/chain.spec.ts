@@ -360,6 +360,8 @@ describe('ChainFailureReason', () => {
         'not_yet_valid',
         'path_too_long',
         'profile_violation',
+        'revocation_unknown',
+        'revoked',
         'self_signed_leaf',
         'unknown',
         'untrusted_root',

@@ -2,7 +2,7 @@
 // What certgate does with them, and what it leaves out (delta and indirect CRLs), is
 // docs/certificate-policy.md, "Revocation".
 import { createHash } from 'node:crypto';
-import * as x509 from '@peculiar/x509';
+import { x509 } from './engine';
 import type { Certificate } from './certificate';
 import { normalizeDN } from './dn';
 import { dnFromDer } from './dn-from-der';
@@ -12,10 +12,10 @@ import { X509Error } from './errors';
 /** The PEM label RFC 7468 gives CRLs. */
 const CRL_LABEL = 'X509 CRL';
 
-/** Extensions RFC 5280 §5.2 defines that certgate understands in a complete CRL; any other critical one makes the CRL unusable. */
+const CRL_NUMBER = '2.5.29.20';
+/** Extensions certgate understands as critical in a complete CRL; any other critical one makes the CRL unusable (RFC 5280 §5.2). */
 const UNDERSTOOD_CRITICAL = new Set([
   '2.5.29.35', // authorityKeyIdentifier
-  '2.5.29.20', // cRLNumber
 ]);
 
 /** A parsed CRL. Its signature is checked against a CA's key with `issuedBy`, once per key. */
@@ -95,13 +95,17 @@ export class Crl {
    * Why this CRL cannot be used at `at` (undefined when it can): not yet issued, past
    * its nextUpdate (stale), without a nextUpdate, or carrying a critical extension
    * certgate does not understand (a delta CRL or an issuing distribution point that
-   * narrows its scope, say), which RFC 5280 §5.2 says must not be used.
+   * narrows its scope, say), which RFC 5280 §5.2 says must not be used. A CRL without a
+   * non-critical CRL number is not a conforming one (RFC 5280 §5.2.3), and not used either.
    */
   problemAt(at: Date): string | undefined {
     const t = at.getTime();
     if (this.thisUpdate.getTime() > t) return `it was issued for ${this.thisUpdate.toISOString()}, which is still to come`;
     if (!this.nextUpdate) return 'it has no nextUpdate, so it cannot be known to be current';
     if (this.nextUpdate.getTime() <= t) return `it is stale: its nextUpdate ${this.nextUpdate.toISOString()} has passed`;
+    const number = this.crl.extensions.find((e) => e.type === CRL_NUMBER);
+    if (!number) return 'it has no CRL number, which RFC 5280 §5.2.3 requires';
+    if (number.critical) return 'its CRL number is marked critical, which RFC 5280 §5.2.3 forbids';
     const critical = this.crl.extensions.filter((e) => e.critical && !UNDERSTOOD_CRITICAL.has(e.type)).map((e) => e.type);
     if (critical.length > 0) return `it carries the critical extension ${critical.join(', ')}, which certgate does not apply (delta or partitioned CRLs)`;
     return undefined;
@@ -134,7 +138,8 @@ function crlDer(input: string | BinaryInput): Uint8Array {
     if (bytes[0] === 0x30) return bytes;
     input = new TextDecoder().decode(bytes);
   }
-  const blocks = pemDecodeAll(input).filter((b) => b.label === CRL_LABEL);
+  // RFC 7468 says X509 CRL; some tools (and @peculiar/x509) write CRL.
+  const blocks = pemDecodeAll(input).filter((b) => b.label === CRL_LABEL || b.label === 'CRL');
   if (blocks.length !== 1) {
     throw new X509Error(
       'parse_error',

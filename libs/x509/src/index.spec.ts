@@ -53,6 +53,11 @@ describe('@certgate/x509 public surface', () => {
         'judgeTlsServer',
         'HOSTNAME_MISMATCH',
         'chainToPkcs7Der',
+        'Crl',
+        'parseCrl',
+        'crlDistributionUrls',
+        'checkRevocation',
+        'missingEkuProblem',
       ].sort(),
     );
   });

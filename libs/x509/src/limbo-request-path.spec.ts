@@ -18,7 +18,7 @@ import { Certificate } from './certificate';
 import { isValidAnchor, verifyChain, type ChainVerdict } from './chain';
 import { isX509Error } from './errors';
 import { reviewHandshakeChain } from './handshake-review';
-import { applicable, DELIBERATE, PATHOLOGICAL_CPU_BUDGET_MS, reasonFits, type LimboCase, type Reason } from './limbo.spec-fixtures';
+import { applicable, DELIBERATE, limboRevocation, PATHOLOGICAL_CPU_BUDGET_MS, reasonFits, type LimboCase, type Reason } from './limbo.spec-fixtures';
 import { toPemBundle } from './parse';
 
 /**
@@ -128,7 +128,10 @@ async function run(tc: LimboCase): Promise<Run> {
     const refused: Outcome = { ok: false, reason: 'parse_error', message: e.message };
     return { requestPath: refused, admin: refused, reviewCpuMs: 0, opensslOutput: '' };
   }
-  const admin = await verifyChain({ leaf, intermediates, anchors: trusted, purpose, at });
+  const chainVerdict = await verifyChain({ leaf, intermediates, anchors: trusted, purpose, at });
+  // Both engines apply a root's CRLs after the chain itself passed (docs/certificate-policy.md, "Per-root policy").
+  const adminRevocation = chainVerdict.ok ? await limboRevocation(tc, chainVerdict.chain, at) : undefined;
+  const admin: ChainVerdict = adminRevocation && !adminRevocation.ok ? adminRevocation : chainVerdict;
   // As an operator adds roots: one that isValidAnchor refuses is refused at upload, so it never reaches the handshake.
   for (const cert of trusted) {
     const verdict = await isValidAnchor(cert);
@@ -140,7 +143,9 @@ async function run(tc: LimboCase): Promise<Run> {
   const anchors = trusted;
   const { tlsError, output } = opensslVerdict(tc, anchors, at);
   const started = process.cpuUsage();
-  const review = await reviewHandshakeChain({ tlsError, chain: [leaf, ...intermediates], anchors, purpose, at });
+  const handshake = await reviewHandshakeChain({ tlsError, chain: [leaf, ...intermediates], anchors, purpose, at });
+  const revocation = handshake.ok ? await limboRevocation(tc, handshake.chain, at) : undefined;
+  const review = revocation && !revocation.ok ? revocation : handshake;
   const used = process.cpuUsage(started);
   return {
     requestPath: review.ok ? { ok: true } : { ok: false, reason: review.reason, message: review.message },

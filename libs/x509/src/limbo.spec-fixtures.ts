@@ -6,7 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MAX_DEPTH } from './chain-build';
+import type { Certificate } from './certificate';
 import type { ChainFailureReason } from './chain-reasons';
+import { parseCrl } from './crl';
+import { checkRevocation, type RevocationVerdict } from './revocation';
 
 export interface LimboCase {
   id: string;
@@ -32,7 +35,6 @@ export const limbo: { testcases: LimboCase[] } = JSON.parse(readFileSync(join(__
 // --- which cases apply ---
 
 const NOT_APPLICABLE_FEATURES: Record<string, string> = {
-  'has-crl': 'revocation: verifyChain consults no CRL or OCSP (policy: "Left out")',
   'max-chain-depth': 'verifyChain has no caller-set maximum depth; its own limit is MAX_DEPTH certificates',
   'pedantic-webpki-eku':
     'CA/B Forum EKU rules for public TLS servers (EKU required, non-critical, none in roots); certgate keeps RFC 5280 semantics, as OpenSSL does on the request path: no EKU means any purpose',
@@ -122,7 +124,20 @@ export const REASONS: Array<[string | RegExp, Reason[]]> = [
   ['rfc5280::mismatching-signature-algorithm', ['bad_signature']],
   [/^webpki::(explicit-curve|forbidden-)/, ['weak_key']],
   ['webpki::cryptographydotio-chain-missing-intermediate', ['chain_incomplete']],
+  ['crl::revoked-certificate-with-crl', ['revoked']],
+  // The CRL is not one certgate may use (no CRL number, a critical one, an issuer without cRLSign): revocation cannot be known.
+  [/^crl::(crlnumber-missing|crlnumber-critical|issuer-missing-crlsign)$/, ['revocation_unknown']],
 ];
+
+/**
+ * A case with CRLs: the verified path checked against them as a root's revocation policy
+ * does it, fail-closed (an unusable CRL leaves revocation unknown). Undefined without CRLs.
+ */
+export async function limboRevocation(tc: LimboCase, path: Certificate[], at: Date): Promise<RevocationVerdict | undefined> {
+  if (tc.crls.length === 0) return undefined;
+  const crls = tc.crls.map((pem) => parseCrl(pem));
+  return checkRevocation({ chain: path, crlsOf: () => crls, mode: 'fail-closed', at });
+}
 
 export function expectedReasons(id: string): Reason[] | undefined {
   return REASONS.find(([pattern]) => (typeof pattern === 'string' ? pattern === id : pattern.test(id)))?.[1];

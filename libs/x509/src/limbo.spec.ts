@@ -13,6 +13,7 @@ import {
   applicable,
   DELIBERATE,
   limbo,
+  limboRevocation,
   notApplicable,
   PATHOLOGICAL_CPU_BUDGET_MS,
   REASONS,
@@ -42,6 +43,7 @@ async function run(tc: LimboCase): Promise<Run> {
     if (!isX509Error(e, 'parse_error')) throw e;
     return { outcome: { ok: false, reason: 'parse_error', message: e.message }, cpuMs: 0 };
   }
+  const at = tc.validation_time ? new Date(tc.validation_time) : new Date();
   // CPU rather than wall time: the suite must not fail because the machine is busy with something else.
   const started = process.cpuUsage();
   const verdict = await verifyChain({
@@ -49,10 +51,12 @@ async function run(tc: LimboCase): Promise<Run> {
     intermediates,
     anchors,
     purpose: tc.validation_kind === 'CLIENT' ? 'clientAuth' : 'serverAuth',
-    at: tc.validation_time ? new Date(tc.validation_time) : new Date(),
+    at,
   });
   const used = process.cpuUsage(started);
   const cpuMs = (used.user + used.system) / 1000;
+  const revocation = verdict.ok ? await limboRevocation(tc, verdict.chain, at) : undefined;
+  if (revocation && !revocation.ok) return { outcome: { ok: false, reason: revocation.reason, message: revocation.message }, cpuMs };
   return { outcome: verdict.ok ? { ok: true } : { ok: false, reason: verdict.reason, message: verdict.message }, cpuMs };
 }
 

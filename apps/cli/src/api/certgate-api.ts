@@ -16,6 +16,7 @@ import type {
   CertificateSource,
   ConnectivityResult,
   CreatedServiceKey,
+  CrlStatus,
   CreateServiceKey,
   DeployedFlow,
   FlowDefinition,
@@ -31,6 +32,7 @@ import type {
   SigningKeys,
   TraceLogRecord,
   trustedRootViewSchema,
+  rootPolicySchema,
   UserView,
 } from '@certgate/contracts';
 import { seg, type ApiClient, type Download, type JsonResponse, type Query } from './api-client';
@@ -48,6 +50,7 @@ export interface SystemHealth {
 }
 
 export type TrustedRoot = z.infer<typeof trustedRootViewSchema> & { sha256?: string; notBefore?: string };
+export type RootPolicyInput = z.input<typeof rootPolicySchema>;
 export type KeyView = ServiceKeyView & { url?: string; tokenurl?: string };
 export type CreatedKey = CreatedServiceKey & { url?: string; tokenurl?: string };
 export type InstanceWithKeys = ServiceInstance & { keys?: KeyView[] };
@@ -110,6 +113,9 @@ export class CertgateApi {
     add: (pemBundle: string) => this.http.post<TrustedRoot[]>('/ingress/trusted-roots', { certificates: pemBundle }),
     replace: (pemBundle: string) => this.http.put<TrustedRoot[]>('/ingress/trusted-roots', { certificates: pemBundle }),
     remove: (sha256: string) => this.http.delete(`/ingress/trusted-roots/${seg(sha256)}`),
+    setPolicy: (sha256: string, policy: RootPolicyInput) => this.http.put<TrustedRoot>(`/ingress/trusted-roots/${seg(sha256)}/policy`, policy),
+    crls: () => this.http.get<CrlStatus[]>('/ingress/revocation'),
+    refreshCrls: () => this.http.post<CrlStatus[]>('/ingress/revocation/refresh'),
   };
 
   ingress = {

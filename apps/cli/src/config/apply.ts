@@ -1,4 +1,4 @@
-import type { AlertSubscriptionBody, CertificateSource, FlowDefinition, InstanceParameters } from '@certgate/contracts';
+import { DEFAULT_ROOT_POLICY, type AlertSubscriptionBody, type CertificateSource, type FlowDefinition, type InstanceParameters } from '@certgate/contracts';
 import { ApiError } from '../api/api-error';
 import type { CertgateApi } from '../api/certgate-api';
 import { fingerprintOf } from './certificates';
@@ -85,7 +85,9 @@ async function applyChange(api: CertgateApi, change: Change, env: NodeJS.Process
     case 'trusted-root': {
       const root = (change.desired ?? change.actual) as NRoot;
       if (del) return remove(() => api.trust.remove(fingerprintOf(root.pem)));
-      await api.trust.add(root.pem);
+      if (change.action === 'create') await api.trust.add(root.pem);
+      // A new root with the default policy needs no policy; a changed one may return to the default.
+      if (change.action !== 'create' || root.policy) await api.trust.setPolicy(fingerprintOf(root.pem), root.policy ?? DEFAULT_ROOT_POLICY);
       return;
     }
     case 'role': {

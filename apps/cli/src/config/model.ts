@@ -1,3 +1,4 @@
+import type { RootPolicy } from '@certgate/contracts';
 import type { ConfigKeyPair, FlowDefinition } from '@certgate/contracts';
 
 /**
@@ -39,6 +40,8 @@ export const KIND_LABEL: Record<Kind, string> = {
 /* The file's objects once normalised: lists sorted by natural key, sets sorted, PEM re-encoded, defaults applied. */
 export interface NRoot {
   pem: string;
+  /** Only when it is not the default policy, so a file that names none and a root that has none compare equal. */
+  policy?: RootPolicy;
 }
 export interface NRole {
   name: string;

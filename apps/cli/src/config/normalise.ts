@@ -1,4 +1,13 @@
-import { flowDefinitionSchema, type FlowDefinition, type TenantConfigurationSpec } from '@certgate/contracts';
+import { isDeepStrictEqual } from 'node:util';
+import {
+  DEFAULT_ROOT_POLICY,
+  flowDefinitionSchema,
+  rootPolicySchema,
+  type FlowDefinition,
+  type RootPolicy,
+  type TenantConfigurationSpec,
+} from '@certgate/contracts';
+import type { RootPolicyInput } from '../api/certgate-api';
 import { canonicalPem, fingerprintOf } from './certificates';
 import type { NFlow, NInstance, NKeyPair, NMapping, NRole, NRoot, NSpec, NSubscription } from './model';
 
@@ -24,11 +33,17 @@ export const naturalKey = {
   subscription: (s: NSubscription) => s.url,
 };
 
+/** `{ policy }` when the policy (defaults applied) is not the default one, else nothing. */
+export function rootPolicyField(policy: RootPolicyInput | undefined): { policy?: RootPolicy } {
+  const full = rootPolicySchema.parse(policy ?? {});
+  return isDeepStrictEqual(full, DEFAULT_ROOT_POLICY) ? {} : { policy: full };
+}
+
 export function normaliseSpec(spec: TenantConfigurationSpec): NSpec {
   const out: NSpec = {};
   if (spec.trustedRoots)
     out.trustedRoots = sortBy(
-      spec.trustedRoots.map((r) => ({ pem: canonicalPem(r.pem) })),
+      spec.trustedRoots.map((r) => ({ pem: canonicalPem(r.pem), ...rootPolicyField(r.policy) })),
       naturalKey.root,
     );
   if (spec.roles) out.roles = sortBy(spec.roles.map(normaliseRole), naturalKey.role);

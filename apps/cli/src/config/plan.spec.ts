@@ -229,6 +229,24 @@ describe('planChanges: what apply would do, matched by natural key', () => {
     expect(planChanges(spec({ trustedRoots: [{ pem: pki.root.certPem }] }), both, { prune: true }).changes).toEqual([]);
     expect(brief(planChanges(spec({ trustedRoots: [] }), both, { prune: true }))).toEqual([`delete trusted-root ${fingerprintOf(pki.root.certPem)}`]);
   });
+
+  it("a trusted root's policy: the default equals none; a difference is an update naming the field", () => {
+    const plain = tenant({ trustedRoots: [{ pem: pki.root.certPem }] });
+    const withDefault = spec({ trustedRoots: [{ pem: pki.root.certPem, policy: { eku: 'require-clientAuth', revocation: null } }] });
+    expect(planChanges(withDefault, plain, { prune: true }).changes).toEqual([]);
+
+    const relaxed = spec({ trustedRoots: [{ pem: pki.root.certPem, policy: { eku: 'allow-missing-eku' } }] });
+    const [change] = planChanges(relaxed, plain, { prune: true }).changes;
+    expect(change).toMatchObject({ action: 'update', kind: 'trusted-root', key: fingerprintOf(pki.root.certPem) });
+    expect(change.fields.map((f) => f.path)).toEqual(['policy']);
+    expect(
+      planChanges(
+        spec({ trustedRoots: [{ pem: pki.root.certPem }] }),
+        tenant({ trustedRoots: [{ pem: pki.root.certPem, policy: { eku: 'allow-missing-eku' } }] }),
+        { prune: true },
+      ).changes,
+    ).toMatchObject([{ action: 'update' }]);
+  });
 });
 
 describe('applyOrder: dependencies first, removals last in reverse', () => {

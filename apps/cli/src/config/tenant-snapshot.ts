@@ -1,9 +1,19 @@
 import { X509Certificate } from 'node:crypto';
-import { CLIENT_CA_ALIAS, DEFAULT_SYSTEM_KEY_ALIAS, PREDEFINED_ROLE, type KeystoreEntryView } from '@certgate/contracts';
+import { CLIENT_CA_ALIAS, DEFAULT_SYSTEM_KEY_ALIAS, PREDEFINED_ROLE, type KeystoreEntryView, type RootPolicy } from '@certgate/contracts';
 import type { CertgateApi } from '../api/certgate-api';
 import { canonicalPem, fingerprintOf } from './certificates';
 import type { FullSpec, NKey, NKeyPair } from './model';
-import { compareText, normaliseFlow, normaliseInstance, normaliseKeyPair, normaliseRole, normaliseSubscription, sortBy, uniqueSorted } from './normalise';
+import {
+  compareText,
+  normaliseFlow,
+  normaliseInstance,
+  normaliseKeyPair,
+  normaliseRole,
+  normaliseSubscription,
+  rootPolicyField,
+  sortBy,
+  uniqueSorted,
+} from './normalise';
 
 /** A key of an instance that the file does not describe (a generated certificate or a client secret). */
 export interface UnlistedKey {
@@ -37,6 +47,7 @@ interface TrustedRootView {
   pem: string;
   source: 'api' | 'env' | 'client-ca';
   subjectDN?: string;
+  policy?: RootPolicy;
 }
 
 /** Reads everything the file covers, with GET requests only. */
@@ -93,7 +104,7 @@ export async function readTenant(api: CertgateApi): Promise<TenantSnapshot> {
 
   const config: FullSpec = {
     trustedRoots: sortBy(
-      roots.filter((r) => r.source === 'api').map((r) => ({ pem: canonicalPem(r.pem) })),
+      roots.filter((r) => r.source === 'api').map((r) => ({ pem: canonicalPem(r.pem), ...rootPolicyField(r.policy) })),
       (r) => fingerprintOf(r.pem),
     ),
     roles: sortBy(roles.filter((r) => !r.predefined && r.name !== PREDEFINED_ROLE).map(normaliseRole), (r) => r.name),

@@ -84,6 +84,12 @@ export const ingressEnvSchema = baseEnvSchema.merge(keyPolicyEnvSchema).extend({
     .default('false')
     .transform((v) => v === 'true'),
   /** Retention of the ACCESS_LOG and TRACE_LOG streams, which the ingress creates. */
+  /** CRL files (PEM or DER) read at start and at every refresh; for deployments that mount CRLs instead of fetching them. */
+  INGRESS_CRL_FILES: list,
+  /** How often every CRL is fetched again (seconds); sooner when one reaches its nextUpdate. */
+  INGRESS_CRL_REFRESH_SECONDS: z.coerce.number().int().min(5).max(86_400).default(300),
+  /** How long one CRL fetch may take (ms). */
+  INGRESS_CRL_FETCH_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
   INGRESS_LOG_STREAM_MAX_AGE_DAYS: positiveInt.default(7),
   INGRESS_LOG_STREAM_MAX_BYTES: positiveInt.default(256 * 1024 * 1024),
   /** Replicas of the log streams when they must differ from CERTGATE_NATS_REPLICAS (which applies when unset). */

@@ -617,6 +617,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/ingress/trusted-roots/{sha256}/policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set a trusted root's own policy: EKU (require-clientAuth or allow-missing-eku) and revocation checking by CRL; in force on every replica at once */
+        put: operations["IngressController_putPolicy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ingress/revocation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The CRLs the answering ingress replica holds: where from, issuer, dates, revoked count, last error */
+        get: operations["IngressController_revocation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ingress/revocation/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Fetch every CRL again now, on every ingress replica; answers once the answering replica has */
+        post: operations["IngressController_refreshRevocation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/ingress/server-chain": {
         parameters: {
             query?: never;
@@ -11528,7 +11579,17 @@ export interface operations {
                      *         "notBefore": "2025-01-31T12:00:00.000Z",
                      *         "notAfter": "2035-01-31T12:00:00.000Z",
                      *         "source": "api",
-                     *         "pem": "-----BEGIN CERTIFICATE-----\nMIIBkTCCATegAwIBAgIUUm9v...dCBDQQ==\n-----END CERTIFICATE-----\n"
+                     *         "pem": "-----BEGIN CERTIFICATE-----\nMIIBkTCCATegAwIBAgIUUm9v...dCBDQQ==\n-----END CERTIFICATE-----\n",
+                     *         "policy": {
+                     *           "eku": "require-clientAuth",
+                     *           "revocation": {
+                     *             "crlUrls": [
+                     *               "http://pki.acme.example/root.crl"
+                     *             ],
+                     *             "distributionPoints": true,
+                     *             "onUnavailable": "fail-closed"
+                     *           }
+                     *         }
                      *       },
                      *       {
                      *         "subjectDN": "CN=certgate client CA acme",
@@ -11536,7 +11597,11 @@ export interface operations {
                      *         "notBefore": "2025-01-31T12:00:00.000Z",
                      *         "notAfter": "2035-01-31T12:00:00.000Z",
                      *         "source": "client-ca",
-                     *         "pem": "-----BEGIN CERTIFICATE-----\nMIIBrzCCAVWgAwIBAgIUQ2Vy...dGdhdGU=\n-----END CERTIFICATE-----\n"
+                     *         "pem": "-----BEGIN CERTIFICATE-----\nMIIBrzCCAVWgAwIBAgIUQ2Vy...dGdhdGU=\n-----END CERTIFICATE-----\n",
+                     *         "policy": {
+                     *           "eku": "require-clientAuth",
+                     *           "revocation": null
+                     *         }
                      *       }
                      *     ]
                      */
@@ -11548,6 +11613,25 @@ export interface operations {
                         /** @enum {string} */
                         source: "api" | "env" | "client-ca";
                         pem: string;
+                        policy: {
+                            /**
+                             * @default require-clientAuth
+                             * @enum {string}
+                             */
+                            eku: "require-clientAuth" | "allow-missing-eku";
+                            /** @default null */
+                            revocation: {
+                                /** @default [] */
+                                crlUrls: string[];
+                                /** @default true */
+                                distributionPoints: boolean;
+                                /**
+                                 * @default fail-closed
+                                 * @enum {string}
+                                 */
+                                onUnavailable: "fail-closed" | "fail-open";
+                            } | null;
+                        };
                     }[];
                 };
             };
@@ -11687,7 +11771,17 @@ export interface operations {
                      *         "notBefore": "2025-01-31T12:00:00.000Z",
                      *         "notAfter": "2035-01-31T12:00:00.000Z",
                      *         "source": "api",
-                     *         "pem": "-----BEGIN CERTIFICATE-----\nMIIBkTCCATegAwIBAgIUUm9v...dCBDQQ==\n-----END CERTIFICATE-----\n"
+                     *         "pem": "-----BEGIN CERTIFICATE-----\nMIIBkTCCATegAwIBAgIUUm9v...dCBDQQ==\n-----END CERTIFICATE-----\n",
+                     *         "policy": {
+                     *           "eku": "require-clientAuth",
+                     *           "revocation": {
+                     *             "crlUrls": [
+                     *               "http://pki.acme.example/root.crl"
+                     *             ],
+                     *             "distributionPoints": true,
+                     *             "onUnavailable": "fail-closed"
+                     *           }
+                     *         }
                      *       },
                      *       {
                      *         "subjectDN": "CN=certgate client CA acme",
@@ -11695,7 +11789,11 @@ export interface operations {
                      *         "notBefore": "2025-01-31T12:00:00.000Z",
                      *         "notAfter": "2035-01-31T12:00:00.000Z",
                      *         "source": "client-ca",
-                     *         "pem": "-----BEGIN CERTIFICATE-----\nMIIBrzCCAVWgAwIBAgIUQ2Vy...dGdhdGU=\n-----END CERTIFICATE-----\n"
+                     *         "pem": "-----BEGIN CERTIFICATE-----\nMIIBrzCCAVWgAwIBAgIUQ2Vy...dGdhdGU=\n-----END CERTIFICATE-----\n",
+                     *         "policy": {
+                     *           "eku": "require-clientAuth",
+                     *           "revocation": null
+                     *         }
                      *       }
                      *     ]
                      */
@@ -11707,6 +11805,25 @@ export interface operations {
                         /** @enum {string} */
                         source: "api" | "env" | "client-ca";
                         pem: string;
+                        policy: {
+                            /**
+                             * @default require-clientAuth
+                             * @enum {string}
+                             */
+                            eku: "require-clientAuth" | "allow-missing-eku";
+                            /** @default null */
+                            revocation: {
+                                /** @default [] */
+                                crlUrls: string[];
+                                /** @default true */
+                                distributionPoints: boolean;
+                                /**
+                                 * @default fail-closed
+                                 * @enum {string}
+                                 */
+                                onUnavailable: "fail-closed" | "fail-open";
+                            } | null;
+                        };
                     }[];
                 };
             };
@@ -11909,7 +12026,17 @@ export interface operations {
                      *         "notBefore": "2025-01-31T12:00:00.000Z",
                      *         "notAfter": "2035-01-31T12:00:00.000Z",
                      *         "source": "api",
-                     *         "pem": "-----BEGIN CERTIFICATE-----\nMIIBkTCCATegAwIBAgIUUm9v...dCBDQQ==\n-----END CERTIFICATE-----\n"
+                     *         "pem": "-----BEGIN CERTIFICATE-----\nMIIBkTCCATegAwIBAgIUUm9v...dCBDQQ==\n-----END CERTIFICATE-----\n",
+                     *         "policy": {
+                     *           "eku": "require-clientAuth",
+                     *           "revocation": {
+                     *             "crlUrls": [
+                     *               "http://pki.acme.example/root.crl"
+                     *             ],
+                     *             "distributionPoints": true,
+                     *             "onUnavailable": "fail-closed"
+                     *           }
+                     *         }
                      *       },
                      *       {
                      *         "subjectDN": "CN=certgate client CA acme",
@@ -11917,7 +12044,11 @@ export interface operations {
                      *         "notBefore": "2025-01-31T12:00:00.000Z",
                      *         "notAfter": "2035-01-31T12:00:00.000Z",
                      *         "source": "client-ca",
-                     *         "pem": "-----BEGIN CERTIFICATE-----\nMIIBrzCCAVWgAwIBAgIUQ2Vy...dGdhdGU=\n-----END CERTIFICATE-----\n"
+                     *         "pem": "-----BEGIN CERTIFICATE-----\nMIIBrzCCAVWgAwIBAgIUQ2Vy...dGdhdGU=\n-----END CERTIFICATE-----\n",
+                     *         "policy": {
+                     *           "eku": "require-clientAuth",
+                     *           "revocation": null
+                     *         }
                      *       }
                      *     ]
                      */
@@ -11929,6 +12060,25 @@ export interface operations {
                         /** @enum {string} */
                         source: "api" | "env" | "client-ca";
                         pem: string;
+                        policy: {
+                            /**
+                             * @default require-clientAuth
+                             * @enum {string}
+                             */
+                            eku: "require-clientAuth" | "allow-missing-eku";
+                            /** @default null */
+                            revocation: {
+                                /** @default [] */
+                                crlUrls: string[];
+                                /** @default true */
+                                distributionPoints: boolean;
+                                /**
+                                 * @default fail-closed
+                                 * @enum {string}
+                                 */
+                                onUnavailable: "fail-closed" | "fail-open";
+                            } | null;
+                        };
                     }[];
                 };
             };
@@ -11946,7 +12096,17 @@ export interface operations {
                      *         "notBefore": "2025-01-31T12:00:00.000Z",
                      *         "notAfter": "2035-01-31T12:00:00.000Z",
                      *         "source": "api",
-                     *         "pem": "-----BEGIN CERTIFICATE-----\nMIIBkTCCATegAwIBAgIUUm9v...dCBDQQ==\n-----END CERTIFICATE-----\n"
+                     *         "pem": "-----BEGIN CERTIFICATE-----\nMIIBkTCCATegAwIBAgIUUm9v...dCBDQQ==\n-----END CERTIFICATE-----\n",
+                     *         "policy": {
+                     *           "eku": "require-clientAuth",
+                     *           "revocation": {
+                     *             "crlUrls": [
+                     *               "http://pki.acme.example/root.crl"
+                     *             ],
+                     *             "distributionPoints": true,
+                     *             "onUnavailable": "fail-closed"
+                     *           }
+                     *         }
                      *       },
                      *       {
                      *         "subjectDN": "CN=certgate client CA acme",
@@ -11954,7 +12114,11 @@ export interface operations {
                      *         "notBefore": "2025-01-31T12:00:00.000Z",
                      *         "notAfter": "2035-01-31T12:00:00.000Z",
                      *         "source": "client-ca",
-                     *         "pem": "-----BEGIN CERTIFICATE-----\nMIIBrzCCAVWgAwIBAgIUQ2Vy...dGdhdGU=\n-----END CERTIFICATE-----\n"
+                     *         "pem": "-----BEGIN CERTIFICATE-----\nMIIBrzCCAVWgAwIBAgIUQ2Vy...dGdhdGU=\n-----END CERTIFICATE-----\n",
+                     *         "policy": {
+                     *           "eku": "require-clientAuth",
+                     *           "revocation": null
+                     *         }
                      *       }
                      *     ]
                      */
@@ -11966,6 +12130,25 @@ export interface operations {
                         /** @enum {string} */
                         source: "api" | "env" | "client-ca";
                         pem: string;
+                        policy: {
+                            /**
+                             * @default require-clientAuth
+                             * @enum {string}
+                             */
+                            eku: "require-clientAuth" | "allow-missing-eku";
+                            /** @default null */
+                            revocation: {
+                                /** @default [] */
+                                crlUrls: string[];
+                                /** @default true */
+                                distributionPoints: boolean;
+                                /**
+                                 * @default fail-closed
+                                 * @enum {string}
+                                 */
+                                onUnavailable: "fail-closed" | "fail-open";
+                            } | null;
+                        };
                     }[];
                 };
             };
@@ -12254,6 +12437,614 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "trusted_root_not_managed" | "concurrent_change";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unexpected failure (logged; answered without detail): `internal_error` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "internal_error";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout`, `audit_unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "service_unavailable" | "timeout" | "audit_unavailable";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    IngressController_putPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the root's SHA-256 fingerprint (64 hex digits, as `fingerprint` in GET /ingress/trusted-roots) */
+                sha256: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @default require-clientAuth
+                     * @enum {string}
+                     */
+                    eku?: "require-clientAuth" | "allow-missing-eku";
+                    /** @default null */
+                    revocation?: {
+                        /** @default [] */
+                        crlUrls?: string[];
+                        /** @default true */
+                        distributionPoints?: boolean;
+                        /**
+                         * @default fail-closed
+                         * @enum {string}
+                         */
+                        onUnavailable?: "fail-closed" | "fail-open";
+                    } | null;
+                };
+            };
+        };
+        responses: {
+            /** @description the root with its policy now in force */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "subjectDN": "CN=Acme Sender Root, O=Acme",
+                     *       "fingerprint": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                     *       "notBefore": "2025-01-31T12:00:00.000Z",
+                     *       "notAfter": "2035-01-31T12:00:00.000Z",
+                     *       "source": "api",
+                     *       "pem": "-----BEGIN CERTIFICATE-----\nMIIBkTCCATegAwIBAgIUUm9v...dCBDQQ==\n-----END CERTIFICATE-----\n",
+                     *       "policy": {
+                     *         "eku": "require-clientAuth",
+                     *         "revocation": {
+                     *           "crlUrls": [
+                     *             "http://pki.acme.example/root.crl"
+                     *           ],
+                     *           "distributionPoints": true,
+                     *           "onUnavailable": "fail-closed"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        subjectDN: string;
+                        fingerprint: string;
+                        notBefore: string;
+                        notAfter: string;
+                        /** @enum {string} */
+                        source: "api" | "env" | "client-ca";
+                        pem: string;
+                        policy: {
+                            /**
+                             * @default require-clientAuth
+                             * @enum {string}
+                             */
+                            eku: "require-clientAuth" | "allow-missing-eku";
+                            /** @default null */
+                            revocation: {
+                                /** @default [] */
+                                crlUrls: string[];
+                                /** @default true */
+                                distributionPoints: boolean;
+                                /**
+                                 * @default fail-closed
+                                 * @enum {string}
+                                 */
+                                onUnavailable: "fail-closed" | "fail-open";
+                            } | null;
+                        };
+                    };
+                };
+            };
+            /** @description The request cannot be taken as it is: `unknown_parameter`, `validation_failed`, `bad_request`, `invalid_json`, `body_missing` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "unknown_parameter" | "validation_failed" | "bad_request" | "invalid_json" | "body_missing";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description No such object: `trusted_root_not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "trusted_root_not_found";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The request clashes with what is stored: `concurrent_change` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "concurrent_change";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The body is larger than 1 MiB (1048576 bytes): `payload_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "payload_too_large";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The body is not JSON: only `application/json` (or `application/*+json`) in UTF-8 is accepted: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "unsupported_media_type";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unexpected failure (logged; answered without detail): `internal_error` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "internal_error";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout`, `audit_unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "service_unavailable" | "timeout" | "audit_unavailable";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    IngressController_revocation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description every CRL source of that replica */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "source": "http://pki.acme.example/issuing.crl",
+                     *         "origin": "configured",
+                     *         "issuerDN": "CN=Acme Issuing CA, O=Acme",
+                     *         "thisUpdate": "2025-01-31T12:00:00.000Z",
+                     *         "nextUpdate": "2025-02-01T12:00:00.000Z",
+                     *         "revoked": 3,
+                     *         "fetchedAt": "2025-01-31T12:00:00.000Z"
+                     *       },
+                     *       {
+                     *         "source": "http://pki.acme.example/root.crl",
+                     *         "origin": "configured",
+                     *         "error": "fetching http://pki.acme.example/root.crl answered 503, not 200"
+                     *       }
+                     *     ]
+                     */
+                    "application/json": {
+                        source: string;
+                        /** @enum {string} */
+                        origin: "configured" | "distribution-point" | "file";
+                        issuerDN?: string;
+                        thisUpdate?: string;
+                        nextUpdate?: string;
+                        revoked?: number;
+                        fetchedAt?: string;
+                        error?: string;
+                    }[];
+                };
+            };
+            /** @description The request cannot be taken as it is: `unknown_parameter` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "unknown_parameter";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unexpected failure (logged; answered without detail): `internal_error` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "internal_error";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "service_unavailable" | "timeout";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    IngressController_refreshRevocation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the answering replica's CRLs after the refresh */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "source": "http://pki.acme.example/issuing.crl",
+                     *         "origin": "configured",
+                     *         "issuerDN": "CN=Acme Issuing CA, O=Acme",
+                     *         "thisUpdate": "2025-01-31T12:00:00.000Z",
+                     *         "nextUpdate": "2025-02-01T12:00:00.000Z",
+                     *         "revoked": 3,
+                     *         "fetchedAt": "2025-01-31T12:00:00.000Z"
+                     *       },
+                     *       {
+                     *         "source": "http://pki.acme.example/root.crl",
+                     *         "origin": "configured",
+                     *         "error": "fetching http://pki.acme.example/root.crl answered 503, not 200"
+                     *       }
+                     *     ]
+                     */
+                    "application/json": {
+                        source: string;
+                        /** @enum {string} */
+                        origin: "configured" | "distribution-point" | "file";
+                        issuerDN?: string;
+                        thisUpdate?: string;
+                        nextUpdate?: string;
+                        revoked?: number;
+                        fetchedAt?: string;
+                        error?: string;
+                    }[];
+                };
+            };
+            /** @description The request cannot be taken as it is: `unknown_parameter` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "unknown_parameter";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The request clashes with what is stored: `concurrent_change` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "concurrent_change";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */

@@ -30,7 +30,15 @@ const MONITOR_READS = {
   'GET /api/v1/certificates': [],
   'GET /api/v1/alerts': [],
   'GET /api/v1/ingress/trusted-roots': [
-    { subjectDN: 'CN=Partner Root', fingerprint: 'a'.repeat(64), notBefore: day(-10), notAfter: day(400), source: 'api', pem: PEM },
+    {
+      subjectDN: 'CN=Partner Root',
+      fingerprint: 'a'.repeat(64),
+      notBefore: day(-10),
+      notAfter: day(400),
+      source: 'api',
+      pem: PEM,
+      policy: { eku: 'require-clientAuth', revocation: null },
+    },
   ],
   'GET /api/v1/keystore/entries': [keyPair('to-erp')],
 };

@@ -3,6 +3,7 @@ import { alertSubscriptionBodySchema, certificateSourceSchema } from '../alerts/
 import { nameSchema, pemSchema, roleNameSchema } from '../common';
 import { flowDefinitionSchema } from '../flows/model';
 import { groupNameSchema, userNameSchema } from '../identity/classic';
+import { rootPolicySchema } from '../ingress/model';
 import { instanceParametersSchema } from '../identity/model';
 import { withKeySpec } from '../keystore/model';
 
@@ -27,7 +28,12 @@ export const ENV_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const certificate = (what: string) => pemSchema.describe(`${what}: one PEM certificate`);
 
 export const configTrustedRootSchema = z
-  .object({ pem: certificate('a self-signed CA certificate the ingress trusts for client certificates') })
+  .object({
+    pem: certificate('a self-signed CA certificate the ingress trusts for client certificates'),
+    policy: rootPolicySchema
+      .optional()
+      .describe("The root's own policy (EKU, revocation by CRL); omitted: the default (require-clientAuth, no revocation checking)"),
+  })
   .strict()
   .describe(
     'A client root managed through the API (not INGRESS_CLIENT_ROOTS, not the tenant client CA); identified by the SHA-256 fingerprint of its certificate',

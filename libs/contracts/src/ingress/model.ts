@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { emptySchema, pemSchema } from '../common';
+import { LIMITS } from '../limits';
 import { rpcContract } from '../rpc';
 
 /** The trusted client roots managed through the API (ingress bucket, key `trusted-roots`). */
@@ -9,7 +10,70 @@ export const trustedRootsSchema = z.object({
 });
 export type TrustedRoots = z.infer<typeof trustedRootsSchema>;
 
-export const IngressKv = { trustedRoots: 'trusted-roots' } as const;
+/**
+ * What a trusted root demands of the chains below it, beyond the certificate policy
+ * (docs/certificate-policy.md, "Per-root policy").
+ */
+export const rootPolicySchema = z
+  .object({
+    /** `require-clientAuth`: a sender's certificate must list clientAuth in its extended key usage; `allow-missing-eku`: one without the extension is admitted (RFC 5280), and counted. */
+    eku: z.enum(['require-clientAuth', 'allow-missing-eku']).default('require-clientAuth'),
+    /** Revocation checking of every certificate below this root; null: none. */
+    revocation: z
+      .object({
+        /** CRLs to fetch (http or https), of this root or of CAs below it. */
+        crlUrls: z
+          .array(
+            z
+              .string()
+              .max(LIMITS.urlChars, `a CRL URL is at most ${LIMITS.urlChars} characters`)
+              .url()
+              .refine((u) => /^https?:\/\//i.test(u), 'a CRL URL must be http or https'),
+          )
+          .max(LIMITS.crlUrlsPerRoot, `at most ${LIMITS.crlUrlsPerRoot} CRL URLs per root`)
+          .default([]),
+        /** Also fetch the CRL distribution points the certificates of a chain name. */
+        distributionPoints: z.boolean().default(true),
+        /** No current CRL for a certificate: refuse it (`fail-closed`), or admit it with a warning and a metric (`fail-open`). */
+        onUnavailable: z.enum(['fail-closed', 'fail-open']).default('fail-closed'),
+      })
+      .strict()
+      .nullable()
+      .default(null),
+  })
+  .strict();
+export type RootPolicy = z.infer<typeof rootPolicySchema>;
+export const DEFAULT_ROOT_POLICY: RootPolicy = { eku: 'require-clientAuth', revocation: null };
+
+const fingerprintSchema = z.string().regex(/^[0-9a-f]{64}$/);
+
+/** The per-root policies (ingress bucket, key `root-policies`), by root SHA-256 fingerprint; `refreshRequestedAt` moves when an operator asks every replica to fetch its CRLs again. */
+export const rootPoliciesSchema = z.object({
+  policies: z.record(fingerprintSchema, rootPolicySchema),
+  refreshRequestedAt: z.string().optional(),
+  updatedAt: z.string(),
+});
+export type RootPolicies = z.infer<typeof rootPoliciesSchema>;
+
+export const IngressKv = { trustedRoots: 'trusted-roots', rootPolicies: 'root-policies' } as const;
+
+/** One CRL as an ingress replica holds it. */
+export const crlStatusSchema = z.object({
+  /** The URL or file it is read from. */
+  source: z.string(),
+  /** `configured`: a root's crlUrls; `distribution-point`: named by a certificate; `file`: INGRESS_CRL_FILES. */
+  origin: z.enum(['configured', 'distribution-point', 'file']),
+  /** Absent until it was read once. */
+  issuerDN: z.string().optional(),
+  thisUpdate: z.string().optional(),
+  nextUpdate: z.string().optional(),
+  revoked: z.number().int().optional(),
+  /** When it was last read successfully. */
+  fetchedAt: z.string().optional(),
+  /** Why the last attempt failed (the CRL read before, if any, stays in use until its nextUpdate). */
+  error: z.string().optional(),
+});
+export type CrlStatus = z.infer<typeof crlStatusSchema>;
 
 export const trustedRootViewSchema = z.object({
   subjectDN: z.string(),
@@ -20,6 +84,8 @@ export const trustedRootViewSchema = z.object({
   /** `api`: managed through the API (PUT/POST/DELETE /ingress/trusted-roots); `env`: INGRESS_CLIENT_ROOTS; `client-ca`: the tenant's own client CA. */
   source: z.enum(['api', 'env', 'client-ca']),
   pem: z.string(),
+  /** The root's own policy (DEFAULT_ROOT_POLICY unless one was set). */
+  policy: rootPolicySchema,
 });
 
 export const IngressRpc = {
@@ -41,5 +107,15 @@ export const IngressRpc = {
     z.object({ sha256: z.string().min(1).max(200) }).strict(),
     z.object({ roots: z.array(trustedRootViewSchema) }),
   ),
+  /** Sets one trusted root's policy (by fingerprint; any source), replacing the one it had. */
+  putRootPolicy: rpcContract(
+    'ingress.root-policy.put.v1',
+    z.object({ sha256: z.string().min(1).max(200), policy: rootPolicySchema }).strict(),
+    z.object({ root: trustedRootViewSchema }),
+  ),
+  /** The CRLs the answering replica holds. */
+  getRevocation: rpcContract('ingress.revocation.get.v1', emptySchema, z.object({ crls: z.array(crlStatusSchema) })),
+  /** Every replica fetches every CRL again now; answers once the answering replica has. */
+  refreshRevocation: rpcContract('ingress.revocation.refresh.v1', emptySchema, z.object({ crls: z.array(crlStatusSchema) })),
   getServerChain: rpcContract('ingress.server-chain.get.v1', emptySchema, z.object({ pem: z.string() })),
 } as const;

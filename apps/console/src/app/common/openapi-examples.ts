@@ -206,6 +206,10 @@ export const trustedRoots = [
     notAfter: '2035-01-31T12:00:00.000Z',
     source: 'api' as const,
     pem: ROOT_PEM,
+    policy: {
+      eku: 'require-clientAuth' as const,
+      revocation: { crlUrls: ['http://pki.acme.example/root.crl'], distributionPoints: true, onUnavailable: 'fail-closed' as const },
+    },
   },
   {
     subjectDN: 'CN=certgate client CA acme',
@@ -214,6 +218,29 @@ export const trustedRoots = [
     notAfter: '2035-01-31T12:00:00.000Z',
     source: 'client-ca' as const,
     pem: EXAMPLE_CERTIFICATE_PEM,
+    policy: { eku: 'require-clientAuth' as const, revocation: null },
+  },
+];
+
+export const rootPolicy = {
+  eku: 'allow-missing-eku' as const,
+  revocation: { crlUrls: ['http://pki.acme.example/issuing.crl'], distributionPoints: true, onUnavailable: 'fail-open' as const },
+};
+
+export const crls = [
+  {
+    source: 'http://pki.acme.example/issuing.crl',
+    origin: 'configured' as const,
+    issuerDN: 'CN=Acme Issuing CA, O=Acme',
+    thisUpdate: AT,
+    nextUpdate: '2025-02-01T12:00:00.000Z',
+    revoked: 3,
+    fetchedAt: AT,
+  },
+  {
+    source: 'http://pki.acme.example/root.crl',
+    origin: 'configured' as const,
+    error: 'fetching http://pki.acme.example/root.crl answered 503, not 200',
   },
 ];
 

@@ -10,6 +10,7 @@ import { ZodBody } from '../common/zod-body.pipe';
 import { Requires } from '../common/requires.decorator';
 
 const putRoots = IngressRpc.putTrustedRoots.request;
+const putPolicy = IngressRpc.putRootPolicy.request;
 const roots = IngressRpc.getTrustedRoots.response.shape.roots;
 const bundle = { roots: { summary: 'a PEM bundle of self-signed CA certificates', value: { certificates: ex.CHAIN_PEM } } };
 
@@ -67,6 +68,35 @@ export class IngressController {
   @ApiErrors(ErrorCode.trustedRootNotFound, ErrorCode.trustedRootNotManaged, ErrorCode.concurrentChange)
   async removeRoot(@Param('sha256') sha256: string): Promise<void> {
     await this.rpc.request(IngressRpc.removeTrustedRoot, { sha256 });
+  }
+
+  @Requires('trusted-roots:write')
+  @Put('trusted-roots/:sha256/policy')
+  @Summary("Set a trusted root's own policy: EKU (require-clientAuth or allow-missing-eku) and revocation checking by CRL; in force on every replica at once")
+  @ApiParam({ name: 'sha256', description: "the root's SHA-256 fingerprint (64 hex digits, as `fingerprint` in GET /ingress/trusted-roots)" })
+  @ApiBodyFrom(putPolicy.shape.policy, { policy: { summary: 'admit senders without EKU, check CRLs, fail open', value: ex.rootPolicy } })
+  @ApiJsonResponse(200, IngressRpc.putRootPolicy.response.shape.root, { description: 'the root with its policy now in force', example: ex.trustedRoots[0] })
+  @ApiErrors(ErrorCode.validationFailed, ErrorCode.trustedRootNotFound, ErrorCode.concurrentChange)
+  async putPolicy(@Param('sha256') sha256: string, @Body(new ZodBody(putPolicy.shape.policy)) policy: typeof putPolicy._output.policy) {
+    return (await this.rpc.request(IngressRpc.putRootPolicy, { sha256, policy })).root;
+  }
+
+  @Requires('trusted-roots:read')
+  @Get('revocation')
+  @Summary('The CRLs the answering ingress replica holds: where from, issuer, dates, revoked count, last error')
+  @ApiJsonResponse(200, IngressRpc.getRevocation.response.shape.crls, { description: 'every CRL source of that replica', example: ex.crls })
+  async revocation() {
+    return (await this.rpc.request(IngressRpc.getRevocation, {})).crls;
+  }
+
+  @Requires('trusted-roots:write')
+  @Post('revocation/refresh')
+  @HttpCode(200)
+  @Summary('Fetch every CRL again now, on every ingress replica; answers once the answering replica has')
+  @ApiJsonResponse(200, IngressRpc.refreshRevocation.response.shape.crls, { description: "the answering replica's CRLs after the refresh", example: ex.crls })
+  @ApiErrors(ErrorCode.concurrentChange)
+  async refreshRevocation() {
+    return (await this.rpc.request(IngressRpc.refreshRevocation, {})).crls;
   }
 
   @Requires('trusted-roots:read')

@@ -17,6 +17,8 @@ export class IngressMetrics {
   private readonly contextSwaps: Counter;
   private readonly chainsRefused: Counter<'engine' | 'reason'>;
   private readonly forwarded: Counter<'verdict'>;
+  private readonly admittedUnder: Counter<'root' | 'policy'>;
+  private readonly crlFetchFailures: Counter<'origin'>;
 
   constructor(ops: OpsServer) {
     const registers = [ops.registry];
@@ -59,6 +61,26 @@ export class IngressMetrics {
       labelNames: ['verdict'],
       registers,
     });
+    this.admittedUnder = new Counter({
+      name: 'certgate_ingress_chains_admitted_under_relaxed_policy_total',
+      help: "Distinct client chains admitted only because their root's policy allows it: policy allow-missing-eku (no extended key usage) or revocation-fail-open (no current CRL), by root fingerprint",
+      labelNames: ['root', 'policy'],
+      registers,
+    });
+    this.crlFetchFailures = new Counter({
+      name: 'certgate_ingress_crl_fetch_failures_total',
+      help: 'CRLs that could not be fetched or read, by origin (configured, distribution-point, file)',
+      labelNames: ['origin'],
+      registers,
+    });
+  }
+
+  admittedUnderRelaxedPolicy(root: string, policy: 'allow-missing-eku' | 'revocation-fail-open'): void {
+    this.admittedUnder.labels(root, policy).inc();
+  }
+
+  crlFetchFailed(origin: string): void {
+    this.crlFetchFailures.labels(origin).inc();
   }
 
   forwardedCertificate(verdict: 'verified' | 'rejected'): void {

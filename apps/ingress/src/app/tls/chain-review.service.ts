@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
 import { parseCertificate, readTlsPeerCertificate, reviewHandshakeChain, type Certificate, type HandshakeReview } from '@certgate/x509';
 import { IngressMetrics } from '../metrics/ingress-metrics';
+import { RootPolicyCheck } from '../root-policy/root-policy-check.service';
 import { TrustedRootsService } from '../trusted-roots/trusted-roots.service';
 import type { ClientIdentity } from './client-identity';
 
@@ -20,19 +21,37 @@ const MAX_CHAIN = 16;
  * name constraints, ...), so the ingress admits exactly what the admin side would, and
  * names the true reason for a chain OpenSSL refused.
  *
+ * A chain both accept then meets its root's own policy (RootPolicyCheck: EKU, CRLs).
+ *
  * Once per connection (the identity is cached on the socket) and once per distinct chain
- * (this cache, keyed by the chain's fingerprints and OpenSSL's verdict, emptied whenever
- * the trusted roots change).
+ * (this cache, keyed by the chain's fingerprints and OpenSSL's verdict). Whenever the
+ * trusted roots, a root's policy or a CRL change, the cache is emptied and `generation`
+ * moves on, so open connections are judged again on their next request.
  */
 @Injectable()
 export class ChainReview {
   private readonly reviews = new LRUCache<string, HandshakeReview>({ max: CACHED_CHAINS, ttl: CACHE_TTL_MS });
+  private readonly listeners: (() => void)[] = [];
+  /** Moves on with every change that can alter a verdict. */
+  generation = 0;
 
   constructor(
     private readonly roots: TrustedRootsService,
+    private readonly rootPolicy: RootPolicyCheck,
     private readonly metrics: IngressMetrics,
   ) {
-    roots.onChange(() => this.reviews.clear());
+    const changed = () => {
+      this.reviews.clear();
+      this.generation++;
+      for (const listener of this.listeners) listener();
+    };
+    roots.onChange(changed);
+    rootPolicy.onChange(changed);
+  }
+
+  /** Called whenever cached verdicts were dropped. */
+  onChange(listener: () => void): void {
+    this.listeners.push(listener);
   }
 
   async identityOf(socket: TLSSocket): Promise<ClientIdentity> {
@@ -53,6 +72,12 @@ export class ChainReview {
     return review.ok ? { kind: 'verified', certificate } : { kind: 'rejected', reason: review.reason, message: review.message, tlsError, certificate };
   }
 
+  /** Both engines, then the root's policy; `tlsError` '' for a chain that met no OpenSSL (forwarded by a trusted proxy). */
+  async verdictOn(chain: Certificate[], tlsError: string): Promise<HandshakeReview> {
+    const review = await reviewHandshakeChain({ tlsError, chain, anchors: this.roots.current.anchors, purpose: 'clientAuth', keyPolicy: this.roots.keyPolicy });
+    return review.ok ? this.rootPolicy.check(review.chain) : review;
+  }
+
   private async review(peerChain: DetailedPeerCertificate[], tlsError: string): Promise<HandshakeReview> {
     let chain: Certificate[];
     try {
@@ -60,7 +85,7 @@ export class ChainReview {
     } catch (err) {
       return { ok: false, reason: 'profile_violation', message: `a certificate of the chain cannot be read: ${(err as Error).message}`, engine: 'policy' };
     }
-    return reviewHandshakeChain({ tlsError, chain, anchors: this.roots.current.anchors, purpose: 'clientAuth', keyPolicy: this.roots.keyPolicy });
+    return this.verdictOn(chain, tlsError);
   }
 }
 

@@ -14,22 +14,32 @@ export interface ConnectionFacts {
 
 const FACTS = Symbol('certgate.connectionFacts');
 const PENDING = Symbol('certgate.connectionFactsPending');
-type SocketWithFacts = TLSSocket & { [FACTS]?: ConnectionFacts; [PENDING]?: Promise<ConnectionFacts> };
+interface Cached<T> {
+  value: T;
+  generation: number;
+}
+type SocketWithFacts = TLSSocket & { [FACTS]?: Cached<ConnectionFacts>; [PENDING]?: Cached<Promise<ConnectionFacts>> };
 
 /**
  * Cached on the socket: the first request of a connection waits for the chain review,
- * every later request of a keep-alive connection reuses its outcome synchronously. A
- * connection keeps its verdict for its whole life, also when the trusted roots change
- * meanwhile (new connections get the new ones).
+ * every later request of a keep-alive connection reuses its outcome synchronously, until
+ * the trusted roots, a root's policy or a CRL change (`review.generation`): the next
+ * request is judged again, so a revoked certificate is refused on connections opened
+ * before the revocation too.
  */
 export function connectionOf(socket: TLSSocket, review: ChainReview): ConnectionFacts | Promise<ConnectionFacts> {
   const s = socket as SocketWithFacts;
-  if (s[FACTS]) return s[FACTS];
-  return (s[PENDING] ??= review.identityOf(socket).then((identity) => {
-    const facts: ConnectionFacts = { identity, tls: tlsClientOf(identity), ip: peerIp(socket) };
-    s[FACTS] = facts;
-    return facts;
-  }));
+  const generation = review.generation;
+  if (s[FACTS]?.generation === generation) return s[FACTS].value;
+  if (s[PENDING]?.generation !== generation) {
+    const value = review.identityOf(socket).then((identity) => {
+      const facts: ConnectionFacts = { identity, tls: tlsClientOf(identity), ip: peerIp(socket) };
+      s[FACTS] = { value: facts, generation };
+      return facts;
+    });
+    s[PENDING] = { value, generation };
+  }
+  return s[PENDING]!.value;
 }
 
 export function tlsClientOf(identity: ClientIdentity): TlsClient {

@@ -2,10 +2,10 @@ import type { IncomingMessage } from 'node:http';
 import { Inject, Injectable } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
 import { SERVICE_ENV } from '@certgate/platform';
-import { isX509Error, parseCertificate, peerCertificateOf, reviewHandshakeChain, type Certificate } from '@certgate/x509';
+import { isX509Error, parseCertificate, peerCertificateOf, type Certificate } from '@certgate/x509';
 import type { IngressEnv } from '../ingress-env';
 import { IngressMetrics } from '../metrics/ingress-metrics';
-import { TrustedRootsService } from '../trusted-roots/trusted-roots.service';
+import { ChainReview } from './chain-review.service';
 import type { ClientIdentity } from './client-identity';
 import { tlsClientOf, type ConnectionFacts } from './connection';
 import { envoyXfccClientCert } from './envoy-xfcc';
@@ -35,12 +35,12 @@ export class ProxiedIdentity {
 
   constructor(
     @Inject(SERVICE_ENV) env: IngressEnv,
-    private readonly roots: TrustedRootsService,
+    private readonly chains: ChainReview,
     private readonly metrics: IngressMetrics,
   ) {
     this.proxies = new TrustedProxies(env);
     this.xfcc = env.INGRESS_TRUSTED_PROXY_XFCC;
-    roots.onChange(() => this.verdicts.clear());
+    chains.onChange(() => this.verdicts.clear());
   }
 
   /** The facts a request goes on with: the connection's, or for a trusted proxy's request those of the client it forwards. */
@@ -71,7 +71,7 @@ export class ProxiedIdentity {
     return envoyXfccClientCert(String(xfcc));
   }
 
-  /** As a handshake chain is checked after OpenSSL accepted it: no OpenSSL verdict here, the policy decides alone. */
+  /** As a handshake chain is checked after OpenSSL accepted it: no OpenSSL verdict here, the policy (and the root's) decides alone. */
   private async verify(leaf: ForwardedCertificate, intermediates: ForwardedCertificate[]): Promise<ClientIdentity> {
     let chain: Certificate[];
     try {
@@ -80,13 +80,7 @@ export class ProxiedIdentity {
       if (isX509Error(err)) throw new MalformedForwardedCertificate(`the trusted proxy forwarded a certificate that cannot be read: ${err.message}`);
       throw err;
     }
-    const review = await reviewHandshakeChain({
-      tlsError: '',
-      chain,
-      anchors: this.roots.current.anchors,
-      purpose: 'clientAuth',
-      keyPolicy: this.roots.keyPolicy,
-    });
+    const review = await this.chains.verdictOn(chain, '');
     const certificate = peerCertificateOf(chain[0]);
     if (review.ok) return { kind: 'verified', certificate };
     return { kind: 'rejected', reason: review.reason, message: `forwarded by a trusted proxy: ${review.message}`, tlsError: '', certificate };

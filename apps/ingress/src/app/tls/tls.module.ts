@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MetricsModule } from '../metrics/metrics.module';
+import { RootPolicyModule } from '../root-policy/root-policy.module';
 import { TrustedRootsModule } from '../trusted-roots/trusted-roots.module';
 import { ChainReview } from './chain-review.service';
 import { ProxiedIdentity } from './proxied-identity.service';
@@ -7,7 +8,7 @@ import { ServerChainHandler } from './server-chain.handler';
 import { ServerIdentity } from './server-identity.service';
 
 @Module({
-  imports: [TrustedRootsModule, MetricsModule],
+  imports: [TrustedRootsModule, RootPolicyModule, MetricsModule],
   controllers: [ServerChainHandler],
   providers: [ServerIdentity, ChainReview, ProxiedIdentity],
   exports: [ServerIdentity, ChainReview, ProxiedIdentity],

@@ -5,13 +5,15 @@ import { apiError, mockApi, renderApp } from '../../test/render';
 
 const PEM = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString();
-const root = (name: string, source: 'api' | 'env' | 'client-ca', notAfter = day(400)) => ({
+const DEFAULT_POLICY = { eku: 'require-clientAuth', revocation: null };
+const root = (name: string, source: 'api' | 'env' | 'client-ca', notAfter = day(400), policy: object = DEFAULT_POLICY) => ({
   subjectDN: `CN=${name}`,
   fingerprint: name.padEnd(64, '0'),
   notBefore: day(-10),
   notAfter,
   source,
   pem: PEM,
+  policy,
 });
 
 describe('the trusted roots page', () => {
@@ -37,6 +39,18 @@ describe('the trusted roots page', () => {
     expect(within(row('a1')).getByRole('button', { name: 'Remove CN=a1' })).toBeEnabled();
     expect(within(row('b2')).getByRole('button', { name: 'Remove CN=b2' })).toBeDisabled();
     expect(within(row('c3')).getByRole('button', { name: 'Remove CN=c3' })).toBeDisabled();
+  });
+
+  it("shows each root's policy: EKU and revocation", async () => {
+    const relaxed = { eku: 'allow-missing-eku', revocation: { crlUrls: ['http://pki.example/a.crl'], distributionPoints: true, onUnavailable: 'fail-open' } };
+    const { fetch } = mockApi({ 'GET /api/v1/ingress/trusted-roots': [root('a1', 'api'), root('b2', 'env', day(400), relaxed)] });
+    renderApp('/trusted-roots', { fetch });
+    const table = await screen.findByRole('table', { name: 'Trusted roots' });
+    const row = async (name: string) => (await within(table).findByText(`CN=${name}`)).closest('tr') as HTMLElement;
+    expect(within(await row('a1')).getByText('EKU required')).toBeInTheDocument();
+    expect(within(await row('a1')).getByText('No CRL check')).toBeInTheDocument();
+    expect(within(await row('b2')).getByText('EKU optional')).toBeInTheDocument();
+    expect(within(await row('b2')).getByText('CRL, fail-open')).toBeInTheDocument();
   });
 
   it('adds the roots of a dropped PEM file (POST with the file as the bundle) and shows the new list', async () => {

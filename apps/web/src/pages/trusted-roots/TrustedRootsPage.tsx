@@ -36,6 +36,31 @@ const WHY_NOT_REMOVABLE: Record<string, string> = {
   'client-ca': "The tenant client CA, which the ingress always trusts (it issues the 'certificate' service keys)",
 };
 
+/** What a root demands of the chains below it (docs/certificate-policy.md, "Per-root policy"), in two badges. */
+function PolicyBadges({ policy }: { policy: Root['policy'] }) {
+  const revocation = policy.revocation;
+  return (
+    <Group gap={4} wrap="nowrap">
+      <Tooltip label={policy.eku === 'require-clientAuth' ? 'Sender certificates must list clientAuth' : 'Sender certificates without EKU are admitted'}>
+        <Badge variant="default">{policy.eku === 'require-clientAuth' ? 'EKU required' : 'EKU optional'}</Badge>
+      </Tooltip>
+      <Tooltip
+        multiline
+        w={300}
+        label={
+          revocation
+            ? `CRLs: ${[...revocation.crlUrls, ...(revocation.distributionPoints ? ['distribution points'] : [])].join(', ') || 'INGRESS_CRL_FILES only'}`
+            : 'Revocation is not checked'
+        }
+      >
+        <Badge variant={revocation ? 'light' : 'default'} color={revocation?.onUnavailable === 'fail-open' ? 'yellow' : 'blue'}>
+          {revocation ? `CRL, ${revocation.onUnavailable}` : 'No CRL check'}
+        </Badge>
+      </Tooltip>
+    </Group>
+  );
+}
+
 /** The roots the ingress trusts for client certificates: add by dropping a PEM file, remove one. */
 export default function TrustedRootsPage() {
   const { $api } = useApi();
@@ -79,6 +104,7 @@ export default function TrustedRootsPage() {
       noWrap: true,
       render: (r: Root) => <Badge variant="default">{r.source}</Badge>,
     },
+    { accessor: 'policy' as const, title: 'Policy', noWrap: true, render: (r: Root) => <PolicyBadges policy={r.policy} /> },
     { accessor: 'notAfter' as const, title: 'Valid', sortable: true, noWrap: true, render: (r: Root) => `${day(r.notBefore)} – ${day(r.notAfter)}` },
     {
       accessor: 'validity',
