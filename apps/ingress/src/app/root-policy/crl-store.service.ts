@@ -49,7 +49,8 @@ export class CrlStore implements OnModuleInit, OnModuleDestroy {
     for (const file of this.env.INGRESS_CRL_FILES) this.held.set(file, { origin: 'file' });
     this.policies.onChange((stored) => {
       this.syncConfigured();
-      if (stored?.refreshRequestedAt) void this.refreshFor(stored.refreshRequestedAt);
+      // The refresh mark stays stored: a request already served is not repeated, but a URL a policy just added is fetched now.
+      if (stored?.refreshRequestedAt && !this.refreshes.has(stored.refreshRequestedAt)) void this.refreshFor(stored.refreshRequestedAt);
       else void this.refreshMissing();
     });
     this.syncConfigured();

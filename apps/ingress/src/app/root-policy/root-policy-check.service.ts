@@ -37,7 +37,9 @@ export class RootPolicyCheck {
 
     const revocation = policy.revocation;
     if (!revocation) return { ok: true, chain };
-    if (revocation.distributionPoints) await this.crls.ensure(chain.slice(0, -1).flatMap(crlDistributionUrls));
+    // A CRL being fetched (a policy just set, a distribution point seen first) is waited for, at most one fetch timeout.
+    const points = revocation.distributionPoints ? chain.slice(0, -1).flatMap(crlDistributionUrls) : [];
+    await this.crls.ensure([...revocation.crlUrls, ...points]);
     const verdict = await checkRevocation({ chain, crlsOf: (issuer) => this.crls.crlsOf(issuer), mode: revocation.onUnavailable });
     if (!verdict.ok) return { ok: false, reason: verdict.reason, message: verdict.message, engine: 'policy' };
     if (verdict.unknown.length > 0) {
