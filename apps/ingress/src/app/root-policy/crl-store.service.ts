@@ -84,7 +84,10 @@ export class CrlStore implements OnModuleInit, OnModuleDestroy {
     if (fresh.length > room) this.logger.warn({ msg: 'too many CRL sources: distribution points not fetched', limit: LIMITS.crls, skipped: fresh.slice(room) });
     for (const url of fresh.slice(0, Math.max(0, room))) this.held.set(url, { origin: 'distribution-point' });
     await Promise.all(urls.map((u) => this.held.get(u)).map((h) => h?.inFlight));
-    const pending = urls.filter((u) => this.held.get(u) && !this.held.get(u)!.fetchedAt && !this.held.get(u)!.error);
+    const pending = urls.filter((u) => {
+      const h = this.held.get(u);
+      return h !== undefined && !h.fetchedAt && !h.error;
+    });
     if (pending.length > 0) await this.read(pending);
   }
 

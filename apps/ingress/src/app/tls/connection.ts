@@ -31,15 +31,15 @@ export function connectionOf(socket: TLSSocket, review: ChainReview): Connection
   const s = socket as SocketWithFacts;
   const generation = review.generation;
   if (s[FACTS]?.generation === generation) return s[FACTS].value;
-  if (s[PENDING]?.generation !== generation) {
-    const value = review.identityOf(socket).then((identity) => {
-      const facts: ConnectionFacts = { identity, tls: tlsClientOf(identity), ip: peerIp(socket) };
-      s[FACTS] = { value: facts, generation };
-      return facts;
-    });
-    s[PENDING] = { value, generation };
-  }
-  return s[PENDING]!.value;
+  const pending = s[PENDING];
+  if (pending?.generation === generation) return pending.value;
+  const value = review.identityOf(socket).then((identity) => {
+    const facts: ConnectionFacts = { identity, tls: tlsClientOf(identity), ip: peerIp(socket) };
+    s[FACTS] = { value: facts, generation };
+    return facts;
+  });
+  s[PENDING] = { value, generation };
+  return value;
 }
 
 export function tlsClientOf(identity: ClientIdentity): TlsClient {
