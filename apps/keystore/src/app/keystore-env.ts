@@ -29,7 +29,14 @@ export const keystoreEnvSchema = baseEnvSchema.extend({
    * At most 365: the pair lasts 730 days, so a renewed pair is never due at once.
    */
   CERTGATE_SYSTEM_KEY_RENEW_BEFORE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
-  /** How often each replica checks whether the system key pair is due (tests shorten it). */
+  /**
+   * The tenant client CA certgate provisioned renews itself this many days before it
+   * expires (a new CA key; the old CA stays trusted until it expires). It lasts 3650 days,
+   * and a certificate it issues never outlives it, so a year ahead keeps issued
+   * certificates from being cut short.
+   */
+  CERTGATE_CLIENT_CA_RENEW_BEFORE_DAYS: z.coerce.number().int().min(1).max(1825).default(365),
+  /** How often each replica checks whether the system key pair or the client CA is due (tests shorten it). */
   CERTGATE_SYSTEM_KEY_RENEW_CHECK_SECONDS: z.coerce.number().int().min(1).max(86_400).default(3600),
   /** `trial` tenants get no system key pair, so only basic/OAuth authentication works there (design §4). */
   CERTGATE_TENANT_PLAN: z.enum(TENANT_PLANS, { error: 'must be standard or trial' }).default('standard'),

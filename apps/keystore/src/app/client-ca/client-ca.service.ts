@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CertgateError, CLIENT_CA_ALIAS, ErrorCode } from '@certgate/contracts';
 import {
   importPrivateKeyPem,
@@ -10,6 +10,7 @@ import {
   type Certificate,
   type CryptoKey,
 } from '@certgate/x509';
+import { CLOCK, type Clock } from '../alerts/clock/clock';
 import { findEntry } from '../common/entry-lookup';
 import { checkSubjectDN } from '../common/subject-dn';
 import { KeystoreRecords } from '../store/keystore-records';
@@ -31,9 +32,11 @@ export class ClientCaService {
   constructor(
     private readonly records: KeystoreRecords,
     private readonly vault: KeyVault,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async issue(req: ClientCertificateRequest, now = new Date()): Promise<{ certificatePem: string; chainPem: string }> {
+  async issue(req: ClientCertificateRequest): Promise<{ certificatePem: string; chainPem: string }> {
+    const now = new Date(this.clock());
     const publicKey = await this.publicKeyOf(req.publicKeyPem);
     checkSubjectDN(req.subjectDN);
     const ca = await this.clientCa();

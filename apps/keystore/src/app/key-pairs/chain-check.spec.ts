@@ -113,6 +113,9 @@ describe('chain-failure reasons as error codes', () => {
     not_yet_valid: 'certificate_not_yet_valid',
     no_certificate: 'certificate_invalid',
     unknown: 'chain_invalid',
+    // Revocation is a trusted root's policy on the ingress; no admin request answers with these.
+    revoked: 'chain_invalid',
+    revocation_unknown: 'chain_invalid',
   };
   it.each(Object.values(ChainFailureReason))('%s is an error code of its own (or the certificate code it stands for), status 400', (reason) => {
     const code = chainFailureCode(reason);
