@@ -410,6 +410,32 @@ describe('certgate CLI: every operator task against the real services (console, 
     expect(await ok('ingress', 'server-chain')).toContain('-----BEGIN CERTIFICATE-----');
   });
 
+  it('ingress replace-server-chain / reset-server-chain: the ingress serves an uploaded chain, then its dev certificate again', async () => {
+    const server = await pki.issueServer(['127.0.0.1', 'localhost']);
+    const view = await json<{ source: string; fingerprint: string }>(
+      'ingress',
+      'replace-server-chain',
+      '--chain-file',
+      file('ingress-chain.pem', server.chainPem),
+      '--key-file',
+      file('ingress.key', server.keyPem),
+    );
+    expect(view).toMatchObject({ source: 'api', fingerprint: server.certificate.fingerprint });
+    // The sender now verifies the ingress with the PKI's root instead of the dev root.
+    const asSender = { cert: sender.chainPem, key: sender.keyPem };
+    expect((await send(ingress('/http/orders'), { ca: pki.root.certPem, ...asSender })).status).toBe(200);
+    expect(await ok('ingress', 'server-chain')).toContain(server.certificate.pem.split('\n')[1]);
+    expect(
+      await cli('ingress', 'replace-server-chain', '--chain-file', file('ingress-chain.pem'), '--key-file', file('other.key', stranger.keyPem)),
+    ).toMatchObject({
+      code: 1,
+      err: expect.stringMatching(/^error key_mismatch: /),
+    });
+    expect(await ok('ingress', 'reset-server-chain')).toContain('the configured server certificate is in force again');
+    await expect(send(ingress('/http/orders'), { ca: pki.root.certPem, ...asSender })).rejects.toThrow();
+    expect((await send(ingress('/http/orders'), { ca: devRoot, ...asSender })).status).toBe(200);
+  });
+
   it('--output json of every list command parses as JSON, and yaml as the same data', async () => {
     const lists = [
       ['trust', 'list'],

@@ -11,11 +11,15 @@ import {
   issueWeakRsaClient,
   launchServices,
   startNatsHarness,
+  waitFor,
   type LaunchedSystem,
   type NatsHarness,
   type TestLeaf,
   type TestPki,
 } from '@certgate/testing';
+import { Buckets, IngressKv, IngressRpc } from '@certgate/contracts';
+import { ensureKv, RpcClient } from '@certgate/messaging';
+import { encryptPrivateKeyPem } from '@certgate/x509';
 
 /** An RFC 9440 byte sequence: `:<base64>:`. */
 const sfBinary = (der: Uint8Array) => `:${Buffer.from(der).toString('base64')}:`;
@@ -326,6 +330,80 @@ describe('ingress: client certificates verified during the TLS handshake', () =>
       const refusal = ingress.system.logsOf('ingress').find((l) => l.includes('the replaced server key or chain files cannot be used'));
       expect(refusal).toBeDefined();
       expect(refusal).not.toContain('PRIVATE KEY');
+    });
+  });
+
+  describe('the server certificate replaced through the API, on every replica (PUT/DELETE /ingress/server-chain)', () => {
+    const masterKey = randomBytes(32).toString('hex');
+    let replicas: Awaited<ReturnType<typeof startIngress>>[] = [];
+    let rpc: RpcClient;
+
+    beforeAll(async () => {
+      rpc = new RpcClient(harness.nc, harness.tenant);
+      // One master key for both: a replica opens the key the other stored.
+      for (const name of ['api-chain-a', 'api-chain-b']) replicas.push(await startIngress(harness, join(dir, name), { CERTGATE_MASTER_KEY: masterKey }));
+    }, 90_000);
+
+    afterAll(async () => {
+      await rpc.request(IngressRpc.resetServerChain, {}).catch(() => undefined);
+      for (const r of replicas) await r.system.stop();
+      replicas = [];
+    });
+
+    /** The fingerprint of the certificate a new handshake with `port` gets (no verification: the test compares fingerprints). */
+    const servedBy = (port: number) =>
+      new Promise<string>((resolve, reject) => {
+        const socket = tlsConnect({ host: '127.0.0.1', port, rejectUnauthorized: false }, () => {
+          resolve(socket.getPeerX509Certificate()?.fingerprint256.replace(/:/g, '').toLowerCase() ?? '');
+          socket.end();
+        });
+        socket.on('error', reject);
+      });
+    const refusal = (err: unknown) => ({ code: (err as { code?: string }).code, message: (err as Error).message });
+
+    it('an uploaded key and chain (key encrypted with a passphrase) is served by both replicas at once; reset brings the dev certificates back', async () => {
+      const devBefore = await Promise.all(replicas.map((r) => servedBy(r.port)));
+      const uploaded = await pki.issueServer(['127.0.0.1', 'localhost']);
+      const view = await rpc.request(IngressRpc.putServerChain, {
+        certificates: uploaded.chainPem,
+        privateKey: encryptPrivateKeyPem(uploaded.keyPem, 'a passphrase of sixteen+'),
+        passphrase: 'a passphrase of sixteen+',
+      });
+      expect(view).toMatchObject({ source: 'api', fingerprint: uploaded.certificate.fingerprint, chainLength: 2 });
+      // The answering replica has it in force; the other one got it through its KV watch.
+      await waitFor(
+        'both replicas serve the uploaded certificate',
+        async () => (await Promise.all(replicas.map((r) => servedBy(r.port)))).every((f) => f === uploaded.certificate.fingerprint),
+        2_000,
+      );
+      // Stored encrypted: the KV value holds no plain key.
+      const kv = await ensureKv(harness.nc, harness.tenant, Buckets.ingress);
+      const stored = (await kv.get(IngressKv.serverIdentity))?.string() ?? '';
+      expect(stored).toContain('ENCRYPTED PRIVATE KEY');
+      expect(stored).not.toContain('BEGIN PRIVATE KEY');
+
+      expect(await rpc.request(IngressRpc.resetServerChain, {})).toMatchObject({ source: 'dev' });
+      await waitFor(
+        'both replicas serve their dev certificates again',
+        async () => (await Promise.all(replicas.map((r) => servedBy(r.port)))).join() === devBefore.join(),
+        2_000,
+      );
+    });
+
+    it('refused before any replica sees it: a key of another certificate, a CA certificate first, an expired certificate', async () => {
+      const served = await servedBy(replicas[0].port);
+      const a = await pki.issueServer(['127.0.0.1']);
+      const b = await pki.issueServer(['127.0.0.1']);
+      const expired = await pki.issueServer(['127.0.0.1'], { notBefore: new Date(Date.now() - 10 * 86_400_000), notAfter: new Date(Date.now() - 86_400_000) });
+      const put = (certificates: string, privateKey: string) =>
+        rpc.request(IngressRpc.putServerChain, { certificates, privateKey }).then(() => ({ code: 'accepted', message: '' }), refusal);
+      expect(await put(a.chainPem, b.keyPem)).toMatchObject({ code: 'key_mismatch' });
+      expect(await put(pki.intermediate.certPem + a.certPem, a.keyPem)).toMatchObject({ code: 'leaf_is_ca' });
+      expect(await put(expired.chainPem, expired.keyPem)).toMatchObject({ code: 'certificate_expired' });
+      const garbled = await put(a.chainPem, '-----BEGIN PRIVATE KEY-----\nnot a key\n-----END PRIVATE KEY-----\n');
+      expect(garbled).toMatchObject({ code: 'validation_failed' });
+      expect(garbled.message).not.toContain('not a key');
+      expect(await servedBy(replicas[0].port)).toBe(served);
     });
   });
 

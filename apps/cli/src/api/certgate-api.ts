@@ -29,6 +29,7 @@ import type {
   Role,
   ServiceInstance,
   ServiceKeyView,
+  ServerIdentityView,
   SigningKeys,
   TraceLogRecord,
   trustedRootViewSchema,
@@ -120,6 +121,9 @@ export class CertgateApi {
 
   ingress = {
     serverChain: () => this.http.download('GET', '/ingress/server-chain'),
+    replaceServerChain: (body: { certificates: string; privateKey: string; passphrase?: string }) =>
+      this.http.put<ServerIdentityView>('/ingress/server-chain', body),
+    resetServerChain: () => this.http.delete('/ingress/server-chain'),
   };
 
   operators = {

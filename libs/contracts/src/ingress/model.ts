@@ -55,7 +55,29 @@ export const rootPoliciesSchema = z.object({
 });
 export type RootPolicies = z.infer<typeof rootPoliciesSchema>;
 
-export const IngressKv = { trustedRoots: 'trusted-roots', rootPolicies: 'root-policies' } as const;
+export const IngressKv = { trustedRoots: 'trusted-roots', rootPolicies: 'root-policies', serverIdentity: 'server-identity' } as const;
+
+/** The server key and chain set through the API (ingress bucket, key `server-identity`); the key is encrypted under CERTGATE_MASTER_KEY. */
+export const storedServerIdentitySchema = z.object({
+  chainPem: z.string(),
+  encryptedKeyPem: z.string(),
+  updatedAt: z.string(),
+});
+export type StoredServerIdentity = z.infer<typeof storedServerIdentitySchema>;
+
+/** The ingress' server certificate in force and where it comes from. */
+export const serverIdentityViewSchema = z.object({
+  /** `api`: set with PUT /ingress/server-chain; `files`: INGRESS_SERVER_KEY/_CHAIN; `dev`: the dev PKI the ingress made itself. */
+  source: z.enum(['api', 'files', 'dev']),
+  subjectDN: z.string(),
+  issuerDN: z.string(),
+  fingerprint: z.string(),
+  notBefore: z.string(),
+  notAfter: z.string(),
+  /** Certificates in the chain the ingress sends, server certificate first. */
+  chainLength: z.number().int(),
+});
+export type ServerIdentityView = z.infer<typeof serverIdentityViewSchema>;
 
 /** One CRL as an ingress replica holds it. */
 export const crlStatusSchema = z.object({
@@ -118,4 +140,20 @@ export const IngressRpc = {
   /** Every replica fetches every CRL again now; answers once the answering replica has. */
   refreshRevocation: rpcContract('ingress.revocation.refresh.v1', emptySchema, z.object({ crls: z.array(crlStatusSchema) })),
   getServerChain: rpcContract('ingress.server-chain.get.v1', emptySchema, z.object({ pem: z.string() })),
+  /** Replaces the server key and chain on every replica, without a restart; open connections keep theirs. */
+  putServerChain: rpcContract(
+    'ingress.server-chain.put.v1',
+    z
+      .object({
+        /** PEM, the server certificate first, then its intermediates (the root may follow). */
+        certificates: pemSchema,
+        /** PEM (PKCS#8, PKCS#1 or SEC1), plain or encrypted with `passphrase`. */
+        privateKey: pemSchema,
+        passphrase: z.string().max(1024).optional(),
+      })
+      .strict(),
+    serverIdentityViewSchema,
+  ),
+  /** Drops the API-set key and chain: back to INGRESS_SERVER_KEY/_CHAIN or the dev PKI. */
+  resetServerChain: rpcContract('ingress.server-chain.reset.v1', emptySchema, serverIdentityViewSchema),
 } as const;

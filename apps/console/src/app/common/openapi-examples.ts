@@ -222,6 +222,16 @@ export const trustedRoots = [
   },
 ];
 
+export const serverIdentity = {
+  source: 'api' as const,
+  subjectDN: 'CN=ingress.acme.example',
+  issuerDN: 'CN=Acme Issuing CA, O=Acme',
+  fingerprint: FINGERPRINT,
+  notBefore: AT,
+  notAfter: '2026-02-28T12:00:00.000Z',
+  chainLength: 2,
+};
+
 export const rootPolicy = {
   eku: 'allow-missing-eku' as const,
   revocation: { crlUrls: ['http://pki.acme.example/issuing.crl'], distributionPoints: true, onUnavailable: 'fail-open' as const },

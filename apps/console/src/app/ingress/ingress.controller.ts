@@ -99,6 +99,38 @@ export class IngressController {
     return (await this.rpc.request(IngressRpc.refreshRevocation, {})).crls;
   }
 
+  @Requires('trusted-roots:write')
+  @Put('server-chain')
+  @Summary("Replace the ingress' server key and chain on every replica, without a restart; open connections keep theirs")
+  @ApiBodyFrom(IngressRpc.putServerChain.request, {
+    chain: {
+      summary: 'a server certificate with its intermediate, and its key',
+      value: { certificates: ex.CHAIN_PEM, privateKey: '-----BEGIN PRIVATE KEY-----\n…\n-----END PRIVATE KEY-----\n' },
+    },
+  })
+  @ApiJsonResponse(200, IngressRpc.putServerChain.response, { description: 'the server certificate now in force', example: ex.serverIdentity })
+  @ApiErrors(
+    ErrorCode.certificateInvalid,
+    ErrorCode.certificateExpired,
+    ErrorCode.certificateNotYetValid,
+    ErrorCode.leafIsCa,
+    ErrorCode.keyMismatch,
+    ErrorCode.validationFailed,
+    ErrorCode.serviceUnavailable,
+  )
+  async putServerChain(@Body(new ZodBody(IngressRpc.putServerChain.request)) body: typeof IngressRpc.putServerChain.request._output) {
+    return this.rpc.request(IngressRpc.putServerChain, body);
+  }
+
+  @Requires('trusted-roots:write')
+  @Delete('server-chain')
+  @HttpCode(204)
+  @Summary('Drop the server key and chain set through the API: back to INGRESS_SERVER_KEY/_CHAIN or the dev certificate, on every replica')
+  @ApiNoContentResponse('the configured server certificate is in force again')
+  async resetServerChain(): Promise<void> {
+    await this.rpc.request(IngressRpc.resetServerChain, {});
+  }
+
   @Requires('trusted-roots:read')
   @Get('server-chain')
   @Header('content-type', 'application/x-pem-file')
