@@ -645,6 +645,7 @@ describe('ingress data plane: envelopes to the runtime, logs, live trusted roots
           notAfter: pki.root.certificate.notAfter.toISOString(),
           source: 'env',
           pem: pki.root.certPem,
+          policy: { eku: 'require-clientAuth', revocation: null },
         },
       ]);
     });

@@ -407,6 +407,66 @@ describe('ingress: client certificates verified during the TLS handshake', () =>
     });
   });
 
+  describe('custom domains: trusted roots and client-certificate mode per host name (SNI)', () => {
+    let ingress: Awaited<ReturnType<typeof startIngress>>;
+    let rpc: RpcClient;
+
+    beforeAll(async () => {
+      rpc = new RpcClient(harness.nc, harness.tenant);
+      ingress = await startIngress(harness, join(dir, 'hosts'), {
+        INGRESS_CLIENT_ROOTS: pki.root.certPem + other.root.certPem,
+        INGRESS_HOSTNAMES: 'partners.test,open.test,a.fleet.test',
+      });
+    }, 60_000);
+
+    afterAll(async () => {
+      for (const { hostName } of (await rpc.request(IngressRpc.listHosts, {})).hosts) await rpc.request(IngressRpc.removeHost, { hostName });
+      await ingress?.system.stop();
+    });
+
+    /** GET /health on a fresh connection to `servername`; the parsed body, or the error when the connection was cut. */
+    const healthAt = (servername: string, client: Tls = {}) =>
+      new Promise<{ status: number; body: Record<string, unknown> } | Error>((resolve) => {
+        const req = request({ host: '127.0.0.1', port: ingress.port, path: '/health', agent: false, ca: ingress.ca, servername, ...client }, (res) => {
+          let text = '';
+          res.on('data', (c) => (text += c));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
+        });
+        req.on('error', resolve);
+        req.end();
+      });
+    // Not `instanceof Error`: Node's socket errors come from another realm than Jest's.
+    const statusOf = (r: { body: Record<string, unknown> } | Error) => ('body' in r ? (r.body.clientCertificate as { status: string }).status : 'cut');
+
+    it("a host name limited to one root: that root's senders pass, another trusted root's are refused there and still pass elsewhere", async () => {
+      const partner = await pki.issueClient('partner');
+      const stranger = await other.issueClient('stranger');
+      await rpc.request(IngressRpc.putHost, { hostName: 'partners.test', settings: { roots: [pki.root.certificate.fingerprint] } });
+      expect(statusOf(await healthAt('partners.test', { cert: partner.chainPem, key: partner.keyPem }))).toBe('verified');
+      const refused = await healthAt('partners.test', { cert: stranger.chainPem, key: stranger.keyPem });
+      expect(refused).toMatchObject({ body: { clientCertificate: { status: 'rejected' } } });
+      expect(statusOf(await healthAt('open.test', { cert: stranger.chainPem, key: stranger.keyPem }))).toBe('verified');
+    });
+
+    it('a host name that requires a certificate cuts connections without a verified one; the others go on without identity', async () => {
+      const stranger = await other.issueClient('stranger-2');
+      await rpc.request(IngressRpc.putHost, { hostName: 'partners.test', settings: { clientCert: 'required', roots: [pki.root.certificate.fingerprint] } });
+      expect(statusOf(await healthAt('partners.test'))).toBe('cut');
+      expect(statusOf(await healthAt('partners.test', { cert: stranger.chainPem, key: stranger.keyPem }))).toBe('cut');
+      expect(statusOf(await healthAt('open.test'))).toBe('none');
+    });
+
+    it('a wildcard covers one label below; removing the settings restores the defaults', async () => {
+      await rpc.request(IngressRpc.putHost, { hostName: '*.FLEET.test', settings: { clientCert: 'required' } });
+      expect((await rpc.request(IngressRpc.listHosts, {})).hosts.map((h) => h.hostName)).toContain('*.fleet.test');
+      expect(statusOf(await healthAt('a.fleet.test'))).toBe('cut');
+      await rpc.request(IngressRpc.removeHost, { hostName: '*.fleet.test' });
+      expect(statusOf(await healthAt('a.fleet.test'))).toBe('none');
+      await expect(rpc.request(IngressRpc.removeHost, { hostName: '*.fleet.test' })).rejects.toMatchObject({ code: 'host_not_found' });
+      await expect(rpc.request(IngressRpc.putHost, { hostName: 'bad host!', settings: {} })).rejects.toMatchObject({ code: 'validation_failed' });
+    });
+  });
+
   describe('INGRESS_CLIENT_CERT=required', () => {
     let ingress: Awaited<ReturnType<typeof startIngress>>;
 

@@ -54,6 +54,7 @@ const EXPECTED_STATUS: Record<Code, number> = {
   group_not_found: 404,
   subscription_not_found: 404,
   trusted_root_not_found: 404,
+  host_not_found: 404,
   operator_not_found: 404,
   token_not_found: 404,
   certificate_in_use: 409,

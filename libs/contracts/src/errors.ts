@@ -63,6 +63,7 @@ export const ErrorCode = {
   groupNotFound: 'group_not_found',
   subscriptionNotFound: 'subscription_not_found',
   trustedRootNotFound: 'trusted_root_not_found',
+  hostNotFound: 'host_not_found',
   operatorNotFound: 'operator_not_found',
   tokenNotFound: 'token_not_found',
   // 409: the request clashes with what is stored.
@@ -159,6 +160,7 @@ export const HTTP_STATUS_OF: Record<ErrorCode, number> = {
   group_not_found: 404,
   subscription_not_found: 404,
   trusted_root_not_found: 404,
+  host_not_found: 404,
   operator_not_found: 404,
   token_not_found: 404,
   certificate_in_use: 409,

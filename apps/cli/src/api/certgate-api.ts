@@ -22,6 +22,8 @@ import type {
   FlowDefinition,
   Group,
   HealthReply,
+  HostSettings,
+  HostView,
   InstanceParameters,
   InventoryCertificate,
   KeystoreEntryView,
@@ -124,6 +126,9 @@ export class CertgateApi {
     replaceServerChain: (body: { certificates: string; privateKey: string; passphrase?: string }) =>
       this.http.put<ServerIdentityView>('/ingress/server-chain', body),
     resetServerChain: () => this.http.delete('/ingress/server-chain'),
+    hosts: () => this.http.get<HostView[]>('/ingress/hosts'),
+    setHost: (hostName: string, settings: HostSettings) => this.http.put<HostView>(`/ingress/hosts/${seg(hostName)}`, settings),
+    removeHost: (hostName: string) => this.http.delete(`/ingress/hosts/${seg(hostName)}`),
   };
 
   operators = {

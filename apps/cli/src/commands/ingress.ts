@@ -1,9 +1,11 @@
 import type { Command } from 'commander';
-import type { ServerIdentityView } from '@certgate/contracts';
+import { Option } from 'commander';
+import type { HostView, ServerIdentityView } from '@certgate/contracts';
 import { act, group, leaf } from '../cli/command-kit';
 import { readInputFile, readPemFile } from '../cli/files';
 import type { CliIo } from '../cli/io';
 import type { Column } from '../cli/output';
+import { normalizeSha256 } from '../cli/pem';
 
 const IDENTITY_FIELDS: Column<ServerIdentityView>[] = [
   { header: 'SOURCE', value: (v) => v.source },
@@ -12,6 +14,12 @@ const IDENTITY_FIELDS: Column<ServerIdentityView>[] = [
   { header: 'NOT AFTER', value: (v) => v.notAfter },
   { header: 'SHA256', value: (v) => v.fingerprint },
   { header: 'CHAIN', value: (v) => `${v.chainLength} certificates` },
+];
+
+const HOST_COLUMNS: Column<HostView>[] = [
+  { header: 'HOST NAME', value: (h) => h.hostName },
+  { header: 'CLIENT CERT', value: (h) => h.clientCert ?? '(INGRESS_CLIENT_CERT)' },
+  { header: 'ROOTS', value: (h) => (h.roots ? h.roots.map((r) => r.slice(0, 16)).join(' ') || '(none)' : '(every trusted root)') },
 ];
 
 /** `certgate ingress ...`: the ingress' own TLS server side (its client roots: certgate trust). */
@@ -55,6 +63,39 @@ export function registerIngress(program: Command, io: CliIo): void {
         ctx.item(view, IDENTITY_FIELDS);
       }),
     );
+
+  leaf(ingress, 'hosts', 'host names (SNI) with settings of their own: trusted roots and client-certificate mode (custom domains)', [
+    'certgate ingress hosts',
+  ]).action(act(io, async (ctx) => ctx.list(await ctx.api.ingress.hosts(), HOST_COLUMNS)));
+
+  leaf(ingress, 'set-host <hostName>', "set one host name's settings (replacing them): which trusted roots count there, whether a certificate is required", [
+    'certgate ingress set-host partners.acme.example --root 5f0d4c0e27b1e3a8c9f2d6b7a1e0c3d4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0 --client-cert required',
+    "certgate ingress set-host '*.acme.example' --client-cert required",
+  ])
+    .addOption(
+      new Option('--client-cert <mode>', 'required: no verified certificate, no connection; optional: go on without identity').choices([
+        'optional',
+        'required',
+      ]),
+    )
+    .option('--root <sha256...>', 'a trusted root (SHA-256 fingerprint, as in certgate trust list) that counts for this host name; omitted: every one')
+    .action(
+      act(io, async (ctx, opts: { clientCert?: 'optional' | 'required'; root?: string[] }) => {
+        const [hostName] = ctx.args<[string]>();
+        const settings = { ...(opts.clientCert && { clientCert: opts.clientCert }), ...(opts.root && { roots: opts.root.map(normalizeSha256) }) };
+        ctx.list([await ctx.api.ingress.setHost(hostName, settings)], HOST_COLUMNS);
+      }),
+    );
+
+  leaf(ingress, 'remove-host <hostName>', 'drop the settings of a host name: every trusted root and INGRESS_CLIENT_CERT again', [
+    'certgate ingress remove-host partners.acme.example',
+  ]).action(
+    act(io, async (ctx) => {
+      const [hostName] = ctx.args<[string]>();
+      await ctx.api.ingress.removeHost(hostName);
+      ctx.done(`removed the settings of ${hostName}`);
+    }),
+  );
 
   leaf(ingress, 'reset-server-chain', 'drop the key and chain set with replace-server-chain: INGRESS_SERVER_KEY/_CHAIN (or the dev certificate) again', [
     'certgate ingress reset-server-chain',

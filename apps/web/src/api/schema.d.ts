@@ -634,6 +634,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/ingress/hosts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Host names (SNI) with settings of their own: which trusted roots count there, and whether a client certificate is required */
+        get: operations["IngressController_hosts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ingress/hosts/{hostName}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the settings of one host name (custom domain): its trusted roots and client-certificate mode; in force on every replica at once */
+        put: operations["IngressController_putHost"];
+        post?: never;
+        /** Drop the settings of one host name: it uses every trusted root and INGRESS_CLIENT_CERT again */
+        delete: operations["IngressController_removeHost"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/ingress/revocation": {
         parameters: {
             query?: never;
@@ -12720,6 +12755,528 @@ export interface operations {
                          * @enum {string}
                          */
                         error: "unsupported_media_type";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unexpected failure (logged; answered without detail): `internal_error` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "internal_error";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout`, `audit_unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "service_unavailable" | "timeout" | "audit_unavailable";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    IngressController_hosts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description every host name with settings of its own; the others use every trusted root and INGRESS_CLIENT_CERT */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "hostName": "partners.acme.example",
+                     *         "clientCert": "required",
+                     *         "roots": [
+                     *           "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
+                     *         ]
+                     *       }
+                     *     ]
+                     */
+                    "application/json": {
+                        /** @enum {string} */
+                        clientCert?: "optional" | "required";
+                        roots?: string[];
+                        hostName: string;
+                    }[];
+                };
+            };
+            /** @description The request cannot be taken as it is: `unknown_parameter` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "unknown_parameter";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unexpected failure (logged; answered without detail): `internal_error` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "internal_error";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "service_unavailable" | "timeout";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    IngressController_putHost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the host name senders reach (SNI), e.g. `orders.acme.example`, or `*.acme.example` for every name one label below */
+                hostName: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    clientCert?: "optional" | "required";
+                    roots?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description the settings now in force */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "hostName": "partners.acme.example",
+                     *       "clientCert": "required",
+                     *       "roots": [
+                     *         "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {string} */
+                        clientCert?: "optional" | "required";
+                        roots?: string[];
+                        hostName: string;
+                    };
+                };
+            };
+            /** @description The request cannot be taken as it is: `unknown_parameter`, `validation_failed`, `bad_request`, `invalid_json`, `body_missing` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "unknown_parameter" | "validation_failed" | "bad_request" | "invalid_json" | "body_missing";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The request clashes with what is stored: `concurrent_change` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "concurrent_change";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The body is larger than 1 MiB (1048576 bytes): `payload_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "payload_too_large";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The body is not JSON: only `application/json` (or `application/*+json`) in UTF-8 is accepted: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "unsupported_media_type";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Unexpected failure (logged; answered without detail): `internal_error` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "internal_error";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description A service certgate needs did not answer: retry: `service_unavailable`, `timeout`, `audit_unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "service_unavailable" | "timeout" | "audit_unavailable";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    IngressController_removeHost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the host name, as in GET /ingress/hosts */
+                hostName: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request cannot be taken as it is: `unknown_parameter`, `validation_failed`, `bad_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "unknown_parameter" | "validation_failed" | "bad_request";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description No token, or a token refused: unknown, expired, revoked, of another tenant, or of a disabled operator: `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "unauthorized";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The token's roles do not grant the operation's permission (docs/operators.md): `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "forbidden";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description No such object: `host_not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "host_not_found";
+                        /** @description what went wrong, for people */
+                        message: string;
+                        /** @description the facts behind it: `field` names the field at fault */
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The request clashes with what is stored: `concurrent_change` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description domain error code (docs/errors.md)
+                         * @enum {string}
+                         */
+                        error: "concurrent_change";
                         /** @description what went wrong, for people */
                         message: string;
                         /** @description the facts behind it: `field` names the field at fault */

@@ -55,7 +55,34 @@ export const rootPoliciesSchema = z.object({
 });
 export type RootPolicies = z.infer<typeof rootPoliciesSchema>;
 
-export const IngressKv = { trustedRoots: 'trusted-roots', rootPolicies: 'root-policies', serverIdentity: 'server-identity' } as const;
+export const IngressKv = { trustedRoots: 'trusted-roots', rootPolicies: 'root-policies', serverIdentity: 'server-identity', hosts: 'hosts' } as const;
+
+/** An ingress host name a sender reaches by SNI: `orders.acme.example`, or `*.acme.example` for every name one label below. */
+export const HOST_NAME_PATTERN = /^(\*\.)?(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
+export const hostNameSchema = z
+  .string()
+  .transform((h) => h.toLowerCase())
+  .refine((h) => HOST_NAME_PATTERN.test(h), 'a host name is a DNS name (letters, digits, hyphens, dots), optionally starting with *. for one label');
+
+/** What one ingress host name demands of its senders (docs/certificate-policy.md, "Custom domains"). */
+export const hostSettingsSchema = z
+  .object({
+    /** `required`: a connection to this host name without a verified client certificate is closed; `optional`: it goes on without identity. Omitted: INGRESS_CLIENT_CERT. */
+    clientCert: z.enum(['optional', 'required']).optional(),
+    /** The trusted roots (SHA-256 fingerprints) whose senders this host name accepts; omitted: every trusted root. */
+    roots: z
+      .array(z.string().regex(/^[0-9a-f]{64}$/, 'a root is named by its SHA-256 fingerprint (64 lowercase hex digits)'))
+      .max(LIMITS.trustedRoots)
+      .optional(),
+  })
+  .strict();
+export type HostSettings = z.infer<typeof hostSettingsSchema>;
+
+export const storedHostsSchema = z.object({ hosts: z.record(z.string(), hostSettingsSchema), updatedAt: z.string() });
+export type StoredHosts = z.infer<typeof storedHostsSchema>;
+
+export const hostViewSchema = hostSettingsSchema.extend({ hostName: z.string() });
+export type HostView = z.infer<typeof hostViewSchema>;
 
 /** The server key and chain set through the API (ingress bucket, key `server-identity`); the key is encrypted under CERTGATE_MASTER_KEY. */
 export const storedServerIdentitySchema = z.object({
@@ -135,6 +162,10 @@ export const IngressRpc = {
     z.object({ sha256: z.string().min(1).max(200), policy: rootPolicySchema }).strict(),
     z.object({ root: trustedRootViewSchema }),
   ),
+  listHosts: rpcContract('ingress.hosts.list.v1', emptySchema, z.object({ hosts: z.array(hostViewSchema) })),
+  /** Sets one host name's settings (replacing them). */
+  putHost: rpcContract('ingress.hosts.put.v1', z.object({ hostName: hostNameSchema, settings: hostSettingsSchema }).strict(), hostViewSchema),
+  removeHost: rpcContract('ingress.hosts.remove.v1', z.object({ hostName: hostNameSchema }).strict(), emptySchema),
   /** The CRLs the answering replica holds. */
   getRevocation: rpcContract('ingress.revocation.get.v1', emptySchema, z.object({ crls: z.array(crlStatusSchema) })),
   /** Every replica fetches every CRL again now; answers once the answering replica has. */

@@ -42,7 +42,7 @@ const BASE = 'https://certgate.example.com';
 export const EXAMPLE_CERTIFICATE_PEM = '-----BEGIN CERTIFICATE-----\nMIIBrzCCAVWgAwIBAgIUQ2Vy...dGdhdGU=\n-----END CERTIFICATE-----\n';
 const ROOT_PEM = '-----BEGIN CERTIFICATE-----\nMIIBkTCCATegAwIBAgIUUm9v...dCBDQQ==\n-----END CERTIFICATE-----\n';
 const FINGERPRINT = '5d1c3a7e9b0f24c68a13e7d2b4f6089a1c3e5f7092b4d6f8a0c2e4f6081a3c5e';
-const ROOT_FINGERPRINT = '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08';
+export const ROOT_FINGERPRINT = '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08';
 const KID = 'NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs';
 
 const senderCertificate: CertificateInfo = {
@@ -231,6 +231,8 @@ export const serverIdentity = {
   notAfter: '2026-02-28T12:00:00.000Z',
   chainLength: 2,
 };
+
+export const host = { hostName: 'partners.acme.example', clientCert: 'required' as const, roots: [ROOT_FINGERPRINT] };
 
 export const rootPolicy = {
   eku: 'allow-missing-eku' as const,

@@ -82,6 +82,47 @@ export class IngressController {
   }
 
   @Requires('trusted-roots:read')
+  @Get('hosts')
+  @Summary('Host names (SNI) with settings of their own: which trusted roots count there, and whether a client certificate is required')
+  @ApiJsonResponse(200, IngressRpc.listHosts.response.shape.hosts, {
+    description: 'every host name with settings of its own; the others use every trusted root and INGRESS_CLIENT_CERT',
+    example: [ex.host],
+  })
+  async hosts() {
+    return (await this.rpc.request(IngressRpc.listHosts, {})).hosts;
+  }
+
+  @Requires('trusted-roots:write')
+  @Put('hosts/:hostName')
+  @Summary('Set the settings of one host name (custom domain): its trusted roots and client-certificate mode; in force on every replica at once')
+  @ApiParam({
+    name: 'hostName',
+    description: 'the host name senders reach (SNI), e.g. `orders.acme.example`, or `*.acme.example` for every name one label below',
+  })
+  @ApiBodyFrom(IngressRpc.putHost.request.shape.settings, {
+    host: { summary: 'only the partner root, certificate required', value: { clientCert: 'required', roots: [ex.ROOT_FINGERPRINT] } },
+  })
+  @ApiJsonResponse(200, IngressRpc.putHost.response, { description: 'the settings now in force', example: ex.host })
+  @ApiErrors(ErrorCode.validationFailed, ErrorCode.concurrentChange)
+  async putHost(
+    @Param('hostName') hostName: string,
+    @Body(new ZodBody(IngressRpc.putHost.request.shape.settings)) settings: typeof IngressRpc.putHost.request._output.settings,
+  ) {
+    return this.rpc.request(IngressRpc.putHost, { hostName, settings });
+  }
+
+  @Requires('trusted-roots:write')
+  @Delete('hosts/:hostName')
+  @HttpCode(204)
+  @Summary('Drop the settings of one host name: it uses every trusted root and INGRESS_CLIENT_CERT again')
+  @ApiParam({ name: 'hostName', description: 'the host name, as in GET /ingress/hosts' })
+  @ApiNoContentResponse('removed')
+  @ApiErrors(ErrorCode.hostNotFound, ErrorCode.validationFailed, ErrorCode.concurrentChange)
+  async removeHost(@Param('hostName') hostName: string): Promise<void> {
+    await this.rpc.request(IngressRpc.removeHost, { hostName });
+  }
+
+  @Requires('trusted-roots:read')
   @Get('revocation')
   @Summary('The CRLs the answering ingress replica holds: where from, issuer, dates, revoked count, last error')
   @ApiJsonResponse(200, IngressRpc.getRevocation.response.shape.crls, { description: 'every CRL source of that replica', example: ex.crls })

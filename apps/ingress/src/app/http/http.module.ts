@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { HostsModule } from '../hosts/hosts.module';
 import { InvokeModule } from '../invoke/invoke.module';
 import { LogsModule } from '../logs/logs.module';
 import { MetricsModule } from '../metrics/metrics.module';
@@ -9,7 +10,7 @@ import { IngressServer } from './ingress-server';
 import { RequestRouter } from './request-router';
 
 @Module({
-  imports: [TlsModule, TrustedRootsModule, InvokeModule, LogsModule, MetricsModule, OAuthModule],
+  imports: [TlsModule, TrustedRootsModule, HostsModule, InvokeModule, LogsModule, MetricsModule, OAuthModule],
   providers: [RequestRouter, IngressServer],
 })
 export class HttpModule {}

@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { DEFAULT_CIPHERS, type SecureContextOptions } from 'node:tls';
+import { createSecureContext, DEFAULT_CIPHERS, type SecureContext, type SecureContextOptions } from 'node:tls';
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { errorMessage } from '@certgate/contracts';
 import { SERVICE_ENV } from '@certgate/platform';
+import { HostSettingsService } from '../hosts/host-settings.service';
 import type { IngressEnv } from '../ingress-env';
 import { tlsSecurityLevel } from '../tls/key-policy';
 import { IngressMetrics } from '../metrics/ingress-metrics';
@@ -26,11 +27,16 @@ const SHUTDOWN_GRACE_MS = 5_000;
  * Established connections are left alone and keep the verdict of their own handshake
  * until they close; the session ticket keys are renewed with every swap, so a client
  * cannot resume a session verified under the old roots on a new connection.
+ *
+ * A host name with roots of its own (custom domains) gets a TLS context of its own,
+ * chosen by SNI, whose CA list holds only those roots.
  */
 @Injectable()
 export class IngressServer implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('ingress');
   private server?: Server;
+  /** By host name (or `*.parent`): the contexts of host names with roots of their own. */
+  private hostContexts = new Map<string, SecureContext>();
 
   constructor(
     @Inject(SERVICE_ENV) private readonly env: IngressEnv,
@@ -38,6 +44,7 @@ export class IngressServer implements OnApplicationBootstrap, BeforeApplicationS
     private readonly roots: TrustedRootsService,
     private readonly router: RequestRouter,
     private readonly metrics: IngressMetrics,
+    private readonly hosts: HostSettingsService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -48,6 +55,8 @@ export class IngressServer implements OnApplicationBootstrap, BeforeApplicationS
         requestCert: true,
         rejectUnauthorized: this.env.INGRESS_CLIENT_CERT === 'required',
         maxHeaderSize: this.env.INGRESS_MAX_HEADER_BYTES,
+        // No context of its own (no SNI, a host name without roots of its own): the server's.
+        SNICallback: (servername, done) => done(null, this.contextFor(servername)),
       },
       (req, res) => this.router.handle(req, res),
     );
@@ -65,8 +74,10 @@ export class IngressServer implements OnApplicationBootstrap, BeforeApplicationS
       requestTimeoutMs: server.requestTimeout,
     };
     this.server = server;
+    this.buildHostContexts(this.roots.current);
     this.roots.onChange((next) => this.swapContext(next, 'trusted client roots swapped live'));
     this.identity.onChange(() => this.swapContext(this.roots.current, 'server certificate swapped live'));
+    this.hosts.onChange(() => this.swapContext(this.roots.current, 'host name settings swapped live'));
     await new Promise<void>((resolve, reject) => server.once('error', reject).listen(this.env.INGRESS_PORT, this.env.INGRESS_HOST, resolve));
     this.logger.log({
       msg: 'ingress listening',
@@ -96,11 +107,27 @@ export class IngressServer implements OnApplicationBootstrap, BeforeApplicationS
     };
   }
 
+  private contextFor(servername: string): SecureContext | undefined {
+    const match = this.hosts.settingsFor(servername);
+    return match && this.hostContexts.get(match.hostName);
+  }
+
+  /** One context per host name that names roots of its own; the others share the server's. */
+  private buildHostContexts(roots: EffectiveRoots): void {
+    const next = new Map<string, SecureContext>();
+    for (const host of this.hosts.all(roots)) {
+      if (host.anchors === roots.anchors) continue;
+      next.set(host.hostName, createSecureContext({ ...this.contextOptions(roots), ca: host.anchors.map((c) => c.pem) }));
+    }
+    this.hostContexts = next;
+  }
+
   /** New handshakes use the new context at once; established connections keep theirs. */
   private swapContext(roots: EffectiveRoots, what: string): void {
     const server = this.server;
     if (!server) return;
     try {
+      this.buildHostContexts(roots);
       server.setSecureContext(this.contextOptions(roots));
       this.metrics.secureContextSwapped();
       this.logger.log({

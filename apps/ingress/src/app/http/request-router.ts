@@ -86,7 +86,7 @@ export class RequestRouter {
       return this.fail(undefined, res, err);
     }
     const proceed = (connection: ConnectionFacts): void => {
-      if (connection.identity.kind === 'rejected' && this.env.INGRESS_CLIENT_CERT === 'required') return this.cutRefusedChain(req, connection);
+      if (connection.required && connection.identity.kind !== 'verified') return this.cutRefusedChain(req, connection);
       let request: ConnectionFacts | Promise<ConnectionFacts>;
       try {
         request = this.proxied.factsFor(req, connection);
@@ -123,13 +123,16 @@ export class RequestRouter {
   }
 
   /**
-   * INGRESS_CLIENT_CERT=required and the certificate policy refused a chain OpenSSL had
-   * accepted: the connection is cut unanswered, as the handshake would have been.
+   * The host name reached requires a client certificate (INGRESS_CLIENT_CERT=required, or
+   * its own setting) and the connection has none that passed (OpenSSL accepted a chain the
+   * policy refused, or none was sent to a host name that alone requires one): the
+   * connection is cut unanswered, as a failed handshake would have been.
    */
   private cutRefusedChain(req: IncomingMessage, connection: ConnectionFacts): void {
     const identity = connection.identity;
-    if (identity.kind !== 'rejected') return;
+    if (identity.kind === 'verified') return;
     const socket = req.socket as TLSSocket & { [CUT]?: true };
+    const host = socket.servername ? `the host name '${socket.servername}'` : 'this ingress';
     if (!socket[CUT]) {
       socket[CUT] = true;
       this.log.trace({
@@ -138,9 +141,13 @@ export class RequestRouter {
         event: 'tls.rejected',
         requestId: randomUUID(),
         ip: connection.ip,
-        reason: identity.reason,
-        message: `client certificate '${identity.certificate.subjectDN}' was rejected by the certificate policy; INGRESS_CLIENT_CERT=required, so the connection was closed: ${identity.message}`,
-        details: { subjectDN: identity.certificate.subjectDN, issuerDN: identity.certificate.issuerDN, fingerprint: identity.certificate.fingerprint },
+        ...(identity.kind === 'rejected'
+          ? {
+              reason: identity.reason,
+              message: `client certificate '${identity.certificate.subjectDN}' was rejected; ${host} requires a verified client certificate, so the connection was closed: ${identity.message}`,
+              details: { subjectDN: identity.certificate.subjectDN, issuerDN: identity.certificate.issuerDN, fingerprint: identity.certificate.fingerprint },
+            }
+          : { reason: 'no_certificate', message: `no client certificate was sent; ${host} requires one, so the connection was closed` }),
       });
     }
     socket.destroy();

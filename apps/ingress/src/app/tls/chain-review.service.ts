@@ -2,6 +2,7 @@ import type { DetailedPeerCertificate, TLSSocket } from 'node:tls';
 import { Injectable } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
 import { parseCertificate, readTlsPeerCertificate, reviewHandshakeChain, type Certificate, type HandshakeReview } from '@certgate/x509';
+import { HostSettingsService } from '../hosts/host-settings.service';
 import { IngressMetrics } from '../metrics/ingress-metrics';
 import { RootPolicyCheck } from '../root-policy/root-policy-check.service';
 import { TrustedRootsService } from '../trusted-roots/trusted-roots.service';
@@ -38,6 +39,7 @@ export class ChainReview {
   constructor(
     private readonly roots: TrustedRootsService,
     private readonly rootPolicy: RootPolicyCheck,
+    private readonly hosts: HostSettingsService,
     private readonly metrics: IngressMetrics,
   ) {
     const changed = () => {
@@ -47,11 +49,17 @@ export class ChainReview {
     };
     roots.onChange(changed);
     rootPolicy.onChange(changed);
+    hosts.onChange(changed);
   }
 
   /** Called whenever cached verdicts were dropped. */
   onChange(listener: () => void): void {
     this.listeners.push(listener);
+  }
+
+  /** Whether a connection to this socket's host name (SNI) must present a verified client certificate. */
+  requiredFor(socket: TLSSocket): boolean {
+    return this.hosts.trustFor(socket.servername, this.roots.current)?.required ?? this.roots.clientCertRequired;
   }
 
   async identityOf(socket: TLSSocket): Promise<ClientIdentity> {
@@ -62,10 +70,12 @@ export class ChainReview {
     const certificate = readTlsPeerCertificate(leaf);
     const tlsError = socket.authorized ? '' : String(socket.authorizationError ?? 'UNKNOWN');
     const chain = chainOf(peer);
-    const key = `${tlsError}|${chain.map((c) => c.fingerprint256).join(',')}`;
+    // A host name with roots of its own judges against those (custom domains); OpenSSL did too, in its TLS context.
+    const host = this.hosts.trustFor(socket.servername, this.roots.current);
+    const key = `${host?.hostName ?? ''}|${tlsError}|${chain.map((c) => c.fingerprint256).join(',')}`;
     let review = this.reviews.get(key);
     if (!review) {
-      review = await this.review(chain, tlsError);
+      review = await this.review(chain, tlsError, host?.anchors ?? this.roots.current.anchors);
       this.reviews.set(key, review);
       if (!review.ok) this.metrics.chainRefused(review.engine, review.reason);
     }
@@ -73,19 +83,19 @@ export class ChainReview {
   }
 
   /** Both engines, then the root's policy; `tlsError` '' for a chain that met no OpenSSL (forwarded by a trusted proxy). */
-  async verdictOn(chain: Certificate[], tlsError: string): Promise<HandshakeReview> {
-    const review = await reviewHandshakeChain({ tlsError, chain, anchors: this.roots.current.anchors, purpose: 'clientAuth', keyPolicy: this.roots.keyPolicy });
+  async verdictOn(chain: Certificate[], tlsError: string, anchors: readonly Certificate[] = this.roots.current.anchors): Promise<HandshakeReview> {
+    const review = await reviewHandshakeChain({ tlsError, chain, anchors, purpose: 'clientAuth', keyPolicy: this.roots.keyPolicy });
     return review.ok ? this.rootPolicy.check(review.chain) : review;
   }
 
-  private async review(peerChain: DetailedPeerCertificate[], tlsError: string): Promise<HandshakeReview> {
+  private async review(peerChain: DetailedPeerCertificate[], tlsError: string, anchors: readonly Certificate[]): Promise<HandshakeReview> {
     let chain: Certificate[];
     try {
       chain = peerChain.map((c) => parseCertificate(c.raw));
     } catch (err) {
       return { ok: false, reason: 'profile_violation', message: `a certificate of the chain cannot be read: ${(err as Error).message}`, engine: 'policy' };
     }
-    return this.verdictOn(chain, tlsError);
+    return this.verdictOn(chain, tlsError, anchors);
   }
 }
 

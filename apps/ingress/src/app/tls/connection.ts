@@ -10,6 +10,8 @@ export interface ConnectionFacts {
   tls: TlsClient;
   /** Client address, an IPv4-mapped IPv6 address written as plain IPv4. */
   ip: string;
+  /** The host name it reached (SNI) requires a verified client certificate: without one the connection is cut. */
+  required: boolean;
 }
 
 const FACTS = Symbol('certgate.connectionFacts');
@@ -34,7 +36,7 @@ export function connectionOf(socket: TLSSocket, review: ChainReview): Connection
   const pending = s[PENDING];
   if (pending?.generation === generation) return pending.value;
   const value = review.identityOf(socket).then((identity) => {
-    const facts: ConnectionFacts = { identity, tls: tlsClientOf(identity), ip: peerIp(socket) };
+    const facts: ConnectionFacts = { identity, tls: tlsClientOf(identity), ip: peerIp(socket), required: review.requiredFor(socket) };
     s[FACTS] = { value: facts, generation };
     return facts;
   });

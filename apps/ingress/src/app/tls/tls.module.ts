@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { HostsModule } from '../hosts/hosts.module';
 import { MetricsModule } from '../metrics/metrics.module';
 import { RootPolicyModule } from '../root-policy/root-policy.module';
 import { TrustedRootsModule } from '../trusted-roots/trusted-roots.module';
@@ -8,7 +9,7 @@ import { ServerChainHandler } from './server-chain.handler';
 import { ServerIdentity } from './server-identity.service';
 
 @Module({
-  imports: [TrustedRootsModule, RootPolicyModule, MetricsModule],
+  imports: [TrustedRootsModule, RootPolicyModule, HostsModule, MetricsModule],
   controllers: [ServerChainHandler],
   providers: [ServerIdentity, ChainReview, ProxiedIdentity],
   exports: [ServerIdentity, ChainReview, ProxiedIdentity],

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { HostSettingsService } from './host-settings.service';
+import { HostsHandler } from './hosts.handler';
+
+/** Custom domains: trusted roots and client-certificate mode per ingress host name (SNI). */
+@Module({
+  controllers: [HostsHandler],
+  providers: [HostSettingsService],
+  exports: [HostSettingsService],
+})
+export class HostsModule {}
