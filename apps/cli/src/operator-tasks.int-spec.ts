@@ -136,7 +136,7 @@ describe('certgate CLI: every operator task against the real services (console, 
     const crlUrl = `http://127.0.0.1:${await freePort()}/issuing.crl`;
     expect(await policy('--crl-url', crlUrl, '--on-unavailable', 'fail-open')).toEqual({
       eku: 'allow-missing-eku',
-      revocation: { crlUrls: [crlUrl], distributionPoints: true, onUnavailable: 'fail-open' },
+      revocation: { crlUrls: [crlUrl], distributionPoints: true, ocsp: false, onUnavailable: 'fail-open' },
     });
     const crls = await json<{ source: string; origin: string; error?: string }[]>('trust', 'refresh');
     expect(crls).toContainEqual(expect.objectContaining({ source: crlUrl, origin: 'configured', error: expect.stringContaining(crlUrl) }));
@@ -434,6 +434,24 @@ describe('certgate CLI: every operator task against the real services (console, 
     expect(await ok('ingress', 'reset-server-chain')).toContain('the configured server certificate is in force again');
     await expect(send(ingress('/http/orders'), { ca: pki.root.certPem, ...asSender })).rejects.toThrow();
     expect((await send(ingress('/http/orders'), { ca: devRoot, ...asSender })).status).toBe(200);
+  });
+
+  it('ingress set-host / hosts / remove-host: a host name with its own roots and mode, listed, then removed', async () => {
+    const root = sha256(pki.root.certPem);
+    const set = await json<{ hostName: string; clientCert: string; roots: string[] }[]>(
+      'ingress',
+      'set-host',
+      'Partners.Example',
+      '--root',
+      root,
+      '--client-cert',
+      'required',
+    );
+    expect(set).toEqual([{ hostName: 'partners.example', clientCert: 'required', roots: [root] }]);
+    expect(await ok('ingress', 'hosts')).toMatch(/partners\.example\s+required\s+[0-9a-f]{16}/);
+    expect(await ok('ingress', 'remove-host', 'partners.example')).toContain('removed the settings of partners.example');
+    expect(await json<unknown[]>('ingress', 'hosts')).toEqual([]);
+    expect(await cli('ingress', 'remove-host', 'partners.example')).toMatchObject({ code: 1, err: expect.stringMatching(/^error host_not_found: /) });
   });
 
   it('--output json of every list command parses as JSON, and yaml as the same data', async () => {

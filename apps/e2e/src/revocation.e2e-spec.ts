@@ -13,6 +13,7 @@ import {
   freePort,
   launchServices,
   opensslCrl,
+  startOpensslOcspResponder,
   startSystem,
   type LaunchedService,
   type LaunchedSystem,
@@ -263,7 +264,7 @@ describe('per-root policy: CRL revocation and EKU, on two ingress replicas (real
     // Omitted fields take their defaults.
     expect(configured.policy).toEqual({
       eku: 'require-clientAuth',
-      revocation: { crlUrls: crlUrls(), distributionPoints: true, onUnavailable: 'fail-closed' },
+      revocation: { crlUrls: crlUrls(), distributionPoints: true, ocsp: false, onUnavailable: 'fail-closed' },
     });
     const listed = await api<RootView[]>('GET', '/ingress/trusted-roots');
     expect(listed.body.find((r) => r.fingerprint === rootFingerprint)?.policy).toEqual(configured.policy);
@@ -382,5 +383,24 @@ describe('per-root policy: CRL revocation and EKU, on two ingress replicas (real
     expect((await api('POST', '/ingress/revocation/refresh')).status).toBe(200);
     await setPolicy({ revocation: { crlUrls: crlUrls() } });
     await everyReplicaAnswers(replicas, erin, 200);
+  });
+
+  it('OCSP where no CRL is current: a sender good at the responder passes; revoked there and refreshed, refused on every replica', async () => {
+    // The issuing CA publishes no CRL here, only an OCSP responder (openssl ocsp on loopback) named in its certificates.
+    const responder = await startOpensslOcspResponder(pki.intermediate, []);
+    try {
+      const frank = await newSender('frank', { ocspUrls: [responder.url] });
+      await responder.setEntries([{ certificate: frank.certificate, status: 'good' }]);
+      publishCrls();
+      await setRevocationPolicy({ crlUrls: [crls.url('/root.crl')], distributionPoints: false, ocsp: true });
+      await everyReplicaAnswers(replicas, frank, 200);
+
+      await responder.setEntries([{ certificate: frank.certificate, status: 'revoked' }]);
+      expect((await api('POST', '/ingress/revocation/refresh')).status).toBe(200);
+      const refused = await everyReplicaAnswers(replicas, frank, 401);
+      for (const res of refused) expect(await rejectionOf(res)).toMatchObject({ reason: 'revoked', message: expect.stringContaining('(OCSP)') });
+    } finally {
+      await responder.stop();
+    }
   });
 });

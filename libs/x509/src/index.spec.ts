@@ -58,6 +58,9 @@ describe('@certgate/x509 public surface', () => {
         'crlDistributionUrls',
         'checkRevocation',
         'missingEkuProblem',
+        'ocspRequest',
+        'ocspResponderUrls',
+        'ocspVerdict',
       ].sort(),
     );
   });

@@ -36,6 +36,8 @@ export interface IssueOptions {
   emails?: string[];
   omitBasicConstraints?: boolean;
   omitAuthorityKeyId?: boolean;
+  /** OCSP responder URLs, in an authority information access extension. */
+  ocspUrls?: string[];
   /** Further extensions as DER values, e.g. to test how verifiers treat unknown critical ones. */
   extraExtensions?: { oid: string; critical?: boolean; value: Uint8Array }[];
 }
@@ -105,6 +107,7 @@ async function buildExtensions(opts: IssueOptions, subjectIsEmpty: boolean): Pro
   if (san.length > 0) extensions.push(new x509.SubjectAlternativeNameExtension(san, subjectIsEmpty));
   extensions.push(await x509.SubjectKeyIdentifierExtension.create(opts.publicKey));
   if (!opts.omitAuthorityKeyId) extensions.push(await authorityKeyId(opts));
+  if (opts.ocspUrls?.length) extensions.push(new x509.AuthorityInfoAccessExtension({ ocsp: opts.ocspUrls.map((url) => new x509.GeneralName('url', url)) }));
   for (const extra of opts.extraExtensions ?? []) extensions.push(new x509.Extension(extra.oid, extra.critical ?? false, extra.value));
   return extensions;
 }

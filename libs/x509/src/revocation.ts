@@ -6,6 +6,7 @@ import type { Certificate } from './certificate';
 import { certName } from './chain-names';
 import type { Purpose } from './chain-reasons';
 import type { Crl } from './crl';
+import type { OcspStatus } from './ocsp';
 
 /** What to do when no current CRL speaks for a certificate: refuse it (`fail-closed`) or admit it and say so (`fail-open`). */
 export type RevocationMode = 'fail-closed' | 'fail-open';
@@ -17,6 +18,8 @@ export interface RevocationInput {
   crlsOf: (issuer: Certificate, cert: Certificate) => readonly Crl[] | Promise<readonly Crl[]>;
   mode: RevocationMode;
   at?: Date;
+  /** Asked when no current CRL speaks for a certificate (OCSP); omitted: CRLs only. */
+  ocsp?: (cert: Certificate, issuer: Certificate) => Promise<OcspStatus>;
 }
 
 export type RevocationVerdict =
@@ -25,9 +28,10 @@ export type RevocationVerdict =
 
 /**
  * Every certificate of the path below the root is looked up in a current CRL of its
- * issuer (same issuer name, signed by the issuer's key, thisUpdate ≤ now < nextUpdate).
- * Listed in one → `revoked`. In none → `revocation_unknown` under fail-closed, admitted
- * and reported under fail-open. The root is the trust anchor: removing it is how it is
+ * issuer (same issuer name, signed by the issuer's key, thisUpdate ≤ now < nextUpdate),
+ * and, where no CRL is current, asked of OCSP when the caller offers it. Listed or
+ * answered revoked → `revoked`. Neither → `revocation_unknown` under fail-closed,
+ * admitted and reported under fail-open. The root is the trust anchor: removing it is how it is
  * revoked.
  */
 export async function checkRevocation(input: RevocationInput): Promise<RevocationVerdict> {
@@ -59,7 +63,19 @@ export async function checkRevocation(input: RevocationInput): Promise<Revocatio
       }
     }
     if (current) continue;
-    const problem = problems.length > 0 ? `the CRL of ${certName(issuer)} cannot be used: ${problems[0]}` : `no CRL of ${certName(issuer)} is available`;
+    const answer = input.ocsp && (await input.ocsp(cert, issuer));
+    if (answer?.status === 'good') continue;
+    if (answer?.status === 'revoked') {
+      const why = answer.reason ? ` (reason: ${answer.reason})` : '';
+      return {
+        ok: false,
+        reason: 'revoked',
+        message: `${certName(cert)}, serial ${cert.serialNumber}, was revoked by ${certName(issuer)} on ${answer.at.toISOString()}${why} (OCSP)`,
+        certificate: cert,
+      };
+    }
+    const crlProblem = problems.length > 0 ? `the CRL of ${certName(issuer)} cannot be used: ${problems[0]}` : `no CRL of ${certName(issuer)} is available`;
+    const problem = answer ? `${crlProblem}, and ${answer.problem}` : crlProblem;
     if (input.mode === 'fail-closed') {
       return {
         ok: false,

@@ -25,6 +25,7 @@ const POLICY_FIELDS: Column<TrustedRoot>[] = [
   { header: 'REVOCATION', value: (r) => (r.policy.revocation ? `on, ${r.policy.revocation.onUnavailable}` : 'off') },
   { header: 'CRL URLS', value: (r) => r.policy.revocation?.crlUrls.join(' ') ?? '' },
   { header: 'DISTRIBUTION POINTS', value: (r) => (r.policy.revocation ? String(r.policy.revocation.distributionPoints) : '') },
+  { header: 'OCSP', value: (r) => (r.policy.revocation ? String(r.policy.revocation.ocsp) : '') },
 ];
 
 const CRL_COLUMNS: Column<CrlStatus>[] = [
@@ -40,13 +41,14 @@ interface PolicyOptions {
   eku?: 'require-clientAuth' | 'allow-missing-eku';
   crlUrl?: string[];
   distributionPoints?: boolean;
+  ocsp?: boolean;
   onUnavailable?: 'fail-closed' | 'fail-open';
   revocation?: boolean;
 }
 
 /** The root's policy with the options given applied: what is not named stays as it is. */
 function changedPolicy(current: TrustedRoot['policy'], opts: PolicyOptions): RootPolicyInput {
-  const wantsRevocation = opts.crlUrl !== undefined || opts.distributionPoints !== undefined || opts.onUnavailable !== undefined;
+  const wantsRevocation = opts.crlUrl !== undefined || opts.distributionPoints !== undefined || opts.ocsp !== undefined || opts.onUnavailable !== undefined;
   const revocation =
     opts.revocation === false
       ? null
@@ -54,6 +56,7 @@ function changedPolicy(current: TrustedRoot['policy'], opts: PolicyOptions): Roo
         ? {
             crlUrls: opts.crlUrl ?? current.revocation?.crlUrls ?? [],
             distributionPoints: opts.distributionPoints ?? current.revocation?.distributionPoints ?? true,
+            ocsp: opts.ocsp ?? current.revocation?.ocsp ?? false,
             onUnavailable: opts.onUnavailable ?? current.revocation?.onUnavailable ?? 'fail-closed',
           }
         : null;
@@ -106,6 +109,8 @@ export function registerTrust(program: Command, io: CliIo): void {
     .option('--crl-url <url...>', 'CRLs to fetch (http/https), of this root or of CAs below it; turns revocation checking on')
     .option('--distribution-points', "also fetch the CRL distribution points the chain's certificates name (the default)")
     .option('--no-distribution-points', 'only the configured URLs (and INGRESS_CRL_FILES)')
+    .option('--ocsp', 'where no current CRL speaks for a certificate, ask the OCSP responder it names')
+    .option('--no-ocsp', 'CRLs only (the default)')
     .addOption(
       new Option('--on-unavailable <mode>', 'no current CRL: refuse (fail-closed) or admit with a warning (fail-open)').choices(['fail-closed', 'fail-open']),
     )
@@ -117,7 +122,9 @@ export function registerTrust(program: Command, io: CliIo): void {
         const sha256 = normalizeSha256(given);
         const root = (await ctx.api.trust.list()).find((r) => r.fingerprint === sha256);
         if (!root) throw new CliError(`no trusted root has the SHA-256 fingerprint ${sha256}; see certgate trust list`);
-        const changes = ['eku', 'crlUrl', 'distributionPoints', 'onUnavailable', 'revocation'].some((k) => opts[k as keyof PolicyOptions] !== undefined);
+        const changes = ['eku', 'crlUrl', 'distributionPoints', 'ocsp', 'onUnavailable', 'revocation'].some(
+          (k) => opts[k as keyof PolicyOptions] !== undefined,
+        );
         ctx.item(changes ? await ctx.api.trust.setPolicy(sha256, changedPolicy(root.policy, opts)) : root, POLICY_FIELDS);
       }),
     );

@@ -11624,6 +11624,7 @@ export interface operations {
                      *               "http://pki.acme.example/root.crl"
                      *             ],
                      *             "distributionPoints": true,
+                     *             "ocsp": false,
                      *             "onUnavailable": "fail-closed"
                      *           }
                      *         }
@@ -11662,6 +11663,8 @@ export interface operations {
                                 crlUrls: string[];
                                 /** @default true */
                                 distributionPoints: boolean;
+                                /** @default false */
+                                ocsp: boolean;
                                 /**
                                  * @default fail-closed
                                  * @enum {string}
@@ -11816,6 +11819,7 @@ export interface operations {
                      *               "http://pki.acme.example/root.crl"
                      *             ],
                      *             "distributionPoints": true,
+                     *             "ocsp": false,
                      *             "onUnavailable": "fail-closed"
                      *           }
                      *         }
@@ -11854,6 +11858,8 @@ export interface operations {
                                 crlUrls: string[];
                                 /** @default true */
                                 distributionPoints: boolean;
+                                /** @default false */
+                                ocsp: boolean;
                                 /**
                                  * @default fail-closed
                                  * @enum {string}
@@ -12071,6 +12077,7 @@ export interface operations {
                      *               "http://pki.acme.example/root.crl"
                      *             ],
                      *             "distributionPoints": true,
+                     *             "ocsp": false,
                      *             "onUnavailable": "fail-closed"
                      *           }
                      *         }
@@ -12109,6 +12116,8 @@ export interface operations {
                                 crlUrls: string[];
                                 /** @default true */
                                 distributionPoints: boolean;
+                                /** @default false */
+                                ocsp: boolean;
                                 /**
                                  * @default fail-closed
                                  * @enum {string}
@@ -12141,6 +12150,7 @@ export interface operations {
                      *               "http://pki.acme.example/root.crl"
                      *             ],
                      *             "distributionPoints": true,
+                     *             "ocsp": false,
                      *             "onUnavailable": "fail-closed"
                      *           }
                      *         }
@@ -12179,6 +12189,8 @@ export interface operations {
                                 crlUrls: string[];
                                 /** @default true */
                                 distributionPoints: boolean;
+                                /** @default false */
+                                ocsp: boolean;
                                 /**
                                  * @default fail-closed
                                  * @enum {string}
@@ -12551,6 +12563,8 @@ export interface operations {
                         crlUrls?: string[];
                         /** @default true */
                         distributionPoints?: boolean;
+                        /** @default false */
+                        ocsp?: boolean;
                         /**
                          * @default fail-closed
                          * @enum {string}
@@ -12582,6 +12596,7 @@ export interface operations {
                      *             "http://pki.acme.example/root.crl"
                      *           ],
                      *           "distributionPoints": true,
+                     *           "ocsp": false,
                      *           "onUnavailable": "fail-closed"
                      *         }
                      *       }
@@ -12607,6 +12622,8 @@ export interface operations {
                                 crlUrls: string[];
                                 /** @default true */
                                 distributionPoints: boolean;
+                                /** @default false */
+                                ocsp: boolean;
                                 /**
                                  * @default fail-closed
                                  * @enum {string}

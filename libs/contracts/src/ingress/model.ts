@@ -34,6 +34,8 @@ export const rootPolicySchema = z
           .default([]),
         /** Also fetch the CRL distribution points the certificates of a chain name. */
         distributionPoints: z.boolean().default(true),
+        /** Where no current CRL speaks for a certificate, ask the OCSP responder it names (authority information access). */
+        ocsp: z.boolean().default(false),
         /** No current CRL for a certificate: refuse it (`fail-closed`), or admit it with a warning and a metric (`fail-open`). */
         onUnavailable: z.enum(['fail-closed', 'fail-open']).default('fail-closed'),
       })

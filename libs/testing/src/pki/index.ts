@@ -15,3 +15,4 @@ export { tamperSignature } from './tamper';
 export { opensslAvailable, opensslVerify, runOpenssl, type OpensslResult, type OpensslVerifyInput } from './openssl';
 export { issueWeakRsaClient } from './weak-rsa-client';
 export { opensslCrl, type OpensslCrlOptions } from './openssl-crl';
+export { startOpensslOcspResponder, type OcspEntry, type OpensslOcspResponder } from './openssl-ocsp';

@@ -21,7 +21,7 @@ export interface OpensslCrlOptions {
 }
 
 /** openssl's ASN.1 time, UTCTime form: YYMMDDHHMMSSZ. */
-function asn1Time(d: Date): string {
+export function asn1Time(d: Date): string {
   return d.toISOString().replace(/^\d\d(\d\d)-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d).*$/, '$1$2$3$4$5$6Z');
 }
 
@@ -36,6 +36,13 @@ crl_extensions = crl_ext
 authorityKeyIdentifier = keyid:always
 `;
 
+/** One line of an `openssl ca` index: valid (`V`), or revoked (`R`) at `revoked.at` (ASN.1 time). */
+export function caIndexLine(c: Certificate, revoked?: { at: string; reason?: string }): string {
+  const serial = c.serialNumber.toUpperCase().padStart(2, '0');
+  const when = revoked ? (revoked.reason ? `${revoked.at},${revoked.reason}` : revoked.at) : '';
+  return [revoked ? 'R' : 'V', asn1Time(c.notAfter), when, serial, 'unknown', '/CN=x'].join('\t');
+}
+
 /** A CRL signed by `ca`, written by openssl from an index of revoked serials. */
 export function opensslCrl(options: OpensslCrlOptions): string | Buffer {
   const dir = mkdtempSync(join(tmpdir(), 'certgate-crl-'));
@@ -43,9 +50,7 @@ export function opensslCrl(options: OpensslCrlOptions): string | Buffer {
     const thisUpdate = options.thisUpdate ?? new Date();
     const nextUpdate = options.nextUpdate ?? new Date(thisUpdate.getTime() + 86_400_000);
     const revokedAt = asn1Time(new Date(thisUpdate.getTime() - 3_600_000));
-    const index = (options.revoked ?? []).map(({ certificate: c, reason }) =>
-      ['R', asn1Time(c.notAfter), reason ? `${revokedAt},${reason}` : revokedAt, c.serialNumber.toUpperCase().padStart(2, '0'), 'unknown', '/CN=x'].join('\t'),
-    );
+    const index = (options.revoked ?? []).map(({ certificate, reason }) => caIndexLine(certificate, { at: revokedAt, reason }));
     writeFileSync(join(dir, 'index.txt'), index.map((l) => `${l}\n`).join(''));
     writeFileSync(join(dir, 'crlnumber'), '01\n');
     writeFileSync(join(dir, 'openssl.cnf'), CONFIG);

@@ -49,6 +49,7 @@ export interface TestCertOptions {
   ipAddresses?: string[];
   emails?: string[];
   extraExtensions?: IssueOptions['extraExtensions'];
+  ocspUrls?: string[];
 }
 
 export interface TestCaOptions extends TestCertOptions {
@@ -128,6 +129,7 @@ export async function createTestPki(opts: TestPkiOptions = {}): Promise<TestPki>
       ipAddresses: o.ipAddresses,
       emails: o.emails,
       extraExtensions: o.extraExtensions,
+      ocspUrls: o.ocspUrls,
     });
     return { ...(await credential(certificate, keys.privateKey)), chain: [certificate, ...issuer.chain] };
   };

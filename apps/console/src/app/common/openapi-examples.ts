@@ -208,7 +208,7 @@ export const trustedRoots = [
     pem: ROOT_PEM,
     policy: {
       eku: 'require-clientAuth' as const,
-      revocation: { crlUrls: ['http://pki.acme.example/root.crl'], distributionPoints: true, onUnavailable: 'fail-closed' as const },
+      revocation: { crlUrls: ['http://pki.acme.example/root.crl'], distributionPoints: true, ocsp: false, onUnavailable: 'fail-closed' as const },
     },
   },
   {
@@ -236,7 +236,7 @@ export const host = { hostName: 'partners.acme.example', clientCert: 'required' 
 
 export const rootPolicy = {
   eku: 'allow-missing-eku' as const,
-  revocation: { crlUrls: ['http://pki.acme.example/issuing.crl'], distributionPoints: true, onUnavailable: 'fail-open' as const },
+  revocation: { crlUrls: ['http://pki.acme.example/issuing.crl'], distributionPoints: true, ocsp: true, onUnavailable: 'fail-open' as const },
 };
 
 export const crls = [

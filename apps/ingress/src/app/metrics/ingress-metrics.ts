@@ -69,7 +69,7 @@ export class IngressMetrics {
     });
     this.crlFetchFailures = new Counter({
       name: 'certgate_ingress_crl_fetch_failures_total',
-      help: 'CRLs that could not be fetched or read, by origin (configured, distribution-point, file)',
+      help: 'CRLs that could not be fetched or read, by origin (configured, distribution-point, file), and OCSP responders that could not be asked (ocsp)',
       labelNames: ['origin'],
       registers,
     });

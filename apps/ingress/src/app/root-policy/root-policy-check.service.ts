@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { checkRevocation, crlDistributionUrls, missingEkuProblem, type Certificate, type HandshakeReview } from '@certgate/x509';
 import { IngressMetrics } from '../metrics/ingress-metrics';
 import { CrlStore } from './crl-store.service';
+import { OcspClient } from './ocsp-client.service';
 import { RootPoliciesService } from '../trusted-roots/root-policies.service';
 
 /**
@@ -18,6 +19,7 @@ export class RootPolicyCheck {
   constructor(
     private readonly policies: RootPoliciesService,
     private readonly crls: CrlStore,
+    private readonly ocsp: OcspClient,
     private readonly metrics: IngressMetrics,
   ) {}
 
@@ -40,7 +42,12 @@ export class RootPolicyCheck {
     // A CRL being fetched (a policy just set, a distribution point seen first) is waited for, at most one fetch timeout.
     const points = revocation.distributionPoints ? chain.slice(0, -1).flatMap(crlDistributionUrls) : [];
     await this.crls.ensure([...revocation.crlUrls, ...points]);
-    const verdict = await checkRevocation({ chain, crlsOf: (issuer) => this.crls.crlsOf(issuer), mode: revocation.onUnavailable });
+    const verdict = await checkRevocation({
+      chain,
+      crlsOf: (issuer) => this.crls.crlsOf(issuer),
+      mode: revocation.onUnavailable,
+      ...(revocation.ocsp && { ocsp: (cert: Certificate, issuer: Certificate) => this.ocsp.status(cert, issuer) }),
+    });
     if (!verdict.ok) return { ok: false, reason: verdict.reason, message: verdict.message, engine: 'policy' };
     if (verdict.unknown.length > 0) {
       this.metrics.admittedUnderRelaxedPolicy(root.fingerprint, 'revocation-fail-open');

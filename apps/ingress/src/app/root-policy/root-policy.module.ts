@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { MetricsModule } from '../metrics/metrics.module';
 import { TrustedRootsModule } from '../trusted-roots/trusted-roots.module';
 import { CrlStore } from './crl-store.service';
+import { OcspClient } from './ocsp-client.service';
 import { RevocationHandler } from './revocation.handler';
 import { RootPolicyCheck } from './root-policy-check.service';
 
@@ -9,7 +10,7 @@ import { RootPolicyCheck } from './root-policy-check.service';
 @Module({
   imports: [TrustedRootsModule, MetricsModule],
   controllers: [RevocationHandler],
-  providers: [CrlStore, RootPolicyCheck],
+  providers: [CrlStore, OcspClient, RootPolicyCheck],
   exports: [RootPolicyCheck],
 })
 export class RootPolicyModule {}

@@ -42,7 +42,10 @@ describe('the trusted roots page', () => {
   });
 
   it("shows each root's policy: EKU and revocation", async () => {
-    const relaxed = { eku: 'allow-missing-eku', revocation: { crlUrls: ['http://pki.example/a.crl'], distributionPoints: true, onUnavailable: 'fail-open' } };
+    const relaxed = {
+      eku: 'allow-missing-eku',
+      revocation: { crlUrls: ['http://pki.example/a.crl'], distributionPoints: true, ocsp: false, onUnavailable: 'fail-open' },
+    };
     const { fetch } = mockApi({ 'GET /api/v1/ingress/trusted-roots': [root('a1', 'api'), root('b2', 'env', day(400), relaxed)] });
     renderApp('/trusted-roots', { fetch });
     const table = await screen.findByRole('table', { name: 'Trusted roots' });

@@ -49,7 +49,7 @@ function PolicyBadges({ policy }: { policy: Root['policy'] }) {
         w={300}
         label={
           revocation
-            ? `CRLs: ${[...revocation.crlUrls, ...(revocation.distributionPoints ? ['distribution points'] : [])].join(', ') || 'INGRESS_CRL_FILES only'}`
+            ? `CRLs: ${[...revocation.crlUrls, ...(revocation.distributionPoints ? ['distribution points'] : [])].join(', ') || 'INGRESS_CRL_FILES only'}${revocation.ocsp ? '; OCSP where no CRL is current' : ''}`
             : 'Revocation is not checked'
         }
       >

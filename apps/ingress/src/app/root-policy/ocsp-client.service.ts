@@ -1,0 +1,105 @@
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { Inject, Injectable } from '@nestjs/common';
+import { LRUCache } from 'lru-cache';
+import { errorMessage } from '@certgate/contracts';
+import { SERVICE_ENV } from '@certgate/platform';
+import { ocspRequest, ocspResponderUrls, ocspVerdict, type Certificate, type OcspStatus } from '@certgate/x509';
+import type { IngressEnv } from '../ingress-env';
+import { IngressMetrics } from '../metrics/ingress-metrics';
+import { RootPoliciesService } from '../trusted-roots/root-policies.service';
+
+/** An OCSP response is a few hundred bytes; a responder sending more is not one. */
+const MAX_RESPONSE_BYTES = 64 * 1024;
+/** Answers kept at most this long, and a responder that could not answer is asked again after a minute. */
+const MAX_CACHE_MS = 60 * 60_000;
+const UNKNOWN_CACHE_MS = 60_000;
+
+/**
+ * Asks a certificate's OCSP responder (its authority information access) when no current
+ * CRL speaks for it, and keeps the answer until its nextUpdate (at most an hour), so a
+ * sender that reconnects costs one query per hour. Emptied when an operator asks for a
+ * revocation refresh.
+ */
+@Injectable()
+export class OcspClient {
+  private readonly answers = new LRUCache<string, OcspStatus>({ max: 10_000, ttl: MAX_CACHE_MS });
+  private readonly pending = new Map<string, Promise<OcspStatus>>();
+  private lastRefresh?: string;
+
+  constructor(
+    @Inject(SERVICE_ENV) private readonly env: IngressEnv,
+    private readonly metrics: IngressMetrics,
+    policies: RootPoliciesService,
+  ) {
+    policies.onChange((stored) => {
+      if (stored?.refreshRequestedAt === this.lastRefresh) return;
+      this.lastRefresh = stored?.refreshRequestedAt;
+      this.answers.clear();
+    });
+  }
+
+  status(cert: Certificate, issuer: Certificate): Promise<OcspStatus> {
+    const key = `${issuer.fingerprint}:${cert.serialNumber}`;
+    const known = this.answers.get(key);
+    if (known) return Promise.resolve(known);
+    let asking = this.pending.get(key);
+    if (!asking) {
+      asking = this.ask(cert, issuer).then((answer) => {
+        const until = answer.status === 'unknown' ? Date.now() + UNKNOWN_CACHE_MS : (answer.nextUpdate?.getTime() ?? Date.now() + MAX_CACHE_MS);
+        const ttl = Math.min(MAX_CACHE_MS, until - Date.now());
+        if (ttl > 0) this.answers.set(key, answer, { ttl });
+        return answer;
+      });
+      this.pending.set(key, asking);
+      void asking.finally(() => this.pending.delete(key));
+    }
+    return asking;
+  }
+
+  private async ask(cert: Certificate, issuer: Certificate): Promise<OcspStatus> {
+    const urls = ocspResponderUrls(cert);
+    if (urls.length === 0) return { status: 'unknown', problem: `'${cert.subjectDN}' names no OCSP responder` };
+    const problems: string[] = [];
+    for (const url of urls) {
+      try {
+        const body = await postOcsp(url, ocspRequest(cert, issuer), this.env.INGRESS_CRL_FETCH_TIMEOUT_MS);
+        const answer = ocspVerdict(body, cert, issuer);
+        if (answer.status !== 'unknown') return answer;
+        problems.push(answer.problem);
+      } catch (err) {
+        this.metrics.crlFetchFailed('ocsp');
+        problems.push(`the OCSP responder ${url} could not be asked: ${errorMessage(err)}`);
+      }
+    }
+    return { status: 'unknown', problem: problems.join('; ') };
+  }
+}
+
+/**
+ * One OCSP POST on a connection of its own, closed after the answer: answers are cached
+ * for up to an hour, so a kept-alive connection would only hold a responder's slot.
+ */
+function postOcsp(url: string, body: Uint8Array, timeoutMs: number): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const request = url.startsWith('https:') ? httpsRequest : httpRequest;
+    const req = request(
+      url,
+      { method: 'POST', agent: false, timeout: timeoutMs, headers: { 'content-type': 'application/ocsp-request', accept: 'application/ocsp-response' } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        res.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > MAX_RESPONSE_BYTES) req.destroy(new Error(`sent more than ${MAX_RESPONSE_BYTES} bytes, more than an OCSP response has`));
+          else chunks.push(chunk);
+        });
+        res.on('end', () => (res.statusCode === 200 ? resolve(new Uint8Array(Buffer.concat(chunks))) : reject(new Error(`answered ${res.statusCode}`))));
+        res.on('error', reject);
+      },
+    );
+    req.on('timeout', () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
+    req.on('error', reject);
+    req.end(body);
+  });
+}
