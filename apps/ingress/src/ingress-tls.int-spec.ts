@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:https';
-import { connect as tlsConnect } from 'node:tls';
+import { connect as tlsConnect, type ConnectionOptions } from 'node:tls';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -11,7 +11,9 @@ import {
   issueWeakRsaClient,
   launchServices,
   startNatsHarness,
+  startOpensslOcspResponder,
   waitFor,
+  type OpensslOcspResponder,
   type LaunchedSystem,
   type NatsHarness,
   type TestLeaf,
@@ -19,7 +21,7 @@ import {
 } from '@certgate/testing';
 import { Buckets, IngressKv, IngressRpc } from '@certgate/contracts';
 import { ensureKv, RpcClient } from '@certgate/messaging';
-import { encryptPrivateKeyPem } from '@certgate/x509';
+import { encryptPrivateKeyPem, ocspVerdict } from '@certgate/x509';
 
 /** An RFC 9440 byte sequence: `:<base64>:`. */
 const sfBinary = (der: Uint8Array) => `:${Buffer.from(der).toString('base64')}:`;
@@ -464,6 +466,50 @@ describe('ingress: client certificates verified during the TLS handshake', () =>
       expect(statusOf(await healthAt('a.fleet.test'))).toBe('none');
       await expect(rpc.request(IngressRpc.removeHost, { hostName: '*.fleet.test' })).rejects.toMatchObject({ code: 'host_not_found' });
       await expect(rpc.request(IngressRpc.putHost, { hostName: 'bad host!', settings: {} })).rejects.toMatchObject({ code: 'validation_failed' });
+    });
+  });
+
+  describe('OCSP stapling of the server certificate, when its issuer offers a responder (openssl ocsp on loopback)', () => {
+    let ingress: Awaited<ReturnType<typeof startIngress>>;
+    let responder: OpensslOcspResponder;
+    let server: TestLeaf;
+
+    beforeAll(async () => {
+      responder = await startOpensslOcspResponder(pki.intermediate, []);
+      server = await pki.issueServer(['127.0.0.1', 'localhost'], { ocspUrls: [responder.url] });
+      await responder.setEntries([{ certificate: server.certificate, status: 'good' }]);
+      ingress = await startIngress(harness, join(dir, 'stapling'), { INGRESS_SERVER_KEY: server.keyPem, INGRESS_SERVER_CHAIN: server.chainPem });
+    }, 60_000);
+
+    afterAll(async () => {
+      await ingress?.system.stop();
+      await responder?.stop();
+    });
+
+    /** The OCSP response stapled to a new handshake that asks for one (status_request), or null. */
+    const stapled = () =>
+      new Promise<Buffer | null>((resolve, reject) => {
+        let response: Buffer | null = null;
+        // Node takes requestOCSP in tls.connect; its types list it only for TLSSocket.
+        const options: ConnectionOptions & { requestOCSP: boolean } = {
+          host: '127.0.0.1',
+          port: ingress.port,
+          ca: pki.root.certPem,
+          servername: 'localhost',
+          requestOCSP: true,
+        };
+        const socket = tlsConnect(options, () => {
+          socket.end();
+          resolve(response);
+        });
+        socket.on('OCSPResponse', (r: Buffer) => (response = r));
+        socket.on('error', reject);
+      });
+
+    it('a client that asks gets a good OCSP answer for the server certificate, signed by its issuer', async () => {
+      let response: Buffer | null = null;
+      await waitFor('a stapled OCSP response', async () => (response = await stapled()) !== null, 5_000);
+      expect(ocspVerdict(new Uint8Array(response as unknown as Buffer), server.certificate, pki.intermediate.certificate)).toMatchObject({ status: 'good' });
     });
   });
 

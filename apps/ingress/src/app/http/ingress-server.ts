@@ -9,6 +9,7 @@ import { HostSettingsService } from '../hosts/host-settings.service';
 import type { IngressEnv } from '../ingress-env';
 import { tlsSecurityLevel } from '../tls/key-policy';
 import { IngressMetrics } from '../metrics/ingress-metrics';
+import { OcspStapling } from '../tls/ocsp-stapling.service';
 import { ServerIdentity } from '../tls/server-identity.service';
 import type { EffectiveRoots } from '../trusted-roots/effective-roots';
 import { TrustedRootsService } from '../trusted-roots/trusted-roots.service';
@@ -45,6 +46,7 @@ export class IngressServer implements OnApplicationBootstrap, BeforeApplicationS
     private readonly router: RequestRouter,
     private readonly metrics: IngressMetrics,
     private readonly hosts: HostSettingsService,
+    private readonly stapling: OcspStapling,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -66,6 +68,10 @@ export class IngressServer implements OnApplicationBootstrap, BeforeApplicationS
     server.on('checkExpectation', (req, res) => this.router.expectationFailed(req, res));
     server.on('clientError', (err: Error, socket) => this.router.clientError(err, socket));
     server.on('connect', (req, socket) => this.router.connectRefused(req, socket));
+    // Only for clients that ask (status_request); no staple held means none sent.
+    server.on('OCSPRequest', (certificate: Buffer, _issuer: Buffer, done: (err: Error | null, response: Buffer | null) => void) =>
+      done(null, this.stapling.responseFor(certificate)),
+    );
     server.keepAliveTimeout = this.env.INGRESS_KEEP_ALIVE_TIMEOUT_MS;
     server.headersTimeout = this.env.INGRESS_KEEP_ALIVE_TIMEOUT_MS + 1_000;
     this.router.parserLimits = {

@@ -1,5 +1,3 @@
-import { request as httpRequest } from 'node:http';
-import { request as httpsRequest } from 'node:https';
 import { Inject, Injectable } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
 import { errorMessage } from '@certgate/contracts';
@@ -8,9 +6,8 @@ import { ocspRequest, ocspResponderUrls, ocspVerdict, type Certificate, type Ocs
 import type { IngressEnv } from '../ingress-env';
 import { IngressMetrics } from '../metrics/ingress-metrics';
 import { RootPoliciesService } from '../trusted-roots/root-policies.service';
+import { postOcsp } from './ocsp-post';
 
-/** An OCSP response is a few hundred bytes; a responder sending more is not one. */
-const MAX_RESPONSE_BYTES = 64 * 1024;
 /** Answers kept at most this long, and a responder that could not answer is asked again after a minute. */
 const MAX_CACHE_MS = 60 * 60_000;
 const UNKNOWN_CACHE_MS = 60_000;
@@ -74,32 +71,4 @@ export class OcspClient {
     }
     return { status: 'unknown', problem: problems.join('; ') };
   }
-}
-
-/**
- * One OCSP POST on a connection of its own, closed after the answer: answers are cached
- * for up to an hour, so a kept-alive connection would only hold a responder's slot.
- */
-function postOcsp(url: string, body: Uint8Array, timeoutMs: number): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    const request = url.startsWith('https:') ? httpsRequest : httpRequest;
-    const req = request(
-      url,
-      { method: 'POST', agent: false, timeout: timeoutMs, headers: { 'content-type': 'application/ocsp-request', accept: 'application/ocsp-response' } },
-      (res) => {
-        const chunks: Buffer[] = [];
-        let size = 0;
-        res.on('data', (chunk: Buffer) => {
-          size += chunk.length;
-          if (size > MAX_RESPONSE_BYTES) req.destroy(new Error(`sent more than ${MAX_RESPONSE_BYTES} bytes, more than an OCSP response has`));
-          else chunks.push(chunk);
-        });
-        res.on('end', () => (res.statusCode === 200 ? resolve(new Uint8Array(Buffer.concat(chunks))) : reject(new Error(`answered ${res.statusCode}`))));
-        res.on('error', reject);
-      },
-    );
-    req.on('timeout', () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
-    req.on('error', reject);
-    req.end(body);
-  });
 }

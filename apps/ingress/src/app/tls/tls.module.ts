@@ -4,6 +4,7 @@ import { MetricsModule } from '../metrics/metrics.module';
 import { RootPolicyModule } from '../root-policy/root-policy.module';
 import { TrustedRootsModule } from '../trusted-roots/trusted-roots.module';
 import { ChainReview } from './chain-review.service';
+import { OcspStapling } from './ocsp-stapling.service';
 import { ProxiedIdentity } from './proxied-identity.service';
 import { ServerChainHandler } from './server-chain.handler';
 import { ServerIdentity } from './server-identity.service';
@@ -11,7 +12,7 @@ import { ServerIdentity } from './server-identity.service';
 @Module({
   imports: [TrustedRootsModule, RootPolicyModule, HostsModule, MetricsModule],
   controllers: [ServerChainHandler],
-  providers: [ServerIdentity, ChainReview, ProxiedIdentity],
-  exports: [ServerIdentity, ChainReview, ProxiedIdentity],
+  providers: [ServerIdentity, ChainReview, ProxiedIdentity, OcspStapling],
+  exports: [ServerIdentity, ChainReview, ProxiedIdentity, OcspStapling],
 })
 export class TlsModule {}
