@@ -179,6 +179,14 @@ describe('flow-runtime: receiver calls over mutual TLS (real NATS, real keystore
     receivers.mismatch = await startTestReceiver({ name: 'mismatch', keyPem: mismatch.keyPem, chainPem: mismatch.chainPem, clientCas });
     receivers.expired = await startTestReceiver({ name: 'expired', keyPem: expired.keyPem, chainPem: expired.chainPem, clientCas });
     receivers.untrusted = await startTestReceiver({ name: 'untrusted', keyPem: untrusted.keyPem, chainPem: untrusted.chainPem, clientCas });
+    // A CA certificate as the server certificate: OpenSSL accepts it, certgate's certificate policy does not.
+    const poser = await receiverPki.issueCa('Receiver Posing As CA', {
+      issuer: receiverPki.root,
+      ipAddresses: ['127.0.0.1'],
+      extendedKeyUsage: ['serverAuth'],
+      keyUsage: ['digitalSignature', 'keyCertSign'],
+    });
+    receivers.poser = await startTestReceiver({ name: 'poser', keyPem: poser.keyPem, chainPem: poser.certPem, clientCas });
     closedPort = await freePort();
 
     await kv.putRole('Role1');
@@ -198,6 +206,7 @@ describe('flow-runtime: receiver calls over mutual TLS (real NATS, real keystore
     await deploy(flow('untrusted', receivers.untrusted.url(), tenantKey));
     await deploy(flow('mismatch', receivers.mismatch.url(), tenantKey));
     await deploy(flow('expired', receivers.expired.url(), tenantKey));
+    await deploy(flow('poser', receivers.poser.url(), tenantKey));
     await deploy(flow('missing', receivers.main.url(), { type: 'client-certificate', privateKeyAlias: 'nope' }));
     await deploy(flow('closed', `https://127.0.0.1:${closedPort}/in`, tenantKey));
     await deploy(flow('slow', receivers.main.url('/hang'), tenantKey));
@@ -291,6 +300,12 @@ describe('flow-runtime: receiver calls over mutual TLS (real NATS, real keystore
         '/mismatch',
         "the receiver's certificate does not match host '127.0.0.1': IP: 127.0.0.1 is not in the cert's list (the certificate is for DNS:receiver.test)",
       );
+    });
+
+    it('a receiver whose chain OpenSSL accepts but the certificate policy refuses (a CA certificate as its leaf), before the message leaves', async () => {
+      const before = receivers.poser.seen.length;
+      await expectFailure('/poser', /^the receiver's certificate chain is refused by certgate's certificate policy \(leaf_is_ca\): .*Receiver Posing As CA/);
+      expect(receivers.poser.seen.length).toBe(before);
     });
 
     it('a receiver with an expired certificate', async () => {

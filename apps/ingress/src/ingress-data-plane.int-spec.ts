@@ -24,6 +24,7 @@ import {
   createTestPki,
   launchServices,
   startNatsHarness,
+  waitFor,
   type LaunchedService,
   type LaunchedSystem,
   type NatsHarness,
@@ -707,8 +708,14 @@ describe('ingress data plane: envelopes to the runtime, logs, live trusted roots
       const pkis = await Promise.all(Array.from({ length: 8 }, (_, i) => createTestPki({ name: `Concurrent Root ${i}` })));
       const answers = await Promise.all(pkis.map((p) => rpc.request(IngressRpc.addTrustedRoots, { certificates: p.root.certPem })));
       answers.forEach((a, i) => expect(a.added).toEqual([pkis[i].root.certificate.fingerprint]));
-      const api = (await rpc.request(IngressRpc.getTrustedRoots, {})).roots.filter((r) => r.source === 'api').map((r) => r.fingerprint);
-      expect(api.sort()).toEqual([...before, ...pkis.map((p) => p.root.certificate.fingerprint)].sort());
+      // Each add waited for its own replica; the GET may reach the other one, which applies them from its KV watch a moment later.
+      const wanted = [...before, ...pkis.map((p) => p.root.certificate.fingerprint)].sort().join();
+      const apiRoots = async () => (await rpc.request(IngressRpc.getTrustedRoots, {})).roots.filter((r) => r.source === 'api').map((r) => r.fingerprint);
+      await waitFor(
+        'both replicas list every added root',
+        async () => (await apiRoots()).sort().join() === wanted && (await apiRoots()).sort().join() === wanted,
+        2_000,
+      );
       const [kept, dropped] = await Promise.all([pkis[0].issueClient('kept'), pkis[1].issueClient('dropped')]);
       await verifiedEverywhere(kept, 1000);
       await verifiedEverywhere(dropped, 1000);

@@ -215,6 +215,19 @@ describe('connectivity test (real NATS, real TLS servers)', () => {
     expect(result.serverName).toBe('127.0.0.1');
   });
 
+  it('a chain OpenSSL trusts but the certificate policy refuses (a CA certificate as the leaf): not valid, with the reason', async () => {
+    const poser = await serverPki.issueCa('Server Posing As CA', {
+      issuer: serverPki.root,
+      ipAddresses: ['127.0.0.1'],
+      extendedKeyUsage: ['serverAuth'],
+      keyUsage: ['digitalSignature', 'keyCertSign'],
+    });
+    const s = await server({ ...poser, chainPem: poser.certPem, chain: [poser.certificate] });
+    const result = await test({ host: '127.0.0.1', port: s.port });
+    expect(result.validation).toMatchObject({ performed: true, valid: false, chainTrusted: false, hostnameMatches: true, reason: 'leaf_is_ca' });
+    expect(result.validation.message).toMatch(/^OpenSSL trusts the chain, but certgate's certificate policy refuses it/);
+  });
+
   it('the chain as a zip: DER .cer files, leaf first, named after the server tested', async () => {
     const s = await server(serverLeaf);
     const file = await rpc.request(KeystoreRpc.connectivityChainZip, { host: '127.0.0.1', port: s.port } as never, RPC);

@@ -61,6 +61,7 @@ describe('@certgate/x509 public surface', () => {
         'ocspRequest',
         'ocspResponderUrls',
         'ocspVerdict',
+        'peerChain',
       ].sort(),
     );
   });

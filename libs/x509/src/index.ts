@@ -33,7 +33,7 @@ export { createCsr, parseCsr, type CreateCsrOptions, type ParsedCsr } from './cs
 export { issueCertificate, type IssueOptions } from './issue';
 export { readPkcs12, writePkcs12, type Pkcs12Contents, type WritePkcs12Options } from './pkcs12';
 export { decryptPrivateKey, encryptPrivateKeyPem } from './key-encryption';
-export { peerCertificateOf, readTlsPeerCertificate, rfc4514FromOpenSsl, type TlsPeerCertificate } from './tls-peer';
+export { peerCertificateOf, peerChain, readTlsPeerCertificate, rfc4514FromOpenSsl, type TlsPeerCertificate } from './tls-peer';
 export { createRecipientKey, sealForRecipient, openFromSender, type RecipientKey, type SealedPrivateKey } from './key-transport';
 export { chainToPkcs7Der } from './pkcs7';
 export { dnFromDer } from './dn-from-der';

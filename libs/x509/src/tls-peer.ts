@@ -1,4 +1,5 @@
 import type { X509Certificate as NodeX509Certificate } from 'node:crypto';
+import type { DetailedPeerCertificate } from 'node:tls';
 import type { Certificate } from './certificate';
 
 /** What the request path needs of a peer certificate, read with Node's (OpenSSL's) parser. */
@@ -67,4 +68,21 @@ function cnOf(multiline: string): string | undefined {
     }
   }
   return undefined;
+}
+
+/** More than any chain the policy accepts (its limit is 10), fewer than a loop. */
+const MAX_PEER_CHAIN = 16;
+
+/**
+ * The peer's chain as Node reports it for a connection (`getPeerCertificate(true)`):
+ * the leaf, then each issuer OpenSSL linked, ending with the trusted root, which Node
+ * links to itself. Empty when the peer sent none.
+ */
+export function peerChain(peer: DetailedPeerCertificate | undefined): DetailedPeerCertificate[] {
+  if (!peer?.raw) return [];
+  const chain = [peer];
+  for (let c = peer; c.issuerCertificate && c.issuerCertificate.fingerprint256 !== c.fingerprint256 && chain.length < MAX_PEER_CHAIN; c = c.issuerCertificate) {
+    chain.push(c.issuerCertificate);
+  }
+  return chain;
 }

@@ -1,3 +1,4 @@
+import type { TLSSocket } from 'node:tls';
 import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
 import { request, type Agent } from 'node:https';
 import { ReceiverFailure, describeCallError, type CallStage, type CallTarget } from './receiver-failure';
@@ -57,6 +58,8 @@ function attempt(call: HttpsCall, retried = false): Promise<ReceiverAnswer> {
     const fail = (err: unknown) =>
       finish(() => {
         req.destroy();
+        // The reviewing agent reports a connection lost after its handshake before the request ever saw the socket.
+        if ((err as { afterHandshake?: boolean } | undefined)?.afterHandshake) stage.secured = true;
         const code = (err as NodeJS.ErrnoException | undefined)?.code;
         if (!retried && stage.reused && !stage.answered && (code === 'ECONNRESET' || code === 'EPIPE')) reject(new StaleConnection());
         else reject(new ReceiverFailure(describeCallError(err, target, stage, call.trustedCount)));
@@ -81,7 +84,11 @@ function attempt(call: HttpsCall, retried = false): Promise<ReceiverAnswer> {
     });
     req.on('socket', (socket) => {
       stage.reused = req.reusedSocket;
-      if (!stage.reused) socket.once('secureConnect', () => (stage.secured = true));
+      // A ReviewedAgent hands over a socket only once its handshake is done and reviewed.
+      if (!stage.reused) {
+        if ((socket as TLSSocket).encrypted && !(socket as TLSSocket).connecting && (socket as TLSSocket).authorized) stage.secured = true;
+        else socket.once('secureConnect', () => (stage.secured = true));
+      }
     });
     req.on('error', fail);
     const timer = setTimeout(

@@ -6,6 +6,7 @@ import { SERVICE_ENV } from '@certgate/platform';
 import type { FlowRuntimeEnv } from '../flow-runtime-env';
 import { ClientKeys, type ClientKey } from './client-keys';
 import { ReceiverFailure } from './receiver-failure';
+import { ReviewedAgent } from './reviewed-agent';
 import { TrustStore } from './trust-store';
 
 /** Idle kept-alive connections close before Node's default server keep-alive (5 s) would close them under us. */
@@ -54,7 +55,12 @@ export class ReceiverConnections implements OnModuleDestroy {
     const pool = this.pools.get(name);
     if (pool && pool.key === key && pool.trustVersion === trusted.version) return pool;
     if (pool) this.retire(name);
-    const fresh: Pool = { key, trustVersion: trusted.version, trustedCount: trusted.pems.length, agent: newAgent(secureContext(key, trusted.pems)) };
+    const fresh: Pool = {
+      key,
+      trustVersion: trusted.version,
+      trustedCount: trusted.pems.length,
+      agent: newAgent(secureContext(key, trusted.pems), trusted.pems),
+    };
     this.pools.set(name, fresh);
     return fresh;
   }
@@ -98,6 +104,9 @@ function secureContext(key: ClientKey | undefined, ca: readonly string[]): Secur
   }
 }
 
-function newAgent(context: SecureContext): Agent {
-  return new Agent({ keepAlive: true, timeout: IDLE_SOCKET_MS, maxFreeSockets: MAX_IDLE_SOCKETS, secureContext: context, rejectUnauthorized: true });
+function newAgent(context: SecureContext, trustedPems: readonly string[]): Agent {
+  return new ReviewedAgent(
+    { keepAlive: true, timeout: IDLE_SOCKET_MS, maxFreeSockets: MAX_IDLE_SOCKETS, secureContext: context, rejectUnauthorized: true },
+    trustedPems,
+  );
 }

@@ -1,7 +1,7 @@
 import type { DetailedPeerCertificate, TLSSocket } from 'node:tls';
 import { Injectable } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
-import { parseCertificate, readTlsPeerCertificate, reviewHandshakeChain, type Certificate, type HandshakeReview } from '@certgate/x509';
+import { parseCertificate, peerChain, readTlsPeerCertificate, reviewHandshakeChain, type Certificate, type HandshakeReview } from '@certgate/x509';
 import { HostSettingsService } from '../hosts/host-settings.service';
 import { IngressMetrics } from '../metrics/ingress-metrics';
 import { RootPolicyCheck } from '../root-policy/root-policy-check.service';
@@ -12,8 +12,6 @@ import type { ClientIdentity } from './client-identity';
 const CACHED_CHAINS = 10_000;
 /** A cached verdict is taken again at most this long (a certificate's validity is OpenSSL's to check on every handshake). */
 const CACHE_TTL_MS = 10 * 60_000;
-/** More than any chain the policy accepts (its limit is 10), fewer than a loop. */
-const MAX_CHAIN = 16;
 
 /**
  * The second engine of the request path (docs/certificate-policy.md, "Two engines").
@@ -69,7 +67,7 @@ export class ChainReview {
     if (!leaf || !peer?.raw) return { kind: 'none' };
     const certificate = readTlsPeerCertificate(leaf);
     const tlsError = socket.authorized ? '' : String(socket.authorizationError ?? 'UNKNOWN');
-    const chain = chainOf(peer);
+    const chain = peerChain(peer);
     // A host name with roots of its own judges against those (custom domains); OpenSSL did too, in its TLS context.
     const host = this.hosts.trustFor(socket.servername, this.roots.current);
     const key = `${host?.hostName ?? ''}|${tlsError}|${chain.map((c) => c.fingerprint256).join(',')}`;
@@ -88,22 +86,13 @@ export class ChainReview {
     return review.ok ? this.rootPolicy.check(review.chain) : review;
   }
 
-  private async review(peerChain: DetailedPeerCertificate[], tlsError: string, anchors: readonly Certificate[]): Promise<HandshakeReview> {
+  private async review(peer: DetailedPeerCertificate[], tlsError: string, anchors: readonly Certificate[]): Promise<HandshakeReview> {
     let chain: Certificate[];
     try {
-      chain = peerChain.map((c) => parseCertificate(c.raw));
+      chain = peer.map((c) => parseCertificate(c.raw));
     } catch (err) {
       return { ok: false, reason: 'profile_violation', message: `a certificate of the chain cannot be read: ${(err as Error).message}`, engine: 'policy' };
     }
     return this.verdictOn(chain, tlsError, anchors);
   }
-}
-
-/** Node links the peer's certificates leaf first by issuer and ends with the trusted root, which it links to itself. */
-function chainOf(peer: DetailedPeerCertificate): DetailedPeerCertificate[] {
-  const chain = [peer];
-  for (let c = peer; c.issuerCertificate && c.issuerCertificate.fingerprint256 !== c.fingerprint256 && chain.length < MAX_CHAIN; c = c.issuerCertificate) {
-    chain.push(c.issuerCertificate);
-  }
-  return chain;
 }

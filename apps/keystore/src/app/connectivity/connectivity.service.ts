@@ -1,7 +1,7 @@
 import { checkServerIdentity } from 'node:tls';
 import { Injectable, Logger } from '@nestjs/common';
 import { CertgateError, ErrorCode, errorMessage, type ConnectivityRequest, type ConnectivityResult } from '@certgate/contracts';
-import { judgeTlsServer, parseCertificates } from '@certgate/x509';
+import { judgeTlsServer, parseCertificate, parseCertificates, reviewHandshakeChain, type Certificate } from '@certgate/x509';
 import { findEntry, listEntries } from '../common/entry-lookup';
 import { KeystoreRecords } from '../store/keystore-records';
 import { KeyVault } from '../vault/key-vault';
@@ -52,7 +52,8 @@ export class ConnectivityService {
       throw connectFailure(req.host, req.port, { ...main, timeoutMs: req.timeoutMs, presentedAlias: client?.presented.alias });
     }
     const facts: TlsFacts = main.facts ?? { protocol: null, authorized: false };
-    const chain = peerChainDer(facts.peer).map(certificateInfo);
+    const chainDer = peerChainDer(facts.peer);
+    const chain = chainDer.map(certificateInfo);
     const result: ConnectivityResult = {
       host: req.host,
       port: req.port,
@@ -66,7 +67,9 @@ export class ConnectivityService {
         ...(main.completed ? { afterwards: main.afterwards } : { abortAlert: main.alert }),
         presented: client?.presented,
       }),
-      validation: req.validateServerCertificate ? validate(main, facts, serverName, anchors.length, chain.at(-1)?.issuerDN) : notValidated(),
+      validation: req.validateServerCertificate
+        ? await withPolicy(validate(main, facts, serverName, anchors.length, chain.at(-1)?.issuerDN), chainDer, anchors)
+        : notValidated(),
       durationMs: main.durationMs,
     };
     if (!main.completed) {
@@ -134,6 +137,37 @@ function validate(main: HandshakeOutcome, facts: TlsFacts, serverName: string, a
     topIssuerDN,
   });
   return { performed: true, ...verdict };
+}
+
+/**
+ * The second engine (docs/certificate-policy.md, "Two engines"): a chain OpenSSL trusted
+ * is held to certgate's certificate policy too, as receiver calls are, so the test does
+ * not call valid what a receiver call would refuse.
+ */
+async function withPolicy(validation: Validation, chainDer: Buffer[], trustedPems: string[]): Promise<Validation> {
+  if (validation.chainTrusted !== true) return validation;
+  let chain: Certificate[];
+  try {
+    chain = chainDer.map((der) => parseCertificate(der));
+  } catch (err) {
+    return {
+      ...validation,
+      valid: false,
+      chainTrusted: false,
+      reason: 'profile_violation',
+      message: `a certificate of the chain cannot be read: ${errorMessage(err)}`,
+    };
+  }
+  const anchors = trustedPems.flatMap((pem) => parseCertificates(pem)).filter((c) => c.isSelfIssued && c.isCA);
+  const review = await reviewHandshakeChain({ tlsError: '', chain, anchors, purpose: 'serverAuth' });
+  if (review.ok) return validation;
+  return {
+    ...validation,
+    valid: false,
+    chainTrusted: false,
+    reason: review.reason,
+    message: `OpenSSL trusts the chain, but certgate's certificate policy refuses it (receiver calls would fail): ${review.message}`,
+  };
 }
 
 function unusableKeyPair(alias: string, err: unknown): CertgateError {

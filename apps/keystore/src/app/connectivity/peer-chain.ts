@@ -1,20 +1,11 @@
 import { X509Certificate } from 'node:crypto';
 import type { DetailedPeerCertificate } from 'node:tls';
 import type { CertificateInfo } from '@certgate/contracts';
-import { parseCertificate, readTlsPeerCertificate, rfc4514FromOpenSsl, type Certificate } from '@certgate/x509';
-
-/** Node links each peer certificate to its issuer; a root links to itself, so the walk stops at a repeat. */
-const MAX_CHAIN = 16;
+import { parseCertificate, peerChain, readTlsPeerCertificate, rfc4514FromOpenSsl, type Certificate } from '@certgate/x509';
 
 /** DER certificates of the peer chain, leaf first, by following Node's issuer links. */
 export function peerChainDer(leaf: DetailedPeerCertificate | undefined): Buffer[] {
-  const chain: Buffer[] = [];
-  const seen = new Set<string>();
-  for (let cert = leaf; cert?.raw && !seen.has(cert.fingerprint256) && chain.length < MAX_CHAIN; cert = cert.issuerCertificate) {
-    seen.add(cert.fingerprint256);
-    chain.push(cert.raw);
-  }
-  return chain;
+  return peerChain(leaf).map((c) => c.raw);
 }
 
 /** What the API shows of each certificate; one a strict parser refuses is still shown, as OpenSSL reads it. */
