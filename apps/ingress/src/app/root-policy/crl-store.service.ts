@@ -17,8 +17,8 @@ interface Held {
   inFlight?: Promise<void>;
 }
 
-/** A CRL is fetched again at most this soon after it reached its nextUpdate, so a CA that is late does not make us hammer it. */
-const MIN_RETRY_MS = 5_000;
+/** How soon a CRL past its nextUpdate is asked for again, so a CA that is late is not hammered. */
+const MIN_RETRY_MS = 60_000;
 
 /**
  * The CRLs this replica holds: the URLs the roots' policies configure, the distribution
@@ -190,7 +190,8 @@ export class CrlStore implements OnModuleInit, OnModuleDestroy {
     let due = now + this.env.INGRESS_CRL_REFRESH_SECONDS * 1000;
     for (const { crl } of this.held.values()) {
       const next = crl?.nextUpdate?.getTime();
-      if (next !== undefined) due = Math.min(due, Math.max(next, now + MIN_RETRY_MS));
+      // At its nextUpdate; a CRL already past it (the CA is late) is asked for again a minute later, not in a loop.
+      if (next !== undefined) due = Math.min(due, next > now ? next : now + MIN_RETRY_MS);
     }
     this.timer = setTimeout(() => void this.refreshAll(), due - now);
     this.timer.unref();
