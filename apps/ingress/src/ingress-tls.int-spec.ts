@@ -466,6 +466,10 @@ describe('ingress: client certificates verified during the TLS handshake', () =>
       expect(statusOf(await healthAt('a.fleet.test'))).toBe('none');
       await expect(rpc.request(IngressRpc.removeHost, { hostName: '*.fleet.test' })).rejects.toMatchObject({ code: 'host_not_found' });
       await expect(rpc.request(IngressRpc.putHost, { hostName: 'bad host!', settings: {} })).rejects.toMatchObject({ code: 'validation_failed' });
+      await expect(rpc.request(IngressRpc.putHost, { hostName: 'open.test', settings: { roots: ['ab'.repeat(32)] } })).rejects.toMatchObject({
+        code: 'validation_failed',
+        message: expect.stringContaining('is not a trusted root'),
+      });
     });
   });
 
