@@ -21,6 +21,7 @@ const UNDERSTOOD_CRITICAL = new Set([
 /** A parsed CRL. Its signature is checked against a CA's key with `issuedBy`, once per key. */
 export class Crl {
   private readonly signedBy = new Map<string, Promise<boolean>>();
+  private sha256?: string;
   private readonly revokedSerials: ReadonlyMap<string, { at: Date; reason?: string }>;
   /** RFC 4514, as Certificate's DNs are. */
   readonly issuerDN: string;
@@ -58,7 +59,9 @@ export class Crl {
 
   /** SHA-256 of the DER, lowercase hex. */
   get fingerprint(): string {
-    return createHash('sha256').update(this.der).digest('hex');
+    // A CRL can be megabytes and the ingress compares its CRL set by fingerprint after every read: hash once.
+    this.sha256 ??= createHash('sha256').update(this.der).digest('hex');
+    return this.sha256;
   }
 
   get thisUpdate(): Date {
