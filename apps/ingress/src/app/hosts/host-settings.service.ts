@@ -22,10 +22,9 @@ const APPLY_WAIT_MS = 2_000;
 /** Host names with settings of their own: each gets a TLS context. */
 const MAX_HOSTS = LIMITS.trustedRoots;
 
-/** A host name's settings resolved against the roots in force. */
+/** A host name's roots resolved against those in force. */
 export interface HostTrust {
   hostName: string;
-  required: boolean;
   /** Its roots among those in force, each once; the TLS context's CA list and the review's anchors. */
   anchors: readonly Certificate[];
 }
@@ -79,15 +78,20 @@ export class HostSettingsService implements OnModuleInit {
     return wildcard && hosts[wildcard] ? { hostName: wildcard, settings: hosts[wildcard] } : undefined;
   }
 
+  /** Whether `servername` requires a verified client certificate (its own setting, else INGRESS_CLIENT_CERT). */
+  requiredFor(servername: string | false | null | undefined): boolean {
+    return (this.settingsFor(servername)?.settings.clientCert ?? this.env.INGRESS_CLIENT_CERT) === 'required';
+  }
+
   /** What `servername` trusts and demands, with `roots` in force; undefined: the defaults. */
   trustFor(servername: string | false | null | undefined, roots: EffectiveRoots): HostTrust | undefined {
     const match = this.settingsFor(servername);
-    return match && resolve(match.hostName, match.settings, roots, this.env.INGRESS_CLIENT_CERT);
+    return match && resolve(match.hostName, match.settings, roots);
   }
 
   /** Every host name with settings, resolved: one TLS context each. */
   all(roots: EffectiveRoots): HostTrust[] {
-    return Object.entries(this.current()).map(([hostName, settings]) => resolve(hostName, settings, roots, this.env.INGRESS_CLIENT_CERT));
+    return Object.entries(this.current()).map(([hostName, settings]) => resolve(hostName, settings, roots));
   }
 
   async put(hostName: string, settings: HostSettings): Promise<HostView> {
@@ -150,11 +154,10 @@ export class HostSettingsService implements OnModuleInit {
   }
 }
 
-function resolve(hostName: string, settings: HostSettings, roots: EffectiveRoots, defaultMode: 'optional' | 'required'): HostTrust {
+function resolve(hostName: string, settings: HostSettings, roots: EffectiveRoots): HostTrust {
   const wanted = settings.roots && new Set(settings.roots);
   return {
     hostName,
-    required: (settings.clientCert ?? defaultMode) === 'required',
     anchors: wanted ? roots.anchors.filter((c) => wanted.has(c.fingerprint)) : roots.anchors,
   };
 }

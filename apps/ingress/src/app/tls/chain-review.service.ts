@@ -57,7 +57,7 @@ export class ChainReview {
 
   /** Whether a connection to this socket's host name (SNI) must present a verified client certificate. */
   requiredFor(socket: TLSSocket): boolean {
-    return this.hosts.trustFor(socket.servername, this.roots.current)?.required ?? this.roots.clientCertRequired;
+    return this.hosts.requiredFor(socket.servername);
   }
 
   async identityOf(socket: TLSSocket): Promise<ClientIdentity> {

@@ -58,8 +58,6 @@ export class TrustedRootsService implements OnModuleInit {
   private queue: Promise<void> = Promise.resolve();
   /** The deployment's key policy (CERTGATE_KEY_*): for roots here, and for the chains checked against them. */
   readonly keyPolicy: KeyPolicy;
-  /** INGRESS_CLIENT_CERT=required: the default of every host name. */
-  readonly clientCertRequired: boolean;
 
   constructor(
     @Inject(SERVICE_ENV) private readonly env: IngressEnv,
@@ -67,7 +65,6 @@ export class TrustedRootsService implements OnModuleInit {
     private readonly metrics: IngressMetrics,
   ) {
     this.keyPolicy = keyPolicyOf(env);
-    this.clientCertRequired = env.INGRESS_CLIENT_CERT === 'required';
   }
 
   async onModuleInit(): Promise<void> {
