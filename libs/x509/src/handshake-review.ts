@@ -8,6 +8,7 @@ import { verifyChain } from './chain';
 import type { KeyPolicy } from './chain-keys';
 import { certName } from './chain-names';
 import { describeReason, reasonFromTlsError, type ChainFailureReason, type Purpose } from './chain-reasons';
+import { parseCertificates } from './parse';
 
 export interface HandshakeReviewInput {
   /** OpenSSL's verdict: '' when it accepted the chain, else its error (Node's `authorizationError`, X509_V_ERR_* without the prefix). */
@@ -59,4 +60,13 @@ export async function reviewHandshakeChain(input: HandshakeReviewInput): Promise
     return { ok: false, reason: opensslReason, message, engine: 'both' };
   }
   return { ok: false, reason: verdict.reason, message: `${verdict.message} (${tlsError})`, engine: 'both' };
+}
+
+/**
+ * The anchors of an outbound trust store (the keystore's trusted certificates): its
+ * self-signed CA certificates, as OpenSSL takes no intermediate as one. What receiver
+ * calls and the connectivity test review a server chain against.
+ */
+export function trustStoreAnchors(pems: readonly string[]): Certificate[] {
+  return pems.flatMap((pem) => parseCertificates(pem)).filter((c) => c.isSelfIssued && c.isCA);
 }

@@ -62,6 +62,7 @@ describe('@certgate/x509 public surface', () => {
         'ocspResponderUrls',
         'ocspVerdict',
         'peerChain',
+        'trustStoreAnchors',
       ].sort(),
     );
   });

@@ -26,7 +26,7 @@ export {
 export { Crl, parseCrl, crlDistributionUrls } from './crl';
 export { ocspRequest, ocspResponderUrls, ocspVerdict, type OcspStatus } from './ocsp';
 export { checkRevocation, missingEkuProblem, type EkuPolicy, type RevocationInput, type RevocationMode, type RevocationVerdict } from './revocation';
-export { reviewHandshakeChain, type HandshakeReview, type HandshakeReviewInput } from './handshake-review';
+export { reviewHandshakeChain, trustStoreAnchors, type HandshakeReview, type HandshakeReviewInput } from './handshake-review';
 export { describeKey, exportPrivateKeyPem, exportPublicKeyPem, generateKeyPair, importPrivateKeyPem, keyMatchesCertificate, type KeySpec } from './keys';
 export { importPublicKeyPem } from './public-key';
 export { createCsr, parseCsr, type CreateCsrOptions, type ParsedCsr } from './csr';

@@ -2,7 +2,7 @@ import { Agent, type AgentOptions } from 'node:https';
 import type { Duplex } from 'node:stream';
 import type { RequestOptions } from 'node:http';
 import type { TLSSocket } from 'node:tls';
-import { parseCertificate, parseCertificates, peerChain, reviewHandshakeChain, type Certificate } from '@certgate/x509';
+import { parseCertificate, peerChain, reviewHandshakeChain, trustStoreAnchors, type Certificate } from '@certgate/x509';
 import { ReceiverFailure } from './receiver-failure';
 
 /**
@@ -21,7 +21,7 @@ export class ReviewedAgent extends Agent {
     // No TLS session resumption: a resumed handshake carries no chain to review, and a session of a refused
     // handshake must never be resumed past the review. Kept-alive connections still save the handshakes.
     super({ ...options, maxCachedSessions: 0 });
-    this.anchors = trustedPems.flatMap((pem) => parseCertificates(pem)).filter((c) => c.isSelfIssued && c.isCA);
+    this.anchors = trustStoreAnchors(trustedPems);
   }
 
   // Node's agent waits for the callback when createConnection returns nothing.

@@ -1,7 +1,7 @@
 import { checkServerIdentity } from 'node:tls';
 import { Injectable, Logger } from '@nestjs/common';
 import { CertgateError, ErrorCode, errorMessage, type ConnectivityRequest, type ConnectivityResult } from '@certgate/contracts';
-import { judgeTlsServer, parseCertificate, parseCertificates, reviewHandshakeChain, type Certificate } from '@certgate/x509';
+import { judgeTlsServer, parseCertificate, parseCertificates, reviewHandshakeChain, trustStoreAnchors, type Certificate } from '@certgate/x509';
 import { findEntry, listEntries } from '../common/entry-lookup';
 import { KeystoreRecords } from '../store/keystore-records';
 import { KeyVault } from '../vault/key-vault';
@@ -158,8 +158,7 @@ async function withPolicy(validation: Validation, chainDer: Buffer[], trustedPem
       message: `a certificate of the chain cannot be read: ${errorMessage(err)}`,
     };
   }
-  const anchors = trustedPems.flatMap((pem) => parseCertificates(pem)).filter((c) => c.isSelfIssued && c.isCA);
-  const review = await reviewHandshakeChain({ tlsError: '', chain, anchors, purpose: 'serverAuth' });
+  const review = await reviewHandshakeChain({ tlsError: '', chain, anchors: trustStoreAnchors(trustedPems), purpose: 'serverAuth' });
   if (review.ok) return validation;
   return {
     ...validation,
