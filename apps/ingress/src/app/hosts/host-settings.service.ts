@@ -13,12 +13,11 @@ import {
 import { KvBuckets, nestMessagingLogger, type KvProjection } from '@certgate/messaging';
 import { SERVICE_ENV } from '@certgate/platform';
 import type { Certificate } from '@certgate/x509';
+import { LocalApply } from '../common/local-apply';
 import type { IngressEnv } from '../ingress-env';
 import type { EffectiveRoots } from '../trusted-roots/effective-roots';
 
 const CAS_ATTEMPTS = 32;
-/** How long a write waits for this replica's projection to show it before answering anyway. */
-const APPLY_WAIT_MS = 2_000;
 /** Host names with settings of their own: each gets a TLS context. */
 const MAX_HOSTS = LIMITS.trustedRoots;
 
@@ -40,6 +39,7 @@ export class HostSettingsService implements OnModuleInit {
   private readonly stored = this.buckets.bucket(Buckets.ingress).repository(storedHostsSchema, 'host settings');
   private projection?: KvProjection<StoredHosts>;
   private readonly listeners: (() => void)[] = [];
+  private readonly applied = new LocalApply();
 
   constructor(
     @Inject(SERVICE_ENV) private readonly env: IngressEnv,
@@ -53,6 +53,7 @@ export class HostSettingsService implements OnModuleInit {
       logger: nestMessagingLogger('hosts'),
       onChange: () => {
         for (const listener of [...this.listeners]) listener();
+        this.applied.changed();
       },
     });
   }
@@ -113,7 +114,7 @@ export class HostSettingsService implements OnModuleInit {
       },
       { what: 'the host settings', attempts: CAS_ATTEMPTS },
     );
-    await this.untilApplied(written?.updatedAt);
+    await this.applied.until(() => this.projection?.get(IngressKv.hosts)?.updatedAt === written?.updatedAt);
     return { hostName, ...settings };
   }
 
@@ -127,30 +128,11 @@ export class HostSettingsService implements OnModuleInit {
       },
       { what: 'the host settings', attempts: CAS_ATTEMPTS },
     );
-    await this.untilApplied(written?.updatedAt);
+    await this.applied.until(() => this.projection?.get(IngressKv.hosts)?.updatedAt === written?.updatedAt);
   }
 
   private current(): Record<string, HostSettings> {
     return this.projection?.get(IngressKv.hosts)?.hosts ?? {};
-  }
-
-  private untilApplied(updatedAt: string | undefined): Promise<void> {
-    const applied = () => this.projection?.get(IngressKv.hosts)?.updatedAt === updatedAt;
-    if (applied()) return Promise.resolve();
-    return new Promise((resolve) => {
-      const check = () => {
-        if (!applied()) return;
-        done();
-      };
-      const done = () => {
-        clearTimeout(timer);
-        const at = this.listeners.indexOf(check);
-        if (at >= 0) this.listeners.splice(at, 1);
-        resolve();
-      };
-      const timer = setTimeout(done, APPLY_WAIT_MS);
-      this.listeners.push(check);
-    });
   }
 }
 

@@ -7,6 +7,7 @@ import { SERVICE_ENV } from '@certgate/platform';
 import { parseCertificates, toPemBundle } from '@certgate/x509';
 import type { IngressEnv } from '../ingress-env';
 import type { ServerCredentials } from './dev-pki';
+import { LocalApply } from '../common/local-apply';
 import { isPemText } from './pem-source';
 import { sealServerChain, type ServerChainUpload } from './server-chain-upload';
 import { loadServerCredentials } from './server-credentials';
@@ -15,9 +16,6 @@ type CredentialsListener = (credentials: ServerCredentials) => void;
 
 /** Both files are usually replaced one after the other: reload once they have been quiet this long. */
 const SETTLE_MS = 300;
-
-/** How long a PUT waits for its own replica to have the new chain in force before answering anyway. */
-const APPLY_WAIT_MS = 2_000;
 
 /**
  * The ingress' own key and chain. Two sources, the first present wins:
@@ -45,7 +43,7 @@ export class ServerIdentity implements OnModuleInit, OnApplicationShutdown {
   private settle?: NodeJS.Timeout;
   private projection?: KvProjection<StoredServerIdentity>;
   private readonly stored = this.buckets.bucket(Buckets.ingress).repository(storedServerIdentitySchema, 'server identity');
-  private readonly applied = new Set<() => void>();
+  private readonly applied = new LocalApply();
 
   constructor(
     @Inject(SERVICE_ENV) private readonly env: IngressEnv,
@@ -87,7 +85,7 @@ export class ServerIdentity implements OnModuleInit, OnApplicationShutdown {
   async replace(upload: ServerChainUpload): Promise<ServerIdentityView> {
     const { chain, encryptedKeyPem } = await sealServerChain(upload, this.env.CERTGATE_MASTER_KEY);
     const fingerprint = chain[0].fingerprint;
-    const inForce = this.until(() => this.fromApi?.chain[0]?.fingerprint === fingerprint);
+    const inForce = this.applied.until(() => this.fromApi?.chain[0]?.fingerprint === fingerprint);
     await this.stored.put(IngressKv.serverIdentity, { chainPem: toPemBundle(chain), encryptedKeyPem, updatedAt: new Date().toISOString() });
     await inForce;
     return this.view();
@@ -95,26 +93,10 @@ export class ServerIdentity implements OnModuleInit, OnApplicationShutdown {
 
   /** Back to the configured key and chain (or the dev PKI), on every replica. */
   async reset(): Promise<ServerIdentityView> {
-    const inForce = this.until(() => !this.fromApi);
+    const inForce = this.applied.until(() => !this.fromApi);
     await this.stored.delete(IngressKv.serverIdentity);
     await inForce;
     return this.view();
-  }
-
-  private until(done: () => boolean): Promise<void> {
-    return new Promise((resolve) => {
-      const check = () => {
-        if (!done()) return;
-        clearTimeout(timer);
-        this.applied.delete(check);
-        resolve();
-      };
-      const timer = setTimeout(() => {
-        this.applied.delete(check);
-        resolve();
-      }, APPLY_WAIT_MS);
-      this.applied.add(check);
-    });
   }
 
   /** The API value as it is now: put in force, or dropped for the configured chain. */
@@ -145,7 +127,7 @@ export class ServerIdentity implements OnModuleInit, OnApplicationShutdown {
   private announce(previous: ServerCredentials | undefined, msg: string): void {
     const next = this.credentials;
     for (const listener of this.listeners) listener(next);
-    for (const check of [...this.applied]) check();
+    this.applied.changed();
     this.logger.log({
       msg,
       subjectDN: next.chain[0].subjectDN,

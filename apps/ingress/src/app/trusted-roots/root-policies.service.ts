@@ -1,13 +1,12 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { Buckets, DEFAULT_ROOT_POLICY, IngressKv, rootPoliciesSchema, type RootPolicies, type RootPolicy } from '@certgate/contracts';
 import { KvBuckets, nestMessagingLogger, type KvProjection } from '@certgate/messaging';
+import { LocalApply } from '../common/local-apply';
 
 export type PoliciesListener = (policies: RootPolicies | undefined) => void;
 
 /** Racing writers on other replicas: each round has one winner. */
 const CAS_ATTEMPTS = 32;
-/** How long a write waits for this replica's own projection to show it before answering anyway. */
-const APPLY_WAIT_MS = 2_000;
 
 /**
  * The trusted roots' own policies (EKU, revocation), one object in the ingress bucket,
@@ -20,6 +19,7 @@ export class RootPoliciesService implements OnModuleInit {
   private readonly stored = this.buckets.bucket(Buckets.ingress).repository(rootPoliciesSchema, 'root policies');
   private projection?: KvProjection<RootPolicies>;
   private readonly listeners: PoliciesListener[] = [];
+  private readonly applied = new LocalApply();
 
   constructor(private readonly buckets: KvBuckets) {}
 
@@ -31,6 +31,8 @@ export class RootPoliciesService implements OnModuleInit {
       onChange: () => {
         const current = this.current;
         for (const listener of [...this.listeners]) listener(current);
+        // After the listeners: a refresh's answer comes once the CRL store has started on it.
+        this.applied.changed();
       },
     });
   }
@@ -54,14 +56,14 @@ export class RootPoliciesService implements OnModuleInit {
     this.listeners.push(listener);
   }
 
-  /** Sets one root's policy; answers once this replica applies it (or after APPLY_WAIT_MS), so a sender can connect right after. */
+  /** Sets one root's policy; answers once this replica applies it (or after a moment), so a sender can connect right after. */
   async put(rootFingerprint: string, policy: RootPolicy): Promise<void> {
     const written = await this.stored.modify(
       IngressKv.rootPolicies,
       (current) => ({ ...current, policies: { ...current?.policies, [rootFingerprint]: policy }, updatedAt: new Date().toISOString() }),
       { what: 'the trusted roots’ policies', attempts: CAS_ATTEMPTS },
     );
-    await this.untilApplied((current) => current?.updatedAt === written?.updatedAt);
+    await this.applied.until(() => this.current?.updatedAt === written?.updatedAt);
   }
 
   /** Asks every replica (this one too) to fetch its CRLs again; answers the request's mark once this replica sees it. */
@@ -75,23 +77,7 @@ export class RootPoliciesService implements OnModuleInit {
         attempts: CAS_ATTEMPTS,
       },
     );
-    await this.untilApplied((current) => current?.refreshRequestedAt === now);
+    await this.applied.until(() => this.current?.refreshRequestedAt === now);
     return now;
-  }
-
-  private untilApplied(applied: (current: RootPolicies | undefined) => boolean): Promise<void> {
-    if (applied(this.current)) return Promise.resolve();
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.listeners.splice(this.listeners.indexOf(check), 1);
-        resolve();
-      };
-      const check: PoliciesListener = (current) => {
-        if (applied(current)) done();
-      };
-      const timer = setTimeout(done, APPLY_WAIT_MS);
-      this.listeners.push(check);
-    });
   }
 }

@@ -21,6 +21,7 @@ import type { IngressEnv } from '../ingress-env';
 import { IngressMetrics } from '../metrics/ingress-metrics';
 import { loadClientRoots } from '../tls/client-roots';
 import { clientCaRoots } from './client-ca-roots';
+import { LocalApply } from '../common/local-apply';
 import { EffectiveRoots, type RootView } from './effective-roots';
 import { validateRootBundle } from './root-bundle';
 
@@ -31,9 +32,6 @@ export type RootsListener = (roots: EffectiveRoots) => void;
  * winner, so this many requests changing the roots at the same moment all get through.
  */
 const CAS_ATTEMPTS = 32;
-
-/** How long a PUT waits for its own replica to have the new roots in force before answering anyway. */
-const APPLY_WAIT_MS = 2_000;
 
 /**
  * The trusted client roots of this replica, kept current from two KV buckets: the
@@ -46,7 +44,7 @@ const APPLY_WAIT_MS = 2_000;
 export class TrustedRootsService implements OnModuleInit {
   private readonly logger = new Logger('trusted-roots');
   private readonly listeners: RootsListener[] = [];
-  private readonly waiters = new Set<{ applied: (roots: EffectiveRoots) => boolean; done: () => void }>();
+  private readonly applied = new LocalApply();
   private envRoots: Certificate[] = [];
   /** Written only by this service (replaceApiRoots); every replica reads it through `apiProjection`. */
   private readonly storedApiRoots = this.buckets.bucket(Buckets.ingress).repository(trustedRootsSchema, 'trusted roots');
@@ -106,10 +104,7 @@ export class TrustedRootsService implements OnModuleInit {
     refuseBeyondLimit(certs.length);
     const value: TrustedRoots = { pems: certs.map((c) => c.pem), updatedAt: new Date().toISOString() };
     const wanted = new Set(certs.map((c) => c.fingerprint));
-    const applied = this.appliedLocally((roots) => {
-      const api = roots.roots.filter((r) => r.source === 'api').map((r) => r.certificate.fingerprint);
-      return api.length === wanted.size && api.every((f) => wanted.has(f));
-    });
+    const applied = this.applied.until(() => this.hasApiRoots(wanted));
     await this.storedApiRoots.put(IngressKv.trustedRoots, value);
     await applied;
     this.logger.log({
@@ -190,31 +185,12 @@ export class TrustedRootsService implements OnModuleInit {
   /** Waits (briefly) until this replica's API roots are exactly those of `value`, so a sender can connect right after the answer. */
   private untilApplied(value: TrustedRoots): Promise<void> {
     const wanted = new Set(fingerprintsOf(value.pems));
-    if (this.apiFingerprints(this.roots).every((f) => wanted.has(f)) && this.apiFingerprints(this.roots).length === wanted.size) return Promise.resolve();
-    return this.appliedLocally((roots) => {
-      const api = this.apiFingerprints(roots);
-      return api.length === wanted.size && api.every((f) => wanted.has(f));
-    });
+    return this.applied.until(() => this.hasApiRoots(wanted));
   }
 
-  private apiFingerprints(roots: EffectiveRoots): string[] {
-    return roots.roots.filter((r) => r.source === 'api').map((r) => r.certificate.fingerprint);
-  }
-
-  /** Resolves when a recomputed root set passes `applied`, or after APPLY_WAIT_MS (the KV holds the change either way). */
-  private appliedLocally(applied: (roots: EffectiveRoots) => boolean): Promise<void> {
-    return new Promise((resolve) => {
-      const waiter = {
-        applied,
-        done: () => {
-          clearTimeout(timer);
-          this.waiters.delete(waiter);
-          resolve();
-        },
-      };
-      const timer = setTimeout(waiter.done, APPLY_WAIT_MS);
-      this.waiters.add(waiter);
-    });
+  private hasApiRoots(wanted: ReadonlySet<string>): boolean {
+    const api = this.roots.roots.filter((r) => r.source === 'api').map((r) => r.certificate.fingerprint);
+    return api.length === wanted.size && api.every((f) => wanted.has(f));
   }
 
   private schedule(): void {
@@ -236,7 +212,7 @@ export class TrustedRootsService implements OnModuleInit {
     this.metrics.trustedRoots(next.countBySource());
     this.logger.log({ msg: 'trusted client roots in force', roots: next.roots.map((r) => ({ source: r.source, subjectDN: r.certificate.subjectDN })) });
     if (changed) for (const listener of this.listeners) listener(next);
-    for (const waiter of this.waiters) if (waiter.applied(next)) waiter.done();
+    this.applied.changed();
   }
 
   /** The stored API roots, each checked again: only this service writes them, but a root is never trusted unchecked. */
