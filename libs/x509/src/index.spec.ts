@@ -58,6 +58,7 @@ describe('@certgate/x509 public surface', () => {
         'crlDistributionUrls',
         'checkRevocation',
         'missingEkuProblem',
+        'ocspNonce',
         'ocspRequest',
         'ocspResponderUrls',
         'ocspVerdict',

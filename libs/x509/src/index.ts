@@ -24,7 +24,7 @@ export {
   type VerifyChainOptions,
 } from './chain';
 export { Crl, parseCrl, crlDistributionUrls } from './crl';
-export { ocspRequest, ocspResponderUrls, ocspVerdict, type OcspStatus } from './ocsp';
+export { ocspNonce, ocspRequest, ocspResponderUrls, ocspVerdict, type OcspStatus, type OcspVerdictOptions } from './ocsp';
 export { checkRevocation, missingEkuProblem, type EkuPolicy, type RevocationInput, type RevocationMode, type RevocationVerdict } from './revocation';
 export { reviewHandshakeChain, trustStoreAnchors, type HandshakeReview, type HandshakeReviewInput } from './handshake-review';
 export { describeKey, exportPrivateKeyPem, exportPublicKeyPem, generateKeyPair, importPrivateKeyPem, keyMatchesCertificate, type KeySpec } from './keys';

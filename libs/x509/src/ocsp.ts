@@ -1,8 +1,8 @@
 // OCSP (RFC 6960) for one certificate: the request to send, and the verdict on the
 // response. ASN.1 by @peculiar/asn1-ocsp; what is checked is certgate's own (below).
-import { createHash, createPublicKey, verify } from 'node:crypto';
+import { X509Certificate, createHash, createPublicKey, randomBytes, verify } from 'node:crypto';
 import { AsnConvert, OctetString } from '@peculiar/asn1-schema';
-import { AlgorithmIdentifier, SubjectPublicKeyInfo, Certificate as AsnCertificate } from '@peculiar/asn1-x509';
+import { AlgorithmIdentifier, Extension, SubjectPublicKeyInfo, Certificate as AsnCertificate } from '@peculiar/asn1-x509';
 import {
   BasicOCSPResponse,
   CertID,
@@ -13,6 +13,7 @@ import {
   TBSRequest,
   id_kp_OCSPSigning,
   id_pkix_ocsp_basic,
+  id_pkix_ocsp_nonce,
 } from '@peculiar/asn1-ocsp';
 import { x509 } from './engine';
 import { Certificate } from './certificate';
@@ -57,10 +58,43 @@ function certIdOf(cert: Certificate, issuer: Certificate): CertID {
   });
 }
 
-/** The DER of an OCSP request for `cert`, issued by `issuer` (SHA-1 CertID, as every responder answers). */
-export function ocspRequest(cert: Certificate, issuer: Certificate): Uint8Array {
-  const request = new OCSPRequest({ tbsRequest: new TBSRequest({ requestList: [new Request({ reqCert: certIdOf(cert, issuer) })] }) });
-  return new Uint8Array(AsnConvert.serialize(request));
+/** A fresh nonce for one OCSP request: 16 random bytes, within RFC 8954's 1..32. */
+export function ocspNonce(): Uint8Array {
+  return new Uint8Array(randomBytes(16));
+}
+
+/**
+ * The DER of an OCSP request for `cert`, issued by `issuer` (SHA-1 CertID, as every
+ * responder answers). With a `nonce` (RFC 8954), a responder that supports nonces must
+ * echo it, which `ocspVerdict` then checks: an answer recorded earlier cannot be replayed.
+ */
+export function ocspRequest(cert: Certificate, issuer: Certificate, nonce?: Uint8Array): Uint8Array {
+  const tbsRequest = new TBSRequest({
+    requestList: [new Request({ reqCert: certIdOf(cert, issuer) })],
+    ...(nonce && { requestExtensions: [nonceExtension(nonce)] }),
+  });
+  return new Uint8Array(AsnConvert.serialize(new OCSPRequest({ tbsRequest })));
+}
+
+function nonceExtension(nonce: Uint8Array): Extension {
+  // RFC 8954 §2.1: the extension's value is the DER of an OCTET STRING holding the nonce.
+  return new Extension({ extnID: id_pkix_ocsp_nonce, critical: false, extnValue: new OctetString(AsnConvert.serialize(new OctetString(nonce))) });
+}
+
+function responseNonce(basic: BasicOCSPResponse): Uint8Array | undefined {
+  const ext = basic.tbsResponseData.responseExtensions?.find((e) => e.extnID === id_pkix_ocsp_nonce);
+  if (!ext) return undefined;
+  try {
+    return new Uint8Array(AsnConvert.parse(ext.extnValue.buffer, OctetString).buffer);
+  } catch {
+    return new Uint8Array(ext.extnValue.buffer);
+  }
+}
+
+export interface OcspVerdictOptions {
+  at?: Date;
+  /** The nonce sent with the request. An answer carrying another nonce is refused; one carrying none is accepted (pre-produced answers, RFC 8954 §3). */
+  nonce?: Uint8Array;
 }
 
 /**
@@ -68,9 +102,11 @@ export function ocspRequest(cert: Certificate, issuer: Certificate): Uint8Array 
  * signed by the issuer itself or by a responder certificate the issuer issued for
  * OCSPSigning, hold a SingleResponse for exactly this certificate, and be current
  * (thisUpdate not in the future, nextUpdate not past; without a nextUpdate at most an hour
- * old). Anything else is `unknown`, with the reason.
+ * old), and echo the request's nonce if it carries one. Anything else is `unknown`, with
+ * the reason.
  */
-export function ocspVerdict(responseDer: Uint8Array, cert: Certificate, issuer: Certificate, at = new Date()): OcspStatus {
+export function ocspVerdict(responseDer: Uint8Array, cert: Certificate, issuer: Certificate, options: OcspVerdictOptions = {}): OcspStatus {
+  const at = options.at ?? new Date();
   const unknown = (problem: string): OcspStatus => ({ status: 'unknown', problem: `the OCSP answer for ${certName(cert)} ${problem}` });
   let basic: BasicOCSPResponse;
   try {
@@ -84,6 +120,8 @@ export function ocspVerdict(responseDer: Uint8Array, cert: Certificate, issuer: 
   const signer = signerOf(basic, issuer);
   if (typeof signer === 'string') return unknown(signer);
   if (!signatureVerifies(basic, signer)) return unknown('has a signature that does not verify');
+  const nonce = responseNonce(basic);
+  if (nonce && options.nonce && !bytesEqual(nonce, options.nonce)) return unknown("carries a nonce other than the request's (a replayed answer)");
 
   const wanted = certIdOf(cert, issuer);
   const single = basic.tbsResponseData.responses.find((r) => sameCertId(r.certID, wanted));
@@ -143,13 +181,24 @@ function signerOf(basic: BasicOCSPResponse, issuer: Certificate): Certificate | 
       continue;
     }
     if (!names(responder)) continue;
-    if (responder.normalizedIssuer !== issuer.normalizedSubject) return `is signed by ${certName(responder)}, which ${certName(issuer)} did not issue`;
+    if (responder.normalizedIssuer !== issuer.normalizedSubject || !signedBy(responder, issuer)) {
+      return `is signed by ${certName(responder)}, which ${certName(issuer)} did not issue`;
+    }
     if (!responder.extendedKeyUsage?.includes(ekuName(id_kp_OCSPSigning)))
       return `is signed by ${certName(responder)}, which is not an OCSP responder certificate (no OCSPSigning EKU)`;
     if (!responder.isValidAt(new Date())) return `is signed by ${certName(responder)}, which is not valid now`;
     return responder;
   }
   return `is not signed by ${certName(issuer)} or a responder it delegated to`;
+}
+
+/** Synchronous on purpose: the verdict is a pure function of bytes, and a responder certificate is checked once per answer. */
+function signedBy(cert: Certificate, issuer: Certificate): boolean {
+  try {
+    return new X509Certificate(cert.der).verify(createPublicKey({ key: Buffer.from(issuer.spkiDer), format: 'der', type: 'spki' }));
+  } catch {
+    return false;
+  }
 }
 
 function signatureVerifies(basic: BasicOCSPResponse, signer: Certificate): boolean {

@@ -1,5 +1,5 @@
 // libs/x509's OCSP request and verdict against `openssl ocsp` as the responder, on loopback.
-import { checkRevocation, ocspRequest, ocspVerdict, type Certificate, type OcspStatus } from '@certgate/x509';
+import { checkRevocation, ocspNonce, ocspRequest, ocspVerdict, type Certificate, type OcspStatus } from '@certgate/x509';
 import { opensslAvailable } from './openssl';
 import { startOpensslOcspResponder, type OpensslOcspResponder } from './openssl-ocsp';
 import { createTestPki, type TestLeaf, type TestPki } from './test-pki';
@@ -60,6 +60,41 @@ describeWithOpenssl('OCSP against openssl ocsp on loopback', () => {
       problem: expect.stringContaining('does not speak of this certificate'),
     });
     expect(ocspVerdict(new Uint8Array([1, 2, 3]), alice.certificate, pki.intermediate.certificate)).toMatchObject({ status: 'unknown' });
+  });
+
+  it('sends a nonce the responder echoes, and refuses an answer carrying another', async () => {
+    const nonce = ocspNonce();
+    const res = await fetch(responder.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/ocsp-request' },
+      body: ocspRequest(alice.certificate, pki.intermediate.certificate, nonce),
+    });
+    const answer = new Uint8Array(await res.arrayBuffer());
+    expect(Buffer.from(answer).includes(Buffer.from(nonce))).toBe(true);
+    expect(ocspVerdict(answer, alice.certificate, pki.intermediate.certificate, { nonce })).toMatchObject({ status: 'good' });
+    expect(ocspVerdict(answer, alice.certificate, pki.intermediate.certificate, { nonce: ocspNonce() })).toMatchObject({
+      status: 'unknown',
+      problem: expect.stringContaining('nonce'),
+    });
+  });
+
+  it("takes a delegated responder's answer only if the issuer really issued its certificate", async () => {
+    const [real, twin] = await Promise.all([createTestPki({ name: 'OCSP Twin' }), createTestPki({ name: 'OCSP Twin' })]);
+    const dave = await real.issueClient('dave');
+    const delegated = await real.issueClient('responder', { extendedKeyUsage: ['OCSPSigning'] });
+    // Same issuer name as the real CA's responder, other key: only the signature tells them apart.
+    const forged = await twin.issueClient('responder', { extendedKeyUsage: ['OCSPSigning'] });
+    for (const [signer, expected] of [
+      [delegated, { status: 'good' }],
+      [forged, { status: 'unknown', problem: expect.stringContaining('did not issue') }],
+    ] as const) {
+      const delegatedResponder = await startOpensslOcspResponder(real.intermediate, [{ certificate: dave.certificate, status: 'good' }], { signer });
+      try {
+        expect(await ask(delegatedResponder.url, dave.certificate, real.intermediate.certificate)).toMatchObject(expected);
+      } finally {
+        await delegatedResponder.stop();
+      }
+    }
   });
 
   it('checkRevocation asks OCSP where no CRL is current: revoked refuses, good admits', async () => {

@@ -22,8 +22,13 @@ export interface OpensslOcspResponder {
   stop(): Promise<void>;
 }
 
-/** `openssl ocsp` answering for `ca` (signing with the CA's own key) on a free loopback port. */
-export async function startOpensslOcspResponder(ca: TestCredential, entries: OcspEntry[]): Promise<OpensslOcspResponder> {
+export interface OcspResponderOptions {
+  /** A delegated responder certificate and key to sign with (sent along in the answer); the CA itself by default. */
+  signer?: TestCredential;
+}
+
+/** `openssl ocsp` answering for `ca` on a free loopback port. It echoes a request's nonce, as RFC 8954 asks. */
+export async function startOpensslOcspResponder(ca: TestCredential, entries: OcspEntry[], opts: OcspResponderOptions = {}): Promise<OpensslOcspResponder> {
   const dir = mkdtempSync(join(tmpdir(), 'certgate-ocsp-'));
   const index = join(dir, 'index.txt');
   // openssl reloads the index when its mtime changes, in whole seconds: each rewrite moves it a second on.
@@ -40,11 +45,14 @@ export async function startOpensslOcspResponder(ca: TestCredential, entries: Ocs
   write(entries);
   writeFileSync(join(dir, 'ca.pem'), ca.certPem);
   writeFileSync(join(dir, 'ca.key'), ca.keyPem);
+  const signer = opts.signer ?? ca;
+  writeFileSync(join(dir, 'signer.pem'), signer.certPem);
+  writeFileSync(join(dir, 'signer.key'), signer.keyPem);
   const port = await freePort();
   const child: ChildProcess = spawn(
     'openssl',
     // openssl 3.0 takes a port number only; requests come over loopback. -timeout: a stalled client cannot block the one-at-a-time responder.
-    ['ocsp', '-index', 'index.txt', '-port', String(port), '-rsigner', 'ca.pem', '-rkey', 'ca.key', '-CA', 'ca.pem', '-nmin', '60', '-timeout', '5'],
+    ['ocsp', '-index', 'index.txt', '-port', String(port), '-rsigner', 'signer.pem', '-rkey', 'signer.key', '-CA', 'ca.pem', '-nmin', '60', '-timeout', '5'],
     { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] },
   );
   await untilListening(child);

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
 import { errorMessage } from '@certgate/contracts';
 import { SERVICE_ENV } from '@certgate/platform';
-import { ocspRequest, ocspResponderUrls, ocspVerdict, type Certificate, type OcspStatus } from '@certgate/x509';
+import { ocspNonce, ocspRequest, ocspResponderUrls, ocspVerdict, type Certificate, type OcspStatus } from '@certgate/x509';
 import type { IngressEnv } from '../ingress-env';
 import { IngressMetrics } from '../metrics/ingress-metrics';
 import { RootPoliciesService } from '../trusted-roots/root-policies.service';
@@ -16,7 +16,8 @@ const UNKNOWN_CACHE_MS = 60_000;
  * Asks a certificate's OCSP responder (its authority information access) when no current
  * CRL speaks for it, and keeps the answer until its nextUpdate (at most an hour), so a
  * sender that reconnects costs one query per hour. Emptied when an operator asks for a
- * revocation refresh.
+ * revocation refresh. Each query carries a fresh nonce; an answer echoing another is
+ * refused, one without a nonce (pre-produced by the CA) is taken as RFC 8954 allows.
  */
 @Injectable()
 export class OcspClient {
@@ -60,8 +61,9 @@ export class OcspClient {
     const problems: string[] = [];
     for (const url of urls) {
       try {
-        const body = await postOcsp(url, ocspRequest(cert, issuer), this.env.INGRESS_CRL_FETCH_TIMEOUT_MS);
-        const answer = ocspVerdict(body, cert, issuer);
+        const nonce = ocspNonce();
+        const body = await postOcsp(url, ocspRequest(cert, issuer, nonce), this.env.INGRESS_CRL_FETCH_TIMEOUT_MS);
+        const answer = ocspVerdict(body, cert, issuer, { nonce });
         if (answer.status !== 'unknown') return answer;
         problems.push(answer.problem);
       } catch (err) {

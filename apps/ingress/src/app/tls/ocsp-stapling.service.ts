@@ -61,6 +61,7 @@ export class OcspStapling implements OnApplicationBootstrap, OnApplicationShutdo
     }
     let next = MIN_REFRESH_MS;
     try {
+      // No nonce: a staple is shown to every client, none of which could check one of ours.
       const response = await postOcsp(urls[0], ocspRequest(leaf, issuer), this.env.INGRESS_CRL_FETCH_TIMEOUT_MS);
       const verdict = ocspVerdict(response, leaf, issuer);
       if (verdict.status !== 'good') throw new Error(verdict.status === 'revoked' ? 'the responder says the server certificate is revoked' : verdict.problem);
