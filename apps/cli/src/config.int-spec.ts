@@ -159,6 +159,7 @@ describe('certgate export / diff / apply (two real certgate systems, real NATS, 
       eku: 'allow-missing-eku',
       revocation: { crlUrls: ['http://127.0.0.1:9/root.crl'], onUnavailable: 'fail-open' },
     });
+    await ok(a, 'PUT', '/ingress/hosts/partners.acme.example', { clientCert: 'required', roots: [pki.root.certificate.fingerprint] });
     await ok(a, 'POST', '/roles', { name: 'Role1', description: 'may send orders' });
     await ok(a, 'POST', '/roles', { name: 'Role2' });
     await ok(a, 'POST', '/service-instances', { name: 'sender-a', parameters: { roles: ['Role1'], 'grant-types': ['client_x509'], 'redirect-uris': [] } });
@@ -222,6 +223,8 @@ describe('certgate export / diff / apply (two real certgate systems, real NATS, 
       'kind: TenantConfiguration',
       'eku: allow-missing-eku',
       'onUnavailable: fail-open',
+      'hostName: partners.acme.example',
+      'clientCert: required',
       'name: Role1',
       'description: may send orders',
       'name: sender-a',
@@ -268,6 +271,7 @@ describe('certgate export / diff / apply (two real certgate systems, real NATS, 
     expect(applied.err).toBe('');
     expect(applied.code).toBe(0);
     expect(applied.out).toContain('+ trusted-root ');
+    expect(applied.out).toContain('+ ingress-host partners.acme.example');
     expect(applied.out).toContain('+ role Role1');
     expect(applied.out).toContain('+ key sender-a/k1');
     expect(applied.out).toContain('+ flow partners');
@@ -418,5 +422,36 @@ describe('certgate export / diff / apply (two real certgate systems, real NATS, 
     );
     expect(await exportOf(b)).toBe(exportedA);
     expect(await certgate(b, ['diff', '-f', fileA, '--prune', '--exit-code'])).toEqual({ code: 0, out: 'No changes.\n', err: '' });
+  }, 300_000);
+
+  it('ingress host names: a change by hand shows in diff and apply undoes it; a root the file does not trust is refused; --prune removes extra names', async () => {
+    const root = pki.root.certificate.fingerprint;
+    await ok(b, 'PUT', '/ingress/hosts/partners.acme.example', { clientCert: 'optional', roots: [root] });
+    await ok(b, 'PUT', '/ingress/hosts/*.extra.example', {});
+    expect(await certgate(b, ['diff', '-f', fileA])).toEqual({
+      code: 0,
+      out: [
+        '~ ingress-host partners.acme.example',
+        '    clientCert: optional → required',
+        '= ingress-host *.extra.example (not in the file, kept; --prune removes it)',
+        'Plan: 0 to create, 1 to update, 0 to replace, 0 to delete. 1 not in the file, kept.',
+        '',
+      ].join('\n'),
+      err: '',
+    });
+
+    const untrusted = 'ab'.repeat(32);
+    const bad = write('bad-host.yaml', exportedA.replace(`        - ${root}\n`, `        - ${untrusted}\n`));
+    expect(readFileSync(bad, 'utf8')).not.toBe(exportedA);
+    const refused = await certgate(b, ['apply', '-f', bad], hookEnv);
+    expect(refused.code).toBe(4);
+    expect(refused.err).toContain(`ingress host partners.acme.example: roots: ${untrusted} is not a trusted root in the file nor in the tenant`);
+
+    const pruned = await certgate(b, ['apply', '-f', fileA, '--prune'], hookEnv);
+    expect(pruned).toMatchObject({ code: 0, err: '' });
+    expect(pruned.out).toContain('~ ingress-host partners.acme.example\n    clientCert: optional → required\n');
+    expect(pruned.out).toContain('- ingress-host *.extra.example\n');
+    expect(await exportOf(b)).toBe(exportedA);
+    expect((await b.call<{ hostName: string }[]>('GET', '/ingress/hosts')).body.map((h) => h.hostName)).toEqual(['partners.acme.example']);
   }, 300_000);
 });

@@ -5,6 +5,7 @@ import { fingerprintOf } from './certificates';
 import {
   KINDS,
   type NGroup,
+  type NHost,
   type NInstance,
   type NKey,
   type NKeyPair,
@@ -88,6 +89,12 @@ async function applyChange(api: CertgateApi, change: Change, env: NodeJS.Process
       if (change.action === 'create') await api.trust.add(root.pem);
       // A new root with the default policy needs no policy; a changed one may return to the default.
       if (change.action !== 'create' || root.policy) await api.trust.setPolicy(fingerprintOf(root.pem), root.policy ?? DEFAULT_ROOT_POLICY);
+      return;
+    }
+    case 'ingress-host': {
+      const { hostName, ...settings } = (change.desired ?? change.actual) as NHost;
+      if (del) return remove(() => api.ingress.removeHost(hostName));
+      await api.ingress.setHost(hostName, settings);
       return;
     }
     case 'role': {

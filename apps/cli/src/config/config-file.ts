@@ -63,6 +63,7 @@ export function configurationDocument(spec: FullSpec): { apiVersion: string; kin
     kind: TENANT_CONFIGURATION_KIND,
     spec: {
       trustedRoots: spec.trustedRoots,
+      ingressHosts: spec.ingressHosts,
       roles: spec.roles,
       serviceInstances: spec.serviceInstances.map(({ keys, ...instance }) =>
         instance.parameters['grant-types'].includes('client_x509') ? { ...instance, keys } : instance,

@@ -7,6 +7,7 @@ import type { ConfigKeyPair, FlowDefinition } from '@certgate/contracts';
  */
 export const KINDS = [
   'trusted-root',
+  'ingress-host',
   'role',
   'instance',
   'key',
@@ -24,6 +25,7 @@ export type Kind = (typeof KINDS)[number];
 /** How a diff line names a kind: `+ role Role1`, `- instance old`. */
 export const KIND_LABEL: Record<Kind, string> = {
   'trusted-root': 'trusted-root',
+  'ingress-host': 'ingress-host',
   role: 'role',
   instance: 'instance',
   key: 'key',
@@ -42,6 +44,12 @@ export interface NRoot {
   pem: string;
   /** Only when it is not the default policy, so a file that names none and a root that has none compare equal. */
   policy?: RootPolicy;
+}
+export interface NHost {
+  hostName: string;
+  clientCert?: 'optional' | 'required';
+  /** Sorted, without repeats; absent: every trusted root counts. */
+  roots?: string[];
 }
 export interface NRole {
   name: string;
@@ -90,6 +98,7 @@ export interface NSubscription {
 /** A list absent from the file is not managed: apply leaves that kind of object alone. */
 export interface NSpec {
   trustedRoots?: NRoot[];
+  ingressHosts?: NHost[];
   roles?: NRole[];
   serviceInstances?: NInstance[];
   flows?: NFlow[];
@@ -101,6 +110,7 @@ export interface NSpec {
 /** What export writes: every list present. */
 export interface FullSpec {
   trustedRoots: NRoot[];
+  ingressHosts: NHost[];
   roles: NRole[];
   serviceInstances: (NInstance & { keys: NKey[] })[];
   flows: NFlow[];

@@ -9,7 +9,7 @@ import {
 } from '@certgate/contracts';
 import type { RootPolicyInput } from '../api/certgate-api';
 import { canonicalPem, fingerprintOf } from './certificates';
-import type { NFlow, NInstance, NKeyPair, NMapping, NRole, NRoot, NSpec, NSubscription } from './model';
+import type { NFlow, NHost, NInstance, NKeyPair, NMapping, NRole, NRoot, NSpec, NSubscription } from './model';
 
 /*
  * One form for the file and for the tenant, so that comparing them is comparing
@@ -26,6 +26,7 @@ export const uniqueSorted = (list: readonly string[]): string[] => [...new Set(l
 /** The natural key of each kind of object: what the file and the tenant are matched by. */
 export const naturalKey = {
   root: (r: NRoot) => fingerprintOf(r.pem),
+  host: (h: NHost) => h.hostName,
   role: (r: NRole) => r.name,
   instance: (i: NInstance) => i.name,
   mapping: (m: NMapping) => fingerprintOf(m.certificate),
@@ -46,6 +47,7 @@ export function normaliseSpec(spec: TenantConfigurationSpec): NSpec {
       spec.trustedRoots.map((r) => ({ pem: canonicalPem(r.pem), ...rootPolicyField(r.policy) })),
       naturalKey.root,
     );
+  if (spec.ingressHosts) out.ingressHosts = sortBy(spec.ingressHosts.map(normaliseHost), naturalKey.host);
   if (spec.roles) out.roles = sortBy(spec.roles.map(normaliseRole), naturalKey.role);
   if (spec.serviceInstances) out.serviceInstances = sortBy(spec.serviceInstances.map(normaliseInstance), naturalKey.instance);
   if (spec.flows) out.flows = sortBy(spec.flows.map(normaliseFlow), (f) => f.id);
@@ -135,6 +137,10 @@ export function normaliseFlow(definition: FlowDefinition): NFlow {
         : step,
     ),
   };
+}
+
+export function normaliseHost(h: { hostName: string; clientCert?: 'optional' | 'required'; roots?: string[] }): NHost {
+  return { hostName: h.hostName.toLowerCase(), ...(h.clientCert && { clientCert: h.clientCert }), ...(h.roots && { roots: uniqueSorted(h.roots) }) };
 }
 
 export function normaliseKeyPair(k: NKeyPair): NKeyPair {

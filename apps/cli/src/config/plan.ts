@@ -28,6 +28,8 @@ export function planChanges(spec: NSpec, tenant: TenantSnapshot, opts: { prune: 
     label: (r) => describeCertificate(r.pem),
   });
 
+  add({ kind: 'ingress-host', desired: spec.ingressHosts, actual: t.ingressHosts, key: naturalKey.host });
+
   const usage = roleUsage(t);
   add({
     kind: 'role',

@@ -6,6 +6,7 @@ import type { FullSpec, NKey, NKeyPair } from './model';
 import {
   compareText,
   normaliseFlow,
+  normaliseHost,
   normaliseInstance,
   normaliseKeyPair,
   normaliseRole,
@@ -52,8 +53,9 @@ interface TrustedRootView {
 
 /** Reads everything the file covers, with GET requests only. */
 export async function readTenant(api: CertgateApi): Promise<TenantSnapshot> {
-  const [roots, roles, instances, flows, users, groups, mappings, entries, mutes, subscriptions] = await Promise.all([
+  const [roots, hosts, roles, instances, flows, users, groups, mappings, entries, mutes, subscriptions] = await Promise.all([
     api.trust.list() as Promise<TrustedRootView[]>,
+    api.ingress.hosts(),
     api.roles.list(),
     api.instances.list(),
     api.flows.list(),
@@ -107,6 +109,7 @@ export async function readTenant(api: CertgateApi): Promise<TenantSnapshot> {
       roots.filter((r) => r.source === 'api').map((r) => ({ pem: canonicalPem(r.pem), ...rootPolicyField(r.policy) })),
       (r) => fingerprintOf(r.pem),
     ),
+    ingressHosts: sortBy(hosts.map(normaliseHost), (h) => h.hostName),
     roles: sortBy(roles.filter((r) => !r.predefined && r.name !== PREDEFINED_ROLE).map(normaliseRole), (r) => r.name),
     serviceInstances: sortBy(serviceInstances, (i) => i.name),
     flows: sortBy(
@@ -220,6 +223,7 @@ export function emptySnapshot(): TenantSnapshot {
   return {
     config: {
       trustedRoots: [],
+      ingressHosts: [],
       roles: [],
       serviceInstances: [],
       flows: [],

@@ -37,6 +37,7 @@ describe('checkFile: the file on its own, every problem named', () => {
   it('names every problem at once: unreadable or wrong certificates, repeats, the predefined role, keys on a client_credentials instance', () => {
     const file = parse({
       trustedRoots: [{ pem: 'not a certificate' }, { pem: leaf.certPem }, { pem: pki.root.certPem }, { pem: pki.root.certPem }],
+      ingressHosts: [{ hostName: 'Orders.Acme.Example' }, { hostName: 'orders.acme.example', clientCert: 'required' }],
       roles: [{ name: 'Role1' }, { name: 'Role1' }, { name: 'ESBMessaging.send' }],
       serviceInstances: [
         {
@@ -73,6 +74,7 @@ describe('checkFile: the file on its own, every problem named', () => {
       'trustedRoots[0].pem: not a PEM certificate (no -----BEGIN CERTIFICATE----- block)',
       `trustedRoots[1].pem: '${subject(leaf)}' is not a self-signed CA certificate; a trusted root must be one`,
       `trustedRoots: the same certificate (sha256:${pki.root.certificate.fingerprint.slice(0, 16)}…) is listed 2 times`,
+      'ingressHosts: host name orders.acme.example is listed 2 times',
       'roles[2]: ESBMessaging.send is the predefined role, which every tenant has; it is never listed',
       'roles: role Role1 is listed 2 times',
       `serviceInstances[0] (a).keys[0] (k1).certificate: '${subject(pki.intermediate)}' is a CA certificate; a leaf (the sender's own certificate) is expected`,

@@ -23,6 +23,12 @@ export function checkFile(spec: TenantConfigurationSpec, now = new Date()): stri
     (fp) => `the same certificate (sha256:${fp.slice(0, 16)}…)`,
   );
 
+  dup(
+    'ingressHosts',
+    (spec.ingressHosts ?? []).map((h) => h.hostName.toLowerCase()),
+    (name) => `host name ${name}`,
+  );
+
   (spec.roles ?? []).forEach((r, i) => {
     if (r.name === PREDEFINED_ROLE) problems.push(`roles[${i}]: ${PREDEFINED_ROLE} is the predefined role, which every tenant has; it is never listed`);
   });
@@ -174,6 +180,15 @@ export function checkReferences(spec: NSpec, tenant: TenantSnapshot, opts: { pru
   }
   for (const m of spec.classic?.mappings ?? []) {
     if (!users.has(m.user)) problems.push(`mapping of ${m.user}: user ${m.user} is not in the file${usersIn}`);
+  }
+
+  const roots = after(spec.trustedRoots, t.trustedRoots, (r) => fingerprintOf(r.pem));
+  for (const fingerprint of tenant.unmanagedRoots.keys()) roots.add(fingerprint);
+  for (const h of spec.ingressHosts ?? []) {
+    for (const r of h.roots ?? []) {
+      if (!roots.has(r))
+        problems.push(`ingress host ${h.hostName}: roots: ${r} is not a trusted root in the file${where(spec.trustedRoots === undefined || !opts.prune)}`);
+    }
   }
 
   const keyPairs = after(spec.keystore?.keyPairs, t.keystore.keyPairs, (k) => k.alias);

@@ -3,7 +3,7 @@ import { alertSubscriptionBodySchema, certificateSourceSchema } from '../alerts/
 import { nameSchema, pemSchema, roleNameSchema } from '../common';
 import { flowDefinitionSchema } from '../flows/model';
 import { groupNameSchema, userNameSchema } from '../identity/classic';
-import { rootPolicySchema } from '../ingress/model';
+import { hostNameSchema, hostSettingsSchema, rootPolicySchema } from '../ingress/model';
 import { instanceParametersSchema } from '../identity/model';
 import { withKeySpec } from '../keystore/model';
 
@@ -37,6 +37,13 @@ export const configTrustedRootSchema = z
   .strict()
   .describe(
     'A client root managed through the API (not INGRESS_CLIENT_ROOTS, not the tenant client CA); identified by the SHA-256 fingerprint of its certificate',
+  );
+
+export const configIngressHostSchema = hostSettingsSchema
+  .extend({ hostName: hostNameSchema.describe('The host name senders reach by SNI: exact, or *.parent for every name one label below') })
+  .strict()
+  .describe(
+    'An ingress host name with settings of its own (custom domains): which trusted roots count there (their SHA-256 fingerprints) and whether a client certificate is required; identified by its host name',
   );
 
 export const configRoleSchema = z
@@ -127,6 +134,7 @@ export const configAlertsSchema = z
 export const tenantConfigurationSpecSchema = z
   .object({
     trustedRoots: z.array(configTrustedRootSchema).optional(),
+    ingressHosts: z.array(configIngressHostSchema).optional(),
     roles: z.array(configRoleSchema).optional(),
     serviceInstances: z.array(configServiceInstanceSchema).optional(),
     flows: z.array(flowDefinitionSchema).optional().describe('Flow definitions exactly as PUT /flows/{id} takes them'),
