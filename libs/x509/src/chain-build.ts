@@ -13,6 +13,12 @@
 // identifier) and at most MAX_STEPS partial paths are extended. A hundred
 // look-alike intermediates cost a hundred cheap name comparisons and at most
 // MAX_SIGNATURE_CHECKS verifications, not a hundred factorial paths.
+//
+// Why not pkijs' CertificateChainValidationEngine: its buildPath recurses into every
+// issuer that verifies, collecting all paths before judging any, with no budget and no
+// visited set (two CAs cross-signing each other recurse until the stack ends), and it
+// verifies every name-matching candidate's signature. x509-limbo's pathological cases
+// (limbo.spec.ts, each within 100 ms here) are what this builder is held to.
 import type { Certificate } from './certificate';
 import { keyProblem, type ResolvedKeyPolicy } from './chain-keys';
 import type { SignatureCache } from './chain-signatures';
