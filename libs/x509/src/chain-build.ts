@@ -16,7 +16,7 @@
 //
 // Why not pkijs' CertificateChainValidationEngine: its buildPath recurses into every
 // issuer that verifies, collecting all paths before judging any, with no budget and no
-// visited set (two CAs cross-signing each other recurse until the stack ends), and it
+// visited set (two CAs that cross-sign each other send it round without end), and it
 // verifies every name-matching candidate's signature. x509-limbo's pathological cases
 // (limbo.spec.ts, each within 100 ms here) are what this builder is held to.
 import type { Certificate } from './certificate';
