@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:https';
-import { connect as tlsConnect, type ConnectionOptions } from 'node:tls';
+import { connect as tlsConnect, type ConnectionOptions, type TLSSocket } from 'node:tls';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -42,6 +42,30 @@ function health(port: number, ca: string, client: Tls = {}, headers: Record<stri
     req.on('error', reject);
     req.end();
   });
+}
+
+/** GET /health `n` times, each on a new connection that offers the session of the one before; whether each was resumed, and the identity seen. */
+async function reconnecting(port: number, ca: string, client: Tls, n: number): Promise<{ reused: boolean; identity: unknown }[]> {
+  const agent = new Agent({ keepAlive: false, maxCachedSessions: 10 });
+  const seen: { reused: boolean; identity: unknown }[] = [];
+  try {
+    for (let i = 0; i < n; i++) {
+      seen.push(
+        await new Promise((resolve, reject) => {
+          const req = request({ host: '127.0.0.1', port, path: '/health', agent, ca, ...client }, (res) => {
+            let text = '';
+            res.on('data', (c) => (text += c));
+            res.on('end', () => resolve({ reused: (res.socket as TLSSocket).isSessionReused(), identity: JSON.parse(text).clientCertificate }));
+          });
+          req.on('error', reject);
+          req.end();
+        }),
+      );
+    }
+  } finally {
+    agent.destroy();
+  }
+  return seen;
 }
 
 async function startIngress(harness: NatsHarness, dir: string, env: Record<string, string>): Promise<{ system: LaunchedSystem; port: number; ca: string }> {
@@ -105,6 +129,19 @@ describe('ingress: client certificates verified during the TLS handshake', () =>
       const res = await health(ingress.port, ingress.ca, { cert: bob.certPem, key: bob.keyPem });
       expect(res.status).toBe(200);
       expect(res.body.clientCertificate).toMatchObject({ status: 'rejected', reason: 'chain_incomplete' });
+    });
+
+    it('a sender that resumes its TLS session (a ticket carries the leaf only) is verified as on its first connection; a resumed rejected chain stays rejected', async () => {
+      const carol = await pki.issueClient('carol');
+      const dave = await pki.issueClient('dave');
+      for (const [who, cert, expected] of [
+        [carol, carol.chainPem, { status: 'verified', subjectDN: carol.certificate.subjectDN }],
+        [dave, dave.certPem, { status: 'rejected', reason: 'chain_incomplete' }],
+      ] as const) {
+        const seen = await reconnecting(ingress.port, ingress.ca, { cert, key: who.keyPem }, 3);
+        expect(seen.map((s) => s.reused)).toEqual([false, true, true]);
+        for (const s of seen) expect(s.identity).toMatchObject(expected);
+      }
     });
 
     it('a chain from an untrusted root is rejected', async () => {
@@ -521,7 +558,11 @@ describe('ingress: client certificates verified during the TLS handshake', () =>
     let ingress: Awaited<ReturnType<typeof startIngress>>;
 
     beforeAll(async () => {
-      ingress = await startIngress(harness, join(dir, 'required'), { INGRESS_CLIENT_ROOTS: pki.root.certPem, INGRESS_CLIENT_CERT: 'required' });
+      ingress = await startIngress(harness, join(dir, 'required'), {
+        INGRESS_CLIENT_ROOTS: pki.root.certPem,
+        INGRESS_CLIENT_CERT: 'required',
+        INGRESS_TLS_SESSION_TIMEOUT_SECONDS: '0',
+      });
     }, 60_000);
 
     afterAll(async () => {
@@ -546,6 +587,12 @@ describe('ingress: client certificates verified during the TLS handshake', () =>
       const dave = await pki.issueClient('dave');
       const res = await health(ingress.port, ingress.ca, { cert: dave.chainPem, key: dave.keyPem });
       expect(res.body.clientCertificate).toMatchObject({ status: 'verified' });
+    });
+
+    it('with INGRESS_TLS_SESSION_TIMEOUT_SECONDS=0 no session is resumed: every connection makes a full handshake', async () => {
+      const erin = await pki.issueClient('erin');
+      const seen = await reconnecting(ingress.port, ingress.ca, { cert: erin.chainPem, key: erin.keyPem }, 3);
+      expect(seen).toEqual(Array(3).fill({ reused: false, identity: expect.objectContaining({ status: 'verified' }) }));
     });
   });
 });

@@ -83,13 +83,21 @@ export const ingressEnvSchema = baseEnvSchema.merge(keyPolicyEnvSchema).extend({
     .enum(['true', 'false'], { error: 'must be true or false' })
     .default('false')
     .transform((v) => v === 'true'),
-  /** Retention of the ACCESS_LOG and TRACE_LOG streams, which the ingress creates. */
+  /**
+   * How long a TLS session stays resumable (seconds): a sender that reconnects within it
+   * skips the certificate exchange and the key agreement's signatures. 0 turns resumption
+   * off, so every connection makes a full handshake.
+   */
+  INGRESS_TLS_SESSION_TIMEOUT_SECONDS: z.coerce.number().int().min(0).max(3_600).default(300),
+  /** How often the session ticket key is replaced (seconds); tickets issued under the old one then make a full handshake. */
+  INGRESS_TLS_TICKET_KEY_ROTATION_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3_600),
   /** CRL files (PEM or DER) read at start and at every refresh; for deployments that mount CRLs instead of fetching them. */
   INGRESS_CRL_FILES: list,
   /** How often every CRL is fetched again (seconds); sooner when one reaches its nextUpdate. */
   INGRESS_CRL_REFRESH_SECONDS: z.coerce.number().int().min(5).max(86_400).default(300),
   /** How long one CRL fetch may take (ms). */
   INGRESS_CRL_FETCH_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+  /** Retention of the ACCESS_LOG and TRACE_LOG streams, which the ingress creates. */
   INGRESS_LOG_STREAM_MAX_AGE_DAYS: positiveInt.default(7),
   INGRESS_LOG_STREAM_MAX_BYTES: positiveInt.default(256 * 1024 * 1024),
   /** Replicas of the log streams when they must differ from CERTGATE_NATS_REPLICAS (which applies when unset). */

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { constants } from 'node:crypto';
 import { createSecureContext, DEFAULT_CIPHERS, type SecureContext, type SecureContextOptions } from 'node:tls';
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { errorMessage } from '@certgate/contracts';
@@ -27,7 +28,9 @@ const SHUTDOWN_GRACE_MS = 5_000;
  * swapped in place (`setSecureContext`): new handshakes use them at once, with no restart.
  * Established connections are left alone and keep the verdict of their own handshake
  * until they close; the session ticket keys are renewed with every swap, so a client
- * cannot resume a session verified under the old roots on a new connection.
+ * cannot resume a session verified under the old roots on a new connection, and every
+ * INGRESS_TLS_TICKET_KEY_ROTATION_SECONDS, so a stolen key opens little. A resumed
+ * session is judged again by ChainReview as its full handshake was.
  *
  * A host name with roots of its own (custom domains) gets a TLS context of its own,
  * chosen by SNI, whose CA list holds only those roots.
@@ -38,6 +41,7 @@ export class IngressServer implements OnApplicationBootstrap, BeforeApplicationS
   private server?: Server;
   /** By host name (or `*.parent`): the contexts of host names with roots of their own. */
   private hostContexts = new Map<string, SecureContext>();
+  private ticketKeyRotation?: NodeJS.Timeout;
 
   constructor(
     @Inject(SERVICE_ENV) private readonly env: IngressEnv,
@@ -84,6 +88,13 @@ export class IngressServer implements OnApplicationBootstrap, BeforeApplicationS
     this.roots.onChange((next) => this.swapContext(next, 'trusted client roots swapped live'));
     this.identity.onChange(() => this.swapContext(this.roots.current, 'server certificate swapped live'));
     this.hosts.onChange(() => this.swapContext(this.roots.current, 'host name settings swapped live'));
+    if (this.env.INGRESS_TLS_SESSION_TIMEOUT_SECONDS > 0) {
+      this.ticketKeyRotation = setInterval(
+        () => this.swapContext(this.roots.current, 'session ticket key rotated'),
+        this.env.INGRESS_TLS_TICKET_KEY_ROTATION_SECONDS * 1000,
+      );
+      this.ticketKeyRotation.unref();
+    }
     await new Promise<void>((resolve, reject) => server.once('error', reject).listen(this.env.INGRESS_PORT, this.env.INGRESS_HOST, resolve));
     this.logger.log({
       msg: 'ingress listening',
@@ -109,7 +120,11 @@ export class IngressServer implements OnApplicationBootstrap, BeforeApplicationS
       minVersion: 'TLSv1.2',
       // Node's default suites at the level that matches the key policy: weak keys fail in the handshake.
       ciphers: `${DEFAULT_CIPHERS}:@SECLEVEL=${tlsSecurityLevel(this.env)}`,
+      // Per replica: a ticket resumes only where it was issued, where ChainReview knows the chain behind it.
       ticketKeys: randomBytes(48),
+      ...(this.env.INGRESS_TLS_SESSION_TIMEOUT_SECONDS > 0
+        ? { sessionTimeout: this.env.INGRESS_TLS_SESSION_TIMEOUT_SECONDS }
+        : { secureOptions: constants.SSL_OP_NO_TICKET }),
     };
   }
 
@@ -152,6 +167,7 @@ export class IngressServer implements OnApplicationBootstrap, BeforeApplicationS
    * `onApplicationShutdown` hooks close (global modules such as messaging first).
    */
   async beforeApplicationShutdown(): Promise<void> {
+    clearInterval(this.ticketKeyRotation);
     const server = this.server;
     if (!server) return;
     const cut = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);

@@ -12,6 +12,8 @@ import type { ClientIdentity } from './client-identity';
 const CACHED_CHAINS = 10_000;
 /** A cached verdict is taken again at most this long (a certificate's validity is OpenSSL's to check on every handshake). */
 const CACHE_TTL_MS = 10 * 60_000;
+/** Issuers remembered per leaf for resumed sessions: longer than a session ticket lives (INGRESS_TLS_SESSION_TIMEOUT_SECONDS, at most an hour). */
+const ISSUERS_TTL_MS = 2 * 60 * 60_000;
 
 /**
  * The second engine of the request path (docs/certificate-policy.md, "Two engines").
@@ -26,10 +28,18 @@ const CACHE_TTL_MS = 10 * 60_000;
  * (this cache, keyed by the chain's fingerprints and OpenSSL's verdict). Whenever the
  * trusted roots, a root's policy or a CRL change, the cache is emptied and `generation`
  * moves on, so open connections are judged again on their next request.
+ *
+ * A resumed TLS session carries the leaf only: OpenSSL keeps no chain in a session ticket.
+ * Its chain is the one this leaf came with on its last full handshake here, and it is
+ * judged again as such (against the roots, policies and CRLs in force now). A leaf this
+ * replica has not seen in a full handshake is judged as sent, alone, and so refused as
+ * `chain_incomplete`; its sender's next connection is a full handshake, since a ticket
+ * is good only on the replica that issued it.
  */
 @Injectable()
 export class ChainReview {
   private readonly reviews = new LRUCache<string, HandshakeReview>({ max: CACHED_CHAINS, ttl: CACHE_TTL_MS });
+  private readonly issuersOf = new LRUCache<string, DetailedPeerCertificate[]>({ max: CACHED_CHAINS, ttl: ISSUERS_TTL_MS });
   private readonly listeners: (() => void)[] = [];
   /** Moves on with every change that can alter a verdict. */
   generation = 0;
@@ -67,7 +77,7 @@ export class ChainReview {
     if (!leaf || !peer?.raw) return { kind: 'none' };
     const certificate = readTlsPeerCertificate(leaf);
     const tlsError = socket.authorized ? '' : String(socket.authorizationError ?? 'UNKNOWN');
-    const chain = peerChain(peer);
+    const chain = this.fullChain(socket, peerChain(peer));
     // A host name with roots of its own judges against those (custom domains); OpenSSL did too, in its TLS context.
     const host = this.hosts.trustFor(socket.servername, this.roots.current);
     const key = `${host?.hostName ?? ''}|${tlsError}|${chain.map((c) => c.fingerprint256).join(',')}`;
@@ -78,6 +88,16 @@ export class ChainReview {
       if (!review.ok) this.metrics.chainRefused(review.engine, review.reason);
     }
     return review.ok ? { kind: 'verified', certificate } : { kind: 'rejected', reason: review.reason, message: review.message, tlsError, certificate };
+  }
+
+  /** A resumed session's chain as its leaf last came with it; a full handshake's as sent, remembered for its resumptions. */
+  private fullChain(socket: TLSSocket, chain: DetailedPeerCertificate[]): DetailedPeerCertificate[] {
+    const [leaf, ...issuers] = chain;
+    if (!socket.isSessionReused()) {
+      this.issuersOf.set(leaf.fingerprint256, issuers);
+      return chain;
+    }
+    return [leaf, ...(this.issuersOf.get(leaf.fingerprint256) ?? issuers)];
   }
 
   /** Both engines, then the root's policy; `tlsError` '' for a chain that met no OpenSSL (forwarded by a trusted proxy). */
