@@ -2,14 +2,18 @@
 // and certificate bags, and the PKCS#12 KDF (RFC 7292 Appendix B) that
 // derives the MAC key. The legacy PKCS#12 PBE schemes (RC2, RC4, 3DES) are
 // recognised only to be refused with advice.
+import { MacData } from '@peculiar/asn1-pfx';
+import { AsnConvert, OctetString } from '@peculiar/asn1-schema';
+import { AlgorithmIdentifier } from '@peculiar/asn1-x509';
 import { createCipheriv, createDecipheriv, createHash, createHmac, pbkdf2, randomBytes, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
 import { X509Error } from './errors';
-import { int, integer, isInteger, isSequence, items, nullValue, objectId, octetString, octets, oid, seq, type Node } from './pkcs12-asn1';
+import { malformed, octetStringContent, parseBer } from './pkcs12-ber';
+import { Pbes2Params, Pbkdf2Params, type AsnInteger } from './pkcs12-schemas';
 
 const pbkdf2Async = promisify(pbkdf2);
 
-export const PBES2 = '1.2.840.113549.1.5.13';
+const PBES2 = '1.2.840.113549.1.5.13';
 const PBKDF2 = '1.2.840.113549.1.5.12';
 
 /** Refuse absurd iteration counts: a crafted file must not keep the admin service busy for hours. */
@@ -48,14 +52,14 @@ const CIPHERS: Record<string, { name: string; keyLength: number }> = {
 };
 const AES_256_CBC = '2.16.840.1.101.3.4.1.42';
 
-export const DIGEST_HASH: Record<string, string> = {
+const DIGEST_HASH: Record<string, string> = {
   '1.3.14.3.2.26': 'sha1',
   '2.16.840.1.101.3.4.2.4': 'sha224',
   '2.16.840.1.101.3.4.2.1': 'sha256',
   '2.16.840.1.101.3.4.2.2': 'sha384',
   '2.16.840.1.101.3.4.2.3': 'sha512',
 };
-export const SHA256 = '2.16.840.1.101.3.4.2.1';
+const SHA256 = '2.16.840.1.101.3.4.2.1';
 
 const CONVERT_ADVICE =
   'Convert it with OpenSSL 3 (you are asked for the passwords): ' +
@@ -71,46 +75,36 @@ export function legacyAlgorithmError(algorithmOid: string): X509Error {
 
 export class BadPassword extends Error {}
 
-function checkIterations(n: number): number {
+function checkIterations(count: AsnInteger): number {
+  const n = Number(count);
   if (!Number.isSafeInteger(n) || n < 1 || n > MAX_ITERATIONS) {
     throw new X509Error('pkcs12_invalid', `the PKCS#12 file asks for ${n} key-derivation iterations, which is outside 1..${MAX_ITERATIONS}`);
   }
   return n;
 }
 
-/** An AlgorithmIdentifier's OID and parameters. */
-export function algorithm(node: Node | undefined, what: string): { oid: string; params?: Node } {
-  const [id, params] = items(node, what);
-  return { oid: oid(id, what), params };
-}
-
 /** Decrypts data protected by an EncryptedPrivateKeyInfo / EncryptedContentInfo algorithm. */
-export async function decrypt(alg: { oid: string; params?: Node }, data: Uint8Array, password: string): Promise<Uint8Array> {
-  if (LEGACY_PBE[alg.oid]) throw legacyAlgorithmError(alg.oid);
-  if (alg.oid !== PBES2)
+export async function decrypt(alg: AlgorithmIdentifier, data: Uint8Array, password: string): Promise<Uint8Array> {
+  if (LEGACY_PBE[alg.algorithm]) throw legacyAlgorithmError(alg.algorithm);
+  if (alg.algorithm !== PBES2)
     throw new X509Error(
       'unsupported_algorithm',
-      `the PKCS#12 file uses the encryption algorithm ${alg.oid}, which is not supported; use PBES2 with AES-256-CBC`,
+      `the PKCS#12 file uses the encryption algorithm ${alg.algorithm}, which is not supported; use PBES2 with AES-256-CBC`,
     );
-  const [kdfNode, schemeNode] = items(alg.params, 'PBES2 parameters');
-  const kdf = algorithm(kdfNode, 'the key derivation function');
-  if (kdf.oid !== PBKDF2) throw new X509Error('unsupported_algorithm', `the PKCS#12 file derives keys with ${kdf.oid}; only PBKDF2 is supported`);
-  const kdfParams = items(kdf.params, 'PBKDF2 parameters');
-  const salt = octets(kdfParams[0], 'the PBKDF2 salt');
-  const iterations = checkIterations(int(kdfParams[1], 'the PBKDF2 iteration count'));
-  // keyLength (INTEGER) and prf (SEQUENCE) are both optional.
-  const rest = kdfParams.slice(2);
-  const keyLengthNode = rest.find(isInteger);
-  const prfNode = rest.find(isSequence);
-  const prf = prfNode ? algorithm(prfNode, 'the PBKDF2 PRF').oid : HMAC_SHA1;
+  const { keyDerivationFunc: kdf, encryptionScheme: scheme } = parseBer(alg.parameters, Pbes2Params, 'PBES2 parameters');
+  if (kdf.algorithm !== PBKDF2) throw new X509Error('unsupported_algorithm', `the PKCS#12 file derives keys with ${kdf.algorithm}; only PBKDF2 is supported`);
+  const kdfParams = parseBer(kdf.parameters, Pbkdf2Params, 'PBKDF2 parameters');
+  const iterations = checkIterations(kdfParams.iterationCount);
+  const prf = kdfParams.prf?.algorithm ?? HMAC_SHA1;
   const hash = PRF_HASH[prf];
   if (!hash) throw new X509Error('unsupported_algorithm', `the PKCS#12 file uses the PBKDF2 PRF ${prf}, which is not supported`);
-  const scheme = algorithm(schemeNode, 'the encryption scheme');
-  const cipher = CIPHERS[scheme.oid];
-  if (!cipher) throw new X509Error('unsupported_algorithm', `the PKCS#12 file encrypts with ${scheme.oid}, which is not supported; use AES-256-CBC`);
-  const iv = octets(scheme.params, 'the cipher IV');
-  const keyLength = keyLengthNode ? int(keyLengthNode, 'the PBKDF2 key length') : cipher.keyLength;
-  const key = await pbkdf2Async(Buffer.from(password, 'utf8'), salt, iterations, keyLength, hash);
+  const cipher = CIPHERS[scheme.algorithm];
+  if (!cipher) throw new X509Error('unsupported_algorithm', `the PKCS#12 file encrypts with ${scheme.algorithm}, which is not supported; use AES-256-CBC`);
+  // Every supported cipher has a fixed key size; any other length could only fail, after deriving as many bytes as the file asks.
+  if (kdfParams.keyLength !== undefined && Number(kdfParams.keyLength) !== cipher.keyLength)
+    throw malformed(`PBKDF2 key length ${kdfParams.keyLength} for ${cipher.name}`);
+  const iv = octetStringContent(scheme.parameters, 'the cipher IV');
+  const key = await pbkdf2Async(Buffer.from(password, 'utf8'), new Uint8Array(kdfParams.salt.buffer), iterations, cipher.keyLength, hash);
   try {
     const decipher = createDecipheriv(cipher.name, key, iv);
     return Buffer.concat([decipher.update(data), decipher.final()]);
@@ -120,20 +114,22 @@ export async function decrypt(alg: { oid: string; params?: Node }, data: Uint8Ar
 }
 
 /** PBES2 AlgorithmIdentifier and ciphertext: PBKDF2-HMAC-SHA256, AES-256-CBC. */
-export async function encrypt(data: Uint8Array, password: string, iterations: number): Promise<{ algorithm: Node; ciphertext: Uint8Array }> {
+export async function encrypt(data: Uint8Array, password: string, iterations: number): Promise<{ algorithm: AlgorithmIdentifier; ciphertext: Uint8Array }> {
   const salt = randomBytes(16);
   const iv = randomBytes(16);
   const key = await pbkdf2Async(Buffer.from(password, 'utf8'), salt, iterations, 32, 'sha256');
   const cipher = createCipheriv('aes-256-cbc', key, iv);
   const ciphertext = Buffer.concat([cipher.update(data), cipher.final()]);
-  const algorithmId = seq(
-    objectId(PBES2),
-    seq(
-      seq(objectId(PBKDF2), seq(octetString(salt), integer(iterations), seq(objectId(HMAC_SHA256), nullValue()))),
-      seq(objectId(AES_256_CBC), octetString(iv)),
-    ),
-  );
-  return { algorithm: algorithmId, ciphertext };
+  const kdfParams = new Pbkdf2Params({
+    salt: new OctetString(salt),
+    iterationCount: iterations,
+    prf: new AlgorithmIdentifier({ algorithm: HMAC_SHA256, parameters: null }),
+  });
+  const pbes2Params = new Pbes2Params({
+    keyDerivationFunc: new AlgorithmIdentifier({ algorithm: PBKDF2, parameters: AsnConvert.serialize(kdfParams) }),
+    encryptionScheme: new AlgorithmIdentifier({ algorithm: AES_256_CBC, parameters: AsnConvert.serialize(new OctetString(iv)) }),
+  });
+  return { algorithm: new AlgorithmIdentifier({ algorithm: PBES2, parameters: AsnConvert.serialize(pbes2Params) }), ciphertext };
 }
 
 /** The password as PKCS#12 wants it for the KDF: UTF-16BE with a terminating zero (RFC 7292 Appendix B.1). */
@@ -148,7 +144,7 @@ function repeatTo(data: Buffer, length: number): Buffer {
 }
 
 /** RFC 7292 Appendix B.2. id 3 derives MAC keys. */
-export function pkcs12Kdf(hash: string, password: Buffer, salt: Buffer, id: number, iterations: number, n: number): Buffer {
+function pkcs12Kdf(hash: string, password: Buffer, salt: Buffer, id: number, iterations: number, n: number): Buffer {
   const u = createHash(hash).digest().length;
   const v = hash === 'sha384' || hash === 'sha512' ? 128 : 64;
   const D = Buffer.alloc(v, id);
@@ -171,7 +167,7 @@ export function pkcs12Kdf(hash: string, password: Buffer, salt: Buffer, id: numb
   return Buffer.concat(blocks).subarray(0, n);
 }
 
-export function computeMac(hash: string, password: Buffer, salt: Buffer, iterations: number, data: Uint8Array): Buffer {
+function computeMac(hash: string, password: Buffer, salt: Buffer, iterations: number, data: Uint8Array): Buffer {
   const key = pkcs12Kdf(hash, password, salt, 3, iterations, createHash(hash).digest().length);
   return createHmac(hash, key).update(data).digest();
 }
@@ -180,19 +176,17 @@ export function computeMac(hash: string, password: Buffer, salt: Buffer, iterati
  * Checks the MacData over the authSafe content. For an empty password OpenSSL
  * may have used either an empty BMPString or none at all, so both are tried.
  */
-export function macMatches(macData: Node, password: string, data: Uint8Array): boolean {
-  const [digestInfo, saltNode, iterationsNode] = items(macData, 'MacData');
-  const [digestAlg, digestNode] = items(digestInfo, 'the MAC DigestInfo');
-  const alg = algorithm(digestAlg, 'the MAC algorithm');
-  const hash = DIGEST_HASH[alg.oid];
+export function macMatches(macData: MacData, password: string, data: Uint8Array): boolean {
+  const alg = macData.mac.digestAlgorithm.algorithm;
+  const hash = DIGEST_HASH[alg];
   if (!hash)
     throw new X509Error(
       'unsupported_algorithm',
-      `the PKCS#12 file is protected by a MAC with ${alg.oid}, which is not supported; re-export it with -macalg sha256`,
+      `the PKCS#12 file is protected by a MAC with ${alg}, which is not supported; re-export it with -macalg sha256`,
     );
-  const expected = Buffer.from(octets(digestNode, 'the MAC value'));
-  const salt = Buffer.from(octets(saltNode, 'the MAC salt'));
-  const iterations = checkIterations(iterationsNode ? int(iterationsNode, 'the MAC iteration count') : 1);
+  const expected = Buffer.from(macData.mac.digest.buffer);
+  const salt = Buffer.from(macData.macSalt.buffer);
+  const iterations = checkIterations(macData.iterations);
   const candidates = password === '' ? [bmpPassword(''), Buffer.alloc(0)] : [bmpPassword(password)];
   return candidates.some((p) => {
     const actual = computeMac(hash, p, salt, iterations, data);
@@ -200,8 +194,11 @@ export function macMatches(macData: Node, password: string, data: Uint8Array): b
   });
 }
 
-export function buildMacData(password: string, data: Uint8Array, iterations: number): Node {
+export function buildMacData(password: string, data: Uint8Array, iterations: number): MacData {
   const salt = randomBytes(16);
-  const mac = computeMac('sha256', bmpPassword(password), salt, iterations, data);
-  return seq(seq(seq(objectId(SHA256), nullValue()), octetString(mac)), octetString(salt), integer(iterations));
+  const macData = new MacData({ macSalt: new OctetString(salt), iterations });
+  // Filled in place: MacData's DigestInfo comes from @peculiar/asn1-rsa, which is not ours to import.
+  macData.mac.digestAlgorithm = new AlgorithmIdentifier({ algorithm: SHA256, parameters: null });
+  macData.mac.digest = new OctetString(computeMac('sha256', bmpPassword(password), salt, iterations, data));
+  return macData;
 }
