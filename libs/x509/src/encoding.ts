@@ -1,6 +1,7 @@
 // Byte, hex and PEM helpers shared by the parsers. PEM here follows RFC 7468's
 // "lax" reading: any text outside the armour is ignored, lines may end in CRLF
 // and carry surrounding whitespace.
+import { x509 } from './engine';
 import { X509Error } from './errors';
 
 export type BinaryInput = Uint8Array | ArrayBuffer;
@@ -46,16 +47,17 @@ export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
 }
 
 export function pemEncode(label: string, der: Uint8Array): string {
-  const b64 = Buffer.from(der).toString('base64');
-  const lines = b64.match(/.{1,64}/g) ?? [];
-  return `-----BEGIN ${label}-----\n${lines.join('\n')}\n-----END ${label}-----\n`;
+  return `${x509.PemConverter.encode(der, label)}\n`;
 }
 
 export function looksLikePem(text: string): boolean {
   return text.includes('-----BEGIN ');
 }
 
-/** Every well-formed PEM block in `text`, in order. Malformed base64 is an error, not a skip. */
+/**
+ * Every well-formed PEM block in `text`, in order. Malformed base64 is an error, not a skip.
+ * Not PemConverter.decode: it silently skips indented and damaged blocks (library-gaps.spec.ts).
+ */
 export function pemDecodeAll(text: string): PemBlock[] {
   const blocks: PemBlock[] = [];
   for (const match of text.matchAll(PEM_BLOCK)) {
