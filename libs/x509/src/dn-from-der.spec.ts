@@ -17,6 +17,11 @@ describe('dnFromDer', () => {
     expect(dnFromDer(new Uint8Array([0x30, 0x00]))).toBe('');
   });
 
+  it('writes a multi-valued RDN in the ascending order DER wants of a SET OF, whichever order it was given in', () => {
+    expect(dnFromDer(encodeDN('UID=b+CN=a'))).toBe('CN=a+UID=b');
+    expect(dnFromDer(encodeDN('CN=a+UID=b'))).toBe('CN=a+UID=b');
+  });
+
   it.each([
     ['a UTF8String', tlv('0c', Buffer.from('Jürgen').toString('hex')), 'CN=Jürgen'],
     ['invalid UTF-8 as U+FFFD, marking the damage', tlv('0c', 'c328'), 'CN=\ufffd('],
