@@ -2,6 +2,7 @@
 // OpenSSL's short name, so our DNs read exactly like those Node's TLS layer
 // reports for the same certificate (see tls-peer.ts); the others are accepted
 // aliases, matched case-insensitively. Unknown types print as dotted OIDs.
+// Not @peculiar/x509's table: it prints E, G, T and I and knows no aliases.
 
 interface AttributeType {
   oid: string;

@@ -1,5 +1,7 @@
 // RFC 4514 string <-> attribute model. The model keeps RDNs in string order
-// (most specific first); DER order is the reverse (see dn-der.ts).
+// (most specific first); DER order is the reverse (see dn-der.ts). Neither side
+// uses @peculiar/x509's Name, whose string form is lenient and wrong in the ways
+// library-gaps.spec.ts shows.
 import { attributeDisplayName, attributeOid } from './dn-attributes';
 import { X509Error } from './errors';
 
@@ -19,6 +21,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * Parses an RFC 4514 DN (also the older RFC 2253/1779 leniencies: `;` between
  * RDNs, spaces around separators and `=`, quoted values) or OpenSSL's slash
  * form `/C=DE/O=Acme/CN=alice`, which is written root first and so reversed.
+ * Not x509.Name's parser: it reads `alice` as the empty name and `\C3\BC` as `C3BC`.
  */
 export function parseDnString(input: string, decodeHexValue: (der: Uint8Array) => DnAttribute['value'] | undefined): Rdn[] {
   if (input.trim() === '') return [];
@@ -162,7 +165,7 @@ class DnParser {
   }
 }
 
-/** RFC 4514 §2.4 escaping of one value. */
+/** RFC 4514 §2.4 escaping of one value; x509.Name's escapes only the first control character. */
 export function escapeDnValue(attr: DnAttribute): string {
   if (attr.der) return attr.value;
   const chars = Array.from(attr.value);
