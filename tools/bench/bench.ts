@@ -1,9 +1,12 @@
 // `npm run bench`: throughput and latency of the whole inbound path (ingress → NATS →
-// flow-runtime → reply) next to two yardsticks on the same PKI, measured in the same run
-// with a C load client (tools/bench/loadgen.c): a bare Node https server, and the
-// design's path with nothing of certgate in it (tools/bench/path-floor.ts). Loopback
-// only. Each figure is the median of BENCH_ROUNDS runs, certgate and the yardsticks
-// taking turns, because this machine's speed drifts by tens of percent within minutes.
+// flow-runtime → reply) next to three yardsticks on the same PKI, measured in the same run
+// with a C load client (tools/bench/loadgen.c): a bare Node https server, the design's
+// path with nothing of certgate in it (tools/bench/path-floor.ts), and the hand-built
+// alternative, nginx terminating mTLS in front of a small Node app that checks the role
+// (tools/bench/nginx.ts, nginx-app.ts). Loopback only. Each figure is the median of
+// BENCH_ROUNDS runs, certgate and the yardsticks taking turns, because this machine's
+// speed drifts by tens of percent within minutes. Every server under test runs on one
+// core and the load client on the other (tools/bench/pinning.ts; BENCH_PIN=0: not pinned).
 // During the paced runs a probe (tools/bench/wakeup.c) shows how late the machine wakes
 // a process that only waits: the part of the tail no server on it can remove.
 import { execFile, execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -18,13 +21,17 @@ import {
   freePort,
   launchServices,
   measurePropagation,
+  natsServerBinary,
   REPO_ROOT,
   SERVICE_NODE_FLAGS,
   startNatsHarness,
+  startNatsProcess,
   type LaunchedSystem,
   type NatsHarness,
 } from '@certgate/testing';
 import { cpuSnapshot, cpuUse, listenerPid } from './cpu-sampler';
+import { ensureNginx, startNginx, type RunningNginx } from './nginx';
+import { affinityOf, onCpus, pin, pinningConfig } from './pinning';
 import { runScanBench } from './scan-bench';
 
 interface Run {
@@ -49,6 +56,9 @@ interface Processes {
   bare?: number;
   /** The path floor's https server and responder. */
   floor: number[];
+  /** nginx's master and worker, and the Node app behind it. */
+  nginx: number[];
+  app?: number;
   /** identity, keystore, console: certgate, but not on the request path. */
   controlPlane: number[];
 }
@@ -58,7 +68,7 @@ interface Measured {
   /** Paced runs: the machine's wake-up lateness meanwhile. */
   wake?: Wakeups;
   /** CPU µs per request of each process (undefined: not known); `elsewhere` is the rest of the machine. */
-  cpu: Record<'ingress' | 'runtime' | 'nats' | 'client' | 'bare' | 'floor' | 'controlPlane', number | undefined>;
+  cpu: Record<'ingress' | 'runtime' | 'nats' | 'client' | 'bare' | 'floor' | 'nginx' | 'app' | 'controlPlane', number | undefined>;
   elsewhere: { share: number; top: [string, number][] };
 }
 
@@ -72,6 +82,12 @@ const PACED_CONNECTIONS = Number(process.env.BENCH_PACED_CONNECTIONS ?? 16);
 /** Another checkout (with its own node_modules) whose certgate is measured beside this one. */
 const COMPARE = process.env.BENCH_COMPARE;
 const here = join(REPO_ROOT, 'tools', 'bench');
+/** Servers on one core, the load client on the other (BENCH_PIN=0: everything shares all cores). */
+const PIN = pinningConfig();
+const SERVER_CPUS = PIN.on ? PIN.server : undefined;
+const CLIENT_CPUS = PIN.on ? PIN.client : undefined;
+/** The load client's event loops: one per core it may use. */
+const CLIENT_THREADS = Number(process.env.BENCH_CLIENT_THREADS ?? (PIN.on ? PIN.client.split(',').length : 2));
 const execFileAsync = promisify(execFile);
 
 /** A C tool of the bench (`tools/bench/<name>.c`), compiled once into `.build`. */
@@ -106,7 +122,8 @@ interface Wakeups {
 
 /** How late a process waiting on a timer wakes (tools/bench/wakeup.c), at normal priority, for `seconds`. */
 async function wakeups(probe: string, seconds: number): Promise<Wakeups> {
-  const { stdout } = await execFileAsync(probe, ['--seconds', String(seconds)], { encoding: 'utf8' });
+  // On the servers' core: the wake-ups a request meets are theirs.
+  const { stdout } = await execFileAsync(...onCpus(SERVER_CPUS, probe, ['--seconds', String(seconds)]), { encoding: 'utf8' });
   return JSON.parse(stdout.trim()) as Wakeups;
 }
 
@@ -120,9 +137,10 @@ const REALTIME_CLIENT = process.env.BENCH_REALTIME_CLIENT !== '0' && process.get
 
 /** Async, so this process keeps serving its own timers (fetch's keep-alive bookkeeping) while the load runs. */
 async function load(loadgen: string, args: Record<string, string | number | boolean>): Promise<Run> {
-  const argv = Object.entries(args).flatMap(([k, v]) => (v === true ? [`--${k}`] : v === false ? [] : [`--${k}`, String(v)]));
+  const all: Record<string, string | number | boolean> = { threads: CLIENT_THREADS, ...args };
+  const argv = Object.entries(all).flatMap(([k, v]) => (v === true ? [`--${k}`] : v === false ? [] : [`--${k}`, String(v)]));
   const [file, fileArgs]: [string, string[]] = Number(args.rate ?? 0) > 0 && REALTIME_CLIENT ? ['chrt', ['-f', '50', loadgen, ...argv]] : [loadgen, argv];
-  const { stdout } = await execFileAsync(file, fileArgs, { encoding: 'utf8' });
+  const { stdout } = await execFileAsync(...onCpus(CLIENT_CPUS, file, fileArgs), { encoding: 'utf8' });
   return JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as Run;
 }
 
@@ -133,7 +151,9 @@ async function measure(tools: Tools, args: Record<string, string | number | bool
   const [run, wake] = await Promise.all([load(tools.loadgen, args), Number(args.rate ?? 0) > 0 ? wakeups(tools.wakeup, Number(args.seconds)) : undefined]);
   const use = cpuUse(before, cpuSnapshot());
   const perRequest = (us: number | undefined) => (us === undefined || run.requests === 0 ? undefined : us / run.requests);
-  const known = [procs.ingress, procs.runtime, procs.nats, procs.bare, ...procs.floor, ...procs.controlPlane].filter((p): p is number => p !== undefined);
+  const known = [procs.ingress, procs.runtime, procs.nats, procs.bare, procs.app, ...procs.floor, ...procs.nginx, ...procs.controlPlane].filter(
+    (p): p is number => p !== undefined,
+  );
   const sum = (pids: number[]) => perRequest(pids.reduce((total, pid) => total + (use.of(pid) ?? 0), 0));
   return {
     run,
@@ -144,6 +164,8 @@ async function measure(tools: Tools, args: Record<string, string | number | bool
       nats: perRequest(use.of(procs.nats)),
       bare: perRequest(use.of(procs.bare)),
       floor: sum(procs.floor),
+      nginx: sum(procs.nginx),
+      app: perRequest(use.of(procs.app)),
       client: perRequest(run.cpu_us),
       controlPlane: sum(procs.controlPlane),
     },
@@ -192,9 +214,9 @@ function summarize(runs: Measured[]): Summary {
 }
 
 /** certgate / bare, paired by round (runs side by side share the machine's speed of the moment), then the median. */
-function pairedRatio(a: Summary, b: Summary): { median: number; min: number; max: number } {
+function pairedRatio(a: Summary, b: Summary): { median: number; min: number; max: number; rounds: number[] } {
   const ratios = a.rounds.map((r, i) => (b.rounds[i].run.rps > 0 ? r.run.rps / b.rounds[i].run.rps : 0));
-  return { median: median(ratios), min: Math.min(...ratios), max: Math.max(...ratios) };
+  return { median: median(ratios), min: Math.min(...ratios), max: Math.max(...ratios), rounds: ratios };
 }
 
 /**
@@ -219,13 +241,47 @@ async function interleaved(
   return runs.map(summarize);
 }
 
-/** A yardstick process (same Node flags as certgate's services, so only the code differs), once it says `ready`. */
+/** What main() started, stopped in reverse order by PID: at the end, on failure, and on SIGINT / SIGTERM. */
+const stoppers: (() => unknown)[] = [];
+
+async function stopAll(): Promise<void> {
+  for (let stop = stoppers.pop(); stop; stop = stoppers.pop()) {
+    try {
+      await stop();
+    } catch (err) {
+      process.stderr.write(`bench: while stopping: ${errorMessage(err)}\n`);
+    }
+  }
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    process.stderr.write(`bench: ${signal}, stopping what it started\n`);
+    void stopAll().finally(() => process.exit(130));
+  });
+}
+
+/** SIGTERM to a child the bench spawned, SIGKILL after 5 s; resolves once it is gone. */
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/**
+ * A yardstick process (same Node flags as certgate's services, so only the code differs), on
+ * the servers' CPUs, once it says `ready`; stopped with everything else.
+ */
 async function startYardstick(script: string, args: string[], env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, '-r', '@swc-node/register', join(here, script), ...args], {
+  const child = spawn(...onCpus(SERVER_CPUS, process.execPath, [...SERVICE_NODE_FLAGS, '-r', '@swc-node/register', join(here, script), ...args]), {
     cwd: REPO_ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  stoppers.push(() => stopChild(child));
   await new Promise<void>((resolve, reject) => {
     child.stdout?.once('data', () => resolve());
     child.once('exit', (code) => reject(new Error(`${script} ${args.join(' ')} exited (${code})`)));
@@ -233,227 +289,347 @@ async function startYardstick(script: string, args: string[], env: Record<string
   return child;
 }
 
+type CpuColumn = keyof Measured['cpu'];
+/** A load target of one phase: its loadgen arguments, its row in the tables, the processes it runs through. */
+interface Target {
+  name: string;
+  args: Record<string, string | number | boolean>;
+  own: CpuColumn[];
+  /** When not the bench's own certgate (the commit compared against). */
+  procs?: Processes;
+}
+interface Row {
+  name: string;
+  r: Summary;
+  own: CpuColumn[];
+}
+
+const OWN = {
+  bare: ['bare', 'client'],
+  certgate: ['ingress', 'runtime', 'nats', 'controlPlane', 'client'],
+  floor: ['floor', 'nats', 'client'],
+  nginx: ['nginx', 'app', 'client'],
+} satisfies Record<string, CpuColumn[]>;
+
 async function main(): Promise<void> {
   const tools = buildTools();
+  const nginxFound = ensureNginx();
   const dir = mkdtempSync(join(tmpdir(), 'certgate-bench-'));
+  stoppers.push(() => rmSync(dir, { recursive: true, force: true }));
   const pki = await createTestPki();
   const client = await pki.issueClient('bench-sender');
+  // Chains to the root like the sender, but has no role: the nginx → Node app yardstick must refuse it.
+  const stranger = await pki.issueClient('bench-stranger');
   const server = await pki.issueServer(['localhost', '127.0.0.1']);
   const files = {
     clientChain: join(dir, 'client-chain.pem'),
     clientKey: join(dir, 'client.key'),
+    strangerChain: join(dir, 'stranger-chain.pem'),
+    strangerKey: join(dir, 'stranger.key'),
     bareCert: join(dir, 'bare-chain.pem'),
     bareKey: join(dir, 'bare.key'),
     pkiRoot: join(dir, 'pki-root.pem'),
+    appIdentities: join(dir, 'app-identities.json'),
     clientCertPem: client.certPem,
   };
   writeFileSync(files.clientChain, client.chainPem);
   writeFileSync(files.clientKey, client.keyPem, { mode: 0o600 });
+  writeFileSync(files.strangerChain, stranger.chainPem);
+  writeFileSync(files.strangerKey, stranger.keyPem, { mode: 0o600 });
   writeFileSync(files.bareCert, server.chainPem);
   writeFileSync(files.bareKey, server.keyPem, { mode: 0o600 });
   writeFileSync(files.pkiRoot, pki.root.certPem);
+  // The app's registry, as certgate's: the bench instance's certificate and its role.
+  writeFileSync(files.appIdentities, JSON.stringify([{ certificate: client.certPem, instance: 'bench', roles: ['Bench'] }]));
 
-  let harness: NatsHarness | undefined;
-  let beforeHarness: NatsHarness | undefined;
-  const systems: LaunchedSystem[] = [];
-  const yardsticks: ChildProcess[] = [];
-  const [barePort, floorPort] = [await freePort(), await freePort()];
+  const [barePort, floorPort, nginxPort, appPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
   const serverTls = { BARE_KEY: files.bareKey, BARE_CERT: files.bareCert, BARE_CA: files.pkiRoot };
-  try {
-    const bare = await startYardstick('bare-server.ts', [], { ...serverTls, BARE_PORT: String(barePort) });
-    yardsticks.push(bare);
-    harness = await startNatsHarness({ label: 'bench' });
-    // On the NATS server certgate uses, in the bench tenant's namespace.
-    const floorEnv = { FLOOR_SUBJECT: tenantSubject(harness.tenant, 'bench.floor'), NATS_URL: harness.url };
-    const floorResponder = await startYardstick('path-floor.ts', ['responder'], floorEnv);
-    yardsticks.push(floorResponder);
-    const floor = await startYardstick('path-floor.ts', ['server'], { ...floorEnv, ...serverTls, BARE_PORT: String(floorPort) });
-    yardsticks.push(floor);
+  const bare = await startYardstick('bare-server.ts', [], { ...serverTls, BARE_PORT: String(barePort) });
 
-    const mine = await startCertgate(harness, dir, files, 'after');
-    systems.push(mine.system);
-    const bareTarget = { cert: files.clientChain, key: files.clientKey, port: barePort, ca: files.pkiRoot, path: '/' };
-    const floorTarget = { cert: files.clientChain, key: files.clientKey, port: floorPort, ca: files.pkiRoot, path: '/', method: 'POST' };
-    const { ingressHealth, ingressFlow, api } = mine;
-    // BENCH_COMPARE=<another checkout with its node_modules>: its certgate, on a tenant of its
-    // own, takes turns with this one in the same rounds (the before/after of a change).
-    let before: Awaited<ReturnType<typeof startCertgate>> | undefined;
-    if (COMPARE) {
-      beforeHarness = await startNatsHarness({ label: 'bench-before' });
-      before = await startCertgate(beforeHarness, dir, files, 'before', COMPARE);
-      systems.push(before.system);
-    }
+  // A NATS server of the bench's own, so it can be pinned with the servers; the machine's shared one is left alone.
+  const natsBinary = natsServerBinary();
+  const nats = natsBinary ? await startNatsProcess() : undefined;
+  if (nats) stoppers.push(() => nats.stop());
+  else process.stdout.write('no nats-server binary: the bench uses the NATS at NATS_URL (or a container), and does not pin it\n');
+  const harness = await startNatsHarness({ label: 'bench', url: nats?.url });
+  stoppers.push(() => harness.stop());
+  // On the NATS server certgate uses, in the bench tenant's namespace.
+  const floorEnv = { FLOOR_SUBJECT: tenantSubject(harness.tenant, 'bench.floor'), NATS_URL: harness.url };
+  const floorResponder = await startYardstick('path-floor.ts', ['responder'], floorEnv);
+  const floor = await startYardstick('path-floor.ts', ['server'], { ...floorEnv, ...serverTls, BARE_PORT: String(floorPort) });
 
-    const probe = await load(tools.loadgen, { ...ingressFlow, connections: 1, seconds: 0.3 });
-    if (probe.non2xx > 0 || probe.errors > 0 || probe.requests === 0) throw new Error(`the bench flow does not answer 200: ${JSON.stringify(probe)}`);
-
-    const natsPid = listenerPid(Number(new URL(harness.url.split(',')[0]).port || 4222));
-    const processesOf = (system: LaunchedSystem): Processes => {
-      const pidOf = (service: string) => system.services.find((s) => s.service === service)?.pid;
-      return {
-        ingress: pidOf('ingress'),
-        runtime: pidOf('flow-runtime'),
-        nats: natsPid,
-        bare: bare.pid,
-        floor: [floor.pid, floorResponder.pid].filter((p): p is number => p !== undefined),
-        controlPlane: ['identity', 'keystore', 'console'].map(pidOf).filter((p): p is number => p !== undefined),
-      };
-    };
-    const procs = processesOf(mine.system);
-    if (before) {
-      const probeBefore = await load(tools.loadgen, { ...before.ingressFlow, connections: 1, seconds: 0.3 });
-      if (probeBefore.non2xx > 0 || probeBefore.errors > 0 || probeBefore.requests === 0)
-        throw new Error(`the compared checkout's bench flow does not answer 200: ${JSON.stringify(probeBefore)}`);
-    }
-    process.stdout.write(
-      `certgate bench — ${SECONDS} s per run, median of ${ROUNDS} rounds (certgate and the yardsticks take turns), ${CONNECTIONS} keep-alive connections, ` +
-        `${HANDSHAKE_CONNECTIONS} handshake connections, EC P-256, TLS 1.3, loopback, ${cpus().length} cores shared by everything, ` +
-        `paced load client ${REALTIME_CLIENT ? 'at real-time priority (chrt -f 50)' : 'at normal priority'}\n`,
-    );
-    const warm = (t: object) => load(tools.loadgen, { ...t, connections: CONNECTIONS, seconds: 2 });
-    await warm(bareTarget);
-    await warm(floorTarget);
-    await warm(ingressFlow);
-    if (before) await warm(before.ingressFlow);
-    const beforeProcs = before ? [undefined, undefined, processesOf(before.system)] : [];
-    const rows: [string, Summary][] = [];
-    const [hsBare, hsIngress, hsBefore] = await interleaved(
-      tools,
-      [bareTarget, ingressHealth, ...(before ? [before.ingressHealth] : [])].map((t) => ({
-        ...t,
-        connections: HANDSHAKE_CONNECTIONS,
-        seconds: SECONDS,
-        handshake: true,
-      })),
-      procs,
-      beforeProcs,
-    );
-    rows.push(['handshakes/s   bare node https (static 200)', hsBare], ['handshakes/s   certgate ingress (GET /health)', hsIngress]);
-    if (hsBefore) rows.push(['handshakes/s   certgate before (BENCH_COMPARE)', hsBefore]);
-    const [kaBare, kaIngress, kaFloor, kaBefore] = await interleaved(
-      tools,
-      [bareTarget, ingressFlow, floorTarget, ...(before ? [before.ingressFlow] : [])].map((t) => ({ ...t, connections: CONNECTIONS, seconds: SECONDS })),
-      procs,
-      before ? [undefined, undefined, undefined, processesOf(before.system)] : [],
-    );
-    rows.push(
-      ['keep-alive     bare node https (static 200)', kaBare],
-      ['keep-alive     certgate authorized flow (full path)', kaIngress],
-      ['keep-alive     path floor (https → NATS → echo)', kaFloor],
-    );
-    if (kaBefore) rows.push(['keep-alive     certgate before (BENCH_COMPARE)', kaBefore]);
-    // The yardsticks run at certgate's pace too: what this machine's p99 is at that rate for a
-    // server that does nothing, and at a half and a quarter of it for the design's bare path.
-    const half = Math.max(1, Math.round(kaIngress.run.rps / 2));
-    const paced = (t: object, rate: number) => ({ ...t, connections: PACED_CONNECTIONS, seconds: SECONDS, rate: Math.max(1, Math.round(rate)) });
-    const [pacedIngress, pacedBare, pacedFloorHalf, pacedFloorQuarter] = await interleaved(
-      tools,
-      [paced(ingressFlow, half), paced(bareTarget, half), paced(floorTarget, half / 2), paced(floorTarget, half / 4)],
-      procs,
-    );
-    rows.push(
-      [`paced          certgate at half of peak (${half}/s)`, pacedIngress],
-      ['paced          bare node https at the same rate', pacedBare],
-      [`paced          path floor at half that rate (${Math.round(half / 2)}/s)`, pacedFloorHalf],
-      [`paced          path floor at a quarter (${Math.round(half / 4)}/s)`, pacedFloorQuarter],
-    );
-
-    const ms = (us: number) => (us / 1000).toFixed(2);
-    const range = (r: Summary) => `${r.rpsRange[0].toFixed(0)}–${r.rpsRange[1].toFixed(0)}`;
-    process.stdout.write(
-      `\n${'run'.padEnd(54)}${'req/s'.padStart(8)}${'(range)'.padStart(14)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'errors'.padStart(8)}${'non-2xx'.padStart(9)}\n`,
-    );
-    for (const [name, r] of rows) {
-      process.stdout.write(
-        `${name.padEnd(54)}${r.run.rps.toFixed(0).padStart(8)}${range(r).padStart(14)}${ms(r.run.p50_us).padStart(9)}${ms(r.run.p99_us).padStart(9)}${String(r.run.errors).padStart(8)}${String(r.run.non2xx).padStart(9)}\n`,
-      );
-    }
-
-    // Where the CPU goes: per request and process (µs), and what the rest of the machine took meanwhile.
-    const cols: [keyof Measured['cpu'], string][] = [
-      ['ingress', 'ingress'],
-      ['runtime', 'runtime'],
-      ['nats', 'nats'],
-      ['controlPlane', 'other svc'],
-      ['client', 'client'],
-      ['bare', 'bare'],
-      ['floor', 'floor'],
-    ];
-    process.stdout.write(`\n${'CPU µs per request'.padEnd(54)}${cols.map(([, h]) => h.padStart(10)).join('')}   elsewhere on the machine\n`);
-    for (const [name, r] of rows) {
-      // Each row shows the processes it ran through (NATS also for the path floor).
-      const own: (keyof Measured['cpu'])[] = name.includes('bare')
-        ? ['bare', 'client']
-        : name.includes('floor')
-          ? ['floor', 'nats', 'client']
-          : ['ingress', 'runtime', 'nats', 'controlPlane', 'client'];
-      const cell = (k: keyof Measured['cpu']) => {
-        const relevant = own.includes(k);
-        const v = r.cpu[k];
-        return (relevant && v !== undefined ? v.toFixed(0) : '-').padStart(10);
-      };
-      const top = r.elsewhere.top.map(([c, us]) => `${c} ${(us / 1000).toFixed(0)} ms`).join(', ');
-      process.stdout.write(
-        `${name.padEnd(54)}${cols.map(([k]) => cell(k)).join('')}   ${(r.elsewhere.share * 100).toFixed(1)}% of the CPUs${top ? ` (${top})` : ''}\n`,
-      );
-    }
-
-    // The machine's own share of the tail: a process that does nothing but wait is woken this late.
-    process.stdout.write(
-      `\n${'wake-up lateness of an idle process meanwhile (ms)'.padEnd(54)}${['p50', 'p99', 'p99.9', 'max'].map((h) => h.padStart(9)).join('')}\n`,
-    );
-    for (const [name, r] of rows) {
-      if (!r.wake) continue;
-      process.stdout.write(`${name.padEnd(54)}${[r.wake.p50_us, r.wake.p99_us, r.wake.p999_us, r.wake.max_us].map((us) => ms(us).padStart(9)).join('')}\n`);
-    }
-
-    const ratio = (a: Summary, b: Summary) => {
-      const r = pairedRatio(a, b);
-      return `${r.median.toFixed(2)} (rounds ${r.min.toFixed(2)}–${r.max.toFixed(2)})`;
-    };
-    process.stdout.write(`\nratios (targets from issue 3): median over ${ROUNDS} rounds of certgate / bare in the same round\n`);
-    process.stdout.write(`  handshakes  ingress / bare = ${ratio(hsIngress, hsBare)}   (target ≥ 0.90)\n`);
-    process.stdout.write(`  keep-alive  ingress / bare = ${ratio(kaIngress, kaBare)}   (target ≥ 0.30)\n`);
-    process.stdout.write(
-      `  p99 at half of peak        = ${ms(pacedIngress.run.p99_us)} ms (target ≤ 2 ms; bare node at the same rate: ${ms(pacedBare.run.p99_us)} ms)\n`,
-    );
-    process.stdout.write(
-      `  path floor (design's hops, no certgate): peak ${ratio(kaFloor, kaBare)} of bare; p99 ${ms(pacedFloorHalf.run.p99_us)} ms at half and ${ms(pacedFloorQuarter.run.p99_us)} ms at a quarter of certgate's paced rate\n`,
-    );
-    if (hsBefore && kaBefore) {
-      process.stdout.write(`\nbefore/after in this run (BENCH_COMPARE=${COMPARE}): certgate / bare in the same round, and after / before\n`);
-      process.stdout.write(
-        `  handshakes  before ${ratio(hsBefore, hsBare)}   after ${ratio(hsIngress, hsBare)}   after / before = ${ratio(hsIngress, hsBefore)}\n`,
-      );
-      process.stdout.write(
-        `  keep-alive  before ${ratio(kaBefore, kaBare)}   after ${ratio(kaIngress, kaBare)}   after / before = ${ratio(kaIngress, kaBefore)}\n`,
-      );
-    }
-
-    // Propagation: a key added, then deleted, alternately; from the start of the API call
-    // until the runtime serves from a copy that includes the change.
-    await api('POST', '/service-instances', { name: 'churn', parameters: { roles: ['Bench'], 'grant-types': ['client_x509'], 'redirect-uris': [] } });
-    const churn = await pki.issueClient('churn');
-    const times: number[] = [];
-    for (let i = 0; i < PROPAGATION_CHANGES; i++) {
-      const change =
-        i % 2 === 0
-          ? () => api('POST', '/service-instances/churn/keys', { name: 'c', type: 'external-certificate', certificate: churn.certPem })
-          : () => api('DELETE', '/service-instances/churn/keys/c', undefined);
-      times.push((await measurePropagation(harness.nc, harness.tenant, { bucket: 'identity', replicas: 1 }, change)).ms);
-    }
-    times.sort((a, b) => a - b);
-    const pct = (p: number) => times[Math.min(times.length - 1, Math.floor((times.length - 1) * p))];
-    process.stdout.write(
-      `\npropagation of ${times.length} changes (key added / deleted) to the runtime: p50 ${pct(0.5)} ms, max ${times[times.length - 1]} ms (target: within 1 s)\n`,
-    );
-  } finally {
-    await Promise.all(systems.map((system) => system.stop()));
-    for (const child of yardsticks) child.kill('SIGTERM');
-    await beforeHarness?.stop();
-    await harness?.stop();
-    rmSync(dir, { recursive: true, force: true });
+  let nginx: RunningNginx | undefined;
+  let app: ChildProcess | undefined;
+  if ('binary' in nginxFound) {
+    app = await startYardstick('nginx-app.ts', [], {
+      APP_PORT: String(appPort),
+      APP_IDENTITIES: files.appIdentities,
+      APP_FLOWS: JSON.stringify({ '/http/bench': 'Bench' }),
+    });
+    nginx = await startNginx({
+      binary: nginxFound.binary,
+      dir: join(dir, 'nginx'),
+      port: nginxPort,
+      upstreamPort: appPort,
+      cert: files.bareCert,
+      key: files.bareKey,
+      clientRoot: files.pkiRoot,
+      cpus: SERVER_CPUS,
+    });
+    const running = nginx;
+    stoppers.push(() => running.stop());
   }
+
+  const mine = await startCertgate(harness, dir, files, 'after');
+  const bareTarget = { cert: files.clientChain, key: files.clientKey, port: barePort, ca: files.pkiRoot, path: '/' };
+  const floorTarget = { cert: files.clientChain, key: files.clientKey, port: floorPort, ca: files.pkiRoot, path: '/', method: 'POST' };
+  const nginxTarget = { cert: files.clientChain, key: files.clientKey, port: nginxPort, ca: files.pkiRoot, path: '/http/bench', method: 'POST' };
+  const { ingressHealth, ingressFlow, api } = mine;
+  // BENCH_COMPARE=<another checkout with its node_modules>: its certgate, on a tenant of its
+  // own, takes turns with this one in the same rounds (the before/after of a change).
+  let before: Awaited<ReturnType<typeof startCertgate>> | undefined;
+  if (COMPARE) {
+    const beforeHarness = await startNatsHarness({ label: 'bench-before', url: nats?.url });
+    stoppers.push(() => beforeHarness.stop());
+    before = await startCertgate(beforeHarness, dir, files, 'before', COMPARE);
+  }
+
+  const natsPid = nats?.pid ?? listenerPid(Number(new URL(harness.url.split(',')[0]).port || 4222));
+  const processesOf = (system: LaunchedSystem): Processes => {
+    const pidOf = (service: string) => system.services.find((s) => s.service === service)?.pid;
+    return {
+      ingress: pidOf('ingress'),
+      runtime: pidOf('flow-runtime'),
+      nats: natsPid,
+      bare: bare.pid,
+      floor: [floor.pid, floorResponder.pid].filter((p): p is number => p !== undefined),
+      nginx: nginx?.pids ?? [],
+      app: app?.pid,
+      controlPlane: ['identity', 'keystore', 'console'].map(pidOf).filter((p): p is number => p !== undefined),
+    };
+  };
+  const procs = processesOf(mine.system);
+
+  // certgate's services (all five) and the bench's NATS were not spawned on the servers' CPUs: pin them now, and check every server is.
+  let pinned = 'not pinned: servers and load client share all cores';
+  if (PIN.on) {
+    for (const s of [...mine.system.services, ...(before?.system.services ?? [])]) pin(s.pid, PIN.server);
+    if (nats) pin(nats.pid, PIN.server);
+    const servers: [string, number | undefined][] = [
+      ...[...mine.system.services, ...(before?.system.services ?? [])].map((s): [string, number] => [s.service, s.pid]),
+      ['nats-server', nats?.pid],
+      ['bare', bare.pid],
+      ['floor', floor.pid],
+      ['floor responder', floorResponder.pid],
+      ...(nginx?.pids ?? []).map((p): [string, number] => ['nginx', p]),
+      ['app', app?.pid],
+    ];
+    const wrong = servers.filter(([, pid]) => pid !== undefined && affinityOf(pid).join() !== affinityOf(bare.pid as number).join());
+    if (wrong.length)
+      throw new Error(`not pinned to CPUs ${PIN.server}: ${wrong.map(([n, p]) => `${n} ${p} (${affinityOf(p as number).join(' / ')})`).join(', ')}`);
+    pinned =
+      `pinned (taskset): servers on CPU ${PIN.server} (${servers.filter(([, p]) => p !== undefined).length} processes: certgate's five services, ` +
+      `${nats ? 'the bench’s own nats-server' : 'not NATS (not the bench’s)'}, the yardsticks), load client on CPU ${PIN.client} (${CLIENT_THREADS} thread${CLIENT_THREADS > 1 ? 's' : ''})`;
+  } else if (PIN.why !== 'BENCH_PIN=0') {
+    pinned += ` (${PIN.why})`;
+  } else {
+    pinned += ' (BENCH_PIN=0)';
+  }
+
+  const probe = await load(tools.loadgen, { ...ingressFlow, connections: 1, seconds: 0.3 });
+  if (probe.non2xx > 0 || probe.errors > 0 || probe.requests === 0) throw new Error(`the bench flow does not answer 200: ${JSON.stringify(probe)}`);
+  if (before) {
+    const probeBefore = await load(tools.loadgen, { ...before.ingressFlow, connections: 1, seconds: 0.3 });
+    if (probeBefore.non2xx > 0 || probeBefore.errors > 0 || probeBefore.requests === 0)
+      throw new Error(`the compared checkout's bench flow does not answer 200: ${JSON.stringify(probeBefore)}`);
+  }
+  if (nginx) {
+    const ok = await load(tools.loadgen, { ...nginxTarget, connections: 1, seconds: 0.3 });
+    if (ok.non2xx > 0 || ok.errors > 0 || ok.requests === 0) throw new Error(`nginx → Node app does not answer 200 to the bench sender: ${JSON.stringify(ok)}`);
+    const refused = await load(tools.loadgen, { ...nginxTarget, cert: files.strangerChain, key: files.strangerKey, connections: 1, seconds: 0.3 });
+    if (refused.requests === 0 || refused.non2xx !== refused.requests)
+      throw new Error(`nginx → Node app does not refuse a certificate without the role: ${JSON.stringify(refused)}`);
+  }
+
+  process.stdout.write(
+    `certgate bench — ${SECONDS} s per run, median of ${ROUNDS} rounds (certgate and the yardsticks take turns), ${CONNECTIONS} keep-alive connections, ` +
+      `${HANDSHAKE_CONNECTIONS} handshake connections, EC P-256, TLS 1.3, loopback, ${cpus().length} cores, ` +
+      `paced load client ${REALTIME_CLIENT ? 'at real-time priority (chrt -f 50)' : 'at normal priority'}\n${pinned}\n`,
+  );
+  process.stdout.write(
+    'skipped' in nginxFound
+      ? `nginx → Node app yardstick skipped: ${nginxFound.skipped}\n`
+      : `nginx → Node app: ${nginxFound.version}, 1 worker, TLS 1.3, ssl_verify_client on, HTTP/1.1 keep-alive upstream to a Node http app\n`,
+  );
+
+  const beforeProcs = before ? processesOf(before.system) : undefined;
+  const warm = (t: object) => load(tools.loadgen, { ...t, connections: CONNECTIONS, seconds: 2 });
+  for (const t of [bareTarget, floorTarget, ingressFlow, ...(nginx ? [nginxTarget] : []), ...(before ? [before.ingressFlow] : [])]) await warm(t);
+
+  /** One phase: its targets take turns in every round. */
+  const phase = async (targets: Target[], extra: Record<string, string | number | boolean>): Promise<Row[]> => {
+    const summaries = await interleaved(
+      tools,
+      targets.map((t) => ({ ...t.args, ...extra })),
+      procs,
+      targets.map((t) => t.procs),
+    );
+    return targets.map((t, i) => ({ name: t.name, r: summaries[i], own: t.own }));
+  };
+  const nginxOnly = <T>(t: T): T[] => (nginx ? [t] : []);
+  const beforeOnly = <T>(t: T): T[] => (before ? [t] : []);
+
+  const handshakes = await phase(
+    [
+      { name: 'handshakes/s   bare node https (static 200)', args: bareTarget, own: OWN.bare },
+      { name: 'handshakes/s   certgate ingress (GET /health)', args: ingressHealth, own: OWN.certgate },
+      { name: 'handshakes/s   certgate authorized flow (full path)', args: ingressFlow, own: OWN.certgate },
+      ...nginxOnly({ name: 'handshakes/s   nginx → node app (role check)', args: nginxTarget, own: OWN.nginx }),
+      ...beforeOnly({ name: 'handshakes/s   certgate before (BENCH_COMPARE)', args: before?.ingressHealth ?? {}, own: OWN.certgate, procs: beforeProcs }),
+    ],
+    { connections: HANDSHAKE_CONNECTIONS, seconds: SECONDS, handshake: true },
+  );
+  const [hsBare, hsIngress, hsFlow] = handshakes.map((x) => x.r);
+  const hsNginx = nginx ? handshakes[3].r : undefined;
+  const hsBefore = before ? handshakes[handshakes.length - 1].r : undefined;
+
+  const keepAlive = await phase(
+    [
+      { name: 'keep-alive     bare node https (static 200)', args: bareTarget, own: OWN.bare },
+      { name: 'keep-alive     certgate authorized flow (full path)', args: ingressFlow, own: OWN.certgate },
+      { name: 'keep-alive     path floor (https → NATS → echo)', args: floorTarget, own: OWN.floor },
+      ...nginxOnly({ name: 'keep-alive     nginx → node app (role check)', args: nginxTarget, own: OWN.nginx }),
+      ...beforeOnly({ name: 'keep-alive     certgate before (BENCH_COMPARE)', args: before?.ingressFlow ?? {}, own: OWN.certgate, procs: beforeProcs }),
+    ],
+    { connections: CONNECTIONS, seconds: SECONDS },
+  );
+  const [kaBare, kaIngress, kaFloor] = keepAlive.map((x) => x.r);
+  const kaNginx = nginx ? keepAlive[3].r : undefined;
+  const kaBefore = before ? keepAlive[keepAlive.length - 1].r : undefined;
+
+  // The yardsticks run at certgate's pace too: what this machine's p99 is at that rate for a
+  // server that does nothing and for the hand-built alternative, and at a half and a quarter
+  // of it for the design's bare path.
+  const half = Math.max(1, Math.round(kaIngress.run.rps / 2));
+  const rate = (r: number) => ({ connections: PACED_CONNECTIONS, seconds: SECONDS, rate: Math.max(1, Math.round(r)) });
+  const paced = await phase(
+    [
+      { name: `paced          certgate at half of peak (${half}/s)`, args: { ...ingressFlow, ...rate(half) }, own: OWN.certgate },
+      { name: 'paced          bare node https at the same rate', args: { ...bareTarget, ...rate(half) }, own: OWN.bare },
+      { name: `paced          path floor at half that rate (${Math.round(half / 2)}/s)`, args: { ...floorTarget, ...rate(half / 2) }, own: OWN.floor },
+      { name: `paced          path floor at a quarter (${Math.round(half / 4)}/s)`, args: { ...floorTarget, ...rate(half / 4) }, own: OWN.floor },
+      ...nginxOnly({ name: 'paced          nginx → node app at the same rate', args: { ...nginxTarget, ...rate(half) }, own: OWN.nginx }),
+    ],
+    {},
+  );
+  const [pacedIngress, pacedBare, pacedFloorHalf, pacedFloorQuarter] = paced.map((x) => x.r);
+  const pacedNginx = nginx ? paced[4].r : undefined;
+  const rows = [...handshakes, ...keepAlive, ...paced];
+
+  const ms = (us: number) => (us / 1000).toFixed(2);
+  const range = (r: Summary) => `${r.rpsRange[0].toFixed(0)}–${r.rpsRange[1].toFixed(0)}`;
+  process.stdout.write(
+    `\n${'run'.padEnd(54)}${'req/s'.padStart(8)}${'(range)'.padStart(14)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'errors'.padStart(8)}${'non-2xx'.padStart(9)}\n`,
+  );
+  for (const { name, r } of rows) {
+    process.stdout.write(
+      `${name.padEnd(54)}${r.run.rps.toFixed(0).padStart(8)}${range(r).padStart(14)}${ms(r.run.p50_us).padStart(9)}${ms(r.run.p99_us).padStart(9)}${String(r.run.errors).padStart(8)}${String(r.run.non2xx).padStart(9)}\n`,
+    );
+  }
+
+  // Where the CPU goes: per request and process (µs), and what the rest of the machine took meanwhile.
+  const cols: [CpuColumn, string][] = [
+    ['ingress', 'ingress'],
+    ['runtime', 'runtime'],
+    ['nats', 'nats'],
+    ['controlPlane', 'other svc'],
+    ['client', 'client'],
+    ['bare', 'bare'],
+    ['floor', 'floor'],
+    ['nginx', 'nginx'],
+    ['app', 'app'],
+  ];
+  process.stdout.write(`\n${'CPU µs per request'.padEnd(54)}${cols.map(([, h]) => h.padStart(10)).join('')}   elsewhere on the machine\n`);
+  for (const { name, r, own } of rows) {
+    // Each row shows the processes it ran through (NATS also for the path floor).
+    const cell = (k: CpuColumn) => {
+      const v = r.cpu[k];
+      return (own.includes(k) && v !== undefined ? v.toFixed(0) : '-').padStart(10);
+    };
+    const top = r.elsewhere.top.map(([c, us]) => `${c} ${(us / 1000).toFixed(0)} ms`).join(', ');
+    process.stdout.write(
+      `${name.padEnd(54)}${cols.map(([k]) => cell(k)).join('')}   ${(r.elsewhere.share * 100).toFixed(1)}% of the CPUs${top ? ` (${top})` : ''}\n`,
+    );
+  }
+
+  // The machine's own share of the tail: a process that does nothing but wait is woken this late.
+  process.stdout.write(
+    `\n${'wake-up lateness of an idle process meanwhile (ms)'.padEnd(54)}${['p50', 'p99', 'p99.9', 'max'].map((h) => h.padStart(9)).join('')}\n`,
+  );
+  for (const { name, r } of rows) {
+    if (!r.wake) continue;
+    process.stdout.write(`${name.padEnd(54)}${[r.wake.p50_us, r.wake.p99_us, r.wake.p999_us, r.wake.max_us].map((us) => ms(us).padStart(9)).join('')}\n`);
+  }
+
+  const ratio = (a: Summary, b: Summary) => {
+    const r = pairedRatio(a, b);
+    return `${r.median.toFixed(2)} (rounds ${r.min.toFixed(2)}–${r.max.toFixed(2)})`;
+  };
+  // certgate against the hand-built alternative and bare Node, the same request (the authorized flow) in both modes.
+  const perRound = (a: Summary, b: Summary | undefined) => {
+    if (!b) return 'skipped (no nginx)';
+    const r = pairedRatio(a, b);
+    return `${r.median.toFixed(2)}${r.rounds.length > 1 ? ` (rounds ${r.rounds.map((x) => x.toFixed(2)).join(' ')})` : ''}`;
+  };
+  const table: [string, string, string][] = [
+    ['certgate authorized flow', '/ nginx → node app', '/ bare node'],
+    ['  full handshakes (new connection each)', perRound(hsFlow, hsNginx), perRound(hsFlow, hsBare)],
+    ['  keep-alive', perRound(kaIngress, kaNginx), perRound(kaIngress, kaBare)],
+    ['nginx → node app', '', '/ bare node'],
+    ['  full handshakes (new connection each)', '', perRound(hsNginx ?? hsBare, hsNginx && hsBare)],
+    ['  keep-alive', '', perRound(kaNginx ?? kaBare, kaNginx && kaBare)],
+  ];
+  const width = Math.max(...table.map(([, x]) => x.length)) + 4;
+  process.stdout.write(`\nratios: req/s of certgate / the yardstick in the same round; the median over ${ROUNDS} rounds, then each round's\n`);
+  for (const [name, nginxRatio, bareRatio] of table) process.stdout.write(`  ${name.padEnd(40)}${nginxRatio.padEnd(width)}${bareRatio}\n`);
+
+  process.stdout.write(`\ntargets (issue 3): median over ${ROUNDS} rounds of certgate / bare in the same round\n`);
+  process.stdout.write(`  handshakes  ingress / bare = ${ratio(hsIngress, hsBare)}   (target ≥ 0.90)\n`);
+  process.stdout.write(`  keep-alive  ingress / bare = ${ratio(kaIngress, kaBare)}   (target ≥ 0.30)\n`);
+  process.stdout.write(
+    `  p99 at half of peak        = ${ms(pacedIngress.run.p99_us)} ms (target ≤ 2 ms; at the same rate bare node: ${ms(pacedBare.run.p99_us)} ms` +
+      `${pacedNginx ? `, nginx → node app: ${ms(pacedNginx.run.p99_us)} ms` : ''})\n`,
+  );
+  process.stdout.write(
+    `  path floor (design's hops, no certgate): peak ${ratio(kaFloor, kaBare)} of bare; p99 ${ms(pacedFloorHalf.run.p99_us)} ms at half and ${ms(pacedFloorQuarter.run.p99_us)} ms at a quarter of certgate's paced rate\n`,
+  );
+  if (hsBefore && kaBefore) {
+    process.stdout.write(`\nbefore/after in this run (BENCH_COMPARE=${COMPARE}): certgate / bare in the same round, and after / before\n`);
+    process.stdout.write(
+      `  handshakes  before ${ratio(hsBefore, hsBare)}   after ${ratio(hsIngress, hsBare)}   after / before = ${ratio(hsIngress, hsBefore)}\n`,
+    );
+    process.stdout.write(
+      `  keep-alive  before ${ratio(kaBefore, kaBare)}   after ${ratio(kaIngress, kaBare)}   after / before = ${ratio(kaIngress, kaBefore)}\n`,
+    );
+  }
+
+  // Propagation: a key added, then deleted, alternately; from the start of the API call
+  // until the runtime serves from a copy that includes the change.
+  await api('POST', '/service-instances', { name: 'churn', parameters: { roles: ['Bench'], 'grant-types': ['client_x509'], 'redirect-uris': [] } });
+  const churn = await pki.issueClient('churn');
+  const times: number[] = [];
+  for (let i = 0; i < PROPAGATION_CHANGES; i++) {
+    const change =
+      i % 2 === 0
+        ? () => api('POST', '/service-instances/churn/keys', { name: 'c', type: 'external-certificate', certificate: churn.certPem })
+        : () => api('DELETE', '/service-instances/churn/keys/c', undefined);
+    times.push((await measurePropagation(harness.nc, harness.tenant, { bucket: 'identity', replicas: 1 }, change)).ms);
+  }
+  times.sort((a, b) => a - b);
+  const pct = (p: number) => times[Math.min(times.length - 1, Math.floor((times.length - 1) * p))];
+  process.stdout.write(
+    `\npropagation of ${times.length} changes (key added / deleted) to the runtime: p50 ${pct(0.5)} ms, max ${times[times.length - 1]} ms (target: within 1 s)\n`,
+  );
 }
 
 interface BenchFiles {
@@ -487,6 +663,7 @@ async function startCertgate(harness: NatsHarness, dir: string, files: BenchFile
       INGRESS_CLIENT_ROOTS: files.pkiRoot,
     },
   });
+  stoppers.push(() => system.stop());
   const api = async (method: string, path: string, body: unknown) => {
     const res = await fetch(`http://127.0.0.1:${consolePort}/api/v1${path}`, {
       method,
@@ -495,26 +672,22 @@ async function startCertgate(harness: NatsHarness, dir: string, files: BenchFile
     });
     if (res.status >= 300) throw new Error(`${method} ${path} → ${res.status} ${await res.text()}`);
   };
-  try {
-    await api('POST', '/roles', { name: 'Bench' });
-    await api('POST', '/service-instances', { name: 'bench', parameters: { roles: ['Bench'], 'grant-types': ['client_x509'], 'redirect-uris': [] } });
-    await api('POST', '/service-instances/bench/keys', { name: 'k1', type: 'external-certificate', certificate: files.clientCertPem });
-    await api('PUT', '/flows/bench', {
-      id: 'bench',
-      sender: { address: '/bench', authorization: { type: 'role', role: 'Bench' } },
-      steps: [{ type: 'respond', status: 200, body: 'ok' }],
-    });
-  } catch (err) {
-    await system.stop();
-    throw err;
-  }
+  await api('POST', '/roles', { name: 'Bench' });
+  await api('POST', '/service-instances', { name: 'bench', parameters: { roles: ['Bench'], 'grant-types': ['client_x509'], 'redirect-uris': [] } });
+  await api('POST', '/service-instances/bench/keys', { name: 'k1', type: 'external-certificate', certificate: files.clientCertPem });
+  await api('PUT', '/flows/bench', {
+    id: 'bench',
+    sender: { address: '/bench', authorization: { type: 'role', role: 'Bench' } },
+    steps: [{ type: 'respond', status: 200, body: 'ok' }],
+  });
   const common = { cert: files.clientChain, key: files.clientKey, port: ingressPort, ca: join(dataDir, 'ingress', 'dev-root-ca.pem') };
   return { system, api, ingressHealth: { ...common, path: '/health' }, ingressFlow: { ...common, path: '/http/bench', method: 'POST' } };
 }
 
 // `--only=scan`: only the expiry scan (no services, no TLS); `--only=tls`: only the parts above.
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
-(only === 'scan' ? Promise.resolve() : main())
+// Whatever main() started is stopped, by PID, whether it finished or failed.
+(only === 'scan' ? Promise.resolve() : main().finally(stopAll))
   .then(() => (only === 'tls' ? undefined : runScanBench()))
   .catch((err: unknown) => {
     const cause = err instanceof Error && err.cause ? ` (${String((err.cause as Error).message ?? err.cause)})` : '';
