@@ -1,7 +1,6 @@
 // Byte, hex and PEM helpers shared by the parsers. PEM here follows RFC 7468's
 // "lax" reading: any text outside the armour is ignored, lines may end in CRLF
 // and carry surrounding whitespace.
-import { x509 } from './engine';
 import { X509Error } from './errors';
 
 export type BinaryInput = Uint8Array | ArrayBuffer;
@@ -46,8 +45,11 @@ export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && Buffer.from(a).equals(Buffer.from(b));
 }
 
+/** Not PemConverter.encode: same text, but it goes through a binary string and takes 10x as long for a 5 MB CRL (0.96 s, not 0.09 s). */
 export function pemEncode(label: string, der: Uint8Array): string {
-  return `${x509.PemConverter.encode(der, label)}\n`;
+  const b64 = Buffer.from(der).toString('base64');
+  const lines = b64.match(/.{1,64}/g) ?? [];
+  return `-----BEGIN ${label}-----\n${lines.join('\n')}\n-----END ${label}-----\n`;
 }
 
 export function looksLikePem(text: string): boolean {
