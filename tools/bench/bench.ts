@@ -44,6 +44,9 @@ interface Run {
   p90_us: number;
   p99_us: number;
   max_us: number;
+  /** Connections opened, and of those the sessions the server resumed (--resume). */
+  connects?: number;
+  resumed?: number;
   /** The load client's own CPU while timing. */
   cpu_us: number;
 }
@@ -205,6 +208,8 @@ function summarize(runs: Measured[]): Summary {
       p99_us: m((x) => x.run.p99_us),
       max_us: m((x) => x.run.max_us),
       cpu_us: m((x) => x.run.cpu_us),
+      connects: runs.reduce((t, x) => t + (x.run.connects ?? 0), 0),
+      resumed: runs.reduce((t, x) => t + (x.run.resumed ?? 0), 0),
     },
     cpu,
     elsewhere: { share: m((x) => x.elsewhere.share), top: [...top].sort((a, b) => b[1] - a[1]).slice(0, 3) },
@@ -493,6 +498,18 @@ async function main(): Promise<void> {
   const hsNginx = nginx ? handshakes[3].r : undefined;
   const hsBefore = before ? handshakes[handshakes.length - 1].r : undefined;
 
+  // Senders that reconnect per message but offer the session of their last connection (TLS 1.3 tickets).
+  const resumption = await phase(
+    [
+      { name: 'resumed/s      bare node https (static 200)', args: bareTarget, own: OWN.bare },
+      { name: 'resumed/s      certgate authorized flow (full path)', args: ingressFlow, own: OWN.certgate },
+      ...nginxOnly({ name: 'resumed/s      nginx → node app (role check)', args: nginxTarget, own: OWN.nginx }),
+    ],
+    { connections: HANDSHAKE_CONNECTIONS, seconds: SECONDS, handshake: true, resume: true },
+  );
+  const [rsBare, rsFlow] = resumption.map((x) => x.r);
+  const rsNginx = nginx ? resumption[2].r : undefined;
+
   const keepAlive = await phase(
     [
       { name: 'keep-alive     bare node https (static 200)', args: bareTarget, own: OWN.bare },
@@ -524,7 +541,7 @@ async function main(): Promise<void> {
   );
   const [pacedIngress, pacedBare, pacedFloorHalf, pacedFloorQuarter] = paced.map((x) => x.r);
   const pacedNginx = nginx ? paced[4].r : undefined;
-  const rows = [...handshakes, ...keepAlive, ...paced];
+  const rows = [...handshakes, ...resumption, ...keepAlive, ...paced];
 
   const ms = (us: number) => (us / 1000).toFixed(2);
   const range = (r: Summary) => `${r.rpsRange[0].toFixed(0)}–${r.rpsRange[1].toFixed(0)}`;
@@ -571,6 +588,12 @@ async function main(): Promise<void> {
     process.stdout.write(`${name.padEnd(54)}${[r.wake.p50_us, r.wake.p99_us, r.wake.p999_us, r.wake.max_us].map((us) => ms(us).padStart(9)).join('')}\n`);
   }
 
+  // A resumption run that did not resume measures full handshakes under another name.
+  for (const { name, r } of resumption) {
+    const share = r.run.connects ? (r.run.resumed ?? 0) / r.run.connects : 0;
+    process.stdout.write(`${name.replace(/\s+/, ' ')}: ${(share * 100).toFixed(0)}% of the connections resumed their session\n`);
+  }
+
   const ratio = (a: Summary, b: Summary) => {
     const r = pairedRatio(a, b);
     return `${r.median.toFixed(2)} (rounds ${r.min.toFixed(2)}–${r.max.toFixed(2)})`;
@@ -584,9 +607,12 @@ async function main(): Promise<void> {
   const table: [string, string, string][] = [
     ['certgate authorized flow', '/ nginx → node app', '/ bare node'],
     ['  full handshakes (new connection each)', perRound(hsFlow, hsNginx), perRound(hsFlow, hsBare)],
+    ['  new connection each, session resumed', perRound(rsFlow, rsNginx), perRound(rsFlow, rsBare)],
+    ['  resumed / full handshakes (certgate alone)', '', perRound(rsFlow, hsFlow)],
     ['  keep-alive', perRound(kaIngress, kaNginx), perRound(kaIngress, kaBare)],
     ['nginx → node app', '', '/ bare node'],
     ['  full handshakes (new connection each)', '', perRound(hsNginx ?? hsBare, hsNginx && hsBare)],
+    ['  new connection each, session resumed', '', perRound(rsNginx ?? rsBare, rsNginx && rsBare)],
     ['  keep-alive', '', perRound(kaNginx ?? kaBare, kaNginx && kaBare)],
   ];
   const width = Math.max(...table.map(([, x]) => x.length)) + 4;

@@ -5,15 +5,16 @@
  * server under test. HTTP/1.1, one request at a time per connection.
  *
  *   loadgen --host 127.0.0.1 --port 8443 --path /health --ca ca.pem --cert chain.pem
- *           --key key.pem --connections 50 --seconds 10 [--threads 2] [--handshake] [--rate N]
+ *           --key key.pem --connections 50 --seconds 10 [--threads 2] [--handshake [--resume]] [--rate N]
  *
  * --handshake: a new TLS connection (full handshake, no session resumption) per
- * request. --rate: total requests per second, paced per connection (0 = as fast as
+ * request. --resume: the same, but each connection offers the session (ticket) its
+ * slot got on the connection before, as a sender that reconnects per message does. --rate: total requests per second, paced per connection (0 = as fast as
  * possible); latency is measured from the scheduled send time, so a slow server
  * cannot hide queueing (no coordinated omission).
  * --threads: event loops (default 2, the cores of the machine this was written on).
  * Prints one JSON line: requests, errors, non2xx, seconds, rps, p50/p90/p99/max (µs),
- * connects (TCP connections opened) and cpu_us (this client's own CPU time while timing).
+ * connects (TCP connections opened), resumed (of those, sessions the server resumed) and cpu_us (this client's own CPU time while timing).
  */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
@@ -35,10 +36,11 @@
 #include <unistd.h>
 
 static const char *host = "127.0.0.1", *path = "/", *ca, *cert, *key, *method = "GET";
-static int port = 8443, connections = 10, threads = 2, handshake_mode = 0;
+static int port = 8443, connections = 10, threads = 2, handshake_mode = 0, resume_mode = 0;
 static double seconds = 5, rate = 0;
 static SSL_CTX *ctx;
-static long dials; /* TCP connections opened, for the report */
+static long dials;   /* TCP connections opened, for the report */
+static long resumed; /* of those, the sessions the server resumed */
 static pthread_barrier_t start_line;
 static char request[1024];
 static int request_len;
@@ -48,6 +50,7 @@ enum phase { IDLE, CONNECTING, HANDSHAKE, SENDING, RECEIVING };
 typedef struct {
   int fd;
   SSL *ssl;
+  SSL_SESSION *session; /* --resume: the session of this slot's last connection */
   enum phase phase;
   double due;     /* scheduled start of the next request (paced), or 0 */
   double t0;      /* start of the request being timed */
@@ -120,6 +123,7 @@ static int dial(int ep, conn_t *c) {
     return -1;
   }
   c->ssl = SSL_new(ctx);
+  if (c->session) SSL_set_session(c->ssl, c->session);
   SSL_set_fd(c->ssl, c->fd);
   SSL_set_tlsext_host_name(c->ssl, "localhost");
   SSL_set_connect_state(c->ssl);
@@ -219,6 +223,12 @@ static void step(worker_t *w, int ep, conn_t *c, uint32_t events) {
         record(w, (now_s() - c->t0) * 1e6);
         if (status < 200 || status >= 300) w->non2xx++;
         if (handshake_mode) {
+          if (resume_mode) {
+            /* TLS 1.3 tickets came before the response, so the session now holds one. */
+            if (SSL_session_reused(c->ssl)) __sync_fetch_and_add(&resumed, 1);
+            if (c->session) SSL_SESSION_free(c->session);
+            c->session = SSL_get1_session(c->ssl);
+          }
           SSL_shutdown(c->ssl);
           drop(ep, c);
         } else {
@@ -312,6 +322,7 @@ int main(int argc, char **argv) {
     else if (!strcmp(a, "--seconds")) seconds = atof(v), i++;
     else if (!strcmp(a, "--rate")) rate = atof(v), i++;
     else if (!strcmp(a, "--handshake")) handshake_mode = 1;
+    else if (!strcmp(a, "--resume")) resume_mode = 1;
     else {
       fprintf(stderr, "unknown option %s\n", a);
       return 2;
@@ -320,8 +331,9 @@ int main(int argc, char **argv) {
   if (threads < 1) threads = 1;
   if (threads > connections) threads = connections;
   ctx = SSL_CTX_new(TLS_client_method());
+  /* Sessions are kept by hand, per connection slot (--resume); without it none is offered. */
   SSL_CTX_set_session_cache_mode(ctx, SSL_SESS_CACHE_OFF);
-  SSL_CTX_set_options(ctx, SSL_OP_NO_TICKET);
+  if (!resume_mode) SSL_CTX_set_options(ctx, SSL_OP_NO_TICKET);
   if (ca && SSL_CTX_load_verify_locations(ctx, ca, NULL) != 1) return fprintf(stderr, "cannot load CA %s\n", ca), 2;
   SSL_CTX_set_verify(ctx, ca ? SSL_VERIFY_PEER : SSL_VERIFY_NONE, NULL);
   if (cert && SSL_CTX_use_certificate_chain_file(ctx, cert) != 1) return fprintf(stderr, "cannot load certificate %s\n", cert), 2;
@@ -355,7 +367,7 @@ int main(int argc, char **argv) {
   double cpu_us = 0;
   for (int t = 0; t < threads; t++) cpu_us += workers[t].cpu_us;
 #define PCT(p) (total ? all[(size_t)((total - 1) * (p))] : 0)
-  printf("{\"requests\":%zu,\"errors\":%ld,\"non2xx\":%ld,\"seconds\":%.3f,\"rps\":%.1f,\"p50_us\":%u,\"p90_us\":%u,\"p99_us\":%u,\"max_us\":%u,\"connects\":%ld,\"cpu_us\":%.0f}\n",
-         total, errors, non2xx, elapsed, total / elapsed, PCT(0.5), PCT(0.9), PCT(0.99), total ? all[total - 1] : 0, dials, cpu_us);
+  printf("{\"requests\":%zu,\"errors\":%ld,\"non2xx\":%ld,\"seconds\":%.3f,\"rps\":%.1f,\"p50_us\":%u,\"p90_us\":%u,\"p99_us\":%u,\"max_us\":%u,\"connects\":%ld,\"resumed\":%ld,\"cpu_us\":%.0f}\n",
+         total, errors, non2xx, elapsed, total / elapsed, PCT(0.5), PCT(0.9), PCT(0.99), total ? all[total - 1] : 0, dials, resumed, cpu_us);
   return 0;
 }
