@@ -1,7 +1,7 @@
 // Distinguished names as people write them. Comparison follows the spirit of
 // RFC 4518 string preparation (case, Unicode compatibility forms and
 // insignificant whitespace do not matter) with RFC 4514 syntax. @peculiar/x509
-// compares no names, and its Name's text keeps case and spacing.
+// compares no names, and the text of its Name keeps case.
 import { attributeDisplayName, OID_COMMON_NAME } from './dn-attributes';
 import { decodeHexStringValue, encodeName } from './dn-der';
 import { escapeDnValue, formatDn, parseDnString, type Rdn } from './dn-string';
