@@ -144,6 +144,17 @@ describe('ingress: client certificates verified during the TLS handshake', () =>
       }
     });
 
+    it('a leaf once admitted is known by its fingerprint only while OpenSSL accepts its chain: sent alone it is refused, sent whole again admitted', async () => {
+      const frank = await pki.issueClient('frank');
+      const whole = { cert: frank.chainPem, key: frank.keyPem };
+      expect((await health(ingress.port, ingress.ca, whole)).body.clientCertificate).toMatchObject({ status: 'verified' });
+      expect((await health(ingress.port, ingress.ca, { cert: frank.certPem, key: frank.keyPem })).body.clientCertificate).toMatchObject({
+        status: 'rejected',
+        reason: 'chain_incomplete',
+      });
+      expect((await health(ingress.port, ingress.ca, whole)).body.clientCertificate).toMatchObject({ status: 'verified' });
+    });
+
     it('a chain from an untrusted root is rejected', async () => {
       const mallory = await other.issueClient('mallory');
       const res = await health(ingress.port, ingress.ca, { cert: mallory.chainPem, key: mallory.keyPem });
