@@ -95,8 +95,9 @@ http {
     ssl_client_certificate ${o.clientRoot};
     ssl_verify_client on;
     ssl_verify_depth 2;
+    # Tickets as nginx ships them (on, a key per start): the load client decides whether a connection resumes.
     ssl_session_cache off;
-    ssl_session_tickets off;
+    ssl_session_tickets on;
     keepalive_requests 1000000000;
     keepalive_timeout 75s;
     location / {
