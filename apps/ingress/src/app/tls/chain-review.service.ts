@@ -106,14 +106,16 @@ export class ChainReview {
     const certificate = readTlsPeerCertificate(socket.getPeerX509Certificate() ?? new X509Certificate(peer.raw));
     const chain = this.fullChain(socket, peerChain(peer));
     const key = `${host?.hostName ?? ''}|${tlsError}|${chain.map((c) => c.fingerprint256).join(',')}`;
+    const generation = this.generation;
     let review = this.reviews.get(key);
     if (!review) {
       review = await this.review(chain, tlsError, host?.anchors ?? this.roots.current.anchors);
-      this.reviews.set(key, review);
       if (!review.ok) this.metrics.chainRefused(review.engine, review.reason);
+      // A change while the review ran: its verdict answers this request only (its socket cache is of the old generation too).
+      if (generation === this.generation) this.reviews.set(key, review);
     }
     // Refusals stay keyed by the whole chain: a sender who fixes its chain is admitted on its next connection.
-    if (review.ok && tlsError === '') this.admitted.set(admittedKey, certificate);
+    if (review.ok && tlsError === '' && generation === this.generation) this.admitted.set(admittedKey, certificate);
     return review.ok ? { kind: 'verified', certificate } : { kind: 'rejected', reason: review.reason, message: review.message, tlsError, certificate };
   }
 
