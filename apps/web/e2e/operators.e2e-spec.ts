@@ -1,7 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
-import { checkExchangesAndStop, createTestPki, freePort, startOidcProvider, startSystem, type OidcTestProvider, type RunningSystem } from '@certgate/testing';
+import {
+  checkExchangesAndStop,
+  createTestPki,
+  freePort,
+  startOidcProvider,
+  startSystem,
+  waitFor,
+  type OidcTestProvider,
+  type RunningSystem,
+} from '@certgate/testing';
 import { DESKTOP, describeInBrowser, launchChromium, PHONE, WEB_DIST_INDEX, WebPage } from './browser';
 
 const CLIENT_ID = 'certgate-web-suite';
@@ -298,7 +307,8 @@ describeInBrowser('web console operators suite', 'operators, single sign-on and 
     await page.waitForFunction("location.search === '?outcome=refused'");
     // A refused create has no object of its own: the collection it was asked of.
     const refused = table.getByRole('row').filter({ hasText: 'mia' });
-    await refused.waitFor();
+    // The unfiltered rows (mia's other records among them) stay on screen until the refused ones replace them.
+    await waitFor("only mia's refused record listed", async () => (await refused.count()) === 1, 15_000);
     expect(await refused.innerText()).toMatch(/mia[\s\S]*refused 403[\s\S]*forbidden/i);
 
     // A record in full.

@@ -393,6 +393,7 @@ describeInBrowser('web console senders suite', 'the sender pages in a browser (s
     expect((await api('GET', '/flows/web-yaml')).status).toBe(404);
   });
 
+  // A mapping, a user and a group made through three tabs, with six captures (screenshots at two sizes, axe): about a minute here.
   it('users and mappings: a mapping by PEM drop (a second user for it names the first), a user with roles, a group', async () => {
     const { page } = web;
     const leaf: TestLeaf = await pki.issueClient('john.doe');
@@ -456,5 +457,5 @@ describeInBrowser('web console senders suite', 'the sender pages in a browser (s
     expect((await api('GET', '/users/jane.roe@acme.com')).body).toMatchObject({ groups: ['web-buyers'], effectiveRoles: ['Web.Classic'] });
     await web.settle();
     await capture('classic-groups');
-  });
+  }, 120_000);
 });
