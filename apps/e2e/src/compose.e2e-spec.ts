@@ -57,6 +57,10 @@ const BUCKET_OWNERS: Record<string, ComposeUser> = {
     expect(await byUser(requestAs('keystore.runtime.key-material.v1'))).toEqual(only(['flow-runtime']));
   });
 
+  it.each(['runtime.invoke.v2', 'runtime.invoke.v1'])('only the ingress may invoke a flow (%s)', async (subject) => {
+    expect(await byUser(requestAs(subject))).toEqual(only(['ingress']));
+  });
+
   it.each(['identity.roles.create.v1', 'keystore.key-pairs.generate.v1', 'runtime.flows.put.v1', 'ingress.trusted-roots.put.v1'])(
     'only console may send the admin command %s',
     async (subject) => {

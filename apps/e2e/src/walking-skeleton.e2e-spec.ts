@@ -106,7 +106,7 @@ describe('walking skeleton: the five services on NATS', () => {
   it('a body too large for one NATS message is a 413 naming the limit at the ingress, not a 503; a body below it reaches the runtime', async () => {
     const rootPem = readFileSync(join(sys.dataDir, 'ingress', 'dev-root-ca.pem'), 'utf8');
     const url = `https://127.0.0.1:${sys.ingressPort}/http/no-flow-here`;
-    // The default INGRESS_MAX_BODY_BYTES (1 MiB) does not fit the default NATS max_payload (1 MiB) once base64-encoded.
+    // The default INGRESS_MAX_BODY_BYTES (1 MiB) does not fit the default NATS max_payload (1 MiB) behind the envelope's head.
     const limit = largestBodyInOneMessage(1024 * 1024, sys.harness.nc.info?.max_payload);
     const tooLarge = await httpsGet(url, { ca: rootPem }, { method: 'POST', body: Buffer.alloc(limit + 1, 'a') });
     expect(tooLarge.status).toBe(413);

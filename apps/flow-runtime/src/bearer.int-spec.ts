@@ -23,7 +23,7 @@ async function eventually<T>(probe: () => Promise<T> | T, accept: (value: T) => 
   return value;
 }
 
-const json = (res: InvokeResponse) => JSON.parse(Buffer.from(res.bodyBase64 ?? '', 'base64').toString('utf8')) as { error: string; error_description: string };
+const json = (res: InvokeResponse) => JSON.parse(res.body.toString('utf8')) as { error: string; error_description: string };
 
 describe('flow-runtime: Bearer tokens verified from the keys watched in KV (real NATS, two replicas)', () => {
   let h: NatsHarness;

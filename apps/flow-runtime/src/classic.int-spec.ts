@@ -33,8 +33,7 @@ async function eventually<T>(probe: () => T, accept: (value: T) => boolean, time
   return value;
 }
 
-const description = (res: InvokeResponse) =>
-  (JSON.parse(Buffer.from(res.bodyBase64 ?? '', 'base64').toString('utf8')) as { error_description: string }).error_description;
+const description = (res: InvokeResponse) => (JSON.parse(res.body.toString('utf8')) as { error_description: string }).error_description;
 const T = () => new Date().toISOString();
 
 describe('flow-runtime in classic mode: certificate → mapping → user → roles (real NATS, two replicas)', () => {
@@ -63,7 +62,6 @@ describe('flow-runtime in classic mode: certificate → mapping → user → rol
       method: 'POST',
       address,
       headers: {},
-      bodyBase64: '',
       clientAddress: '127.0.0.1',
       tls,
     });
@@ -130,7 +128,7 @@ describe('flow-runtime in classic mode: certificate → mapping → user → rol
   it('a mapped certificate whose user holds the role directly passes, as the user', async () => {
     const res = await invoke('/orders', verifiedTls(alice.certificate));
     expect(res).toMatchObject({ status: 200, principal: 'alice' });
-    expect(Buffer.from(res.bodyBase64, 'base64').toString()).toBe('ok alice');
+    expect(res.body.toString()).toBe('ok alice');
   });
 
   it('a role through a group passes too', async () => {

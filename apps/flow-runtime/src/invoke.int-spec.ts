@@ -35,7 +35,7 @@ async function eventually<T>(probe: () => Promise<T> | T, accept: (value: T) => 
   return value;
 }
 
-const text = (res: InvokeResponse) => Buffer.from(res.bodyBase64 ?? '', 'base64').toString('utf8');
+const text = (res: InvokeResponse) => res.body.toString('utf8');
 const json = (res: InvokeResponse) => JSON.parse(text(res)) as { error: string; error_description: string };
 const basicAuth = (id: string, secret: string) => `Basic ${Buffer.from(`${id}:${secret}`, 'utf8').toString('base64')}`;
 
@@ -67,7 +67,7 @@ describe('flow-runtime: invoking flows end to end (real NATS, KV state in the co
       method: opts.method ?? 'POST',
       address,
       headers: opts.headers ?? {},
-      bodyBase64: Buffer.from(opts.body ?? '', 'utf8').toString('base64'),
+      body: Buffer.from(opts.body ?? '', 'utf8'),
       clientAddress: '127.0.0.1',
       tls,
     });
@@ -197,6 +197,20 @@ describe('flow-runtime: invoking flows end to end (real NATS, KV state in the co
       const res = await invoke('/echo', verifiedTls(alice.certificate), { headers: { 'content-type': 'application/json' }, body: '{"order":7}' });
       expect(res).toMatchObject({ status: 200, headers: { 'content-type': 'application/json' } });
       expect(text(res)).toBe('{"order":7}');
+    });
+
+    it('binary bodies go through as bytes; the v1 envelope (base64 in JSON) of the release before is still answered', async () => {
+      const binary = Buffer.from([0x0a, 0x00, 0xff, 0x0d, 0x0a, 0x7b]);
+      const [a, b, c] = [randomUUID(), randomUUID(), randomUUID()];
+      sent.push(a, b, c);
+      const base = { nodeId: 'ingress-test', method: 'POST', address: '/echo', headers: {}, clientAddress: '127.0.0.1' };
+      const v2 = await rpc.request(RuntimeRpc.invoke, { ...base, requestId: a, body: binary, tls: verifiedTls(alice.certificate) });
+      expect(v2.body).toEqual(binary);
+      const v1 = await rpc.request(RuntimeRpc.invokeV1, { ...base, requestId: b, bodyBase64: binary.toString('base64'), tls: verifiedTls(alice.certificate) });
+      expect(v1).toMatchObject({ status: 200, principal: ids.alice, bodyBase64: binary.toString('base64') });
+      const refused = await rpc.request(RuntimeRpc.invokeV1, { ...base, requestId: c, tls: verifiedTls(dave.certificate) });
+      expect(refused.status).toBe(403);
+      expect(JSON.parse(Buffer.from(refused.bodyBase64, 'base64').toString()).error).toBe('forbidden');
     });
   });
 

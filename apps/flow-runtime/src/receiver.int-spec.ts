@@ -46,7 +46,7 @@ async function eventually<T>(probe: () => Promise<T> | T, accept: (value: T) => 
   return value;
 }
 
-const text = (res: InvokeResponse) => Buffer.from(res.bodyBase64 ?? '', 'base64').toString('utf8');
+const text = (res: InvokeResponse) => res.body.toString('utf8');
 const errorOf = (res: InvokeResponse) => (JSON.parse(text(res)) as { error: string; error_description: string }).error_description;
 
 describe('flow-runtime: receiver calls over mutual TLS (real NATS, real keystore, real https receivers)', () => {
@@ -81,7 +81,7 @@ describe('flow-runtime: receiver calls over mutual TLS (real NATS, real keystore
           method: opts.method ?? 'POST',
           address,
           headers: { authorization: `Basic ${Buffer.from(`${clientid}:${SECRET}`).toString('base64')}`, cookie: 'session=sender', ...opts.headers },
-          bodyBase64: Buffer.from(opts.body ?? '', 'utf8').toString('base64'),
+          body: Buffer.from(opts.body ?? '', 'utf8'),
           clientAddress: '127.0.0.1',
           tls: { status: 'none' },
         },

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { connect } from 'node:tls';
 import type { Subscription } from 'nats';
 import { FlowsRpc, RuntimeRpc, tenantSubject, type InvokeRequest, type TraceLogRecord } from '@certgate/contracts';
-import { decodeJson, readStreamTail, RpcClient } from '@certgate/messaging';
+import { decodeRpcRequest, readStreamTail, RpcClient } from '@certgate/messaging';
 import {
   createTestPki,
   launchServices,
@@ -167,7 +167,7 @@ describe('ingress: hostile input (real TLS, real NATS, a real flow runtime)', ()
     };
     observer = harness.nc.subscribe(tenantSubject(harness.tenant, RuntimeRpc.invoke.subject), {
       callback: (_err, msg) => {
-        const envelope = decodeJson(msg.data) as InvokeRequest;
+        const envelope = decodeRpcRequest(RuntimeRpc.invoke, msg.data) as InvokeRequest;
         envelopes.set(envelope.requestId, envelope);
       },
     });

@@ -14,12 +14,23 @@ export interface RpcContract<Req extends z.ZodType, Res extends z.ZodType> {
   readonly subject: string;
   readonly request: Req;
   readonly response: Res;
+  /**
+   * A field of the request and of the response that holds bytes (a Buffer). The messages
+   * are then framed: JSON of the other fields, a newline, the bytes as they are
+   * (docs/messaging.md). Without it, messages are plain JSON.
+   */
+  readonly bytes?: string;
 }
 
 export type AnyRpcContract = RpcContract<z.ZodType, z.ZodType>;
 
-export function rpcContract<Req extends z.ZodType, Res extends z.ZodType>(subject: string, request: Req, response: Res): RpcContract<Req, Res> {
-  return { subject, request, response };
+export function rpcContract<Req extends z.ZodType, Res extends z.ZodType>(
+  subject: string,
+  request: Req,
+  response: Res,
+  wire: { bytes?: string } = {},
+): RpcContract<Req, Res> {
+  return { subject, request, response, ...wire };
 }
 
 /** A one-way event: the subject plus the runtime schema of its payload. Nobody answers it. */

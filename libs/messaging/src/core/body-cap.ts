@@ -2,11 +2,12 @@
 export const ENVELOPE_OVERHEAD_BYTES = 64 * 1024;
 
 /**
- * The largest body that still fits in one NATS message once base64-encoded inside an
- * envelope: a larger one would be refused by the server (max_payload) and turn into a
- * 503 instead of the 413/502 that names the problem. Unknown max_payload: as configured.
+ * The largest body that still fits in one NATS message behind the envelope's head (the
+ * body travels as bytes, not base64): a larger one would be refused by the server
+ * (max_payload) and turn into a 503 instead of the 413/502 that names the problem.
+ * Unknown max_payload: as configured.
  */
 export function largestBodyInOneMessage(configured: number, natsMaxPayload: number | undefined): number {
   if (!natsMaxPayload || natsMaxPayload <= ENVELOPE_OVERHEAD_BYTES) return configured;
-  return Math.min(configured, Math.floor(((natsMaxPayload - ENVELOPE_OVERHEAD_BYTES) * 3) / 4));
+  return Math.min(configured, natsMaxPayload - ENVELOPE_OVERHEAD_BYTES);
 }

@@ -6,6 +6,7 @@ export { serveEvents, type EventHandlerFn } from './event-server';
 export { ensureKv, ensureStream, removeTenantResources, setJetStreamReplicas, jetStreamReplicas, type KvOptions, type StreamLimits } from './jetstream';
 export { toError, requestFailure, jetStreamErrorCode, JS_WRONG_LAST_SEQUENCE, JS_STREAM_NOT_FOUND, JS_CONSUMER_NOT_FOUND } from './errors';
 export { encodeJson, decodeJson } from './codec';
+export { encodeRpcRequest, decodeRpcRequest, encodeRpcReply, decodeRpcReply } from './rpc-wire';
 export { maxPayloadOf, CHUNK_HEADER, DEFAULT_MAX_PAYLOAD, MAX_CHUNKED_REPLY_BYTES } from './chunks';
 export { type MessagingLogger, silentLogger } from './logger';
 export { KvBucket } from './kv/kv-bucket';

@@ -1,10 +1,10 @@
 import { RequestStrategy, type NatsConnection } from 'nats';
 import type { z } from 'zod';
-import { CertgateError, ErrorCode, rpcReplySchema, tenantSubject, type RpcContract, errorMessage } from '@certgate/contracts';
+import { CertgateError, ErrorCode, rpcReplySchema, tenantSubject, type RpcContract, type AnyRpcContract, errorMessage } from '@certgate/contracts';
 import { maxPayloadOf } from './chunks';
-import { decodeJson, encodeJson } from './codec';
 import { requestFailure } from './errors';
 import { ReplyMux } from './reply-mux';
+import { decodeRpcReply, encodeRpcRequest } from './rpc-wire';
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 5_000;
 
@@ -28,7 +28,7 @@ export class RpcClient {
     opts: { timeoutMs?: number } = {},
   ): Promise<z.output<Res>> {
     const subject = tenantSubject(this.tenant, contract.subject);
-    const payload = encodeRequest(subject, body);
+    const payload = encodeRequest(subject, contract, body);
     assertFits(subject, payload, maxPayloadOf(this.nc));
     let data: Uint8Array;
     try {
@@ -46,7 +46,7 @@ export class RpcClient {
     opts: { maxWaitMs?: number } = {},
   ): Promise<z.output<Res>[]> {
     const subject = tenantSubject(this.tenant, contract.subject);
-    const payload = encodeRequest(subject, body);
+    const payload = encodeRequest(subject, contract, body);
     const raw: Uint8Array[] = [];
     try {
       const it = await this.nc.requestMany(subject, payload, { strategy: RequestStrategy.Timer, maxWait: opts.maxWaitMs ?? 500 });
@@ -74,9 +74,9 @@ function assertFits(subject: string, payload: Uint8Array, maxPayload: number): v
 }
 
 /** A body JSON cannot carry (BigInt, cycles) is the caller's bug: a CertgateError, never a raw TypeError. */
-function encodeRequest(subject: string, body: unknown): Uint8Array {
+function encodeRequest(subject: string, contract: AnyRpcContract, body: unknown): Uint8Array {
   try {
-    return encodeJson(body);
+    return encodeRpcRequest(contract, body);
   } catch (err) {
     throw new CertgateError(
       ErrorCode.validationFailed,
@@ -90,7 +90,7 @@ function encodeRequest(subject: string, body: unknown): Uint8Array {
 function unwrapReply<Res extends z.ZodType>(subject: string, contract: RpcContract<z.ZodType, Res>, data: Uint8Array): z.output<Res> {
   let reply;
   try {
-    reply = rpcReplySchema.parse(decodeJson(data));
+    reply = rpcReplySchema.parse(decodeRpcReply(contract, data));
   } catch (err) {
     throw new CertgateError(ErrorCode.internal, `malformed reply on ${subject}`, { subject }, { cause: err });
   }

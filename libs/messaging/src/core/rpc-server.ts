@@ -1,8 +1,17 @@
 import type { Msg, NatsConnection, Subscription } from 'nats';
 import type { z } from 'zod';
-import { CertgateError, ErrorCode, validationFailure, tenantSubject, type RpcContract, type RpcReply, errorMessage } from '@certgate/contracts';
+import {
+  CertgateError,
+  ErrorCode,
+  validationFailure,
+  tenantSubject,
+  type RpcContract,
+  type AnyRpcContract,
+  type RpcReply,
+  errorMessage,
+} from '@certgate/contracts';
 import { maxPayloadOf, MAX_CHUNKED_REPLY_BYTES, publishChunks } from './chunks';
-import { decodeJson, encodeJson } from './codec';
+import { decodeRpcRequest, encodeRpcReply } from './rpc-wire';
 import { natsUnavailable } from './errors';
 import { type MessagingLogger, silentLogger } from './logger';
 
@@ -56,7 +65,7 @@ function handle<Req extends z.ZodType, Res extends z.ZodType>(
   try {
     let raw: unknown;
     try {
-      raw = decodeJson(msg.data);
+      raw = decodeRpcRequest(contract, msg.data);
     } catch {
       throw new CertgateError(ErrorCode.invalidJson, 'request body is not valid JSON');
     }
@@ -66,16 +75,16 @@ function handle<Req extends z.ZodType, Res extends z.ZodType>(
     }
     result = handler(parsed.data, msg);
   } catch (err) {
-    respond(nc, msg, failureReply(err, msg, logger), logger);
+    respond(nc, contract, msg, failureReply(err, msg, logger), logger);
     return;
   }
   if (isPromiseLike(result)) {
     result.then(
-      (data) => respond(nc, msg, { ok: true, data }, logger),
-      (err: unknown) => respond(nc, msg, failureReply(err, msg, logger), logger),
+      (data) => respond(nc, contract, msg, { ok: true, data }, logger),
+      (err: unknown) => respond(nc, contract, msg, failureReply(err, msg, logger), logger),
     );
   } else {
-    respond(nc, msg, { ok: true, data: result }, logger);
+    respond(nc, contract, msg, { ok: true, data: result }, logger);
   }
 }
 
@@ -100,18 +109,18 @@ function failureReply(err: unknown, msg: Msg, logger: MessagingLogger): RpcReply
  * response); one too large even for that is answered at once as payload_too_large,
  * never left to time out.
  */
-function respond(nc: NatsConnection, msg: Msg, reply: RpcReply, logger: MessagingLogger): void {
+function respond(nc: NatsConnection, contract: AnyRpcContract, msg: Msg, reply: RpcReply, logger: MessagingLogger): void {
   let payload: Uint8Array;
   try {
-    payload = encodeJson(reply);
+    payload = encodeRpcReply(contract, reply);
   } catch (err) {
     logger.error('reply could not be encoded', { subject: msg.subject, error: errorMessage(err) });
-    payload = encodeJson({ ok: false, error: { code: ErrorCode.internal, message: 'internal error' } });
+    payload = encodeRpcReply(contract, { ok: false, error: { code: ErrorCode.internal, message: 'internal error' } });
   }
   const maxPayload = maxPayloadOf(nc);
   if (payload.length > MAX_CHUNKED_REPLY_BYTES) {
     logger.warn('reply too large', { subject: msg.subject, bytes: payload.length });
-    payload = encodeJson({
+    payload = encodeRpcReply(contract, {
       ok: false,
       error: {
         code: ErrorCode.payloadTooLarge,

@@ -314,6 +314,49 @@ describe('serveRpc + RpcClient over a real NATS', () => {
     expect(err.message).toBe('replica says no');
   });
 
+  describe('a contract with a bytes field (framed: JSON head, newline, the bytes)', () => {
+    const bytesOf = z.instanceof(Buffer).default(() => Buffer.alloc(0));
+    const echo = rpcContract(uniqueSubject('framed'), z.object({ note: z.string(), body: bytesOf }).strict(), z.object({ length: z.number(), body: bytesOf }), {
+      bytes: 'body',
+    });
+    /** Every byte value, newlines and a JSON-looking tail included: nothing in the body may end the head. */
+    const awkward = Buffer.concat([Buffer.from(Array.from({ length: 256 }, (_, i) => i)), Buffer.from('\n{"ok":false}\n')]);
+
+    it('carries the bytes both ways as they are, and the head beside them', async () => {
+      const wire: Uint8Array[] = [];
+      const spy = h.nc.subscribe(tenantSubject(h.tenant, echo.subject), { callback: (_e, m) => wire.push(m.data) });
+      subs.push(spy);
+      serve(h.nc, echo, ({ note, body }) => ({ length: body.length, body: Buffer.concat([Buffer.from(`${note}:`), body]) }), { tenant: h.tenant });
+      await h.nc.flush();
+      const reply = await client.request(echo, { note: 'n\nx', body: awkward });
+      expect(reply.length).toBe(awkward.length);
+      expect(reply.body).toEqual(Buffer.concat([Buffer.from('n\nx:'), awkward]));
+      // On the wire: one line of JSON without the body, then the raw bytes (not base64).
+      const sent = Buffer.from(wire[0]);
+      const newline = sent.indexOf(0x0a);
+      expect(JSON.parse(sent.subarray(0, newline).toString())).toEqual({ note: 'n\nx' });
+      expect(sent.subarray(newline + 1)).toEqual(awkward);
+      // No body at all is an empty Buffer on the other side.
+      expect(await client.request(echo, { note: '' })).toEqual({ length: 0, body: Buffer.from(':') });
+    });
+
+    it('a body that is not bytes is refused by the serving side, naming the field', async () => {
+      serve(h.nc, echo, () => ({ length: 0 }), { tenant: h.tenant });
+      const unchecked = rpcContract(echo.subject, z.any(), z.any(), { bytes: 'body' });
+      const err = await certgateFailure(client.request(unchecked, { note: 'x', body: 'aGk=' }));
+      expect(err).toMatchObject({ code: 'validation_failed' });
+      expect(JSON.stringify(err.details)).toMatch(/body/);
+    });
+
+    it('a framed answer larger than one NATS message arrives whole, in chunks', async () => {
+      const server = await secondConnection('framed-chunk-server');
+      const big = Buffer.alloc(3 * 1024 * 1024 + 5, 0x0a);
+      serve(server, echo, () => ({ length: big.length, body: big }), { tenant: h.tenant });
+      const reply = await client.request(echo, { note: 'big' });
+      expect(reply.body.equals(big)).toBe(true);
+    });
+  });
+
   describe('answers larger than one NATS message', () => {
     const blob = rpcContract(uniqueSubject('blob'), z.object({ bytes: z.number().int() }), z.object({ text: z.string() }));
 

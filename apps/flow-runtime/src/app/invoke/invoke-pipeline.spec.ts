@@ -107,14 +107,14 @@ function request(address: string, tls: TlsClient, headers: InvokeRequest['header
     address,
     query: '',
     headers,
-    bodyBase64: Buffer.from(body).toString('base64'),
+    body: Buffer.from(body),
     clientAddress: '127.0.0.1',
     tls,
   };
 }
 
 const alice: TlsClient = { status: 'verified', fingerprint: FP, subjectDN: 'CN=alice,O=Acme', issuerDN: 'CN=CA,O=Acme' };
-const body = (b64: string | undefined) => JSON.parse(Buffer.from(b64 ?? '', 'base64').toString('utf8'));
+const json = (body: Buffer) => JSON.parse(body.toString('utf8'));
 
 /** The synchronous answer, which every request without a first-seen Bearer token gets. */
 function run(req: InvokeRequest, d: InvokeDeps): InvokeOutcome {
@@ -129,7 +129,7 @@ describe('handleInvoke', () => {
     expect(out).toMatchObject({ outcome: 'not_found', error: "no flow is deployed at address '/nope'" });
     expect(out.flowId).toBeUndefined();
     expect(out.response.status).toBe(404);
-    expect(body(out.response.bodyBase64)).toEqual({ error: 'not_found', error_description: "no flow is deployed at address '/nope'" });
+    expect(json(out.response.body)).toEqual({ error: 'not_found', error_description: "no flow is deployed at address '/nope'" });
   });
 
   it('unknown address, a credential that does not authenticate: the same 401 a deployed flow gives (no enumeration)', () => {
@@ -150,7 +150,7 @@ describe('handleInvoke', () => {
     const out = run(request('/orders', alice), deps());
     expect(out).toMatchObject({ outcome: 'completed', flowId: 'orders', principal: 'sb-x509!k1' });
     expect(out.response).toMatchObject({ status: 201, principal: 'sb-x509!k1', headers: { 'content-type': 'text/plain; charset=utf-8' } });
-    expect(Buffer.from(out.response.bodyBase64 ?? '', 'base64').toString()).toBe('ok sb-x509!k1');
+    expect(out.response.body.toString()).toBe('ok sb-x509!k1');
   });
 
   it('a missing role: 403 naming it, with the denial and the (authenticated) principal', () => {
@@ -160,7 +160,7 @@ describe('handleInvoke', () => {
       principal: 'sb-x509!k1',
       denial: { reason: 'missing_role', description: "'sb-x509!k1' does not have role 'Admin'" },
     });
-    expect(body(out.response.bodyBase64)).toEqual({ error: 'forbidden', error_description: "'sb-x509!k1' does not have role 'Admin'" });
+    expect(json(out.response.body)).toEqual({ error: 'forbidden', error_description: "'sb-x509!k1' does not have role 'Admin'" });
     expect(out).toMatchObject({ outcome: 'denied', flowId: 'admin', error: "'sb-x509!k1' does not have role 'Admin'" });
   });
 
@@ -168,7 +168,7 @@ describe('handleInvoke', () => {
     const out = run(request('/orders', { ...alice, fingerprint: OTHER_FP }), deps());
     expect(out.response.status).toBe(401);
     expect(out.response.principal).toBeUndefined();
-    expect(body(out.response.bodyBase64)).toEqual({
+    expect(json(out.response.body)).toEqual({
       error: 'invalid_client',
       error_description: 'client certificate is not configured in any service key of a client_x509 service instance',
     });
@@ -220,7 +220,7 @@ describe('handleInvoke', () => {
       expect(out).toMatchObject({ outcome: 'completed', flowId: 'relay', principal: 'sb-x509!k1' });
       expect(out.error).toBeUndefined();
       expect(out.response).toMatchObject({ status: 202, principal: 'sb-x509!k1', headers: { 'content-type': 'text/plain', 'x-receiver': 'r1' } });
-      expect(Buffer.from(out.response.bodyBase64 ?? '', 'base64').toString()).toBe('accepted');
+      expect(out.response.body.toString()).toBe('accepted');
     });
 
     it('respond replaces the body sent on, as text unless a step chose a content type', async () => {
@@ -235,7 +235,7 @@ describe('handleInvoke', () => {
       const out = await handleInvoke(request('/relay', alice), deps({ receiver: fakeReceiver({ ok: false, error: reason }) }));
       expect(out).toMatchObject({ outcome: 'failed', flowId: 'relay', principal: 'sb-x509!k1', error: reason });
       expect(out.response).toMatchObject({ status: 502, principal: 'sb-x509!k1' });
-      expect(body(out.response.bodyBase64)).toEqual({ error: 'receiver_failed', error_description: reason });
+      expect(json(out.response.body)).toEqual({ error: 'receiver_failed', error_description: reason });
     });
 
     it("the receiver's error status is relayed as it came and marks the message failed", async () => {
@@ -245,7 +245,7 @@ describe('handleInvoke', () => {
       );
       expect(out).toMatchObject({ outcome: 'failed', error: 'the receiver answered with status 503' });
       expect(out.response.status).toBe(503);
-      expect(Buffer.from(out.response.bodyBase64 ?? '', 'base64').toString()).toBe('busy');
+      expect(out.response.body.toString()).toBe('busy');
     });
 
     it('a sender that is not allowed never reaches the receiver', () => {
@@ -294,7 +294,7 @@ describe('handleInvoke', () => {
         headers: { 'www-authenticate': 'Bearer error="invalid_token", error_description="token has expired"' },
         denial: { reason: 'token_expired', description: 'token has expired' },
       });
-      expect(body(out.response.bodyBase64)).toEqual({ error: 'invalid_token', error_description: 'token has expired' });
+      expect(json(out.response.body)).toEqual({ error: 'invalid_token', error_description: 'token has expired' });
       expect(out.response.principal).toBeUndefined();
     });
 

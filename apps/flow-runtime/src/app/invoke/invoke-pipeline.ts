@@ -102,14 +102,14 @@ function decideAndRun(
     address: req.address,
     method: req.method,
     headers,
-    body: () => Buffer.from(req.bodyBase64, 'base64'),
+    body: () => req.body,
   };
   if (definition.receiver) {
     const message = runStepsBounded(served.steps, inbound, 'request');
     if (message instanceof RenderedTooLarge) return tooLarge(message, flowId, principal, who);
     return deps.receiver.call({ receiver: definition.receiver, requestId: req.requestId, method: req.method, message }).then((result): InvokeOutcome => {
       if (!result.ok) return { response: { ...receiverFailedResponse(result.error), ...who }, outcome: 'failed', flowId, principal, error: result.error };
-      const response: InvokeResponse = { status: result.status, headers: result.headers, bodyBase64: result.body.toString('base64'), ...who };
+      const response: InvokeResponse = { status: result.status, headers: result.headers, body: result.body, ...who };
       // Relayed as it came; the MPL still marks a message the receiver refused or failed on.
       return result.status >= 400
         ? { response, outcome: 'failed', flowId, principal, error: `the receiver answered with status ${result.status}` }
@@ -118,7 +118,7 @@ function decideAndRun(
   }
   const out = runStepsBounded(served.steps, inbound);
   if (out instanceof RenderedTooLarge) return tooLarge(out, flowId, principal, who);
-  return { response: { status: out.status, headers: out.headers, bodyBase64: out.body.toString('base64'), ...who }, outcome: 'completed', flowId, principal };
+  return { response: { status: out.status, headers: out.headers, body: out.body, ...who }, outcome: 'completed', flowId, principal };
 }
 
 function runStepsBounded(...args: Parameters<typeof runSteps>): ReturnType<typeof runSteps> | RenderedTooLarge {

@@ -5,7 +5,7 @@ export function errorResponse(status: number, error: string, description: string
   return {
     status,
     headers: { 'content-type': 'application/json' },
-    bodyBase64: Buffer.from(JSON.stringify({ error, error_description: description }), 'utf8').toString('base64'),
+    body: Buffer.from(JSON.stringify({ error, error_description: description }), 'utf8'),
   };
 }
 

@@ -67,10 +67,10 @@ describe('request body limit', () => {
     });
 
     it('says so when the limit was lowered to what one NATS message carries', () => {
-      expect(bodyTooLarge(737280, 1048576)).toEqual({
+      expect(bodyTooLarge(983040, 1048576)).toEqual({
         error: 'payload_too_large',
-        error_description: 'the request body is larger than 737280 bytes (INGRESS_MAX_BODY_BYTES, lowered to what one NATS message carries)',
-        details: { limit: 'INGRESS_MAX_BODY_BYTES', maxBytes: 737280, configuredBytes: 1048576 },
+        error_description: 'the request body is larger than 983040 bytes (INGRESS_MAX_BODY_BYTES, lowered to what one NATS message carries)',
+        details: { limit: 'INGRESS_MAX_BODY_BYTES', maxBytes: 983040, configuredBytes: 1048576 },
       });
     });
   });

@@ -49,7 +49,7 @@ export function invokeEnvelope(input: EnvelopeInput): InvokeRequest {
     address: input.address,
     query: input.query,
     headers,
-    bodyBase64: input.body.length ? input.body.toString('base64') : '',
+    body: input.body,
     clientAddress: input.clientAddress,
     tls: input.tls,
   };

@@ -148,9 +148,8 @@ export class InvokeService {
         },
       );
     }
-    const body = reply.bodyBase64 ? Buffer.from(reply.bodyBase64, 'base64') : EMPTY;
-    res.writeHead(reply.status, { ...headers, 'content-length': body.length });
-    res.end(body);
+    res.writeHead(reply.status, { ...headers, 'content-length': reply.body.length });
+    res.end(reply.body);
   }
 
   private tooLarge(ctx: RequestContext, req: IncomingMessage, res: ServerResponse, what: string): void {

@@ -1,7 +1,7 @@
 import { CertgateError, ErrorCode } from '@certgate/contracts';
 import { isRelayableStatus, NO_RUNTIME, relayedHeaders, runtimeFailure } from './runtime-reply';
 
-const SUBJECT = 'certgate.t1.runtime.invoke.v1';
+const SUBJECT = 'certgate.t1.runtime.invoke.v2';
 
 describe("the runtime's reply", () => {
   it('relays headers but hop-by-hop ones, content-length and x-request-id (the ingress sets those)', () => {
