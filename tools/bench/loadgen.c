@@ -4,8 +4,9 @@
  * context switches of its own on a small machine where it shares the cores with the
  * server under test. HTTP/1.1, one request at a time per connection.
  *
- *   loadgen --host 127.0.0.1 --port 8443 --path /health --ca ca.pem --cert chain.pem
+ *   loadgen --host 127.0.0.1 --port 8443[,8444...] --path /health --ca ca.pem --cert chain.pem
  *           --key key.pem --connections 50 --seconds 10 [--threads 2] [--handshake [--resume]] [--rate N]
+ *           [--method POST] [--body BYTES]
  *
  * --handshake: a new TLS connection (full handshake, no session resumption) per
  * request. --resume: the same, but each connection offers the session (ticket) its
@@ -13,6 +14,8 @@
  * possible); latency is measured from the scheduled send time, so a slow server
  * cannot hide queueing (no coordinated omission).
  * --threads: event loops (default 2, the cores of the machine this was written on).
+ * --port with several ports: connection slot i goes to port i mod n (replicas of one
+ * server; --ca may hold all their roots). --body: each request carries that many bytes.
  * Prints one JSON line: requests, errors, non2xx, seconds, rps, p50/p90/p99/max (µs),
  * connects (TCP connections opened), resumed (of those, sessions the server resumed) and cpu_us (this client's own CPU time while timing).
  */
@@ -36,14 +39,14 @@
 #include <unistd.h>
 
 static const char *host = "127.0.0.1", *path = "/", *ca, *cert, *key, *method = "GET";
-static int port = 8443, connections = 10, threads = 2, handshake_mode = 0, resume_mode = 0;
+static int ports[16] = {8443}, nports = 1, connections = 10, threads = 2, handshake_mode = 0, resume_mode = 0;
 static double seconds = 5, rate = 0;
 static SSL_CTX *ctx;
 static long dials;   /* TCP connections opened, for the report */
 static long resumed; /* of those, the sessions the server resumed */
 static pthread_barrier_t start_line;
-static char request[1024];
-static int request_len;
+static char *request;
+static int request_len, body_bytes;
 
 enum phase { IDLE, CONNECTING, HANDSHAKE, SENDING, RECEIVING };
 
@@ -51,6 +54,7 @@ typedef struct {
   int fd;
   SSL *ssl;
   SSL_SESSION *session; /* --resume: the session of this slot's last connection */
+  int port;
   enum phase phase;
   double due;     /* scheduled start of the next request (paced), or 0 */
   double t0;      /* start of the request being timed */
@@ -115,7 +119,7 @@ static int dial(int ep, conn_t *c) {
   if (c->fd < 0) return -1;
   int one = 1;
   setsockopt(c->fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-  struct sockaddr_in addr = {.sin_family = AF_INET, .sin_port = htons(port)};
+  struct sockaddr_in addr = {.sin_family = AF_INET, .sin_port = htons(c->port)};
   inet_pton(AF_INET, host, &addr.sin_addr);
   if (connect(c->fd, (struct sockaddr *)&addr, sizeof addr) != 0 && errno != EINPROGRESS) {
     close(c->fd);
@@ -311,7 +315,11 @@ int main(int argc, char **argv) {
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : "";
     if (!strcmp(a, "--host")) host = v, i++;
-    else if (!strcmp(a, "--port")) port = atoi(v), i++;
+    else if (!strcmp(a, "--port")) {
+      nports = 0;
+      for (const char *p = v; *p && nports < 16; p = strchr(p, ',') ? strchr(p, ',') + 1 : "") ports[nports++] = atoi(p);
+      i++;
+    } else if (!strcmp(a, "--body")) body_bytes = atoi(v), i++;
     else if (!strcmp(a, "--path")) path = v, i++;
     else if (!strcmp(a, "--method")) method = v, i++;
     else if (!strcmp(a, "--ca")) ca = v, i++;
@@ -338,12 +346,15 @@ int main(int argc, char **argv) {
   SSL_CTX_set_verify(ctx, ca ? SSL_VERIFY_PEER : SSL_VERIFY_NONE, NULL);
   if (cert && SSL_CTX_use_certificate_chain_file(ctx, cert) != 1) return fprintf(stderr, "cannot load certificate %s\n", cert), 2;
   if (key && SSL_CTX_use_PrivateKey_file(ctx, key, SSL_FILETYPE_PEM) != 1) return fprintf(stderr, "cannot load key %s\n", key), 2;
-  request_len = snprintf(request, sizeof request, "%s %s HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\n\r\n", method, path);
+  request = malloc(1024 + (size_t)body_bytes);
+  request_len = snprintf(request, 1024, "%s %s HTTP/1.1\r\nHost: localhost\r\nContent-Length: %d\r\n\r\n", method, path, body_bytes);
+  memset(request + request_len, 'x', (size_t)body_bytes);
+  request_len += body_bytes;
 
   pthread_t *tids = calloc((size_t)threads, sizeof *tids);
   worker_t *workers = calloc((size_t)threads, sizeof *workers);
   conn_t *conns = calloc((size_t)connections, sizeof *conns);
-  for (int i = 0; i < connections; i++) conns[i].fd = -1;
+  for (int i = 0; i < connections; i++) conns[i].fd = -1, conns[i].port = ports[i % nports];
   for (int t = 0, first = 0; t < threads; t++) {
     int n = connections / threads + (t < connections % threads);
     workers[t].conns = conns + first;

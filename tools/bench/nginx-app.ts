@@ -11,7 +11,7 @@
 //   APP_FLOWS       JSON: { "<path>": "<role the flow asks for>" }
 import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { env } from './yardstick-server';
 
 interface Registered {
@@ -29,7 +29,14 @@ for (const r of JSON.parse(readFileSync(env('APP_IDENTITIES'), 'utf8')) as Regis
 }
 const flows = new Map(Object.entries(JSON.parse(env('APP_FLOWS')) as Record<string, string>));
 
+// An app hands the body on, so it reads it whole before it answers (as the flow runtime gets it).
 const server = createServer((req, res) => {
+  const chunks: Buffer[] = [];
+  req.on('data', (c: Buffer) => chunks.push(c));
+  req.on('end', () => answer(req, res, Buffer.concat(chunks)));
+});
+
+function answer(req: IncomingMessage, res: ServerResponse, _body: Buffer): void {
   const role = flows.get(req.url ?? '');
   if (role === undefined) {
     res.writeHead(404, { 'content-length': 0 });
@@ -42,7 +49,7 @@ const server = createServer((req, res) => {
   const body = allowed ? 'ok' : 'forbidden';
   res.writeHead(allowed ? 200 : 403, { 'content-type': 'text/plain', 'content-length': body.length });
   res.end(body);
-});
+}
 // Longer than nginx's upstream keepalive_timeout (60 s), so nginx, not the app, closes idle connections.
 server.keepAliveTimeout = 120_000;
 server.listen(Number(env('APP_PORT')), '127.0.0.1', () => process.stdout.write('ready\n'));

@@ -77,6 +77,8 @@ events { worker_connections 4096; }
 http {
   access_log off;
   default_type text/plain;
+  # The body phase's bodies stay in memory, as the ingress keeps them.
+  client_body_buffer_size 64k;
   client_body_temp_path ${d('client_body')};
   proxy_temp_path ${d('proxy')};
   fastcgi_temp_path ${d('fastcgi')};
