@@ -57,7 +57,7 @@ export const invokeResponseSchema = z.object({
 export type InvokeResponse = z.infer<typeof invokeResponseSchema>;
 
 /**
- * The envelope of certgate ≤ 0.x (the body as base64 in JSON), still answered by the flow
+ * The envelope of the release before (the body as base64 in JSON), still answered by the flow
  * runtime so that ingress replicas of the release before keep working while a rolling
  * update replaces them (update the flow runtime first). Nothing sends it any more.
  */
