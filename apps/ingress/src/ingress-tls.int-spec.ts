@@ -68,6 +68,24 @@ async function reconnecting(port: number, ca: string, client: Tls, n: number): P
   return seen;
 }
 
+/** GET /health on a new TLS connection that offers `session`; whether it was resumed, the identity seen, and the session (ticket) it got. */
+function resuming(port: number, ca: string, client: Tls, session?: Buffer): Promise<{ reused: boolean; identity: unknown; session?: Buffer }> {
+  return new Promise((resolve, reject) => {
+    let ticket: Buffer | undefined;
+    let text = '';
+    const socket = tlsConnect({ host: '127.0.0.1', port, servername: 'localhost', ca, session, ...client }, () =>
+      socket.write('GET /health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n'),
+    );
+    socket.on('session', (s: Buffer) => (ticket = s));
+    socket.on('data', (d: Buffer) => (text += d.toString('utf8')));
+    socket.on('end', () => {
+      const body = JSON.parse(text.slice(text.indexOf('{'), text.lastIndexOf('}') + 1)) as { clientCertificate: unknown };
+      resolve({ reused: socket.isSessionReused(), identity: body.clientCertificate, session: ticket });
+    });
+    socket.on('error', reject);
+  });
+}
+
 async function startIngress(harness: NatsHarness, dir: string, env: Record<string, string>): Promise<{ system: LaunchedSystem; port: number; ca: string }> {
   const port = await freePort();
   const system = await launchServices({
@@ -380,6 +398,54 @@ describe('ingress: client certificates verified during the TLS handshake', () =>
       const refusal = ingress.system.logsOf('ingress').find((l) => l.includes('the replaced server key or chain files cannot be used'));
       expect(refusal).toBeDefined();
       expect(refusal).not.toContain('PRIVATE KEY');
+    });
+  });
+
+  describe('session tickets shared by the replicas (one CERTGATE_MASTER_KEY)', () => {
+    let replicas: Awaited<ReturnType<typeof startIngress>>[] = [];
+
+    beforeAll(async () => {
+      // One server certificate for all, as behind a load balancer; a root-only store, so a leaf's issuing CA comes from its chain.
+      const server = await pki.issueServer(['localhost', '127.0.0.1']);
+      const shared = { INGRESS_SERVER_KEY: server.keyPem, INGRESS_SERVER_CHAIN: server.chainPem, INGRESS_CLIENT_ROOTS: pki.root.certPem };
+      const masterKey = randomBytes(32).toString('hex');
+      for (const [name, key] of [
+        ['tickets-a', masterKey],
+        ['tickets-b', masterKey],
+        ['tickets-c', randomBytes(32).toString('hex')],
+      ]) {
+        replicas.push(await startIngress(harness, join(dir, name), { ...shared, CERTGATE_MASTER_KEY: key }));
+      }
+    }, 90_000);
+
+    afterAll(async () => {
+      for (const r of replicas) await r.system.stop();
+      replicas = [];
+    });
+
+    it('a session of one replica resumes on another, which rebuilds the chain from the issuing CA the first admitted; another master key means a full handshake', async () => {
+      const [a, b, c] = replicas;
+      const grace = await pki.issueClient('grace');
+      const client = { cert: grace.chainPem, key: grace.keyPem };
+      const verified = { status: 'verified', subjectDN: grace.certificate.subjectDN };
+      const first = await resuming(a.port, pki.root.certPem, client);
+      expect(first).toMatchObject({ reused: false, identity: verified });
+      expect(first.session).toBeDefined();
+      expect(await resuming(b.port, pki.root.certPem, client, first.session)).toMatchObject({ reused: true, identity: verified });
+      expect(await resuming(c.port, pki.root.certPem, client, first.session)).toMatchObject({ reused: false, identity: verified });
+      expect(a.system.logsOf('ingress').join('\n')).toContain('shared by every replica (CERTGATE_MASTER_KEY)');
+    });
+
+    it('a chain one replica refused stays refused where the session resumes, though the issuing CA is known there', async () => {
+      const [a, b] = replicas;
+      const henry = await pki.issueClient('henry');
+      // The leaf alone: OpenSSL cannot link it to the root, and its verdict travels in the session.
+      const client = { cert: henry.certPem, key: henry.keyPem };
+      const first = await resuming(a.port, pki.root.certPem, client);
+      expect(first.identity).toMatchObject({ status: 'rejected', reason: 'chain_incomplete' });
+      const resumed = await resuming(b.port, pki.root.certPem, client, first.session);
+      expect(resumed.reused).toBe(true);
+      expect(resumed.identity).toMatchObject({ status: 'rejected' });
     });
   });
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { emptySchema, pemSchema } from '../common';
 import { LIMITS } from '../limits';
@@ -57,7 +58,35 @@ export const rootPoliciesSchema = z.object({
 });
 export type RootPolicies = z.infer<typeof rootPoliciesSchema>;
 
-export const IngressKv = { trustedRoots: 'trusted-roots', rootPolicies: 'root-policies', serverIdentity: 'server-identity', hosts: 'hosts' } as const;
+export const IngressKv = {
+  trustedRoots: 'trusted-roots',
+  rootPolicies: 'root-policies',
+  serverIdentity: 'server-identity',
+  hosts: 'hosts',
+  ticketEpoch: 'tls-ticket-epoch',
+  /** `tls-issuer.<name key>.<fingerprint>`: the issuing CAs of admitted chains (every replica's). */
+  issuers: 'tls-issuer.>',
+} as const;
+
+/** The key of an issuing CA certificate in the ingress bucket: its subject's digest first, so the issuers of one name can be listed. */
+export function ingressIssuerKey(subjectDN: string, fingerprint: string): string {
+  return `tls-issuer.${ingressIssuerNameKey(subjectDN)}.${fingerprint}`;
+}
+export function ingressIssuerNameKey(subjectDN: string): string {
+  return createHash('sha256').update(subjectDN, 'utf8').digest('hex').slice(0, 32);
+}
+
+/**
+ * The epoch of the TLS session ticket key (ingress bucket, key `tls-ticket-epoch`). Every
+ * replica derives the key from CERTGATE_MASTER_KEY, this nonce and the trusted roots in
+ * force, so a ticket resumes on any replica and nothing secret is stored.
+ */
+export const storedTicketEpochSchema = z.object({ nonce: z.string().regex(/^[A-Za-z0-9_-]{22}$/), createdAt: z.string() });
+export type StoredTicketEpoch = z.infer<typeof storedTicketEpochSchema>;
+
+/** An issuing CA certificate of a chain a replica admitted: what a session resumed elsewhere (a ticket holds the leaf only) is judged with. */
+export const storedIssuerSchema = z.object({ pem: z.string(), storedAt: z.string() });
+export type StoredIssuer = z.infer<typeof storedIssuerSchema>;
 
 /** An ingress host name a sender reaches by SNI: `orders.acme.example`, or `*.acme.example` for every name one label below. */
 export const HOST_NAME_PATTERN = /^(\*\.)?(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { constants } from 'node:crypto';
@@ -12,6 +11,7 @@ import { tlsSecurityLevel } from '../tls/key-policy';
 import { IngressMetrics } from '../metrics/ingress-metrics';
 import { OcspStapling } from '../tls/ocsp-stapling.service';
 import { ServerIdentity } from '../tls/server-identity.service';
+import { SessionTicketKeys } from '../tls/session-ticket-keys.service';
 import type { EffectiveRoots } from '../trusted-roots/effective-roots';
 import { TrustedRootsService } from '../trusted-roots/trusted-roots.service';
 import { RequestRouter } from './request-router';
@@ -27,10 +27,10 @@ const SHUTDOWN_GRACE_MS = 5_000;
  * When the trusted roots or the server's own key and chain change, the TLS context is
  * swapped in place (`setSecureContext`): new handshakes use them at once, with no restart.
  * Established connections are left alone and keep the verdict of their own handshake
- * until they close; the session ticket keys are renewed with every swap, so a client
- * cannot resume a session verified under the old roots on a new connection, and every
- * INGRESS_TLS_TICKET_KEY_ROTATION_SECONDS, so a stolen key opens little. A resumed
- * session is judged again by ChainReview as its full handshake was.
+ * until they close. The session ticket key (SessionTicketKeys) changes with the trusted
+ * roots, so a client cannot resume a session verified under the old roots on a new
+ * connection, and every INGRESS_TLS_TICKET_KEY_ROTATION_SECONDS, so a stolen key opens
+ * little. A resumed session is judged again by ChainReview as its full handshake was.
  *
  * A host name with roots of its own (custom domains) gets a TLS context of its own,
  * chosen by SNI, whose CA list holds only those roots.
@@ -41,7 +41,6 @@ export class IngressServer implements OnApplicationBootstrap, BeforeApplicationS
   private server?: Server;
   /** By host name (or `*.parent`): the contexts of host names with roots of their own. */
   private hostContexts = new Map<string, SecureContext>();
-  private ticketKeyRotation?: NodeJS.Timeout;
 
   constructor(
     @Inject(SERVICE_ENV) private readonly env: IngressEnv,
@@ -51,6 +50,7 @@ export class IngressServer implements OnApplicationBootstrap, BeforeApplicationS
     private readonly metrics: IngressMetrics,
     private readonly hosts: HostSettingsService,
     private readonly stapling: OcspStapling,
+    private readonly tickets: SessionTicketKeys,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -88,13 +88,7 @@ export class IngressServer implements OnApplicationBootstrap, BeforeApplicationS
     this.roots.onChange((next) => this.swapContext(next, 'trusted client roots swapped live'));
     this.identity.onChange(() => this.swapContext(this.roots.current, 'server certificate swapped live'));
     this.hosts.onChange(() => this.swapContext(this.roots.current, 'host name settings swapped live'));
-    if (this.env.INGRESS_TLS_SESSION_TIMEOUT_SECONDS > 0) {
-      this.ticketKeyRotation = setInterval(
-        () => this.swapContext(this.roots.current, 'session ticket key rotated'),
-        this.env.INGRESS_TLS_TICKET_KEY_ROTATION_SECONDS * 1000,
-      );
-      this.ticketKeyRotation.unref();
-    }
+    this.tickets.onChange(() => this.swapContext(this.roots.current, 'session ticket key rotated'));
     await new Promise<void>((resolve, reject) => server.once('error', reject).listen(this.env.INGRESS_PORT, this.env.INGRESS_HOST, resolve));
     this.logger.log({
       msg: 'ingress listening',
@@ -102,6 +96,12 @@ export class IngressServer implements OnApplicationBootstrap, BeforeApplicationS
       clientRoots: this.roots.current.roots.map((r) => ({ source: r.source, subjectDN: r.certificate.subjectDN })),
       clientCert: this.env.INGRESS_CLIENT_CERT,
       devRootCa: credentials.devRootPath ?? null,
+      sessionTickets:
+        this.env.INGRESS_TLS_SESSION_TIMEOUT_SECONDS === 0
+          ? 'off'
+          : this.tickets.shared
+            ? 'shared by every replica (CERTGATE_MASTER_KEY)'
+            : 'this replica only (no CERTGATE_MASTER_KEY)',
     });
   }
 
@@ -120,8 +120,7 @@ export class IngressServer implements OnApplicationBootstrap, BeforeApplicationS
       minVersion: 'TLSv1.2',
       // Node's default suites at the level that matches the key policy: weak keys fail in the handshake.
       ciphers: `${DEFAULT_CIPHERS}:@SECLEVEL=${tlsSecurityLevel(this.env)}`,
-      // Per replica: a ticket resumes only where it was issued, where ChainReview knows the chain behind it.
-      ticketKeys: randomBytes(48),
+      ticketKeys: this.tickets.keyFor(roots),
       ...(this.env.INGRESS_TLS_SESSION_TIMEOUT_SECONDS > 0
         ? { sessionTimeout: this.env.INGRESS_TLS_SESSION_TIMEOUT_SECONDS }
         : { secureOptions: constants.SSL_OP_NO_TICKET }),
@@ -167,7 +166,6 @@ export class IngressServer implements OnApplicationBootstrap, BeforeApplicationS
    * `onApplicationShutdown` hooks close (global modules such as messaging first).
    */
   async beforeApplicationShutdown(): Promise<void> {
-    clearInterval(this.ticketKeyRotation);
     const server = this.server;
     if (!server) return;
     const cut = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);

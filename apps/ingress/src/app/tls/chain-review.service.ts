@@ -16,6 +16,13 @@ import { IngressMetrics } from '../metrics/ingress-metrics';
 import { RootPolicyCheck } from '../root-policy/root-policy-check.service';
 import { TrustedRootsService } from '../trusted-roots/trusted-roots.service';
 import type { ClientIdentity } from './client-identity';
+import { IssuerPool } from './issuer-pool.service';
+
+/** A certificate of a chain as read from the socket or the issuer pool: its DER and a fingerprint for the cache key. */
+interface ChainLink {
+  raw: Uint8Array;
+  fingerprint: string;
+}
 
 /** Chains reviewed: a sender that reconnects per message pays the policy check once, not per connection. */
 const CACHED_CHAINS = 10_000;
@@ -41,17 +48,18 @@ const ISSUERS_TTL_MS = 2 * 60 * 60_000;
  *
  * A resumed TLS session carries the leaf only: OpenSSL keeps no chain in a session ticket.
  * Its chain is the one this leaf came with on its last full handshake here, and it is
- * judged again as such (against the roots, policies and CRLs in force now). A leaf this
- * replica has not seen in a full handshake is judged as sent, alone, and so refused as
- * `chain_incomplete`; its sender's next connection is a full handshake, since a ticket
- * is good only on the replica that issued it.
+ * judged again as such (against the roots, policies and CRLs in force now). A session
+ * whose full handshake was on another replica (tickets are shared, SessionTicketKeys) is
+ * judged with the issuing CAs any replica admitted (IssuerPool): the path to a trusted
+ * root is built and checked from those as from a chain sent. A leaf with no known issuer
+ * is judged alone, and so refused as `chain_incomplete`.
  */
 @Injectable()
 export class ChainReview {
   private readonly reviews = new LRUCache<string, HandshakeReview>({ max: CACHED_CHAINS, ttl: CACHE_TTL_MS });
   /** Leaves admitted since the last change, by host name and fingerprint: what a reconnecting sender is known by. */
   private readonly admitted = new LRUCache<string, TlsPeerCertificate>({ max: CACHED_CHAINS, ttl: CACHE_TTL_MS });
-  private readonly issuersOf = new LRUCache<string, DetailedPeerCertificate[]>({ max: CACHED_CHAINS, ttl: ISSUERS_TTL_MS });
+  private readonly issuersOf = new LRUCache<string, ChainLink[]>({ max: CACHED_CHAINS, ttl: ISSUERS_TTL_MS });
   private readonly listeners: (() => void)[] = [];
   /** Moves on with every change that can alter a verdict. */
   generation = 0;
@@ -61,6 +69,7 @@ export class ChainReview {
     private readonly rootPolicy: RootPolicyCheck,
     private readonly hosts: HostSettingsService,
     private readonly metrics: IngressMetrics,
+    private readonly pool: IssuerPool,
   ) {
     const changed = () => {
       this.reviews.clear();
@@ -104,29 +113,46 @@ export class ChainReview {
     // getPeerCertificate(true) before getPeerX509Certificate(): after the latter, Node 20 answers without the issuers (measured).
     const peer = socket.getPeerCertificate(true);
     const certificate = readTlsPeerCertificate(socket.getPeerX509Certificate() ?? new X509Certificate(peer.raw));
-    const chain = this.fullChain(socket, peerChain(peer));
-    const key = `${host?.hostName ?? ''}|${tlsError}|${chain.map((c) => c.fingerprint256).join(',')}`;
     const generation = this.generation;
+    const chain = await this.fullChain(socket, peerChain(peer), tlsError);
+    const key = `${host?.hostName ?? ''}|${tlsError}|${chain.map((c) => c.fingerprint).join(',')}`;
+    const anchors = host?.anchors ?? this.roots.current.anchors;
     let review = this.reviews.get(key);
     if (!review) {
-      review = await this.review(chain, tlsError, host?.anchors ?? this.roots.current.anchors);
+      review = await this.review(chain, tlsError, anchors);
       if (!review.ok) this.metrics.chainRefused(review.engine, review.reason);
       // A change while the review ran: its verdict answers this request only (its socket cache is of the old generation too).
       if (generation === this.generation) this.reviews.set(key, review);
     }
     // Refusals stay keyed by the whole chain: a sender who fixes its chain is admitted on its next connection.
-    if (review.ok && tlsError === '' && generation === this.generation) this.admitted.set(admittedKey, certificate);
+    if (review.ok && tlsError === '' && generation === this.generation) {
+      this.admitted.set(admittedKey, certificate);
+      this.pool.remember(review.chain, anchors);
+    }
     return review.ok ? { kind: 'verified', certificate } : { kind: 'rejected', reason: review.reason, message: review.message, tlsError, certificate };
   }
 
-  /** A resumed session's chain as its leaf last came with it; a full handshake's as sent, remembered for its resumptions. */
-  private fullChain(socket: TLSSocket, chain: DetailedPeerCertificate[]): DetailedPeerCertificate[] {
-    const [leaf, ...issuers] = chain;
+  /**
+   * A full handshake's chain as sent, remembered for its resumptions; a resumed session's
+   * as its leaf last came with it here, else with the issuing CAs any replica admitted.
+   */
+  private async fullChain(socket: TLSSocket, peer: DetailedPeerCertificate[], tlsError: string): Promise<ChainLink[]> {
+    const [leaf, ...issuers] = peer.map((c): ChainLink => ({ raw: c.raw, fingerprint: c.fingerprint256 }));
     if (!socket.isSessionReused()) {
-      this.issuersOf.set(leaf.fingerprint256, issuers);
-      return chain;
+      this.issuersOf.set(leaf.fingerprint, issuers);
+      return [leaf, ...issuers];
     }
-    return [leaf, ...(this.issuersOf.get(leaf.fingerprint256) ?? issuers)];
+    const known = this.issuersOf.get(leaf.fingerprint);
+    if (known) return [leaf, ...known];
+    let parsed: Certificate;
+    try {
+      parsed = parseCertificate(leaf.raw);
+    } catch {
+      return [leaf, ...issuers];
+    }
+    // Only a chain OpenSSL accepted had its issuers admitted somewhere; a refused one stays refused without a look.
+    if (tlsError === '' && this.pool.issuersOf(parsed).length === 0) await this.pool.refresh(parsed.issuerDN);
+    return [leaf, ...issuers, ...this.pool.issuersOf(parsed).map((ca): ChainLink => ({ raw: ca.der, fingerprint: ca.fingerprint }))];
   }
 
   /** Both engines, then the root's policy; `tlsError` '' for a chain that met no OpenSSL (forwarded by a trusted proxy). */
@@ -135,7 +161,7 @@ export class ChainReview {
     return review.ok ? this.rootPolicy.check(review.chain) : review;
   }
 
-  private async review(peer: DetailedPeerCertificate[], tlsError: string, anchors: readonly Certificate[]): Promise<HandshakeReview> {
+  private async review(peer: ChainLink[], tlsError: string, anchors: readonly Certificate[]): Promise<HandshakeReview> {
     let chain: Certificate[];
     try {
       chain = peer.map((c) => parseCertificate(c.raw));

@@ -8,11 +8,13 @@ import { OcspStapling } from './ocsp-stapling.service';
 import { ProxiedIdentity } from './proxied-identity.service';
 import { ServerChainHandler } from './server-chain.handler';
 import { ServerIdentity } from './server-identity.service';
+import { SessionTicketKeys } from './session-ticket-keys.service';
+import { IssuerPool } from './issuer-pool.service';
 
 @Module({
   imports: [TrustedRootsModule, RootPolicyModule, HostsModule, MetricsModule],
   controllers: [ServerChainHandler],
-  providers: [ServerIdentity, ChainReview, ProxiedIdentity, OcspStapling],
-  exports: [ServerIdentity, ChainReview, ProxiedIdentity, OcspStapling],
+  providers: [ServerIdentity, ChainReview, ProxiedIdentity, OcspStapling, SessionTicketKeys, IssuerPool],
+  exports: [ServerIdentity, ChainReview, ProxiedIdentity, OcspStapling, SessionTicketKeys],
 })
 export class TlsModule {}
