@@ -613,7 +613,7 @@ async function main(): Promise<void> {
   }
 
   // A resumption run that did not resume measures full handshakes under another name.
-  for (const { name, r } of resumption) {
+  for (const { name, r } of [...resumption, ...replicaRows.slice(2)]) {
     const share = r.run.connects ? (r.run.resumed ?? 0) / r.run.connects : 0;
     process.stdout.write(`${name.replace(/\s+/, ' ')}: ${(share * 100).toFixed(0)}% of the connections resumed their session\n`);
   }
@@ -658,7 +658,7 @@ async function main(): Promise<void> {
       `${pacedNginx ? `, nginx → node app ${ms(pacedNginx.run.p99_us)} ms` : ''}\n`,
   );
   process.stdout.write(`  path floor (design's hops, no certgate): keep-alive peak ${ratio(kaFloor, kaBare)} of bare node\n`);
-  if (replicaRows.length === 2) {
+  if (replicaRows.length >= 2) {
     const [one, two] = replicaRows.map((x) => x.r);
     // Per core: req/s over the cores the servers spent, i.e. 1 s over their CPU per request.
     const perCore = (r: Summary) => 1e6 / ((r.cpu.ingress ?? 0) + (r.cpu.runtime ?? 0) + (r.cpu.nats ?? 0));
@@ -704,7 +704,9 @@ async function main(): Promise<void> {
  * runs go through one runtime. Pinned, the first pair (and NATS) keeps the servers' core
  * and the second pair gets the other one, which it shares with the load client: a core
  * per replica pair, as replicas are meant to be added. Throughput per core is req/s over
- * the cores the servers spent (their CPU time), so sharing does not blur it.
+ * the cores the servers spent (their CPU time), so sharing does not blur it. A third run
+ * reconnects per request and offers each session to the other ingress (`--alternate`):
+ * what a sender resuming across replicas behind a load balancer meets.
  */
 async function replicaRun(
   tools: Tools,
@@ -714,6 +716,7 @@ async function replicaRun(
 ): Promise<Row[]> {
   const one: Measured[] = [];
   const two: Measured[] = [];
+  const across: Measured[] = [];
   const args = { connections: CONNECTIONS, seconds: SECONDS };
   for (let round = 0; round < ROUNDS; round++) {
     if (round % 2 === 0) one.push(await measure(tools, { ...flow, ...args }, procs));
@@ -723,13 +726,10 @@ async function replicaRun(
       const both = { ...flow, port: `${flow.port},${pair.port}`, ca: pair.bothRoots, connections: 2 * CONNECTIONS };
       await load(tools.loadgen, { ...both, seconds: 2 });
       const pids = (service: string) => pair.system.services.filter((s) => s.service === service).map((s) => s.pid);
-      two.push(
-        await measure(
-          tools,
-          { ...args, ...both },
-          { ...procs, ingress: [...procs.ingress, ...pids('ingress')], runtime: [...procs.runtime, ...pids('flow-runtime')] },
-        ),
-      );
+      const all = { ...procs, ingress: [...procs.ingress, ...pids('ingress')], runtime: [...procs.runtime, ...pids('flow-runtime')] };
+      two.push(await measure(tools, { ...args, ...both }, all));
+      const resumed = { ...both, connections: 2 * HANDSHAKE_CONNECTIONS, seconds: SECONDS, handshake: true, resume: true, alternate: true };
+      across.push(await measure(tools, resumed, all));
     } finally {
       await pair.system.stop();
     }
@@ -738,6 +738,7 @@ async function replicaRun(
   return [
     { name: 'replicas       1 ingress + 1 runtime (authorized flow)', r: summarize(one), own: OWN.certgate },
     { name: 'replicas       2 ingress + 2 runtime (authorized flow)', r: summarize(two), own: OWN.certgate },
+    { name: 'resumed/s      2 + 2, sessions to the other ingress', r: summarize(across), own: OWN.certgate },
   ];
 }
 

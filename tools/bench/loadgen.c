@@ -15,7 +15,9 @@
  * cannot hide queueing (no coordinated omission).
  * --threads: event loops (default 2, the cores of the machine this was written on).
  * --port with several ports: connection slot i goes to port i mod n (replicas of one
- * server; --ca may hold all their roots). --body: each request carries that many bytes.
+ * server; --ca may hold all their roots); with --alternate each new connection of a slot
+ * goes to the next port, so a resumed session is offered to another replica than the one
+ * that issued it. --body: each request carries that many bytes.
  * Prints one JSON line: requests, errors, non2xx, seconds, rps, p50/p90/p99/max (µs),
  * connects (TCP connections opened), resumed (of those, sessions the server resumed) and cpu_us (this client's own CPU time while timing).
  */
@@ -39,7 +41,7 @@
 #include <unistd.h>
 
 static const char *host = "127.0.0.1", *path = "/", *ca, *cert, *key, *method = "GET";
-static int ports[16] = {8443}, nports = 1, connections = 10, threads = 2, handshake_mode = 0, resume_mode = 0;
+static int ports[16] = {8443}, nports = 1, alternate = 0, connections = 10, threads = 2, handshake_mode = 0, resume_mode = 0;
 static double seconds = 5, rate = 0;
 static SSL_CTX *ctx;
 static long dials;   /* TCP connections opened, for the report */
@@ -115,6 +117,11 @@ static void drop(int ep, conn_t *c) {
 /* Starts a TCP connect; the TLS handshake follows once the socket is writable. */
 static int dial(int ep, conn_t *c) {
   __sync_fetch_and_add(&dials, 1);
+  if (alternate && c->session) {
+    int i = 0;
+    while (i < nports && ports[i] != c->port) i++;
+    c->port = ports[(i + 1) % nports];
+  }
   c->fd = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
   if (c->fd < 0) return -1;
   int one = 1;
@@ -331,6 +338,7 @@ int main(int argc, char **argv) {
     else if (!strcmp(a, "--rate")) rate = atof(v), i++;
     else if (!strcmp(a, "--handshake")) handshake_mode = 1;
     else if (!strcmp(a, "--resume")) resume_mode = 1;
+    else if (!strcmp(a, "--alternate")) alternate = 1;
     else {
       fprintf(stderr, "unknown option %s\n", a);
       return 2;
