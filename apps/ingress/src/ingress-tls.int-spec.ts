@@ -436,6 +436,28 @@ describe('ingress: client certificates verified during the TLS handshake', () =>
       expect(a.system.logsOf('ingress').join('\n')).toContain('shared by every replica (CERTGATE_MASTER_KEY)');
     });
 
+    it('a change of the trusted roots replaces the key on every replica: a session from before resumes on none', async () => {
+      const [a, b] = replicas;
+      const ivy = await pki.issueClient('ivy');
+      const client = { cert: ivy.chainPem, key: ivy.keyPem };
+      const before = await resuming(a.port, pki.root.certPem, client);
+      expect(await resuming(b.port, pki.root.certPem, client, before.session)).toMatchObject({ reused: true });
+      const rpc = new RpcClient(harness.nc, harness.tenant);
+      const { added } = await rpc.request(IngressRpc.addTrustedRoots, { certificates: other.root.certPem });
+      try {
+        const stranger = await other.issueClient('stranger');
+        const trusts = async (port: number) =>
+          ((await health(port, pki.root.certPem, { cert: stranger.chainPem, key: stranger.keyPem })).body.clientCertificate as { status: string }).status ===
+          'verified';
+        await waitFor('both replicas trust the added root', async () => (await trusts(a.port)) && (await trusts(b.port)), 5_000);
+        for (const r of [a, b]) {
+          expect(await resuming(r.port, pki.root.certPem, client, before.session)).toMatchObject({ reused: false, identity: { status: 'verified' } });
+        }
+      } finally {
+        for (const sha256 of added) await rpc.request(IngressRpc.removeTrustedRoot, { sha256 });
+      }
+    });
+
     it('a chain one replica refused stays refused where the session resumes, though the issuing CA is known there', async () => {
       const [a, b] = replicas;
       const henry = await pki.issueClient('henry');
