@@ -434,6 +434,10 @@ describe('ingress: client certificates verified during the TLS handshake', () =>
       expect(await resuming(b.port, pki.root.certPem, client, first.session)).toMatchObject({ reused: true, identity: verified });
       expect(await resuming(c.port, pki.root.certPem, client, first.session)).toMatchObject({ reused: false, identity: verified });
       expect(a.system.logsOf('ingress').join('\n')).toContain('shared by every replica (CERTGATE_MASTER_KEY)');
+      // The replica that resumed it counts it so: what an operator watches for the share of resumptions.
+      const opsLine = b.system.services[0].lines.find((l) => l.includes('ops endpoint listening'));
+      const metrics = await (await fetch(`http://127.0.0.1:${(JSON.parse(opsLine ?? '{}') as { port: number }).port}/metrics`)).text();
+      expect(Number(/^certgate_ingress_tls_handshakes_total\{[^}]*session="resumed"[^}]*\} (\S+)$/m.exec(metrics)?.[1])).toBeGreaterThanOrEqual(1);
     });
 
     it('a change of the trusted roots replaces the key on every replica: a session from before resumes on none', async () => {

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { constants } from 'node:crypto';
-import { createSecureContext, DEFAULT_CIPHERS, type SecureContext, type SecureContextOptions } from 'node:tls';
+import { createSecureContext, DEFAULT_CIPHERS, type SecureContext, type SecureContextOptions, type TLSSocket } from 'node:tls';
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { errorMessage } from '@certgate/contracts';
 import { SERVICE_ENV } from '@certgate/platform';
@@ -72,6 +72,7 @@ export class IngressServer implements OnApplicationBootstrap, BeforeApplicationS
     server.on('checkExpectation', (req, res) => this.router.expectationFailed(req, res));
     server.on('clientError', (err: Error, socket) => this.router.clientError(err, socket));
     server.on('connect', (req, socket) => this.router.connectRefused(req, socket));
+    server.on('secureConnection', (socket: TLSSocket) => this.metrics.tlsHandshake(socket.isSessionReused()));
     // Only for clients that ask (status_request); no staple held means none sent.
     server.on('OCSPRequest', (certificate: Buffer, _issuer: Buffer, done: (err: Error | null, response: Buffer | null) => void) =>
       done(null, this.stapling.responseFor(certificate)),

@@ -15,6 +15,8 @@ export class IngressMetrics {
   private readonly byOutcome: Map<RuntimeOutcome, Histogram.Internal<'outcome'>>;
   private readonly roots: Gauge<'source'>;
   private readonly contextSwaps: Counter;
+  private readonly fullHandshakes: Counter.Internal;
+  private readonly resumedHandshakes: Counter.Internal;
   private readonly chainsRefused: Counter<'engine' | 'reason'>;
   private readonly forwarded: Counter<'verdict'>;
   private readonly admittedUnder: Counter<'root' | 'policy'>;
@@ -49,6 +51,14 @@ export class IngressMetrics {
       help: 'Times the TLS context was replaced live because the trusted client roots or the server certificate changed',
       registers,
     });
+    const handshakes = new Counter({
+      name: 'certgate_ingress_tls_handshakes_total',
+      help: 'TLS connections established, by session: full (certificates exchanged) or resumed (a session ticket of this or another replica)',
+      labelNames: ['session'],
+      registers,
+    });
+    this.fullHandshakes = handshakes.labels('full');
+    this.resumedHandshakes = handshakes.labels('resumed');
     this.chainsRefused = new Counter({
       name: 'certgate_ingress_client_chains_refused_total',
       help: 'Distinct client chains refused, by engine (openssl: by OpenSSL alone; policy: accepted by OpenSSL, refused by the certificate policy; both) and reason',
@@ -101,6 +111,10 @@ export class IngressMetrics {
 
   trustedRoots(bySource: Record<string, number>): void {
     for (const [source, n] of Object.entries(bySource)) this.roots.labels(source).set(n);
+  }
+
+  tlsHandshake(resumed: boolean): void {
+    (resumed ? this.resumedHandshakes : this.fullHandshakes).inc();
   }
 
   secureContextSwapped(): void {
