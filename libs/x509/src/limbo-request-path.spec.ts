@@ -18,7 +18,17 @@ import { Certificate } from './certificate';
 import { isValidAnchor, verifyChain, type ChainVerdict } from './chain';
 import { isX509Error } from './errors';
 import { reviewHandshakeChain } from './handshake-review';
-import { applicable, DELIBERATE, limboRevocation, PATHOLOGICAL_CPU_BUDGET_MS, reasonFits, type LimboCase, type Reason } from './limbo.spec-fixtures';
+import {
+  applicable,
+  countingSignatures,
+  DELIBERATE,
+  limboRevocation,
+  pathologicalSignatureBudget,
+  PATHOLOGICAL_CPU_BUDGET_MS,
+  reasonFits,
+  type LimboCase,
+  type Reason,
+} from './limbo.spec-fixtures';
 import { toPemBundle } from './parse';
 
 /**
@@ -107,6 +117,9 @@ interface Run {
   admin: Outcome;
   /** CPU of the review after the handshake (parsing excluded), ms. */
   reviewCpuMs: number;
+  /** Signature verifications of the review, and the trusted roots it had. */
+  signatures: number;
+  anchors: number;
   opensslOutput: string;
 }
 
@@ -126,7 +139,7 @@ async function run(tc: LimboCase): Promise<Run> {
     if (!isX509Error(e, 'parse_error')) throw e;
     // The ingress cannot read the chain either: refused, whatever OpenSSL made of it.
     const refused: Outcome = { ok: false, reason: 'parse_error', message: e.message };
-    return { requestPath: refused, admin: refused, reviewCpuMs: 0, opensslOutput: '' };
+    return { requestPath: refused, admin: refused, reviewCpuMs: 0, signatures: 0, anchors: 0, opensslOutput: '' };
   }
   const chainVerdict = await verifyChain({ leaf, intermediates, anchors: trusted, purpose, at });
   // Both engines apply a root's CRLs after the chain itself passed (docs/certificate-policy.md, "Per-root policy").
@@ -137,13 +150,15 @@ async function run(tc: LimboCase): Promise<Run> {
     const verdict = await isValidAnchor(cert);
     if (!verdict.ok) {
       const refused: Outcome = { ok: false, reason: verdict.reason, message: `refused as a trusted root: ${verdict.message}` };
-      return { requestPath: refused, admin: outcomeOf(admin), reviewCpuMs: 0, opensslOutput: '' };
+      return { requestPath: refused, admin: outcomeOf(admin), reviewCpuMs: 0, signatures: 0, anchors: 0, opensslOutput: '' };
     }
   }
   const anchors = trusted;
   const { tlsError, output } = opensslVerdict(tc, anchors, at);
   const started = process.cpuUsage();
-  const handshake = await reviewHandshakeChain({ tlsError, chain: [leaf, ...intermediates], anchors, purpose, at });
+  const { value: handshake, signatures } = await countingSignatures(() =>
+    reviewHandshakeChain({ tlsError, chain: [leaf, ...intermediates], anchors, purpose, at }),
+  );
   const revocation = handshake.ok ? await limboRevocation(tc, handshake.chain, at) : undefined;
   const review = revocation && !revocation.ok ? revocation : handshake;
   const used = process.cpuUsage(started);
@@ -151,6 +166,8 @@ async function run(tc: LimboCase): Promise<Run> {
     requestPath: review.ok ? { ok: true } : { ok: false, reason: review.reason, message: review.message },
     admin: outcomeOf(admin),
     reviewCpuMs: (used.user + used.system) / 1000,
+    signatures,
+    anchors: anchors.length,
     opensslOutput: output,
   };
 }
@@ -162,6 +179,7 @@ describeWithOpenssl('x509-limbo on the request path (OpenSSL, then the certifica
 
   afterAll(() => {
     const done = applicable.filter((tc) => results.has(tc.id));
+    const pathological = done.filter((tc) => tc.id.startsWith('pathological::'));
     const verdictOf = (o: Outcome) => (o.ok ? 'accepted' : 'refused');
     const wrongAccepts = done.filter((tc) => tc.expected_result === 'FAILURE' && results.get(tc.id)?.requestPath.ok);
     const disagreements = done.filter((tc) => {
@@ -172,7 +190,8 @@ describeWithOpenssl('x509-limbo on the request path (OpenSSL, then the certifica
     const lines = [
       `x509-limbo, request path: ${done.length} cases run, ${wrongAccepts.length} wrong accepts, ${disagreements.length} disagreements with verifyChain; ` +
         `OpenSSL alone (security level ${AUTH_LEVEL}) would have accepted ${opensslAlone.length} of the cases the suite refuses`,
-      `  pathological cases: at most ${Math.max(0, ...done.filter((tc) => tc.id.startsWith('pathological::')).map((tc) => results.get(tc.id)?.reviewCpuMs ?? 0)).toFixed(1)} ms CPU each in the review (budget ${PATHOLOGICAL_CPU_BUDGET_MS})`,
+      `  pathological cases: at most ${Math.max(0, ...pathological.map((tc) => results.get(tc.id)?.signatures ?? 0))} signature verifications each in the review, ` +
+        `at most ${Math.max(0, ...pathological.map((tc) => results.get(tc.id)?.reviewCpuMs ?? 0)).toFixed(1)} ms CPU (aim ${PATHOLOGICAL_CPU_BUDGET_MS}, not asserted)`,
       ...disagreements.map((tc) => `  disagreement: ${tc.id}: ${OPENSSL_SINGLE_PATH[tc.id] ?? `NOT DOCUMENTED ${JSON.stringify(results.get(tc.id))}`}`),
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
@@ -198,7 +217,9 @@ describeWithOpenssl('x509-limbo on the request path (OpenSSL, then the certifica
         expect({ id: tc.id, reason, fits: reasonFits(tc.id, reason) }).toEqual({ id: tc.id, reason, fits: true });
       }
       if (tc.id.startsWith('pathological::')) {
-        expect({ id: tc.id, cpuMs: result.reviewCpuMs, withinBudget: result.reviewCpuMs <= PATHOLOGICAL_CPU_BUDGET_MS }).toMatchObject({ withinBudget: true });
+        // Counted, not timed: CPU time doubles when the machine is busy (seen in CI), the work does not.
+        const budget = pathologicalSignatureBudget(result.anchors);
+        expect({ id: tc.id, signatures: result.signatures, withinBudget: result.signatures <= budget }).toMatchObject({ withinBudget: true });
       }
     });
   });

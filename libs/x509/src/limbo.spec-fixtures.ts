@@ -5,8 +5,8 @@
 // request path (OpenSSL as the ingress configures it, then reviewHandshakeChain).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { MAX_DEPTH } from './chain-build';
-import type { Certificate } from './certificate';
+import { MAX_DEPTH, MAX_SIGNATURE_CHECKS } from './chain-build';
+import { Certificate } from './certificate';
 import type { ChainFailureReason } from './chain-reasons';
 import { parseCrl } from './crl';
 import { checkRevocation, type RevocationVerdict } from './revocation';
@@ -146,8 +146,26 @@ export function expectedReasons(id: string): Reason[] | undefined {
 export const applicable = limbo.testcases.filter((tc) => !notApplicable(tc));
 export const skipped = limbo.testcases.filter((tc) => notApplicable(tc));
 
-/** CPU time a pathological case may cost an engine's own code. */
+/** CPU time a pathological case should cost an engine's own code: reported, not asserted (a busy machine doubles it). */
 export const PATHOLOGICAL_CPU_BUDGET_MS = 100;
+
+/**
+ * What a pathological case may cost, counted instead of timed: signature verifications,
+ * the expensive step. The builder's own bound (MAX_SIGNATURE_CHECKS) plus the trusted
+ * roots' self-signatures and one path check.
+ */
+export const pathologicalSignatureBudget = (anchors: number) => MAX_SIGNATURE_CHECKS + anchors + MAX_DEPTH;
+
+/** Runs `work` and counts the signature verifications it made (Certificate.verifySignedBy). */
+export async function countingSignatures<T>(work: () => Promise<T>): Promise<{ value: T; signatures: number }> {
+  const spy = jest.spyOn(Certificate.prototype, 'verifySignedBy');
+  try {
+    const value = await work();
+    return { value, signatures: spy.mock.calls.length };
+  } finally {
+    spy.mockRestore();
+  }
+}
 
 /** Whether a refusal's reason fits the case: true, or what was expected. */
 export function reasonFits(id: string, reason: Reason): true | string {
