@@ -547,7 +547,8 @@ async function main(): Promise<void> {
   const bodyBefore = before ? bodies[bodies.length - 1]?.r : undefined;
 
   // Replicas: one ingress and one runtime against two of each, the same servers' core for both.
-  const replicaRows = REPLICAS ? await replicaRun(tools, mine, ingressFlow, procs) : [];
+  const replicas = REPLICAS ? await replicaRun(tools, mine, ingressFlow, procs) : undefined;
+  const replicaRows = replicas ? [replicas.one, replicas.two, replicas.across] : [];
 
   // The yardsticks run at certgate's pace too: what this machine's p99 is at that rate for a
   // server that does nothing, for the hand-built alternative and for the design's bare path
@@ -613,7 +614,7 @@ async function main(): Promise<void> {
   }
 
   // A resumption run that did not resume measures full handshakes under another name.
-  for (const { name, r } of [...resumption, ...replicaRows.slice(2)]) {
+  for (const { name, r } of [...resumption, ...(replicas ? [replicas.across] : [])]) {
     const share = r.run.connects ? (r.run.resumed ?? 0) / r.run.connects : 0;
     process.stdout.write(`${name.replace(/\s+/, ' ')}: ${(share * 100).toFixed(0)}% of the connections resumed their session\n`);
   }
@@ -658,8 +659,8 @@ async function main(): Promise<void> {
       `${pacedNginx ? `, nginx → node app ${ms(pacedNginx.run.p99_us)} ms` : ''}\n`,
   );
   process.stdout.write(`  path floor (design's hops, no certgate): keep-alive peak ${ratio(kaFloor, kaBare)} of bare node\n`);
-  if (replicaRows.length >= 2) {
-    const [one, two] = replicaRows.map((x) => x.r);
+  if (replicas) {
+    const [one, two] = [replicas.one.r, replicas.two.r];
     // Per core: req/s over the cores the servers spent, i.e. 1 s over their CPU per request.
     const perCore = (r: Summary) => 1e6 / ((r.cpu.ingress ?? 0) + (r.cpu.runtime ?? 0) + (r.cpu.nats ?? 0));
     process.stdout.write(
@@ -713,7 +714,7 @@ async function replicaRun(
   mine: Awaited<ReturnType<typeof startCertgate>>,
   flow: Record<string, string | number>,
   procs: Processes,
-): Promise<Row[]> {
+): Promise<{ one: Row; two: Row; across: Row }> {
   const one: Measured[] = [];
   const two: Measured[] = [];
   const across: Measured[] = [];
@@ -735,11 +736,11 @@ async function replicaRun(
     }
     if (round % 2 === 1) one.push(await measure(tools, { ...flow, ...args }, procs));
   }
-  return [
-    { name: 'replicas       1 ingress + 1 runtime (authorized flow)', r: summarize(one), own: OWN.certgate },
-    { name: 'replicas       2 ingress + 2 runtime (authorized flow)', r: summarize(two), own: OWN.certgate },
-    { name: 'resumed/s      2 + 2, sessions to the other ingress', r: summarize(across), own: OWN.certgate },
-  ];
+  return {
+    one: { name: 'replicas       1 ingress + 1 runtime (authorized flow)', r: summarize(one), own: OWN.certgate },
+    two: { name: 'replicas       2 ingress + 2 runtime (authorized flow)', r: summarize(two), own: OWN.certgate },
+    across: { name: 'resumed/s      2 + 2, sessions to the other ingress', r: summarize(across), own: OWN.certgate },
+  };
 }
 
 interface BenchFiles {

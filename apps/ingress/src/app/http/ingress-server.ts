@@ -16,6 +16,9 @@ import type { EffectiveRoots } from '../trusted-roots/effective-roots';
 import { TrustedRootsService } from '../trusted-roots/trusted-roots.service';
 import { RequestRouter } from './request-router';
 
+/** The start-up line's words for SessionTicketKeys' mode. */
+const SESSION_TICKETS = { off: 'off', shared: 'shared by every replica (CERTGATE_MASTER_KEY)', replica: 'this replica only (no CERTGATE_MASTER_KEY)' } as const;
+
 /** Connections still busy this long after shutdown began are cut. */
 const SHUTDOWN_GRACE_MS = 5_000;
 
@@ -97,12 +100,7 @@ export class IngressServer implements OnApplicationBootstrap, BeforeApplicationS
       clientRoots: this.roots.current.roots.map((r) => ({ source: r.source, subjectDN: r.certificate.subjectDN })),
       clientCert: this.env.INGRESS_CLIENT_CERT,
       devRootCa: credentials.devRootPath ?? null,
-      sessionTickets:
-        this.env.INGRESS_TLS_SESSION_TIMEOUT_SECONDS === 0
-          ? 'off'
-          : this.tickets.shared
-            ? 'shared by every replica (CERTGATE_MASTER_KEY)'
-            : 'this replica only (no CERTGATE_MASTER_KEY)',
+      sessionTickets: SESSION_TICKETS[this.tickets.mode],
     });
   }
 

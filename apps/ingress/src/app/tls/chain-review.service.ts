@@ -151,8 +151,12 @@ export class ChainReview {
       return [leaf, ...issuers];
     }
     // Only a chain OpenSSL accepted had its issuers admitted somewhere; a refused one stays refused without a look.
-    if (tlsError === '' && this.pool.issuersOf(parsed).length === 0) await this.pool.refresh(parsed.issuerDN);
-    return [leaf, ...issuers, ...this.pool.issuersOf(parsed).map((ca): ChainLink => ({ raw: ca.der, fingerprint: ca.fingerprint }))];
+    let pooled = this.pool.issuersOf(parsed);
+    if (tlsError === '' && pooled.length === 0) {
+      await this.pool.refresh(parsed.issuerDN);
+      pooled = this.pool.issuersOf(parsed);
+    }
+    return [leaf, ...issuers, ...pooled.map((ca): ChainLink => ({ raw: ca.der, fingerprint: ca.fingerprint }))];
   }
 
   /** Both engines, then the root's policy; `tlsError` '' for a chain that met no OpenSSL (forwarded by a trusted proxy). */

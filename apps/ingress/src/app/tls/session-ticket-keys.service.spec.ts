@@ -24,7 +24,7 @@ describe('SessionTicketKeys', () => {
     const [a, b] = [keys({ CERTGATE_MASTER_KEY: MASTER }), keys({ CERTGATE_MASTER_KEY: MASTER })];
     // The epoch normally comes from the bucket; here both take the same nonce.
     for (const k of [a, b]) (k as unknown as { takeNonce(n: string): void }).takeNonce('AAAAAAAAAAAAAAAAAAAAAA');
-    expect(a.shared).toBe(true);
+    expect(a.mode).toBe('shared');
     expect(a.keyFor(one)).toHaveLength(48);
     expect(a.keyFor(one).equals(b.keyFor(one))).toBe(true);
     expect(a.keyFor(one).equals(a.keyFor(two))).toBe(false);
@@ -44,7 +44,7 @@ describe('SessionTicketKeys', () => {
 
   it('without a master key each replica keeps its own key', () => {
     const [a, b] = [keys({}), keys({})];
-    expect(a.shared).toBe(false);
+    expect(a.mode).toBe('replica');
     expect(a.keyFor(one).equals(b.keyFor(one))).toBe(false);
   });
 });

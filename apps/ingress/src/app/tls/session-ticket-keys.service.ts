@@ -1,7 +1,7 @@
 import { createHash, hkdfSync, randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { Buckets, errorMessage, IngressKv, storedTicketEpochSchema, type StoredTicketEpoch } from '@certgate/contracts';
-import { KvBuckets, nestMessagingLogger, type KvProjection } from '@certgate/messaging';
+import { Buckets, errorMessage, IngressKv, storedTicketEpochSchema } from '@certgate/contracts';
+import { KvBuckets, nestMessagingLogger } from '@certgate/messaging';
 import { SERVICE_ENV } from '@certgate/platform';
 import type { IngressEnv } from '../ingress-env';
 import type { EffectiveRoots } from '../trusted-roots/effective-roots';
@@ -33,18 +33,16 @@ export class SessionTicketKeys implements OnModuleInit, OnApplicationShutdown {
   private nonce = randomBytes(16).toString('base64url');
   private readonly listeners: (() => void)[] = [];
   private timer?: NodeJS.Timeout;
-  private projection?: KvProjection<StoredTicketEpoch>;
   private readonly stored = this.buckets.bucket(Buckets.ingress).repository(storedTicketEpochSchema, 'session ticket epoch');
-  private readonly derived = new Map<string, Buffer>();
-  /** Whether every replica derives the same key (CERTGATE_MASTER_KEY set, resumption on). */
-  readonly shared: boolean;
+  /** `shared`: every replica derives the same key (CERTGATE_MASTER_KEY set); `replica`: this one's own; `off`: no resumption. */
+  readonly mode: 'off' | 'shared' | 'replica';
 
   constructor(
     @Inject(SERVICE_ENV) private readonly env: IngressEnv,
     private readonly buckets: KvBuckets,
   ) {
-    this.shared = env.INGRESS_TLS_SESSION_TIMEOUT_SECONDS > 0 && env.CERTGATE_MASTER_KEY !== undefined;
-    this.secret = this.shared ? Buffer.from(env.CERTGATE_MASTER_KEY as string, 'utf8') : randomBytes(32);
+    this.mode = env.INGRESS_TLS_SESSION_TIMEOUT_SECONDS === 0 ? 'off' : env.CERTGATE_MASTER_KEY !== undefined ? 'shared' : 'replica';
+    this.secret = this.mode === 'shared' ? Buffer.from(env.CERTGATE_MASTER_KEY as string, 'utf8') : randomBytes(32);
   }
 
   private get rotationMs(): number {
@@ -52,27 +50,27 @@ export class SessionTicketKeys implements OnModuleInit, OnApplicationShutdown {
   }
 
   async onModuleInit(): Promise<void> {
-    if (this.env.INGRESS_TLS_SESSION_TIMEOUT_SECONDS === 0) return;
-    if (!this.shared) {
+    if (this.mode === 'off') return;
+    if (this.mode === 'replica') {
       this.timer = setInterval(() => this.takeNonce(randomBytes(16).toString('base64url')), this.rotationMs);
       this.timer.unref();
       return;
     }
-    this.projection = await this.buckets.project(Buckets.ingress, {
+    const projection = await this.buckets.project(Buckets.ingress, {
       key: IngressKv.ticketEpoch,
       schema: storedTicketEpochSchema,
       logger: nestMessagingLogger('session-tickets'),
       onChange: (_key, epoch) => epoch && this.takeNonce(epoch.nonce),
     });
     await this.rotateIfDue();
-    const epoch = this.projection.get(IngressKv.ticketEpoch);
+    const epoch = projection.get(IngressKv.ticketEpoch);
     if (epoch) this.nonce = epoch.nonce;
     // A tenth of the period: an epoch is replaced at most that late, whichever replica notices first.
     this.timer = setInterval(() => void this.rotateIfDue(), Math.max(1_000, this.rotationMs / 10));
     this.timer.unref();
   }
 
-  /** The ticket key of TLS contexts built for these roots now. */
+  /** The ticket key of TLS contexts built for these roots now (only when a context is built: start-up and swaps). */
   keyFor(roots: EffectiveRoots): Buffer {
     const digest = createHash('sha256')
       .update(
@@ -82,15 +80,7 @@ export class SessionTicketKeys implements OnModuleInit, OnApplicationShutdown {
           .join(','),
       )
       .digest('hex');
-    const id = `${this.nonce}|${digest}`;
-    let key = this.derived.get(id);
-    if (!key) {
-      key = Buffer.from(hkdfSync('sha256', this.secret, Buffer.from(this.nonce, 'utf8'), `${TICKET_KEY_INFO}|${digest}`, TICKET_KEY_BYTES));
-      // Only the current epoch's keys are kept.
-      if (this.derived.size > 16) this.derived.clear();
-      this.derived.set(id, key);
-    }
-    return key;
+    return Buffer.from(hkdfSync('sha256', this.secret, Buffer.from(this.nonce, 'utf8'), `${TICKET_KEY_INFO}|${digest}`, TICKET_KEY_BYTES));
   }
 
   /** Called when the epoch moved on: TLS contexts are to be rebuilt with `keyFor`. */
@@ -101,7 +91,6 @@ export class SessionTicketKeys implements OnModuleInit, OnApplicationShutdown {
   private takeNonce(nonce: string): void {
     if (nonce === this.nonce) return;
     this.nonce = nonce;
-    this.derived.clear();
     for (const listener of this.listeners) listener();
   }
 
