@@ -19,7 +19,7 @@ import {
   type TestLeaf,
   type TestPki,
 } from '@certgate/testing';
-import { Buckets, IngressKv, IngressRpc } from '@certgate/contracts';
+import { Buckets, IngressKv, IngressRpc, ingressIssuerKey } from '@certgate/contracts';
 import { ensureKv, RpcClient } from '@certgate/messaging';
 import { encryptPrivateKeyPem, ocspVerdict } from '@certgate/x509';
 
@@ -472,6 +472,22 @@ describe('ingress: client certificates verified during the TLS handshake', () =>
       const resumed = await resuming(b.port, pki.root.certPem, client, first.session);
       expect(resumed.reused).toBe(true);
       expect(resumed.identity).toMatchObject({ status: 'rejected' });
+    });
+    it('an issuing CA that has expired leaves the shared pool: the replicas delete it from the bucket, and keep one in force', async () => {
+      const kv = await ensureKv(harness.nc, harness.tenant, Buckets.ingress);
+      const day = 86_400_000;
+      const expired = await pki.issueCa('Pool CA expired yesterday', { notBefore: new Date(Date.now() - 800 * day), notAfter: new Date(Date.now() - day) });
+      const inForce = await pki.issueCa('Pool CA in force');
+      const keyOf = (ca: typeof expired) => ingressIssuerKey(ca.certificate.subjectDN, ca.certificate.fingerprint);
+      // As a replica stores them (IssuerPool.remember); the expired one as if it had expired since.
+      for (const ca of [expired, inForce]) await kv.put(keyOf(ca), JSON.stringify({ pem: ca.certPem, storedAt: new Date().toISOString() }));
+      try {
+        await waitFor('a replica deletes the expired CA', async () => (await kv.get(keyOf(expired)))?.operation === 'DEL', 5_000);
+        expect((await kv.get(keyOf(inForce)))?.operation).toBe('PUT');
+      } finally {
+        await kv.purge(keyOf(expired));
+        await kv.purge(keyOf(inForce));
+      }
     });
   });
 

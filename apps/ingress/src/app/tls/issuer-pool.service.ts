@@ -15,7 +15,7 @@ const REFRESH_EVERY_MS = 5_000;
  * not see the sender's full handshake, these are the candidates its chain is rebuilt
  * from. They are public certificates and decide nothing: libs/x509 builds the path to a
  * trusted root and checks every signature, exactly as for a chain the sender sent. There
- * are as many as there are issuing CAs, a handful, not one per sender.
+ * are as many as there are issuing CAs in force, a handful, not one per sender.
  */
 @Injectable()
 export class IssuerPool implements OnModuleInit {
@@ -36,14 +36,19 @@ export class IssuerPool implements OnModuleInit {
     });
   }
 
-  /** The CAs named as the leaf's issuer, and theirs, as far as known. */
+  /** The CAs named as the leaf's issuer, and theirs, as far as known; one that has expired since leaves the pool. */
   issuersOf(leaf: Certificate): Certificate[] {
     const found: Certificate[] = [];
+    const now = Date.now();
     let names = new Set([leaf.issuerDN]);
     for (let depth = 0; depth < MAX_DEPTH && names.size > 0; depth++) {
       const next = new Set<string>();
-      for (const ca of this.certificates.values()) {
+      for (const [key, ca] of this.certificates) {
         if (!names.has(ca.subjectDN) || found.includes(ca)) continue;
+        if (ca.notAfter.getTime() <= now) {
+          this.forget(key);
+          continue;
+        }
         found.push(ca);
         if (!ca.isSelfIssued) next.add(ca.issuerDN);
       }
@@ -83,10 +88,26 @@ export class IssuerPool implements OnModuleInit {
       this.certificates.delete(key);
       return;
     }
+    let ca: Certificate;
     try {
-      this.certificates.set(key, parseCertificate(value.pem));
+      ca = parseCertificate(value.pem);
     } catch (err) {
       this.logger.warn({ msg: 'a stored issuing CA cannot be read; it is left out', key, error: errorMessage(err) });
+      return;
     }
+    if (ca.notAfter.getTime() <= Date.now()) this.forget(key);
+    else this.certificates.set(key, ca);
+  }
+
+  /**
+   * An expired CA builds no path, so it leaves the pool and the bucket, which would
+   * otherwise keep every issuing CA ever admitted. Every replica that sees it may delete
+   * it; a delete of a key already deleted changes nothing.
+   */
+  private forget(key: string): void {
+    this.certificates.delete(key);
+    this.stored.delete(key).catch((err: unknown) => {
+      this.logger.warn({ msg: 'an expired issuing CA could not be removed from the ingress bucket', key, error: errorMessage(err) });
+    });
   }
 }
