@@ -1,11 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import type { INestMicroservice } from '@nestjs/common';
 import { certificateAlertSchema, CLIENT_CA_ALIAS, KeystoreRpc, type KeystoreEntryView } from '@certgate/contracts';
-import { readStreamTail, RpcClient } from '@certgate/messaging';
-import { startNatsHarness, type NatsHarness } from '@certgate/testing';
+import { readStreamTail } from '@certgate/messaging';
 import { exportPublicKeyPem, generateKeyPair, isValidAnchor, parseCertificate, parseCertificates, verifyChain } from '@certgate/x509';
 import { ClientCaRenewal } from './app/client-ca/client-ca-renewal.service';
-import { startKeystoreReplica } from './test-support/keystore-replica';
+import { twoReplicasOnOneClock } from './test-support/keystore-replica';
 
 /*
  * The tenant client CA renewing itself, against a real NATS: two keystore replicas share
@@ -15,31 +12,16 @@ import { startKeystoreReplica } from './test-support/keystore-replica';
  */
 
 const DAY = 86_400_000;
-const MASTER = randomBytes(32).toString('base64url');
-const clock = { now: Date.now() };
 
 describe('the tenant client CA renews itself ahead of expiry (real NATS, two replicas)', () => {
-  let h: NatsHarness;
-  let rpc: RpcClient;
-  let replicas: INestMicroservice[] = [];
+  const suite = twoReplicasOnOneClock('client-ca-renewal');
+  const { clock } = suite;
 
-  beforeAll(async () => {
-    h = await startNatsHarness({ label: 'client-ca-renewal' });
-    rpc = new RpcClient(h.nc, h.tenant);
-    const opts = { masterKey: MASTER, clock: () => clock.now };
-    replicas = [await startKeystoreReplica(h, 'keystore-a', opts), await startKeystoreReplica(h, 'keystore-b', opts)];
-  }, 60_000);
-
-  afterAll(async () => {
-    for (const r of replicas) await r.close().catch(() => undefined);
-    await h?.stop();
-  });
-
-  const clientCa = () => rpc.request(KeystoreRpc.getEntry, { alias: CLIENT_CA_ALIAS }) as Promise<KeystoreEntryView & { chainPem: string }>;
-  const checkEverywhere = () => Promise.all(replicas.map((r) => r.get(ClientCaRenewal).check()));
+  const clientCa = () => suite.rpc.request(KeystoreRpc.getEntry, { alias: CLIENT_CA_ALIAS }) as Promise<KeystoreEntryView & { chainPem: string }>;
+  const checkEverywhere = () => Promise.all(suite.replicas.map((r) => r.get(ClientCaRenewal).check()));
   const issueLeaf = async (cn: string) => {
     const keys = await generateKeyPair({ type: 'EC', curve: 'P-256' });
-    const issued = await rpc.request(KeystoreRpc.issueClientCertificate, {
+    const issued = await suite.rpc.request(KeystoreRpc.issueClientCertificate, {
       subjectDN: `CN=${cn}, O=Renewal`,
       publicKeyPem: await exportPublicKeyPem(keys.publicKey),
       validityDays: 90,
@@ -80,7 +62,7 @@ describe('the tenant client CA renews itself ahead of expiry (real NATS, two rep
       expect(await verifyChain({ leaf, anchors: roots, purpose: 'clientAuth', at: new Date(clock.now) })).toMatchObject({ ok: true });
     }
 
-    const alerts = (await readStreamTail<unknown>(h.nc, h.tenant, 'ALERTS', 100)).map((r) => certificateAlertSchema.parse(r));
+    const alerts = (await readStreamTail<unknown>(suite.h.nc, suite.h.tenant, 'ALERTS', 100)).map((r) => certificateAlertSchema.parse(r));
     expect(alerts.filter((a) => a.type === 'renewed' && a.ref === `${CLIENT_CA_ALIAS}#0`)).toEqual([
       expect.objectContaining({ fingerprint: after.fingerprint, replacedFingerprint: before.fingerprint, threshold: 365 }),
     ]);

@@ -1,11 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import type { INestMicroservice } from '@nestjs/common';
 import { certificateAlertSchema, DEFAULT_SYSTEM_KEY_ALIAS, KeystoreRpc, type KeystoreEntryView } from '@certgate/contracts';
-import { readStreamTail, RpcClient } from '@certgate/messaging';
-import { startNatsHarness, type NatsHarness } from '@certgate/testing';
+import { readStreamTail } from '@certgate/messaging';
 import { readPkcs12 } from '@certgate/x509';
 import { SystemKeyRenewal } from './app/system-key/system-key-renewal.service';
-import { startKeystoreReplica } from './test-support/keystore-replica';
+import { twoReplicasOnOneClock } from './test-support/keystore-replica';
 
 /*
  * The tenant system key pair renewing itself, against a real NATS: two keystore replicas
@@ -14,28 +11,13 @@ import { startKeystoreReplica } from './test-support/keystore-replica';
  */
 
 const DAY = 86_400_000;
-const MASTER = randomBytes(32).toString('base64url');
-const clock = { now: Date.now() };
 
 describe('the tenant system key pair renews itself ahead of expiry (real NATS, two replicas)', () => {
-  let h: NatsHarness;
-  let rpc: RpcClient;
-  let replicas: INestMicroservice[] = [];
+  const suite = twoReplicasOnOneClock('system-key-renewal');
+  const { clock } = suite;
 
-  beforeAll(async () => {
-    h = await startNatsHarness({ label: 'system-key-renewal' });
-    rpc = new RpcClient(h.nc, h.tenant);
-    const opts = { masterKey: MASTER, clock: () => clock.now };
-    replicas = [await startKeystoreReplica(h, 'keystore-a', opts), await startKeystoreReplica(h, 'keystore-b', opts)];
-  }, 60_000);
-
-  afterAll(async () => {
-    for (const r of replicas) await r.close().catch(() => undefined);
-    await h?.stop();
-  });
-
-  const systemKey = () => rpc.request(KeystoreRpc.getEntry, { alias: DEFAULT_SYSTEM_KEY_ALIAS }) as Promise<KeystoreEntryView>;
-  const checkEverywhere = () => Promise.all(replicas.map((r) => r.get(SystemKeyRenewal).check()));
+  const systemKey = () => suite.rpc.request(KeystoreRpc.getEntry, { alias: DEFAULT_SYSTEM_KEY_ALIAS }) as Promise<KeystoreEntryView>;
+  const checkEverywhere = () => Promise.all(suite.replicas.map((r) => r.get(SystemKeyRenewal).check()));
 
   it('is left alone while more than the lead time is left', async () => {
     const before = await systemKey();
@@ -55,7 +37,7 @@ describe('the tenant system key pair renews itself ahead of expiry (real NATS, t
     expect(after).toMatchObject({ alias: DEFAULT_SYSTEM_KEY_ALIAS, kind: 'key-pair', subjectDN: before.subjectDN, issuerDN: before.subjectDN });
     expect(Date.parse(after.notAfter)).toBeGreaterThan(clock.now + 700 * DAY);
 
-    const alerts = (await readStreamTail<unknown>(h.nc, h.tenant, 'ALERTS', 100)).map((r) => certificateAlertSchema.parse(r));
+    const alerts = (await readStreamTail<unknown>(suite.h.nc, suite.h.tenant, 'ALERTS', 100)).map((r) => certificateAlertSchema.parse(r));
     const renewed = alerts.filter((a) => a.type === 'renewed');
     expect(renewed).toEqual([
       expect.objectContaining({
@@ -69,7 +51,7 @@ describe('the tenant system key pair renews itself ahead of expiry (real NATS, t
 
   it('the renewed pair is not due again, and its private key opens (a PKCS#12 export holds it)', async () => {
     expect(await checkEverywhere()).toEqual(['not-due', 'not-due']);
-    const exported = (await rpc.request(KeystoreRpc.exportPkcs12, { alias: DEFAULT_SYSTEM_KEY_ALIAS, password: 'renewed' })) as { pkcs12Base64: string };
+    const exported = (await suite.rpc.request(KeystoreRpc.exportPkcs12, { alias: DEFAULT_SYSTEM_KEY_ALIAS, password: 'renewed' })) as { pkcs12Base64: string };
     const contents = await readPkcs12(Buffer.from(exported.pkcs12Base64, 'base64'), 'renewed');
     expect(contents.privateKey).toBeDefined();
     expect(contents.certificates[0].fingerprint).toBe((await systemKey()).fingerprint);
