@@ -473,6 +473,7 @@ describe('ingress: client certificates verified during the TLS handshake', () =>
       expect(resumed.reused).toBe(true);
       expect(resumed.identity).toMatchObject({ status: 'rejected' });
     });
+
     it('an issuing CA that has expired leaves the shared pool: the replicas delete it from the bucket, and keep one in force', async () => {
       const kv = await ensureKv(harness.nc, harness.tenant, Buckets.ingress);
       const day = 86_400_000;
